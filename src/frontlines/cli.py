@@ -1,0 +1,229 @@
+"""The `frontlines` command line.
+
+Exit status: 0 when every document went well, 2 when some documents failed (each reported on
+stderr as `NAME[:LINE]: error: REASON`), 1 for usage errors.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterator
+
+import click
+
+from frontlines.kb import KnowledgeBaseError, load_actor_records
+from frontlines.models import Document, contract_schema
+from frontlines.read import InputFormat, ReadError, read_inputs
+
+EXIT_OK, EXIT_USAGE, EXIT_SOME_FAILED = 0, 1, 2
+
+
+class Batch:
+    """Counts failures while documents stream through; reports each on stderr."""
+
+    def __init__(self) -> None:
+        self.failed = 0
+        self.done = 0
+
+    def fail(self, message: str) -> None:
+        self.failed += 1
+        click.echo(message, err=True)
+
+    def documents(self, paths: tuple[str, ...], fmt: InputFormat) -> Iterator[Document]:
+        for item in read_inputs(paths, fmt):
+            if isinstance(item, ReadError):
+                self.fail(str(item))
+            else:
+                yield item
+
+    @property
+    def status(self) -> int:
+        return EXIT_SOME_FAILED if self.failed else EXIT_OK
+
+
+def _check_kb(user_kb: str | None) -> None:
+    try:
+        load_actor_records(user_kb)
+    except KnowledgeBaseError as err:
+        raise click.UsageError(str(err)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="frontlines")
+def cli() -> None:
+    """Read reports about armed conflict; keep a sourced, structured picture of it."""
+
+
+KB_OPTION = click.option("--kb", "user_kb", envvar="FRONTLINES_KB", type=click.Path(dir_okay=False),
+                         help="A user knowledge-base file (YAML actors) that adds and overrides.")
+DB_OPTION = click.option("--db", "db", envvar="FRONTLINES_DB", default="frontlines.db",
+                         show_default=True, help="The SQLite store (or set FRONTLINES_DB).")
+
+
+@cli.command()
+@click.option("--input-format", "fmt", type=click.Choice(["auto", "text", "jsonl"]),
+              default="auto", show_default=True, help="How to read the inputs.")
+@KB_OPTION
+@click.argument("paths", nargs=-1, required=True)
+def extract(fmt: InputFormat, user_kb: str | None, paths: tuple[str, ...]) -> None:
+    """Extract events, actors, places and dates: one JSON object per document, per line.
+
+    PATHS are text files (optional YAML front matter), JSON Lines files, directories, or `-`
+    for standard input.
+    """
+    from frontlines.pipeline import extract_document
+
+    _check_kb(user_kb)
+    batch = Batch()
+    for document in batch.documents(paths, fmt):
+        try:
+            extraction = extract_document(document, user_kb)
+        except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch
+            batch.fail(f"{document.name}: error: extraction failed: {err.__class__.__name__}: {err}")
+            continue
+        click.echo(extraction.model_dump_json())
+    sys.exit(batch.status)
+
+
+@cli.command()
+@DB_OPTION
+@KB_OPTION
+@click.option("--input-format", "fmt", type=click.Choice(["auto", "text", "jsonl"]),
+              default="auto", show_default=True)
+@click.argument("paths", nargs=-1, required=True)
+def ingest(db: str, user_kb: str | None, fmt: InputFormat, paths: tuple[str, ...]) -> None:
+    """Extract documents and add them to the store; a document already there is skipped."""
+    from frontlines.pipeline import extract_document
+    from frontlines.store import StoreError, has_document, open_store, write
+
+    _check_kb(user_kb)
+    try:
+        engine = open_store(db)
+    except StoreError as err:
+        raise click.UsageError(str(err)) from None
+    batch = Batch()
+    added = skipped = 0
+    for document in batch.documents(paths, fmt):
+        if has_document(engine, document.id):
+            skipped += 1
+            continue
+        try:
+            extraction = extract_document(document, user_kb)
+            result = write(engine, document, extraction)
+        except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch
+            batch.fail(f"{document.name}: error: {err.__class__.__name__}: {err}")
+            continue
+        added += result.added
+        skipped += not result.added
+        click.echo(f"{document.name}: {len(extraction.events)} events, "
+                   f"{len(extraction.actors)} actors", err=True)
+    click.echo(f"ingested {added} new, {skipped} already stored, {batch.failed} failed → {db}",
+               err=True)
+    sys.exit(batch.status)
+
+
+def _open_existing(db: str):
+    from frontlines.store import StoreError, open_store
+
+    try:
+        return open_store(db, create=False)
+    except StoreError as err:
+        raise click.UsageError(str(err)) from None
+
+
+EVENT_COLUMNS = ("id", "date", "event_type", "sub_event_type", "plover_type", "actor1",
+                 "actor2", "location", "country", "latitude", "longitude", "fatalities",
+                 "modality", "historical", "doc_id", "evidence")
+
+
+@cli.command("events")
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+              show_default=True)
+def events_command(db: str, fmt: str) -> None:
+    """List the stored events."""
+    from frontlines.store import list_events
+
+    rows = list_events(_open_existing(db))
+    if fmt == "json":
+        for row in rows:
+            record = json.loads(row["record"])
+            record["doc_id"] = row["doc_id"]
+            click.echo(json.dumps(record, ensure_ascii=False))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=EVENT_COLUMNS, extrasaction="ignore",
+                                lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        _table(
+            ["date", "type", "actor1", "actor2", "location", "deaths", "mod"],
+            [[r["date"] or "", _event_label(r), r["actor1"] or "", r["actor2"] or "",
+              r["location"] or "", str(r["fatalities"]),
+              r["modality"][:4] + ("*" if r["historical"] else "")] for r in rows],
+        )
+
+
+def _event_label(row: dict) -> str:
+    return row["sub_event_type"] or f"({row['plover_type'] or '-'})"
+
+
+def _table(header: list[str], rows: list[list[str]], widths: tuple[int, ...] = (10, 34, 30, 30, 16, 6, 5)) -> None:
+    def cell(value: str, width: int) -> str:
+        return value if len(value) <= width else value[: width - 1] + "…"
+
+    click.echo("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=False)).rstrip())
+    click.echo("  ".join("-" * w for w in widths[: len(header)]))
+    for row in rows:
+        click.echo("  ".join(cell(v, w).ljust(w) for v, w in zip(row, widths, strict=False)).rstrip())
+
+
+@cli.command("actors")
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+def actors_command(db: str, fmt: str) -> None:
+    """List the stored actors with their aliases and mention counts."""
+    from frontlines.store import list_actors
+
+    rows = list_actors(_open_existing(db))
+    if fmt == "json":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    for row in rows:
+        inter = f"inter {row['inter']}" if row["inter"] is not None else "inter ?"
+        flag = " (discovered)" if row["discovered"] else ""
+        click.echo(f"{row['name']} [{row['id']}; {row['type']}; {inter}; {row['country'] or '-'}]"
+                   f"{flag}: {row['mentions']} mentions in {row['documents']} documents")
+        if row["aliases"]:
+            click.echo("    aka " + "; ".join(row["aliases"]))
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of one `extract` output line (contract v1)."""
+    click.echo(json.dumps(contract_schema(), indent=2, sort_keys=True))
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except click.UsageError as err:
+        err.show()
+        sys.exit(EXIT_USAGE)
+    except click.ClickException as err:
+        err.show()
+        sys.exit(EXIT_USAGE)
+    except click.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(EXIT_USAGE)
+    except BrokenPipeError:
+        sys.exit(EXIT_OK)
+    sys.exit(EXIT_OK)
+
+
+if __name__ == "__main__":
+    main()

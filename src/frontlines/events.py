@@ -1,0 +1,257 @@
+"""Stage `events`: detect event clauses, type them (ACLED and PLOVER), attach who, whom,
+where, when and how many, judge modality, and fold one event told twice into one.
+
+Detection is clause-level: every verb (and event noun) that heads a trigger of
+`kb/data/events.yaml` in a context the rule accepts is a candidate event. Arguments come from
+the dependency parse (`roles`); dates and places are attached to the nearest trigger above them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from frontlines import roles
+from frontlines.models import ActorRef, Event, Evidence, Location
+from frontlines.resolve import ResolvedDocument, acled_fatalities
+from frontlines.rules import EventRule, SentenceContext, mode_for, rule_for, trigger_words
+
+NOUN_TRIGGER_DEPS = {"dobj", "nsubj", "nsubjpass", "ROOT", "pobj", "conj", "attr", "appos"}
+# A noun trigger under a preposition is an event only after these ("killed in an airstrike"),
+# not as an attribute ("a base for the attack", "outputs of the conference").
+NOUN_TRIGGER_PREPOSITIONS = {"in", "during", "after", "following", "amid", "since"}
+HISTORICAL_DAYS = 14  # older than this before publication: background, not news of the day
+# PLOVER types that are things said or agreed: their place is only where the text says so.
+VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN",
+                "SANCTION", "CONCEDE", "COOPERATE"}
+
+
+@dataclass
+class Draft:
+    """An event as found, before it is folded with its twins and written out."""
+
+    rule: EventRule
+    trigger: Token
+    sentence: Span
+    event_type: str | None
+    sub_event_type: str | None
+    plover_type: str | None
+    plover_mode: str | None
+    actor1: ActorRef | None = None
+    actor2: ActorRef | None = None
+    assoc1: list[ActorRef] = field(default_factory=list)
+    assoc2: list[ActorRef] = field(default_factory=list)
+    location: Location | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    fatalities: list[int] = field(default_factory=list)
+    modality: str = "asserted"
+    historical: bool = False
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+def _candidate_triggers(sentence: Span) -> list[Token]:
+    words = trigger_words()
+    found: list[Token] = []
+    for token in sentence:
+        if found and token.dep_ in {"dobj", "attr"} and token.head == found[-1]:
+            continue  # "took control", "launched an attack": the verb speaks for the noun
+        if token.lemma_.lower() not in words and token.lower_ not in words:
+            continue
+        if token.pos_ == "VERB":
+            found.append(token)
+        elif token.pos_ in {"NOUN", "PROPN"} and token.dep_ in NOUN_TRIGGER_DEPS:
+            if token.dep_ == "pobj" and token.head.lower_ not in NOUN_TRIGGER_PREPOSITIONS:
+                continue
+            found.append(token)
+    return found
+
+
+def _battle_type(rule: EventRule, context: SentenceContext, actor1: ActorRef | None) -> tuple[str | None, str | None]:
+    if rule.battle_if_any and context.any(rule.battle_if_any) and not context.any(rule.battle_none):
+        key = "state" if actor1 is not None and actor1.inter == 1 else "non_state"
+        pair = rule.battle_types.get(key) or [rule.event_type, rule.sub_event_type]
+        return pair[0], pair[1]
+    return rule.event_type, rule.sub_event_type
+
+
+def _is_civilian(ref: ActorRef | None) -> bool:
+    return ref is not None and ref.inter == 7
+
+
+def _retype(draft: Draft, resolved: ResolvedDocument) -> None:
+    """Adjustments that need the arguments: armed pairs, civilians, protest actors."""
+    rule = draft.rule
+    country = draft.location.country if draft.location else resolved.linked.focus_country
+    if rule.actor_role == "protest":
+        protester_kind = "rioters" if draft.event_type == "Riots" else "protesters"
+        generic = roles.generic_actor(country, protester_kind, draft.trigger)
+        if draft.actor1 is None or draft.actor1.inter in (1, None):
+            state = draft.actor1 if draft.actor1 and draft.actor1.inter == 1 else draft.actor2
+            draft.actor1, draft.actor2 = generic, state
+    if rule.name == "attack_on_civilians" and draft.actor2 is None:
+        draft.actor2 = roles.victims(draft.trigger, country)
+    if draft.event_type == "Violence against civilians" and draft.actor1 is None:
+        draft.actor1 = roles.generic_actor(country, "unidentified", draft.trigger)
+
+
+def _historical(draft: Draft, published: str | None, context: SentenceContext) -> bool:
+    if context.any(("since", "years ago", "last year", "in the past")) and draft.date:
+        return True
+    if not published or not draft.date:
+        return False
+    base = dt.date.fromisoformat(published)
+    value = draft.date
+    if len(value) == 4:
+        return int(value) < base.year
+    if len(value) == 7:
+        return value < base.isoformat()[:7]
+    return (base - dt.date.fromisoformat(value)).days > HISTORICAL_DAYS
+
+
+def _drafts_for_sentence(sentence: Span, resolved: ResolvedDocument) -> list[Draft]:
+    context = SentenceContext(sentence)
+    drafts: list[Draft] = []
+    for token in _candidate_triggers(sentence):
+        matched = rule_for(token, context)
+        if matched is None:
+            continue
+        rule, _phrase = matched
+        if rule.name == "attack_on_civilians" and not roles.has_civilian_victims(token):
+            continue
+        actor1, actor2, assoc1, assoc2 = roles.actors_of(token, resolved)
+        if rule.armed_pair and (_is_civilian(actor2) or roles.has_civilian_victims(token)):
+            continue  # civilians are not a side in a battle: let a later rule type it
+        if actor1 is None and rule.event_type is None and actor2 is not None:
+            actor1, actor2 = actor2, (assoc2[0] if assoc2 else None)  # "in contact with X"
+            assoc2 = assoc2[1:]
+        if actor1 is None and (rule.event_type is None or rule.territorial or rule.armed_pair):
+            continue  # who did it is what makes these events; without an actor they are noise
+        event_type, sub_type = _battle_type(rule, context, actor1)
+        drafts.append(Draft(
+            rule=rule, trigger=token, sentence=sentence, event_type=event_type,
+            sub_event_type=sub_type, plover_type=rule.plover_type,
+            plover_mode=mode_for(rule, context), actor1=actor1, actor2=actor2,
+            assoc1=assoc1, assoc2=assoc2,
+        ))
+    if not drafts:
+        return []
+    triggers = [d.trigger for d in drafts]
+    for draft in drafts:
+        draft.location = roles.location_of(draft.trigger, triggers, resolved,
+                                           from_context=draft.plover_type not in VERBAL_TYPES)
+        date = roles.date_of(draft.trigger, triggers, resolved)
+        if date is not None:
+            draft.date, draft.date_precision = date.value, date.precision
+        draft.modality = roles.modality_of(draft.trigger)
+        _retype(draft, resolved)
+        draft.historical = _historical(draft, resolved.linked.parsed.document.published, context)
+        draft.evidence = [roles.evidence_of(sentence, resolved)]
+    _attach_fatalities(sentence, drafts)
+    return drafts
+
+
+def _attach_fatalities(sentence: Span, drafts: list[Draft]) -> None:
+    counts = roles.death_counts(sentence)
+    if not counts:
+        return
+    for draft in drafts:
+        if draft.rule.violent or draft.rule.fatalities_from_bodies:
+            draft.fatalities.extend(counts)
+            return
+
+
+def _same_actor(a: ActorRef | None, b: ActorRef | None) -> bool:
+    return a is None or b is None or a.id == b.id
+
+
+SYMMETRIC_TYPES = {"CONSULT"}  # a call between A and B is the call between B and A
+
+
+def _same_event(a: Draft, b: Draft) -> bool:
+    if (a.event_type, a.sub_event_type, a.plover_type) != (b.event_type, b.sub_event_type, b.plover_type):
+        if not (a.rule.territorial and b.rule.territorial):
+            return False
+    if a.historical != b.historical:
+        return False
+    if (a.location.name if a.location else None) != (b.location.name if b.location else None):
+        return False
+    if a.date and b.date and a.date != b.date:
+        return False
+    if a.event_type is None and a.plover_type in SYMMETRIC_TYPES:
+        return a.plover_mode == b.plover_mode
+    return _same_actor(a.actor1, b.actor1) or (
+        a.actor1 is not None and b.actor1 is not None and a.actor1.country == b.actor1.country
+    )
+
+
+def _fold(into: Draft, other: Draft) -> None:
+    into.evidence += [e for e in other.evidence if e not in into.evidence]
+    into.actor1 = into.actor1 or other.actor1
+    into.actor2 = into.actor2 or other.actor2
+    for ref in other.assoc1 + ([other.actor1] if other.actor1 and into.actor1 and other.actor1.id != into.actor1.id else []):
+        if ref.id not in {r.id for r in into.assoc1} and (into.actor1 is None or ref.id != into.actor1.id):
+            into.assoc1.append(ref)
+    into.location = into.location or other.location
+    if into.date is None:
+        into.date, into.date_precision = other.date, other.date_precision
+    into.fatalities += other.fatalities
+    if "asserted" in (into.modality, other.modality):
+        into.modality = "asserted"
+
+
+def _fold_twins(drafts: list[Draft]) -> list[Draft]:
+    kept: list[Draft] = []
+    for draft in drafts:
+        for earlier in kept:
+            if _same_event(earlier, draft):
+                _fold(earlier, draft)
+                break
+        else:
+            kept.append(draft)
+    return kept
+
+
+def _time_precision(draft: Draft) -> int:
+    if draft.date_precision == "day":
+        return 1
+    if draft.date_precision == "week" or draft.date is None:
+        return 2
+    return 3
+
+
+def _confidence(draft: Draft) -> float:
+    score = 0.45 + 0.1 * sum(x is not None for x in (draft.actor1, draft.location, draft.date))
+    score += 0.1 if len(draft.evidence) > 1 else 0.0
+    return round(min(score, 0.95), 2)
+
+
+def detect_events(resolved: ResolvedDocument) -> list[Event]:
+    """Stage entry point: the events of one document, in order of first evidence."""
+    document = resolved.linked.parsed.document
+    drafts: list[Draft] = []
+    for sentence in resolved.linked.parsed.doc.sents:
+        drafts += _drafts_for_sentence(sentence, resolved)
+    events = []
+    for number, draft in enumerate(_fold_twins(drafts), start=1):
+        if draft.date is None and document.published and not draft.historical:
+            draft.date, draft.date_precision = document.published, "week"
+        date = draft.date if draft.date and len(draft.date) == 10 else None
+        if draft.date and len(draft.date) == 7:
+            date = f"{draft.date}-01"
+        elif draft.date and len(draft.date) == 4:
+            date = f"{draft.date}-01-01"
+        actor1, actor2 = roles.with_foreign_inter(draft.location, draft.actor1, draft.actor2)
+        events.append(Event(
+            id=f"{document.id[:10]}-e{number:02d}", date=date,
+            time_precision=_time_precision(draft), event_type=draft.event_type,
+            sub_event_type=draft.sub_event_type, plover_type=draft.plover_type,
+            plover_mode=draft.plover_mode, actor1=actor1, actor2=actor2,
+            assoc_actor_1=draft.assoc1, assoc_actor_2=draft.assoc2, location=draft.location,
+            fatalities=acled_fatalities([c for c in draft.fatalities if c > 0]),
+            modality=draft.modality, historical=draft.historical, evidence=draft.evidence,
+            confidence=_confidence(draft),
+        ))
+    return events

@@ -1,0 +1,211 @@
+"""Stage `link`: actor mentions → knowledge-base actors (or discovered ones), place mentions →
+gazetteer entries.
+
+Actor linking, in order of trust: the knowledge-base alias matched in the text (exact or
+normalised), a consonant-skeleton match (Hifter ~ Haftar), a fuzzy match; a name that matches
+nothing becomes a discovered actor, clustered within the document, never dropped.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from frontlines.kb import ActorRecord, load_actor_records
+from frontlines.kb.gazetteer import Place, lookup
+from frontlines.kb.names import name_key, skeleton
+from frontlines.mentions import Mention, MentionSet, actor_index, actor_records
+from frontlines.parse import ParsedDocument
+
+FUZZY_CUTOFF = 90  # rapidfuzz ratio on name keys; below this, variants were mostly wrong
+FOCUS_BONUS = 6.0  # a candidate place in the document's main country beats a bigger one abroad
+FEATURE_BONUS = 4.0  # our supplement (bases, airports) is meant to win where it matches
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass
+class LinkedActor:
+    """An actor present in a document: a knowledge-base record or a discovered one."""
+
+    record: ActorRecord
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class LinkedPlace:
+    mention: Mention
+    place: Place | None
+
+
+@dataclass
+class LinkedDocument:
+    """A parsed document with its mentions linked."""
+
+    parsed: ParsedDocument
+    mentions: MentionSet
+    actors: dict[str, LinkedActor]
+    actor_of: dict[tuple[int, int], str]  # (start, end) of an actor mention → actor id
+    places: list[LinkedPlace]
+    focus_country: str | None
+
+    def actor_at(self, start: int, end: int) -> str | None:
+        """The actor whose mention overlaps `[start, end)`, if any (normalised offsets)."""
+        for (s, e), actor_id in self.actor_of.items():
+            if s < end and start < e:
+                return actor_id
+        return None
+
+
+@lru_cache(maxsize=8)
+def _skeleton_index(user_kb: str | None) -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for record in load_actor_records(user_kb):
+        for name in record.names():
+            key = skeleton(name)
+            if len(key.replace(" ", "")) >= 3:
+                bucket = index.setdefault(key, [])
+                if record.id not in bucket:
+                    bucket.append(record.id)
+    return index
+
+
+@lru_cache(maxsize=8)
+def _fuzzy_choices(user_kb: str | None) -> dict[str, str]:
+    choices: dict[str, str] = {}
+    for record in load_actor_records(user_kb):
+        if record.id[:3].isupper():
+            continue  # generated country actors: too many near-identical names for fuzzy use
+        for name in record.names():
+            key = name_key(name)
+            if len(key) >= 5:
+                choices.setdefault(key, record.id)
+    return choices
+
+
+def _valid_on(record: ActorRecord, published: str | None) -> bool:
+    if not published:
+        return True
+    if record.valid_from and published < str(record.valid_from):
+        return False
+    return not (record.valid_to and published > str(record.valid_to))
+
+
+def _choose(ids: list[str], records: dict[str, ActorRecord], published: str | None,
+            focus: str | None, attached: str | None) -> str:
+    def score(actor_id: str) -> tuple:
+        record = records[actor_id]
+        return (
+            _valid_on(record, published),
+            record.country == focus,
+            bool(attached) == (record.type not in {"state", "person"}),
+            -len(record.aliases),
+        )
+
+    best = max(ids, key=score)
+    record = records[best]
+    if attached and record.commands:  # "Haftar's forces" are the forces Haftar commands
+        return record.commands[0]
+    if attached and record.type == "state" and f"{record.id}-military" in records:
+        return f"{record.id}-military"
+    return best
+
+
+def _fuzzy_link(mention: Mention, user_kb: str | None) -> list[str]:
+    """Knowledge-base actors a name matches only loosely: plural demonyms, skeletons, fuzz."""
+    text = mention.text
+    if mention.label == "NORP":
+        singular = text[:-1] if text.endswith("s") else text
+        return list(actor_index(user_kb).get(singular))
+    key = skeleton(text)
+    found = _skeleton_index(user_kb).get(key)
+    if found and len(key.replace(" ", "")) >= 4:
+        return list(found)
+    name = name_key(text)
+    if len(name) < 5:
+        return []
+    choices = _fuzzy_choices(user_kb)
+    match = process.extractOne(name, choices.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+    return [choices[match[0]]] if match else []
+
+
+def _discovered(mention: Mention, clusters: dict[str, ActorRecord]) -> ActorRecord:
+    """Cluster an unknown name with earlier ones: same key, same skeleton, or a surname."""
+    key = name_key(mention.text)
+    skel = skeleton(mention.text)
+    for record in clusters.values():
+        names = record.names()
+        if any(name_key(n) == key or skeleton(n) == skel for n in names):
+            return record
+        if record.type == "person" and len(key.split()) == 1 and any(
+            name_key(n).split()[-1] == key for n in names if len(name_key(n).split()) > 1
+        ):
+            return record
+    kind = {"PERSON": "person", "ORG": "organization", "NORP": "group"}.get(mention.label, "group")
+    record = ActorRecord(id="new-" + _SLUG.sub("-", key).strip("-"), name=mention.text,
+                         type=kind, discovered=True)
+    clusters[record.id] = record
+    return record
+
+
+def _place_score(place: Place, focus: str | None, text: str) -> float:
+    score = math.log10(place.population + 10)
+    if place.feature == "country":
+        score = 8.0 if name_key(text) == name_key(place.name) or len(text) > 3 else 0.0
+    if place.feature not in {"city", "country"}:
+        score += FEATURE_BONUS
+    if focus and place.country == focus:
+        score += FOCUS_BONUS
+    return score
+
+
+def _focus_country(mentions: MentionSet, records: dict[str, ActorRecord],
+                   actor_ids: list[str]) -> str | None:
+    votes: Counter[str] = Counter()
+    for mention in mentions.places:
+        found = lookup(mention.text)
+        countries = {p.country for p in found if p.country}
+        if len(countries) == 1:
+            votes[countries.pop()] += 2
+    for actor_id in actor_ids:
+        record = records.get(actor_id)
+        if record and record.country and record.type != "state":
+            votes[record.country] += 1
+    return max(sorted(votes), key=lambda c: votes[c]) if votes else None
+
+
+def link(mentions: MentionSet, user_kb: str | None = None) -> LinkedDocument:
+    """Stage entry point."""
+    records = dict(actor_records(user_kb))
+    published = mentions.parsed.document.published
+    first_pass = [i for m in mentions.actors for i in m.candidates[:1]]
+    focus = _focus_country(mentions, records, first_pass)
+
+    actors: dict[str, LinkedActor] = {}
+    actor_of: dict[tuple[int, int], str] = {}
+    clusters: dict[str, ActorRecord] = {}
+    for mention in mentions.actors:
+        ids = mention.candidates or _fuzzy_link(mention, user_kb)
+        ids = [i for i in ids if i in records]
+        if ids:
+            mention.candidates = ids
+            actor_id = _choose(ids, records, published, focus, mention.attached)
+            record = records[actor_id]
+        else:
+            record = _discovered(mention, clusters)
+            if mention.text not in record.aliases and mention.text != record.name:
+                record.aliases.append(mention.text)
+            actor_id = record.id
+        actors.setdefault(actor_id, LinkedActor(record)).mentions.append(mention)
+        actor_of[(mention.start, mention.end)] = actor_id
+
+    places = []
+    for mention in mentions.places:
+        found = lookup(mention.text)
+        best = max(found, key=lambda p: _place_score(p, focus, mention.text)) if found else None
+        places.append(LinkedPlace(mention, best))
+    return LinkedDocument(mentions.parsed, mentions, actors, actor_of, places, focus)

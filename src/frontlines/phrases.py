@@ -1,0 +1,68 @@
+"""A phrase index over normalised name keys: longest-match lookup of multi-word names in a
+token sequence. Shared by actor and place mention finding."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from frontlines.kb.names import name_key
+
+T = TypeVar("T")
+# Arabic article tokens that spaCy splits off ("Al", "-", "Wefaq"); a name may start there.
+ARTICLE_TOKENS = {"al", "el"}
+
+
+@dataclass
+class PhraseIndex(Generic[T]):
+    """Maps name keys to payloads; finds the longest names in a token sequence."""
+
+    entries: dict[str, list[T]] = field(default_factory=dict)
+    first_words: set[str] = field(default_factory=set)
+    max_tokens: int = 1
+
+    def add(self, name: str, payload: T) -> None:
+        key = name_key(name)
+        if not key:
+            return
+        bucket = self.entries.setdefault(key, [])
+        if payload not in bucket:
+            bucket.append(payload)
+        words = key.split()
+        self.first_words.add(words[0])
+        self.max_tokens = max(self.max_tokens, len(name.split()) + 2)
+
+    def get(self, text: str) -> list[T]:
+        return self.entries.get(name_key(text), [])
+
+    def scan(
+        self, tokens: Sequence[tuple[int, int, str]], text: str
+    ) -> Iterable[tuple[int, int, list[T]]]:
+        """Longest non-overlapping matches as (start_char, end_char, payloads).
+
+        `tokens` are (start_char, end_char, token_text) in document order.
+        """
+        index = 0
+        count = len(tokens)
+        while index < count:
+            first = name_key(tokens[index][2])
+            article = tokens[index][2].lower() in ARTICLE_TOKENS
+            if not article and (not first or first.split()[0] not in self.first_words):
+                index += 1
+                continue
+            best: tuple[int, list[T]] | None = None
+            for stop in range(min(count, index + self.max_tokens), index, -1):
+                if not any(ch.isalnum() for ch in tokens[stop - 1][2]):
+                    continue  # a name never ends on punctuation
+                start_char, end_char = tokens[index][0], tokens[stop - 1][1]
+                found = self.entries.get(name_key(text[start_char:end_char]))
+                if found:
+                    best = (stop, found)
+                    break
+            if best is None:
+                index += 1
+                continue
+            stop, found = best
+            yield tokens[index][0], tokens[stop - 1][1], found
+            index = stop

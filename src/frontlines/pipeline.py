@@ -1,0 +1,70 @@
+"""The pipeline: read → normalize → parse → mentions → link → resolve → events → relate.
+
+`resolve` runs before `events` so that events can be folded by resolved date and place; the
+cross-document `merge` and `store` stages work on the resulting `Extraction`s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from frontlines.events import detect_events
+from frontlines.link import LinkedDocument, link
+from frontlines.mentions import find_mentions
+from frontlines.models import Actor, Document, Evidence, Extraction
+from frontlines.normalize import normalize
+from frontlines.parse import ParsedDocument, parse, parse_many
+from frontlines.read import make_document
+from frontlines.relate import relate
+from frontlines.resolve import resolve
+
+
+def _actors(linked: LinkedDocument) -> list[Actor]:
+    normalized = linked.parsed.normalized
+    actors = []
+    for actor_id, present in linked.actors.items():
+        record = present.record
+        mentions = []
+        for mention in present.mentions:
+            start, end = normalized.span(mention.start, mention.end)
+            mentions.append(Evidence(start=start, end=end, text=normalized.original[start:end]))
+        aliases = list(dict.fromkeys(m.text for m in mentions))
+        actors.append(Actor(
+            id=actor_id, name=record.name, type=record.type, inter=record.inter,
+            country=record.country, wikidata=record.wikidata, aliases=aliases, mentions=mentions,
+        ))
+    actors.sort(key=lambda a: a.mentions[0].start if a.mentions else 0)
+    return actors
+
+
+def extract_parsed(parsed: ParsedDocument, user_kb: str | None = None) -> Extraction:
+    """Every stage after parsing, for one document."""
+    linked = link(find_mentions(parsed, user_kb), user_kb)
+    resolved = resolve(linked)
+    events = detect_events(resolved)
+    picture = relate(resolved, events)
+    document = parsed.document
+    return Extraction(
+        doc_id=document.doc_id, published=document.published, events=events,
+        actors=_actors(linked), places=resolved.places, dates=resolved.dates,
+        relations=picture.relations, control=picture.control, quotes=picture.quotes,
+    )
+
+
+def extract_document(document: Document, user_kb: str | None = None) -> Extraction:
+    return extract_parsed(parse(document, normalize(document)), user_kb)
+
+
+def extract_documents(
+    documents: Iterable[Document], user_kb: str | None = None
+) -> Iterator[Extraction]:
+    """Extract a batch with spaCy's batched parsing, in input order."""
+    pairs = ((document, normalize(document)) for document in documents)
+    for parsed in parse_many(pairs):
+        yield extract_parsed(parsed, user_kb)
+
+
+def extract(text: str, published: str | None = None, *, user_kb: str | None = None,
+            **metadata: object) -> Extraction:
+    """The Python API: extract the conflict picture of one report's text."""
+    return extract_document(make_document(text, published=published, **metadata), user_kb)

@@ -1,0 +1,223 @@
+"""Stage `resolve`: dates against the publication date, places to coordinates and precision
+codes, fatality figures by ACLED's rules.
+
+Date expressions are resolved with dateparser, after our own handling of the forms it gets
+wrong or does not know ("last January", "the nineteenth of last January", "today, Friday",
+"since April 2019") and a guard that keeps durations ("more than a year") from becoming dates.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+
+from frontlines.link import LinkedDocument
+from frontlines.models import DateMention, PlaceMention
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from dateparser.date import DateDataParser
+
+MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty-second": 22,
+    "twenty-third": 23, "twenty-fourth": 24, "twenty-fifth": 25, "twenty-sixth": 26,
+    "twenty-seventh": 27, "twenty-eighth": 28, "twenty-ninth": 29, "thirtieth": 30,
+    "thirty-first": 31,
+}
+_ANCHORS = re.compile(
+    r"\b(ago|last|past|previous|since|today|yesterday|tonight|this|"
+    + "|".join(MONTHS) + "|" + "|".join(WEEKDAYS) + r")\b|\b\d{4}\b|\d{1,2}[/.-]\d{1,2}",
+    re.IGNORECASE,
+)
+_DURATION = re.compile(r"^(more than|over|less than|nearly|almost|about|only|for)?\s*"
+                       r"(a|an|one|\d+|several|few|two|three)?\s*(hours?|days?|weeks?|months?|years?)$",
+                       re.IGNORECASE)
+_PRECISION_OF_PERIOD = {"day": "day", "week": "week", "month": "month", "year": "year", "time": "day"}
+
+
+@dataclass
+class ResolvedDate:
+    value: str
+    precision: str  # day, week, month, year
+
+
+def _iso(date: dt.date, precision: str) -> str:
+    if precision == "year":
+        return f"{date.year:04d}"
+    if precision == "month":
+        return f"{date.year:04d}-{date.month:02d}"
+    return date.isoformat()
+
+
+@lru_cache(maxsize=256)
+def _parser(base: dt.date | None) -> DateDataParser:
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": False}
+    if base is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day)
+    else:
+        settings["REQUIRE_PARTS"] = ["year"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return DateDataParser(languages=["en"], settings=settings)
+
+
+def _last_month_named(month: int, base: dt.date) -> dt.date:
+    """'last January': the most recent January before the publication month."""
+    year = base.year if month < base.month else base.year - 1
+    return dt.date(year, month, 1)
+
+
+def _clean(text: str) -> str:
+    cleaned = text.strip().strip(",.;")
+    cleaned = re.sub(r"^(on|in|since|from|by|until|of|during|the)\s+", "", cleaned, flags=re.I)
+    cleaned = re.sub(r"^(on|in|since|from|by|until|of|during|the)\s+", "", cleaned, flags=re.I)
+    return cleaned
+
+
+def resolve_date(text: str, published: str | None) -> ResolvedDate | None:
+    """The ISO value and precision of a date expression, or None when it is not a date."""
+    base = dt.date.fromisoformat(published) if published else None
+    lowered = _clean(text).lower()
+    if not lowered or not _ANCHORS.search(lowered) or _DURATION.match(lowered):
+        return None
+    if base is not None:
+        handled = _resolve_relative(lowered, base)
+        if handled is not None:
+            return handled
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        data = _parser(base).get_date_data(_clean(text))
+    if data is None or data.date_obj is None:
+        return None
+    precision = _PRECISION_OF_PERIOD.get(data.period or "day", "day")
+    date = data.date_obj.date()
+    if base is None and not re.search(r"\b\d{4}\b", lowered):
+        return None  # without a publication date, only what the text states outright
+    if base is not None and date > base and not re.search(r"\b\d{4}\b", lowered):
+        return None  # the future is not a report of what happened
+    return ResolvedDate(_iso(date, precision), precision)
+
+
+def _resolve_relative(lowered: str, base: dt.date) -> ResolvedDate | None:
+    words = re.findall(r"[a-z]+(?:-[a-z]+)?|\d+", lowered)
+    if "today" in words or "tonight" in words:
+        return ResolvedDate(base.isoformat(), "day")
+    if "yesterday" in words:
+        return ResolvedDate((base - dt.timedelta(days=1)).isoformat(), "day")
+    ago = re.search(r"(\d+|[a-z]+) (day|week|month|year)s? ago", lowered)
+    if ago:
+        amount = int(ago.group(1)) if ago.group(1).isdigit() else _word_number(ago.group(1))
+        if amount is None:
+            return None
+        unit = ago.group(2)
+        if unit == "day":
+            return ResolvedDate((base - dt.timedelta(days=amount)).isoformat(), "day")
+        if unit == "week":
+            return ResolvedDate((base - dt.timedelta(weeks=amount)).isoformat(), "week")
+        if unit == "month":
+            months = base.year * 12 + base.month - 1 - amount
+            return ResolvedDate(_iso(dt.date(months // 12, months % 12 + 1, 1), "month"), "month")
+        return ResolvedDate(f"{base.year - amount:04d}", "year")
+    if re.fullmatch(r"(last|past|previous) year", lowered):
+        return ResolvedDate(f"{base.year - 1:04d}", "year")
+    if lowered == "this year":
+        return ResolvedDate(f"{base.year:04d}", "year")
+    if re.fullmatch(r"(last|past|previous) month", lowered):
+        months = base.year * 12 + base.month - 2
+        return ResolvedDate(_iso(dt.date(months // 12, months % 12 + 1, 1), "month"), "month")
+    if lowered == "this month":
+        return ResolvedDate(_iso(base, "month"), "month")
+    if re.fullmatch(r"(last|past|previous|this) week", lowered):
+        delta = 7 if not lowered.startswith("this") else 0
+        return ResolvedDate((base - dt.timedelta(days=delta)).isoformat(), "week")
+    named = re.search(r"\blast (" + "|".join(MONTHS) + r")\b", lowered)
+    if named:
+        first = _last_month_named(MONTHS[named.group(1)], base)
+        day = _ordinal_day(lowered)
+        if day is not None:
+            return ResolvedDate(first.replace(day=min(day, _days_in(first))).isoformat(), "day")
+        return ResolvedDate(_iso(first, "month"), "month")
+    weekdays = [w for w in words if w in WEEKDAYS]
+    if weekdays and not any(m in words for m in MONTHS) and not re.search(r"\d", lowered):
+        back = (base.weekday() - WEEKDAYS[weekdays[-1]]) % 7
+        if "last" in words and back == 0:
+            back = 7
+        return ResolvedDate((base - dt.timedelta(days=back)).isoformat(), "day")
+    return None
+
+
+def _ordinal_day(lowered: str) -> int | None:
+    for word, number in sorted(ORDINALS.items(), key=lambda item: -len(item[0])):
+        if re.search(rf"\b{word}\b", lowered):
+            return number
+    match = re.search(r"\b(\d{1,2})(st|nd|rd|th)?\b", lowered)
+    return int(match.group(1)) if match and 1 <= int(match.group(1)) <= 31 else None
+
+
+def _word_number(word: str) -> int | None:
+    small = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+    return small.get(word)
+
+
+def _days_in(first: dt.date) -> int:
+    return calendar.monthrange(first.year, first.month)[1]
+
+
+@dataclass
+class ResolvedDocument:
+    """A linked document with its dates and places resolved, offsets into the original text."""
+
+    linked: LinkedDocument
+    dates: list[DateMention]
+    date_at: dict[tuple[int, int], DateMention]  # normalised (start, end) → resolved date
+    places: list[PlaceMention]
+    place_at: dict[tuple[int, int], PlaceMention]  # normalised (start, end) → place
+
+
+def resolve(linked: LinkedDocument) -> ResolvedDocument:
+    """Stage entry point: resolve every date and place mention of a document."""
+    normalized = linked.parsed.normalized
+    published = linked.parsed.document.published
+    dates: list[DateMention] = []
+    date_at: dict[tuple[int, int], DateMention] = {}
+    for mention in linked.mentions.dates:
+        resolved = resolve_date(mention.text, published)
+        if resolved is None:
+            continue
+        start, end = normalized.span(mention.start, mention.end)
+        item = DateMention(text=normalized.original[start:end], start=start, end=end,
+                           value=resolved.value, precision=resolved.precision)
+        dates.append(item)
+        date_at[(mention.start, mention.end)] = item
+    places: list[PlaceMention] = []
+    place_at: dict[tuple[int, int], PlaceMention] = {}
+    for linked_place in linked.places:
+        mention, place = linked_place.mention, linked_place.place
+        start, end = normalized.span(mention.start, mention.end)
+        item = PlaceMention(
+            text=normalized.original[start:end], start=start, end=end,
+            name=place.name if place else None, lat=place.lat if place else None,
+            lon=place.lon if place else None, country=place.country if place else None,
+            admin1=place.admin1 if place else None,
+            geonames_id=place.geonames_id if place else None,
+            feature=place.feature if place else None,
+        )
+        places.append(item)
+        place_at[(mention.start, mention.end)] = item
+    return ResolvedDocument(linked, dates, date_at, places, place_at)
+
+
+def acled_fatalities(counts: list[int]) -> int:
+    """ACLED's rule: of several reported death tolls, the most conservative one."""
+    return min(counts) if counts else 0

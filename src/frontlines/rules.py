@@ -1,0 +1,127 @@
+"""Event typing rules, loaded from `kb/data/events.yaml`, and the matching of a clause to them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from frontlines.kb import load_data
+
+
+@dataclass(frozen=True)
+class EventRule:
+    name: str
+    triggers: tuple[str, ...]
+    event_type: str | None
+    sub_event_type: str | None
+    plover_type: str | None
+    plover_mode: str | None
+    context_any: tuple[str, ...] = ()
+    context_also: tuple[str, ...] = ()
+    context_none: tuple[str, ...] = ()
+    modes: tuple[tuple[str, str], ...] = ()
+    violent: bool = False
+    territorial: bool = False
+    armed_pair: bool = False
+    actor_role: str | None = None
+    fatalities_from_bodies: bool = False
+    battle_if_any: tuple[str, ...] = ()
+    battle_none: tuple[str, ...] = ()
+    battle_types: dict = field(default_factory=dict, hash=False, compare=False)
+
+
+def _strings(values: object) -> tuple[str, ...]:
+    return tuple(str(v).lower() for v in (values or []))
+
+
+@lru_cache(maxsize=1)
+def event_rules() -> tuple[EventRule, ...]:
+    rules = []
+    for raw in load_data("events.yaml") or []:
+        acled = raw.get("acled") or [None, None]
+        plover = raw.get("plover") or [None, None]
+        rules.append(EventRule(
+            name=raw["name"], triggers=_strings(raw.get("triggers")),
+            event_type=acled[0], sub_event_type=acled[1],
+            plover_type=plover[0], plover_mode=plover[1] if len(plover) > 1 else None,
+            context_any=_strings(raw.get("context_any")),
+            context_also=_strings(raw.get("context_also")),
+            context_none=_strings(raw.get("context_none")),
+            modes=tuple((str(k).lower(), str(v)) for k, v in (raw.get("modes") or {}).items()),
+            violent=bool(raw.get("violent")), territorial=bool(raw.get("territorial")),
+            armed_pair=bool(raw.get("armed_pair")), actor_role=raw.get("actor_role"),
+            fatalities_from_bodies=bool(raw.get("fatalities_from_bodies")),
+            battle_if_any=_strings(raw.get("battle_if_any")),
+            battle_none=_strings(raw.get("battle_none")),
+            battle_types=dict(raw.get("battle_types") or {}),
+        ))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=1)
+def trigger_words() -> frozenset[str]:
+    """First words of every trigger: the tokens worth looking at."""
+    return frozenset(t.split()[0] for rule in event_rules() for t in rule.triggers)
+
+
+class SentenceContext:
+    """The words of a sentence, for context tests (lemmas, forms and the raw lower text)."""
+
+    def __init__(self, sentence: Span) -> None:
+        self.words = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
+        self.text = " " + re.sub(r"\s+", " ", sentence.text.lower()) + " "
+
+    def has(self, phrase: str) -> bool:
+        if " " in phrase or "-" in phrase:
+            return re.search(rf"(?<![a-z]){re.escape(phrase)}", self.text) is not None
+        return phrase in self.words
+
+    def any(self, phrases: tuple[str, ...]) -> bool:
+        return any(self.has(p) for p in phrases)
+
+
+def trigger_phrase(token: Token, rule: EventRule) -> str | None:
+    """The trigger of `rule` that `token` heads, if any ("took control" → "take control")."""
+    lemma = token.lemma_.lower()
+    forms = {lemma, token.lower_}
+    following = [t for t in token.doc[token.i + 1 : token.i + 4]]
+    particles = [c.lemma_.lower() for c in token.children if c.dep_ in {"prt", "dobj"}]
+    for trigger in rule.triggers:
+        words = trigger.split()
+        if len(words) == 1:
+            if words[0] in forms:
+                return trigger
+            continue
+        if words[0] not in forms:
+            continue
+        rest = words[1:]
+        lemmas = [t.lemma_.lower() for t in following if t.lower_ not in {"the", "a", "an"}]
+        if lemmas[: len(rest)] == rest or (len(rest) == 1 and rest[0] in particles):
+            return trigger
+    return None
+
+
+def rule_for(token: Token, context: SentenceContext) -> tuple[EventRule, str] | None:
+    """The first rule whose trigger `token` heads and whose context the sentence has."""
+    for rule in event_rules():
+        phrase = trigger_phrase(token, rule)
+        if phrase is None:
+            continue
+        if rule.context_any and not context.any(rule.context_any):
+            continue
+        if rule.context_also and not context.any(rule.context_also):
+            continue
+        if rule.context_none and context.any(rule.context_none):
+            continue
+        return rule, phrase
+    return None
+
+
+def mode_for(rule: EventRule, context: SentenceContext) -> str | None:
+    for word, mode in rule.modes:
+        if context.has(word):
+            return mode
+    return rule.plover_mode
