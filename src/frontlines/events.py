@@ -16,12 +16,15 @@ from spacy.tokens import Span, Token
 from frontlines import roles
 from frontlines.models import ActorRef, Event, Evidence, Location
 from frontlines.resolve import ResolvedDocument, acled_fatalities
-from frontlines.rules import EventRule, SentenceContext, mode_for, rule_for, trigger_words
+from frontlines.rules import (
+    EventRule, SentenceContext, event_rules, mode_for, rule_for, trigger_words,
+)
 
 NOUN_TRIGGER_DEPS = {"dobj", "nsubj", "nsubjpass", "ROOT", "pobj", "conj", "attr", "appos"}
 # A noun trigger under a preposition is an event only after these ("killed in an airstrike"),
 # not as an attribute ("a base for the attack", "outputs of the conference").
 NOUN_TRIGGER_PREPOSITIONS = {"in", "during", "after", "following", "amid", "since"}
+HABITUAL = {"frequently", "often", "regularly", "routinely", "usually", "typically", "previously"}
 HISTORICAL_DAYS = 14  # older than this before publication: background, not news of the day
 # PLOVER types that are things said or agreed: their place is only where the text says so.
 VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN",
@@ -46,10 +49,11 @@ class Draft:
     location: Location | None = None
     date: str | None = None
     date_precision: str | None = None
-    fatalities: list[int] = field(default_factory=list)
+    fatalities: list[tuple[int, int, bool]] = field(default_factory=list)  # sentence, count, vague
     modality: str = "asserted"
     historical: bool = False
     evidence: list[Evidence] = field(default_factory=list)
+    sentence_index: int = 0
 
 
 def _candidate_triggers(sentence: Span) -> list[Token]:
@@ -93,11 +97,16 @@ def _retype(draft: Draft, resolved: ResolvedDocument) -> None:
             draft.actor1, draft.actor2 = generic, state
     if rule.name == "attack_on_civilians" and draft.actor2 is None:
         draft.actor2 = roles.victims(draft.trigger, country)
+    if rule.default_actor1 and draft.actor1 is None:
+        draft.actor1 = roles.generic_actor(country, rule.default_actor1, draft.trigger)
     if draft.event_type == "Violence against civilians" and draft.actor1 is None:
         draft.actor1 = roles.generic_actor(country, "unidentified", draft.trigger)
 
 
 def _historical(draft: Draft, published: str | None, context: SentenceContext) -> bool:
+    """Background: a habit ('frequently uses'), or a date well before publication."""
+    if any(child.lower_ in HABITUAL for child in draft.trigger.children):
+        return True
     if context.any(("since", "years ago", "last year", "in the past")) and draft.date:
         return True
     if not published or not draft.date:
@@ -149,18 +158,67 @@ def _drafts_for_sentence(sentence: Span, resolved: ResolvedDocument) -> list[Dra
         _retype(draft, resolved)
         draft.historical = _historical(draft, resolved.linked.parsed.document.published, context)
         draft.evidence = [roles.evidence_of(sentence, resolved)]
-    _attach_fatalities(sentence, drafts)
-    return drafts
+    return _fold_clause_family(drafts)
 
 
-def _attach_fatalities(sentence: Span, drafts: list[Draft]) -> None:
+def _dominates(parent: Token, child: Token) -> bool:
+    """Whether `child` sits under `parent` in the parse without a coordination between."""
+    current = child
+    for _ in range(12):
+        if current.dep_ == "conj" or current.head is current:
+            return False
+        current = current.head
+        if current == parent:
+            return True
+    return False
+
+
+def _compatible(a: Draft, b: Draft) -> bool:
+    return a.plover_type == b.plover_type or (a.rule.violent and b.rule.violent)
+
+
+def _fold_clause_family(drafts: list[Draft]) -> list[Draft]:
+    """One event told by several words of one clause ("a drone strike hit a market, killing
+    civilians"; "police fired tear gas to disperse students protesting") is one event, typed
+    by the most specific rule among them (the rules file lists the specific ones first)."""
+    order = {rule.name: index for index, rule in enumerate(event_rules())}
+    kept = list(drafts)
+    changed = True
+    while changed:
+        changed = False
+        for parent in kept:
+            for child in kept:
+                if child is parent or not _compatible(parent, child):
+                    continue
+                if _dominates(parent.trigger, child.trigger):
+                    head, tail = (parent, child) if order[parent.rule.name] <= order[child.rule.name] else (child, parent)
+                    _fold(head, tail)
+                    head.trigger = parent.trigger  # the clause's head speaks for the family
+                    kept.remove(tail)
+                    changed = True
+                    break
+            if changed:
+                break
+    return kept
+
+
+def _attach_fatalities(sentence: Span, drafts: list[Draft], index: int) -> None:
     counts = roles.death_counts(sentence)
-    if not counts:
-        return
     for draft in drafts:
         if draft.rule.violent or draft.rule.fatalities_from_bodies:
-            draft.fatalities.extend(counts)
+            draft.fatalities.extend((index, value, vague) for value, vague in counts)
             return
+
+
+def fatality_count(figures: list[tuple[int, int, bool]]) -> int:
+    """ACLED's rules: a stated figure beats a vague word ('several' → 10); of competing
+    figures given together the lowest; the first sentence to state one, not a later detail
+    ('one student died of his injuries') of the same toll."""
+    exact = [(sentence, value) for sentence, value, vague in figures if not vague]
+    if exact:
+        first = min(sentence for sentence, _ in exact)
+        return acled_fatalities([value for sentence, value in exact if sentence == first])
+    return acled_fatalities([value for _, value, _ in figures])
 
 
 def _same_actor(a: ActorRef | None, b: ActorRef | None) -> bool:
@@ -170,7 +228,19 @@ def _same_actor(a: ActorRef | None, b: ActorRef | None) -> bool:
 SYMMETRIC_TYPES = {"CONSULT"}  # a call between A and B is the call between B and A
 
 
+def _is_toll_of(a: Draft, b: Draft) -> bool:
+    """'At least 12 people were killed' after a strike: the toll of that strike, not an
+    attack of its own (no named perpetrator, no date of its own, same place, just after)."""
+    return (a.rule.violent and b.rule.violent and b.date is None and a.location is not None
+            and b.sentence_index - a.sentence_index <= 3
+            and (b.actor1 is None or b.actor1.id.endswith("-unidentified")))
+
+
 def _same_event(a: Draft, b: Draft) -> bool:
+    if _is_toll_of(a, b) and (a.location.name if a.location else None) == (
+        b.location.name if b.location else None
+    ):
+        return True
     if (a.event_type, a.sub_event_type, a.plover_type) != (b.event_type, b.sub_event_type, b.plover_type):
         if not (a.rule.territorial and b.rule.territorial):
             return False
@@ -232,8 +302,16 @@ def detect_events(resolved: ResolvedDocument) -> list[Event]:
     """Stage entry point: the events of one document, in order of first evidence."""
     document = resolved.linked.parsed.document
     drafts: list[Draft] = []
-    for sentence in resolved.linked.parsed.doc.sents:
-        drafts += _drafts_for_sentence(sentence, resolved)
+    for index, sentence in enumerate(resolved.linked.parsed.doc.sents):
+        found = _drafts_for_sentence(sentence, resolved)
+        if not found:
+            # A toll told in a sentence of its own belongs to the violent event just before.
+            recent = [d for d in drafts[-4:] if d.rule.violent and d.sentence_index >= index - 3]
+            _attach_fatalities(sentence, recent[-1:], index)
+        for draft in found:
+            draft.sentence_index = index
+        _attach_fatalities(sentence, found, index)
+        drafts += found
     events = []
     for number, draft in enumerate(_fold_twins(drafts), start=1):
         if draft.date is None and document.published and not draft.historical:
@@ -250,7 +328,7 @@ def detect_events(resolved: ResolvedDocument) -> list[Event]:
             sub_event_type=draft.sub_event_type, plover_type=draft.plover_type,
             plover_mode=draft.plover_mode, actor1=actor1, actor2=actor2,
             assoc_actor_1=draft.assoc1, assoc_actor_2=draft.assoc2, location=draft.location,
-            fatalities=acled_fatalities([c for c in draft.fatalities if c > 0]),
+            fatalities=fatality_count(draft.fatalities),
             modality=draft.modality, historical=draft.historical, evidence=draft.evidence,
             confidence=_confidence(draft),
         ))

@@ -152,6 +152,14 @@ def _discovered(mention: Mention, clusters: dict[str, ActorRecord]) -> ActorReco
     return record
 
 
+def _plausible(place: Place, focus: str | None, text: str) -> bool:
+    """Abroad, only a place's own name counts, not one of its many alternate names: a small
+    town in the report's country missing from the gazetteer must not become a city abroad."""
+    if focus is None or place.country == focus or place.feature != "city":
+        return True
+    return name_key(place.name) == name_key(text) or place.population >= 1_000_000
+
+
 def _place_score(place: Place, focus: str | None, text: str) -> float:
     score = math.log10(place.population + 10)
     if place.feature == "country":
@@ -205,7 +213,7 @@ def link(mentions: MentionSet, user_kb: str | None = None) -> LinkedDocument:
 
     places = []
     for mention in mentions.places:
-        found = lookup(mention.text)
+        found = [p for p in lookup(mention.text) if _plausible(p, focus, mention.text)]
         best = max(found, key=lambda p: _place_score(p, focus, mention.text)) if found else None
         places.append(LinkedPlace(mention, best))
     return LinkedDocument(mentions.parsed, mentions, actors, actor_of, places, focus)

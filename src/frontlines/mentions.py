@@ -186,7 +186,7 @@ def _place_candidates(doc: Doc) -> list[tuple[Span, str, str]]:
     """(span, source, label) for every stretch that could name a place."""
     candidates: list[tuple[Span, str, str]] = []
     for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS | {"ORG", "PERSON"}:
+        if ent.label_ not in PLACE_LABELS | ACTOR_LABELS:
             continue
         stripped = _strip_determiner(ent)
         if stripped is not None:
@@ -232,14 +232,34 @@ def _place_mentions(parsed: ParsedDocument, actors: list[Mention], user_kb: str 
             continue
         # Inside an organisation's name a town is part of the name ("Ministry of Defense").
         subspans = _subspans(span) if label in PLACE_LABELS or label == "PROPN" else [span]
+        if label == "NORP" and not _locative_context(doc, span):
+            continue  # "Somali" is a people; "the town of Afgooye" (mislabelled NORP) a place
         for sub in subspans:
             if sub.text.lower() in _not_places() or not gazetteer.is_known_place(sub.text):
                 continue
             if label in PLACE_LABELS or _locative_context(doc, sub):
                 add(sub, source, label)
                 break
+    _repeat_places(doc, found, starts, actors)
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _repeat_places(doc: Doc, found: list[Mention], starts: dict[int, int],
+                   actors: list[Mention]) -> None:
+    """A name found as a place once is a place wherever else it stands in the document."""
+    names = {m.text for m in found}
+    for name in names:
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text):
+            start, end = match.span()
+            if any(m.start < end and start < m.end for m in found):
+                continue
+            if any(m.source == "kb" and m.start < end and start < m.end for m in actors):
+                continue
+            span = doc.char_span(start, end)
+            if span is not None:
+                found.append(Mention("place", start, end, span.text, starts.get(span.sent.start, 0),
+                                     "discourse", label="REPEAT"))
 
 
 def _subspans(span: Span) -> list[Span]:

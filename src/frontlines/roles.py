@@ -57,9 +57,37 @@ def _original_text(start: int, end: int, resolved: ResolvedDocument) -> str:
 
 
 def _mention_refs(tokens: list[Token], resolved: ResolvedDocument) -> list[ActorRef]:
-    """Actors whose mentions overlap the given tokens, in text order, without repeats."""
+    """Actors whose mentions overlap the given tokens, in text order, without repeats; else
+    an unnamed state force ("police", "soldiers") of the country the report is about."""
     if not tokens:
         return []
+    named = _named_refs(tokens, resolved)
+    if named:
+        return named
+    head = tokens[0]
+    forces = _cues().get("generic_forces") or {}
+    kind = forces.get(head.lower_) or forces.get(" ".join(t.lower_ for t in head.doc[head.i - 1 : head.i + 1]))
+    country = resolved.linked.focus_country
+    if kind and country and f"{country}-{kind}" in actor_records():
+        record = actor_records()[f"{country}-{kind}"]
+        return [ActorRef(id=record.id, name=record.name, text=head.text, country=record.country,
+                         inter=record.inter)]
+    return []
+
+
+LOCATIVE = {"in", "across", "throughout", "into", "inside", "near", "to", "from", "over"}
+
+
+def _locative_country(start: int, end: int, actor_id: str, resolved: ResolvedDocument) -> bool:
+    """'in central Mali': a country named as a place is not a party to the event."""
+    record = actor_records().get(actor_id)
+    if record is None or record.type != "state":
+        return False
+    span = resolved.linked.parsed.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATIVE
+
+
+def _named_refs(tokens: list[Token], resolved: ResolvedDocument) -> list[ActorRef]:
     spans = [(t.idx, t.idx + len(t.text)) for t in tokens]
     found: list[tuple[int, ActorRef]] = []
     seen: set[str] = set()
@@ -67,6 +95,8 @@ def _mention_refs(tokens: list[Token], resolved: ResolvedDocument) -> list[Actor
         if actor_id in seen:
             continue
         if any(s < end and start < e for s, e in spans):
+            if _locative_country(start, end, actor_id, resolved):
+                continue
             seen.add(actor_id)
             found.append((start, _ref(actor_id, _original_text(start, end, resolved), resolved)))
     return [ref for _, ref in sorted(found, key=lambda item: item[0])]
@@ -199,7 +229,10 @@ def generic_actor(country: str | None, kind: str, trigger: Token) -> ActorRef | 
     record = actor_records().get(f"{country}-{kind}")
     if record is None:
         return None
-    return ActorRef(id=record.id, name=record.name, text=trigger.text, country=record.country,
+    words = {"protesters": _cue("protester_words"), "rioters": _cue("protester_words"),
+             "civilians": VICTIM_WORDS}.get(kind, set())
+    named = next((t for t in trigger.sent if t.lower_ in words), trigger)
+    return ActorRef(id=record.id, name=record.name, text=named.text, country=record.country,
                     inter=record.inter)
 
 
@@ -334,10 +367,14 @@ def date_of(trigger: Token, triggers: list[Token], resolved: ResolvedDocument) -
 
 def modality_of(trigger: Token) -> str:
     """asserted, claimed, denied, threatened, planned or hypothetical."""
-    if any(c.dep_ == "neg" for c in trigger.children):
-        return "denied"
-    if any(c.lower_ in _cue("hypothetical_markers") and c.dep_ in {"aux", "mark"} for c in trigger.children):
-        return "hypothetical"
+    verb = trigger if trigger.pos_ == "VERB" or trigger.head is trigger else trigger.head
+    for word in {trigger, verb}:
+        if any(c.dep_ == "neg" for c in word.children):
+            return "denied"
+        if any(c.lower_ in {"will", "would", "shall"} and c.dep_ == "aux" for c in word.children):
+            return "planned"
+        if any(c.lower_ in _cue("hypothetical_markers") and c.dep_ in {"aux", "mark"} for c in word.children):
+            return "hypothetical"
     current = trigger
     for _ in range(6):
         if current.head is current:
@@ -375,8 +412,8 @@ def evidence_of(sentence: Span, resolved: ResolvedDocument) -> Evidence:
     return Evidence(start=start, end=end, text=normalized.original[start:end])
 
 
-def death_counts(sentence: Span) -> list[int]:
-    """Every death toll the sentence states (ACLED keeps the lowest later)."""
+def death_counts(sentence: Span) -> list[tuple[int, bool]]:
+    """Every death toll the sentence states, each with whether it is vague ('several')."""
     words = _cue("death_words")
     vague = {str(k): int(v) for k, v in (_cues().get("vague_death_counts") or {}).items()}
     counts: list[int] = []
@@ -393,8 +430,11 @@ def death_counts(sentence: Span) -> list[int]:
             heads = [token]
         for head in heads:
             value = _count_of(head, vague)
+            if value is None and head.i >= 1 and head.doc[head.i - 1].like_num:
+                value = number_value(head.doc[head.i - 1].text)  # "at least two dead"
             if value is not None:
-                counts.append(value)
+                words_used = {t.lower_ for t in head.subtree} | {head.lower_}
+                counts.append((value, bool(words_used & set(vague))))
     return counts
 
 

@@ -27,6 +27,7 @@ class EventRule:
     territorial: bool = False
     armed_pair: bool = False
     actor_role: str | None = None
+    default_actor1: str | None = None
     fatalities_from_bodies: bool = False
     battle_if_any: tuple[str, ...] = ()
     battle_none: tuple[str, ...] = ()
@@ -53,6 +54,7 @@ def event_rules() -> tuple[EventRule, ...]:
             modes=tuple((str(k).lower(), str(v)) for k, v in (raw.get("modes") or {}).items()),
             violent=bool(raw.get("violent")), territorial=bool(raw.get("territorial")),
             armed_pair=bool(raw.get("armed_pair")), actor_role=raw.get("actor_role"),
+            default_actor1=raw.get("default_actor1"),
             fatalities_from_bodies=bool(raw.get("fatalities_from_bodies")),
             battle_if_any=_strings(raw.get("battle_if_any")),
             battle_none=_strings(raw.get("battle_none")),

@@ -98,7 +98,9 @@ def country_actors() -> list[ActorRecord]:
             id=f"{country.iso3}-military", name=f"Military Forces of {country.name}",
             type="military", inter=1, country=country.iso3,
             aliases=[f"{p} {w}" for p in prefixes for w in MILITARY_WORDS]
-            + [f"army of {country.name}", f"{country.name}'s army"],
+            + [f"army of {country.name}", f"{country.name}'s army", f"{country.name} army",
+               f"Armed Forces of {country.name}", f"Armed Forces of the {country.name}",
+               f"{country.name} Armed Forces", f"military of {country.name}"],
         ))
         records.append(ActorRecord(
             id=f"{country.iso3}-police", name=f"Police Forces of {country.name}",
