@@ -202,6 +202,39 @@ def actors_command(db: str, fmt: str) -> None:
             click.echo("    aka " + "; ".join(row["aliases"]))
 
 
+@cli.command("eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+def eval_command(gold: tuple[str, ...]) -> None:
+    """Score extraction against gold files (the founding article's gold.json format)."""
+    from pathlib import Path
+
+    from frontlines.evaluate import evaluate_gold
+
+    for path in gold:
+        try:
+            score = evaluate_gold(Path(path))
+        except (KeyError, ValueError, OSError) as err:
+            raise click.UsageError(f"{path}: not a gold file: {err}") from None
+        click.echo(f"{path}")
+        for line in score.lines:
+            click.echo(line)
+
+
+@cli.command()
+@click.option("--repeat", default=1, show_default=True, help="Run over the documents N times.")
+@click.argument("paths", nargs=-1, required=True)
+def bench(repeat: int, paths: tuple[str, ...]) -> None:
+    """Measure extraction speed and memory on the given documents."""
+    from frontlines.bench import run_bench
+
+    batch = Batch()
+    documents = list(batch.documents(paths, "auto"))
+    if not documents:
+        raise click.UsageError("no readable documents to measure")
+    for line in run_bench(documents, repeat).lines():
+        click.echo(line)
+
+
 @cli.command()
 def schema() -> None:
     """Print the JSON Schema of one `extract` output line (contract v1)."""

@@ -175,10 +175,12 @@ def _focus_country(mentions: MentionSet, records: dict[str, ActorRecord],
                    actor_ids: list[str]) -> str | None:
     votes: Counter[str] = Counter()
     for mention in mentions.places:
-        found = lookup(mention.text)
-        countries = {p.country for p in found if p.country}
+        found = [p for p in lookup(mention.text) if p.country]
+        countries = {p.country for p in found}
         if len(countries) == 1:
             votes[countries.pop()] += 2
+        elif found:  # ambiguous: the most populous namesake, with less weight
+            votes[max(found, key=lambda p: p.population).country] += 1
     for actor_id in actor_ids:
         record = records.get(actor_id)
         if record and record.country and record.type != "state":

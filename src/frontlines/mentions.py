@@ -193,7 +193,10 @@ def _place_candidates(doc: Doc) -> list[tuple[Span, str, str]]:
             candidates.append((stripped, "ner", ent.label_))
     run: list[int] = []
     for token in [*doc, None]:
-        if token is not None and token.pos_ == "PROPN" and not token.ent_type_:
+        if token is not None and not token.ent_type_ and (
+            token.pos_ == "PROPN"
+            or (token.pos_ == "NOUN" and token.is_title and not token.is_sent_start)
+        ):
             run.append(token.i)
             continue
         if run:

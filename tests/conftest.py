@@ -1,0 +1,43 @@
+"""Shared fixtures: the bundled examples, extracted once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from frontlines.models import Extraction
+from frontlines.read import Document, read_inputs
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+SHARED = ROOT.parent / "shared"
+FOUNDING = EXAMPLES / "tarhuna-2020-06-05.txt"
+
+
+@pytest.fixture(scope="session")
+def examples() -> dict[str, Document]:
+    docs = {}
+    for item in read_inputs([str(EXAMPLES)]):
+        assert isinstance(item, Document), f"example failed to read: {item}"
+        docs[Path(item.name).name] = item  # "tarhuna-2020-06-05.txt", "batch.jsonl:2"
+    return docs
+
+
+@pytest.fixture(scope="session")
+def extracted(examples: dict[str, Document]) -> dict[str, Extraction]:
+    from frontlines.pipeline import extract_documents
+
+    names = list(examples)
+    return dict(zip(names, extract_documents(examples[n] for n in names), strict=True))
+
+
+@pytest.fixture(scope="session")
+def founding(extracted: dict[str, Extraction]) -> Extraction:
+    return extracted["tarhuna-2020-06-05.txt"]
+
+
+def text_extraction(text: str, published: str | None = "2024-03-10") -> Extraction:
+    from frontlines import extract
+
+    return extract(text, published=published)

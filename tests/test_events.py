@@ -1,0 +1,127 @@
+"""Event detection, typing and arguments on real sentences and the bundled examples."""
+
+from __future__ import annotations
+
+from conftest import text_extraction
+
+from frontlines.evaluate import km
+
+TARHUNA = (32.43, 13.63)
+
+
+def _only(events, **wanted):
+    found = [e for e in events if all(getattr(e, k) == v for k, v in wanted.items())]
+    assert len(found) == 1, [(e.event_type, e.sub_event_type, e.plover_type) for e in events]
+    return found[0]
+
+
+def test_founding_article_capture_of_tarhuna(founding):
+    captures = [
+        e for e in founding.events
+        if e.sub_event_type in ("Non-violent transfer of territory", "Government regains territory")
+        and e.date == "2020-06-05" and e.location and e.location.lat is not None
+        and km(*TARHUNA, e.location.lat, e.location.lon) <= 30
+    ]
+    assert len(captures) == 1
+    capture = captures[0]
+    assert capture.actor1 is not None and capture.actor1.name.startswith("Government of National Accord")
+    assert capture.time_precision == 1
+
+
+def test_founding_article_uae_strike_is_one_event_with_two_evidence_spans(founding):
+    strikes = [e for e in founding.events if e.sub_event_type == "Air/drone strike"
+               and "ARE" in {e.actor1.country, *(a.country for a in e.assoc_actor_1)}]
+    assert len(strikes) == 1
+    strike = strikes[0]
+    assert strike.location.name == "Tarhuna"
+    texts = " | ".join(e.text for e in strike.evidence)
+    assert "Emirati planes bombed" in texts and "Emirati marchers" in texts
+
+
+def test_founding_article_events_point_at_their_text(founding, examples):
+    body = examples["tarhuna-2020-06-05.txt"].text
+    for event in founding.events:
+        for evidence in event.evidence:
+            assert body[evidence.start : evidence.end] == evidence.text
+
+
+def test_foreign_state_forces_are_external_actors(founding):
+    strike = next(e for e in founding.events if e.sub_event_type == "Air/drone strike")
+    assert strike.actor1.inter == 8  # Emirati forces acting in Libya
+
+
+def test_airstrike_with_death_toll_takes_the_conservative_figure():
+    result = text_extraction(
+        "A drone strike by the Sudanese Armed Forces hit a market in El Fasher on Saturday, "
+        "killing civilians. At least 12 people were killed, medics said; activists put the toll at 15.",
+        "2024-05-12",
+    )
+    strike = _only(result.events, sub_event_type="Air/drone strike")
+    assert strike.fatalities == 12
+    assert strike.date == "2024-05-11"
+    assert strike.location.name == "El Fasher"
+    assert strike.plover_mode == "drone"
+
+
+def test_protest_dispersed_by_police():
+    result = text_extraction(
+        "Police fired tear gas to disperse hundreds of students protesting in Dhaka on Tuesday.",
+        "2024-07-18",
+    )
+    protest = _only(result.events, event_type="Protests")
+    assert protest.sub_event_type == "Protest with intervention"
+    assert protest.actor1.name == "Protesters (Bangladesh)"
+    assert protest.actor2.name == "Police Forces of Bangladesh"
+    assert protest.date == "2024-07-16"
+
+
+def test_roadside_bomb_is_a_remote_explosive():
+    result = text_extraction(
+        "A roadside bomb struck an army convoy near the town of Afgooye on Wednesday, killing three soldiers.",
+        "2023-03-09",
+    )
+    blast = _only(result.events, sub_event_type="Remote explosive/landmine/IED")
+    assert blast.fatalities == 3
+    assert blast.location.country == "SOM"
+    assert blast.location.geo_precision == 2  # near the town
+
+
+def test_clashes_between_two_named_sides():
+    result = text_extraction(
+        "Heavy clashes between M23 rebels and the Armed Forces of the Democratic Republic of the "
+        "Congo broke out near Sake on Tuesday.",
+        "2024-02-14",
+    )
+    clash = _only(result.events, sub_event_type="Armed clash")
+    assert {clash.actor1.country, clash.actor2.country} >= {"COD"}
+    assert clash.location.name == "Sake"
+
+
+def test_phone_call_is_plover_only():
+    result = text_extraction(
+        "The German Chancellor spoke by phone with the Turkish President on Monday.", "2021-03-10"
+    )
+    call = _only(result.events, plover_type="CONSULT")
+    assert call.event_type is None and call.sub_event_type is None
+    assert call.plover_mode == "phone"
+
+
+def test_report_without_conflict_events_gives_none():
+    result = text_extraction(
+        "The national football team won the cup final 2-1 in Cairo on Friday, and fans celebrated "
+        "late into the night.", "2024-02-10",
+    )
+    assert result.events == []
+
+
+def test_background_events_are_marked_historical():
+    result = text_extraction(
+        "Rebels captured the town of Kidal in 2012. On Sunday the army entered Kidal.", "2023-11-15"
+    )
+    old = [e for e in result.events if e.historical]
+    assert old and old[0].date.startswith("2012")
+
+
+def test_negated_event_is_denied():
+    result = text_extraction("The army did not shell Kherson on Saturday, a spokesman said.", "2023-01-15")
+    assert all(e.modality == "denied" for e in result.events)

@@ -1,0 +1,68 @@
+"""Mentions and linking on real sentences (written for these tests)."""
+
+from __future__ import annotations
+
+from frontlines.link import link
+from frontlines.mentions import find_mentions
+from frontlines.normalize import normalize
+from frontlines.parse import parse
+from frontlines.read import make_document
+
+
+def _linked(text: str, published: str = "2020-06-05"):
+    doc = make_document(text, published=published)
+    return link(find_mentions(parse(doc, normalize(doc))))
+
+
+def _actor_of(linked, text: str) -> str | None:
+    start = linked.parsed.doc.text.index(text)
+    return linked.actor_at(start, start + len(text))
+
+
+def test_a_town_the_model_calls_a_person_is_still_a_place():
+    linked = _linked("Fighters fled towards Bani Walid after the mayor of Bani Walid spoke.")
+    places = [(p.mention.text, p.place.country) for p in linked.places if p.place]
+    assert ("Bani Walid", "LBY") in places
+    assert all(a.record.name != "Bani Walid" for a in linked.actors.values())
+
+
+def test_transliterated_name_links_to_the_same_actor():
+    linked = _linked("Khalifa Haftar rejected the offer. Hifter's forces later withdrew. Heftar said nothing.")
+    assert _actor_of(linked, "Haftar") == _actor_of(linked, "Heftar") == "lby-haftar"
+    assert _actor_of(linked, "Hifter's forces") == "lby-lna"
+
+
+def test_translated_government_names_are_one_actor():
+    linked = _linked("The Al-Wefaq government said the Accord Government and the government of "
+                     "national reconciliation are the same, as is the Libyan reconciliation government.")
+    ids = {_actor_of(linked, name) for name in ("Al-Wefaq government", "Accord Government",
+                                                 "government of national reconciliation",
+                                                 "Libyan reconciliation government")}
+    assert ids == {"lby-gna"}
+
+
+def test_demonyms_and_country_names_are_state_actors():
+    linked = _linked("Turkish drones struck the base while Egypt and the UAE backed the other side.")
+    assert _actor_of(linked, "Turkish drones") == "TUR-military"
+    assert _actor_of(linked, "Egypt") == "EGY"
+    assert _actor_of(linked, "UAE") == "ARE"
+
+
+def test_unknown_people_are_discovered_and_clustered_by_surname():
+    linked = _linked("Nasser Shedeedi reported from the front. Later, Shedeedi added that the road was cut.")
+    first, second = _actor_of(linked, "Nasser Shedeedi"), _actor_of(linked, "Shedeedi added")
+    assert first == second and first.startswith("new-")
+    assert linked.actors[first].record.discovered
+
+
+def test_place_in_the_documents_country_beats_a_bigger_namesake():
+    linked = _linked("Clashes erupted in Misrata and Sirte. Tripoli was calm.")
+    tripoli = next(p for p in linked.places if p.mention.text == "Tripoli")
+    assert tripoli.place.country == "LBY"
+    assert abs(tripoli.place.lat - 32.88) < 0.2
+
+
+def test_transliteration_of_a_town_is_found():
+    linked = _linked("The Red Crescent branch of Misurata buried the dead.")
+    misurata = next(p for p in linked.places if p.mention.text == "Misurata")
+    assert misurata.place.country == "LBY"

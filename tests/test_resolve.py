@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import pytest
+
+from frontlines.resolve import resolve_date
+
+# (expression, publication date, value, precision), written for these tests.
+CASES = [
+    ("Thursday", "2020-06-05", "2020-06-04", "day"),
+    ("today, Friday", "2020-06-05", "2020-06-05", "day"),
+    ("on Friday", "2020-06-05", "2020-06-05", "day"),
+    ("last Friday", "2020-06-05", "2020-05-29", "day"),
+    ("14 months ago", "2020-06-05", "2019-04", "month"),
+    ("three days ago", "2023-03-09", "2023-03-06", "day"),
+    ("since April 2019", "2020-06-05", "2019-04", "month"),
+    ("April 2019", "2020-06-05", "2019-04", "month"),
+    ("the nineteenth of last January", "2020-06-05", "2020-01-19", "day"),
+    ("last January", "2020-06-05", "2020-01", "month"),
+    ("last January", "2020-01-20", "2019-01", "month"),
+    ("last year", "2020-06-05", "2019", "year"),
+    ("last month", "2022-09-20", "2022-08", "month"),
+    ("yesterday", "2023-01-15", "2023-01-14", "day"),
+    ("yesterday evening", "2024-07-18", "2024-07-17", "day"),
+    ("early on Thursday", "2024-07-18", "2024-07-18", "day"),
+    ("on 17 July", "2024-07-18", "2024-07-17", "day"),
+    ("17 July 2024", None, "2024-07-17", "day"),
+    ("March 8, 2023", "2023-03-09", "2023-03-08", "day"),
+    ("2023-03-08", "2023-03-09", "2023-03-08", "day"),
+    ("in 2019", "2020-06-05", "2019", "year"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "value", "precision"), CASES)
+def test_date_expressions_resolve_against_publication(text, published, value, precision):
+    resolved = resolve_date(text, published)
+    assert resolved is not None, text
+    assert (resolved.value, resolved.precision) == (value, precision)
+
+
+@pytest.mark.parametrize("text", ["more than a year", "14 months", "only hours", "several weeks"])
+def test_durations_are_not_dates(text):
+    assert resolve_date(text, "2020-06-05") is None
+
+
+def test_without_publication_date_only_explicit_dates_resolve():
+    assert resolve_date("Thursday", None) is None
+    assert resolve_date("last year", None) is None
+    assert resolve_date("5 June 2020", None).value == "2020-06-05"

@@ -1,0 +1,139 @@
+"""The store and the command line, end to end."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import EXAMPLES, FOUNDING
+
+from frontlines.models import contract_schema
+from frontlines.store import list_actors, list_events, open_store, write
+
+SCHEMA_FILE = Path(__file__).resolve().parent.parent / "src" / "frontlines" / "schema" / "contract-v1.json"
+
+
+def run(*args: str, stdin: bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "frontlines.cli", *args], input=stdin, capture_output=True,
+        env={**os.environ, **(env or {})}, timeout=300,
+    )
+
+
+def test_schema_file_matches_the_models():
+    assert json.loads(SCHEMA_FILE.read_text()) == contract_schema()
+
+
+def test_extractions_are_contract_valid(extracted):
+    schema = json.loads(SCHEMA_FILE.read_text())
+    for name, extraction in extracted.items():
+        jsonschema.validate(json.loads(extraction.model_dump_json()), schema), name
+
+
+def test_store_ingest_twice_changes_nothing(tmp_path, examples, extracted):
+    engine = open_store(str(tmp_path / "f.db"))
+    name = "somalia-ied-2023-03-09.txt"
+    assert write(engine, examples[name], extracted[name]).added
+    before = (len(list_events(engine)), len(list_actors(engine)))
+    assert not write(engine, examples[name], extracted[name]).added
+    assert (len(list_events(engine)), len(list_actors(engine))) == before
+    with sqlite3.connect(tmp_path / "f.db") as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        hits = db.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'Afgooye'").fetchone()
+        assert hits[0] == 1
+
+
+def test_cli_extract_founding_article():
+    result = run("extract", str(FOUNDING))
+    assert result.returncode == 0, result.stderr.decode()
+    lines = result.stdout.decode().splitlines()
+    assert len(lines) == 1
+    data = json.loads(lines[0])
+    assert data["published"] == "2020-06-05"
+    assert data["events"] and data["actors"] and data["places"] and data["dates"]
+
+
+def test_cli_extract_jsonl_from_stdin_echoes_ids_in_order():
+    feed = b'{"id": "z9", "text": "Gunmen killed five villagers near Mopti on Monday.", "published": "2023-05-03"}\n' \
+           b'{"id": "a1", "text": "Police arrested ten protesters in Nairobi.", "published": "2023-05-03"}\n'
+    result = run("extract", "-", stdin=feed)
+    assert result.returncode == 0, result.stderr.decode()
+    ids = [json.loads(line)["doc_id"] for line in result.stdout.decode().splitlines()]
+    assert ids == ["z9", "a1"]
+
+
+def test_cli_bad_documents_are_reported_and_skipped(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("---\npublished: 2024-01-02\n---\nTroops shelled Avdiivka on Monday.\n")
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x00\x01\x02\x03binary")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"text": "Clashes in Goma."}\n{"text": oops}\n')
+    result = run("extract", str(binary), str(good), str(empty), str(feed))
+    assert result.returncode == 2
+    err = result.stderr.decode()
+    assert f"{binary}: error: binary file" in err
+    assert f"{empty}: error: empty document" in err
+    assert f"{feed}:2: error: malformed JSON" in err
+    assert "Traceback" not in err
+    assert len(result.stdout.decode().splitlines()) == 2  # good.txt and feed line 1
+
+
+def test_cli_usage_error_exits_1():
+    assert run("extract").returncode == 1
+    assert run("events", "--db", "/nonexistent/dir/x.db").returncode == 1
+    assert run("frobnicate").returncode == 1
+
+
+def test_cli_ingest_events_actors(tmp_path):
+    db = str(tmp_path / "store.db")
+    first = run("ingest", "--db", db, str(EXAMPLES))
+    assert first.returncode == 0, first.stderr.decode()
+    assert "ingested 9 new" in first.stderr.decode()
+    again = run("ingest", "--db", db, str(EXAMPLES))
+    assert "ingested 0 new, 9 already stored" in again.stderr.decode()
+    table = run("events", "--db", db).stdout.decode()
+    assert "Air/drone strike" in table and "Tarhuna" in table
+    rows = [json.loads(x) for x in run("events", "--db", db, "--format", "json").stdout.decode().splitlines()]
+    assert any(r["location"] and r["location"]["name"] == "Tarhuna" for r in rows)
+    csv_text = run("events", "--db", db, "--format", "csv").stdout.decode()
+    assert csv_text.splitlines()[0].startswith("id,date,event_type")
+    actors = run("actors", "--db", db).stdout.decode()
+    assert "Government of National Accord" in actors and "aka" in actors
+
+
+def test_frontlines_db_environment_variable(tmp_path):
+    db = tmp_path / "env.db"
+    result = run("ingest", str(EXAMPLES / "somalia-ied-2023-03-09.txt"), env={"FRONTLINES_DB": str(db)})
+    assert result.returncode == 0 and db.exists()
+
+
+def test_user_knowledge_base_adds_actors(tmp_path):
+    kb = tmp_path / "mine.yaml"
+    kb.write_text("- id: xx-blue-brigade\n  name: Blue Brigade\n  type: militia\n  inter: 3\n"
+                  "  country: LBY\n  aliases: [Azraq Brigade]\n")
+    doc = tmp_path / "r.txt"
+    doc.write_text("---\npublished: 2024-01-02\n---\nThe Azraq Brigade attacked a checkpoint near Zawiya.\n")
+    data = json.loads(run("extract", "--kb", str(kb), str(doc)).stdout.decode())
+    assert any(a["id"] == "xx-blue-brigade" for a in data["actors"])
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("- name: [unclosed\n")
+    assert run("extract", "--kb", str(broken), str(doc)).returncode == 1
+
+
+@pytest.mark.skipif(not (Path(__file__).resolve().parents[2] / "shared" / "seed" / "gold.json").exists(),
+                    reason="../shared/seed is not beside the repository")
+def test_eval_on_founding_gold_finds_the_required_events():
+    gold = Path(__file__).resolve().parents[2] / "shared" / "seed" / "gold.json"
+    result = run("eval", str(gold))
+    assert result.returncode == 0, result.stderr.decode()
+    assert "required events" in result.stdout.decode()
