@@ -17,20 +17,29 @@ def _only(events, **wanted):
 
 def test_founding_article_capture_of_tarhuna(founding):
     captures = [
-        e for e in founding.events
+        e
+        for e in founding.events
         if e.sub_event_type in ("Non-violent transfer of territory", "Government regains territory")
-        and e.date == "2020-06-05" and e.location and e.location.lat is not None
+        and e.date == "2020-06-05"
+        and e.location
+        and e.location.lat is not None
         and km(*TARHUNA, e.location.lat, e.location.lon) <= 30
     ]
     assert len(captures) == 1
     capture = captures[0]
-    assert capture.actor1 is not None and capture.actor1.name.startswith("Government of National Accord")
+    assert capture.actor1 is not None and capture.actor1.name.startswith(
+        "Government of National Accord"
+    )
     assert capture.time_precision == 1
 
 
 def test_founding_article_uae_strike_is_one_event_with_two_evidence_spans(founding):
-    strikes = [e for e in founding.events if e.sub_event_type == "Air/drone strike"
-               and "ARE" in {e.actor1.country, *(a.country for a in e.assoc_actor_1)}]
+    strikes = [
+        e
+        for e in founding.events
+        if e.sub_event_type == "Air/drone strike"
+        and "ARE" in {e.actor1.country, *(a.country for a in e.assoc_actor_1)}
+    ]
     assert len(strikes) == 1
     strike = strikes[0]
     assert strike.location.name == "Tarhuna"
@@ -53,7 +62,8 @@ def test_foreign_state_forces_are_external_actors(founding):
 def test_airstrike_with_death_toll_takes_the_conservative_figure():
     result = text_extraction(
         "A drone strike by the Sudanese Armed Forces hit a market in El Fasher on Saturday, "
-        "killing civilians. At least 12 people were killed, medics said; activists put the toll at 15.",
+        "killing civilians. At least 12 people were killed, medics said; "
+        "activists put the toll at 15.",
         "2024-05-12",
     )
     strike = _only(result.events, sub_event_type="Air/drone strike")
@@ -77,7 +87,8 @@ def test_protest_dispersed_by_police():
 
 def test_roadside_bomb_is_a_remote_explosive():
     result = text_extraction(
-        "A roadside bomb struck an army convoy near the town of Afgooye on Wednesday, killing three soldiers.",
+        "A roadside bomb struck an army convoy near the town of Afgooye on Wednesday, "
+        "killing three soldiers.",
         "2023-03-09",
     )
     blast = _only(result.events, sub_event_type="Remote explosive/landmine/IED")
@@ -109,7 +120,8 @@ def test_phone_call_is_plover_only():
 def test_report_without_conflict_events_gives_none():
     result = text_extraction(
         "The national football team won the cup final 2-1 in Cairo on Friday, and fans celebrated "
-        "late into the night.", "2024-02-10",
+        "late into the night.",
+        "2024-02-10",
     )
     assert result.events == []
 
@@ -123,5 +135,7 @@ def test_background_events_are_marked_historical():
 
 
 def test_negated_event_is_denied():
-    result = text_extraction("The army did not shell Kherson on Saturday, a spokesman said.", "2023-01-15")
+    result = text_extraction(
+        "The army did not shell Kherson on Saturday, a spokesman said.", "2023-01-15"
+    )
     assert all(e.modality == "denied" for e in result.events)

@@ -27,29 +27,43 @@ def test_a_town_the_model_calls_a_person_is_still_a_place():
 
 
 def test_transliterated_name_links_to_the_same_actor():
-    linked = _linked("Khalifa Haftar rejected the offer. Hifter's forces later withdrew. Heftar said nothing.")
+    linked = _linked(
+        "Khalifa Haftar rejected the offer. Hifter's forces later withdrew. Heftar said nothing."
+    )
     assert _actor_of(linked, "Haftar") == _actor_of(linked, "Heftar") == "lby-haftar"
     assert _actor_of(linked, "Hifter's forces") == "lby-lna"
 
 
 def test_translated_government_names_are_one_actor():
-    linked = _linked("The Al-Wefaq government said the Accord Government and the government of "
-                     "national reconciliation are the same, as is the Libyan reconciliation government.")
-    ids = {_actor_of(linked, name) for name in ("Al-Wefaq government", "Accord Government",
-                                                 "government of national reconciliation",
-                                                 "Libyan reconciliation government")}
+    linked = _linked(
+        "The Al-Wefaq government said the Accord Government and the government of "
+        "national reconciliation are the same, as is the Libyan reconciliation government."
+    )
+    ids = {
+        _actor_of(linked, name)
+        for name in (
+            "Al-Wefaq government",
+            "Accord Government",
+            "government of national reconciliation",
+            "Libyan reconciliation government",
+        )
+    }
     assert ids == {"lby-gna"}
 
 
 def test_demonyms_and_country_names_are_state_actors():
-    linked = _linked("Turkish drones struck the base while Egypt and the UAE backed the other side.")
+    linked = _linked(
+        "Turkish drones struck the base while Egypt and the UAE backed the other side."
+    )
     assert _actor_of(linked, "Turkish drones") == "TUR-military"
     assert _actor_of(linked, "Egypt") == "EGY"
     assert _actor_of(linked, "UAE") == "ARE"
 
 
 def test_unknown_people_are_discovered_and_clustered_by_surname():
-    linked = _linked("Nasser Shedeedi reported from the front. Later, Shedeedi added that the road was cut.")
+    linked = _linked(
+        "Nasser Shedeedi reported from the front. Later, Shedeedi added that the road was cut."
+    )
     first, second = _actor_of(linked, "Nasser Shedeedi"), _actor_of(linked, "Shedeedi added")
     assert first == second and first.startswith("new-")
     assert linked.actors[first].record.discovered

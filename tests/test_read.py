@@ -12,8 +12,10 @@ def _one(data: bytes, name: str = "report.txt", fmt: str = "auto"):
 
 
 def test_front_matter_gives_metadata_and_body():
-    doc = _one(b"---\npublished: 2024-05-12\ntitle: Strike on market\nsource: Wire\n---\n"
-               b"A drone hit the market in El Fasher.\n")
+    doc = _one(
+        b"---\npublished: 2024-05-12\ntitle: Strike on market\nsource: Wire\n---\n"
+        b"A drone hit the market in El Fasher.\n"
+    )
     assert doc.published == "2024-05-12"
     assert doc.title == "Strike on market"
     assert doc.text == "A drone hit the market in El Fasher.\n"
@@ -26,8 +28,10 @@ def test_text_without_front_matter_has_no_publication_date():
 
 
 def test_jsonl_keeps_input_ids_and_order():
-    lines = [{"id": "a-1", "text": "Police dispersed protesters in Dhaka.", "published": "2024-07-18"},
-             {"id": 7, "text": "Shelling hit Kherson.", "published": "2023-01-15T10:00:00Z"}]
+    lines = [
+        {"id": "a-1", "text": "Police dispersed protesters in Dhaka.", "published": "2024-07-18"},
+        {"id": 7, "text": "Shelling hit Kherson.", "published": "2023-01-15T10:00:00Z"},
+    ]
     data = "\n".join(json.dumps(x) for x in lines).encode()
     docs = list(read_bytes(data, "batch.jsonl"))
     assert [d.doc_id for d in docs] == ["a-1", "7"]
@@ -58,7 +62,10 @@ def test_empty_document_is_an_error():
 
 
 def test_malformed_json_line_is_skipped_and_the_rest_goes_on():
-    data = b'{"id": "1", "text": "Troops entered Boni."}\n{"id": "2", "text": \n{"id": "3", "text": "Clashes in Goma."}\n'
+    data = (
+        b'{"id": "1", "text": "Troops entered Boni."}\n{"id": "2", "text": \n'
+        b'{"id": "3", "text": "Clashes in Goma."}\n'
+    )
     items = list(read_bytes(data, "feed.jsonl"))
     assert [type(i).__name__ for i in items] == ["Document", "ReadError", "Document"]
     assert str(items[1]).startswith("feed.jsonl:2: error: malformed JSON")

@@ -11,19 +11,25 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from conftest import EXAMPLES, FOUNDING
 
 from frontlines.models import contract_schema
 from frontlines.store import list_actors, list_events, open_store, write
 
-SCHEMA_FILE = Path(__file__).resolve().parent.parent / "src" / "frontlines" / "schema" / "contract-v1.json"
+SCHEMA_FILE = (
+    Path(__file__).resolve().parent.parent / "src" / "frontlines" / "schema" / "contract-v1.json"
+)
 
 
-def run(*args: str, stdin: bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+def run(
+    *args: str, stdin: bytes | None = None, env: dict | None = None
+) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "frontlines.cli", *args], input=stdin, capture_output=True,
-        env={**os.environ, **(env or {})}, timeout=300,
+        [sys.executable, "-m", "frontlines.cli", *args],
+        input=stdin,
+        capture_output=True,
+        env={**os.environ, **(env or {})},
+        timeout=300,
     )
 
 
@@ -46,7 +52,9 @@ def test_store_ingest_twice_changes_nothing(tmp_path, examples, extracted):
     assert (len(list_events(engine)), len(list_actors(engine))) == before
     with sqlite3.connect(tmp_path / "f.db") as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        hits = db.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'Afgooye'").fetchone()
+        hits = db.execute(
+            "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'Afgooye'"
+        ).fetchone()
         assert hits[0] == 1
 
 
@@ -61,8 +69,12 @@ def test_cli_extract_founding_article():
 
 
 def test_cli_extract_jsonl_from_stdin_echoes_ids_in_order():
-    feed = b'{"id": "z9", "text": "Gunmen killed five villagers near Mopti on Monday.", "published": "2023-05-03"}\n' \
-           b'{"id": "a1", "text": "Police arrested ten protesters in Nairobi.", "published": "2023-05-03"}\n'
+    feed = (
+        b'{"id": "z9", "text": "Gunmen killed five villagers near Mopti on Monday.", '
+        b'"published": "2023-05-03"}\n'
+        b'{"id": "a1", "text": "Police arrested ten protesters in Nairobi.", '
+        b'"published": "2023-05-03"}\n'
+    )
     result = run("extract", "-", stdin=feed)
     assert result.returncode == 0, result.stderr.decode()
     ids = [json.loads(line)["doc_id"] for line in result.stdout.decode().splitlines()]
@@ -103,7 +115,10 @@ def test_cli_ingest_events_actors(tmp_path):
     assert "ingested 0 new, 9 already stored" in again.stderr.decode()
     table = run("events", "--db", db).stdout.decode()
     assert "Air/drone strike" in table and "Tarhuna" in table
-    rows = [json.loads(x) for x in run("events", "--db", db, "--format", "json").stdout.decode().splitlines()]
+    rows = [
+        json.loads(x)
+        for x in run("events", "--db", db, "--format", "json").stdout.decode().splitlines()
+    ]
     assert any(r["location"] and r["location"]["name"] == "Tarhuna" for r in rows)
     csv_text = run("events", "--db", db, "--format", "csv").stdout.decode()
     assert csv_text.splitlines()[0].startswith("id,date,event_type")
@@ -113,16 +128,22 @@ def test_cli_ingest_events_actors(tmp_path):
 
 def test_frontlines_db_environment_variable(tmp_path):
     db = tmp_path / "env.db"
-    result = run("ingest", str(EXAMPLES / "somalia-ied-2023-03-09.txt"), env={"FRONTLINES_DB": str(db)})
+    result = run(
+        "ingest", str(EXAMPLES / "somalia-ied-2023-03-09.txt"), env={"FRONTLINES_DB": str(db)}
+    )
     assert result.returncode == 0 and db.exists()
 
 
 def test_user_knowledge_base_adds_actors(tmp_path):
     kb = tmp_path / "mine.yaml"
-    kb.write_text("- id: xx-blue-brigade\n  name: Blue Brigade\n  type: militia\n  inter: 3\n"
-                  "  country: LBY\n  aliases: [Azraq Brigade]\n")
+    kb.write_text(
+        "- id: xx-blue-brigade\n  name: Blue Brigade\n  type: militia\n  inter: 3\n"
+        "  country: LBY\n  aliases: [Azraq Brigade]\n"
+    )
     doc = tmp_path / "r.txt"
-    doc.write_text("---\npublished: 2024-01-02\n---\nThe Azraq Brigade attacked a checkpoint near Zawiya.\n")
+    doc.write_text(
+        "---\npublished: 2024-01-02\n---\nThe Azraq Brigade attacked a checkpoint near Zawiya.\n"
+    )
     data = json.loads(run("extract", "--kb", str(kb), str(doc)).stdout.decode())
     assert any(a["id"] == "xx-blue-brigade" for a in data["actors"])
     broken = tmp_path / "broken.yaml"
@@ -130,8 +151,10 @@ def test_user_knowledge_base_adds_actors(tmp_path):
     assert run("extract", "--kb", str(broken), str(doc)).returncode == 1
 
 
-@pytest.mark.skipif(not (Path(__file__).resolve().parents[2] / "shared" / "seed" / "gold.json").exists(),
-                    reason="../shared/seed is not beside the repository")
+@pytest.mark.skipif(
+    not (Path(__file__).resolve().parents[2] / "shared" / "seed" / "gold.json").exists(),
+    reason="../shared/seed is not beside the repository",
+)
 def test_eval_on_founding_gold_finds_the_required_events():
     gold = Path(__file__).resolve().parents[2] / "shared" / "seed" / "gold.json"
     result = run("eval", str(gold))

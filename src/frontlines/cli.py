@@ -56,15 +56,32 @@ def cli() -> None:
     """Read reports about armed conflict; keep a sourced, structured picture of it."""
 
 
-KB_OPTION = click.option("--kb", "user_kb", envvar="FRONTLINES_KB", type=click.Path(dir_okay=False),
-                         help="A user knowledge-base file (YAML actors) that adds and overrides.")
-DB_OPTION = click.option("--db", "db", envvar="FRONTLINES_DB", default="frontlines.db",
-                         show_default=True, help="The SQLite store (or set FRONTLINES_DB).")
+KB_OPTION = click.option(
+    "--kb",
+    "user_kb",
+    envvar="FRONTLINES_KB",
+    type=click.Path(dir_okay=False),
+    help="A user knowledge-base file (YAML actors) that adds and overrides.",
+)
+DB_OPTION = click.option(
+    "--db",
+    "db",
+    envvar="FRONTLINES_DB",
+    default="frontlines.db",
+    show_default=True,
+    help="The SQLite store (or set FRONTLINES_DB).",
+)
 
 
 @cli.command()
-@click.option("--input-format", "fmt", type=click.Choice(["auto", "text", "jsonl"]),
-              default="auto", show_default=True, help="How to read the inputs.")
+@click.option(
+    "--input-format",
+    "fmt",
+    type=click.Choice(["auto", "text", "jsonl"]),
+    default="auto",
+    show_default=True,
+    help="How to read the inputs.",
+)
 @KB_OPTION
 @click.argument("paths", nargs=-1, required=True)
 def extract(fmt: InputFormat, user_kb: str | None, paths: tuple[str, ...]) -> None:
@@ -81,7 +98,9 @@ def extract(fmt: InputFormat, user_kb: str | None, paths: tuple[str, ...]) -> No
         try:
             extraction = extract_document(document, user_kb)
         except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch
-            batch.fail(f"{document.name}: error: extraction failed: {err.__class__.__name__}: {err}")
+            batch.fail(
+                f"{document.name}: error: extraction failed: {err.__class__.__name__}: {err}"
+            )
             continue
         click.echo(extraction.model_dump_json())
     sys.exit(batch.status)
@@ -90,8 +109,13 @@ def extract(fmt: InputFormat, user_kb: str | None, paths: tuple[str, ...]) -> No
 @cli.command()
 @DB_OPTION
 @KB_OPTION
-@click.option("--input-format", "fmt", type=click.Choice(["auto", "text", "jsonl"]),
-              default="auto", show_default=True)
+@click.option(
+    "--input-format",
+    "fmt",
+    type=click.Choice(["auto", "text", "jsonl"]),
+    default="auto",
+    show_default=True,
+)
 @click.argument("paths", nargs=-1, required=True)
 def ingest(db: str, user_kb: str | None, fmt: InputFormat, paths: tuple[str, ...]) -> None:
     """Extract documents and add them to the store; a document already there is skipped."""
@@ -117,10 +141,13 @@ def ingest(db: str, user_kb: str | None, fmt: InputFormat, paths: tuple[str, ...
             continue
         added += result.added
         skipped += not result.added
-        click.echo(f"{document.name}: {len(extraction.events)} events, "
-                   f"{len(extraction.actors)} actors", err=True)
-    click.echo(f"ingested {added} new, {skipped} already stored, {batch.failed} failed → {db}",
-               err=True)
+        click.echo(
+            f"{document.name}: {len(extraction.events)} events, {len(extraction.actors)} actors",
+            err=True,
+        )
+    click.echo(
+        f"ingested {added} new, {skipped} already stored, {batch.failed} failed → {db}", err=True
+    )
     sys.exit(batch.status)
 
 
@@ -133,15 +160,35 @@ def _open_existing(db: str):
         raise click.UsageError(str(err)) from None
 
 
-EVENT_COLUMNS = ("id", "date", "event_type", "sub_event_type", "plover_type", "actor1",
-                 "actor2", "location", "country", "latitude", "longitude", "fatalities",
-                 "modality", "historical", "doc_id", "evidence")
+EVENT_COLUMNS = (
+    "id",
+    "date",
+    "event_type",
+    "sub_event_type",
+    "plover_type",
+    "actor1",
+    "actor2",
+    "location",
+    "country",
+    "latitude",
+    "longitude",
+    "fatalities",
+    "modality",
+    "historical",
+    "doc_id",
+    "evidence",
+)
 
 
 @cli.command("events")
 @DB_OPTION
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
-              show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+)
 def events_command(db: str, fmt: str) -> None:
     """List the stored events."""
     from frontlines.store import list_events
@@ -153,16 +200,26 @@ def events_command(db: str, fmt: str) -> None:
             record["doc_id"] = row["doc_id"]
             click.echo(json.dumps(record, ensure_ascii=False))
     elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=EVENT_COLUMNS, extrasaction="ignore",
-                                lineterminator="\n")
+        writer = csv.DictWriter(
+            sys.stdout, fieldnames=EVENT_COLUMNS, extrasaction="ignore", lineterminator="\n"
+        )
         writer.writeheader()
         writer.writerows(rows)
     else:
         _table(
             ["date", "type", "actor1", "actor2", "location", "deaths", "mod"],
-            [[r["date"] or "", _event_label(r), r["actor1"] or "", r["actor2"] or "",
-              r["location"] or "", str(r["fatalities"]),
-              r["modality"][:4] + ("*" if r["historical"] else "")] for r in rows],
+            [
+                [
+                    r["date"] or "",
+                    _event_label(r),
+                    r["actor1"] or "",
+                    r["actor2"] or "",
+                    r["location"] or "",
+                    str(r["fatalities"]),
+                    r["modality"][:4] + ("*" if r["historical"] else ""),
+                ]
+                for r in rows
+            ],
         )
 
 
@@ -170,20 +227,25 @@ def _event_label(row: dict) -> str:
     return row["sub_event_type"] or f"({row['plover_type'] or '-'})"
 
 
-def _table(header: list[str], rows: list[list[str]], widths: tuple[int, ...] = (10, 34, 30, 30, 16, 6, 5)) -> None:
+def _table(
+    header: list[str], rows: list[list[str]], widths: tuple[int, ...] = (10, 34, 30, 30, 16, 6, 5)
+) -> None:
     def cell(value: str, width: int) -> str:
         return value if len(value) <= width else value[: width - 1] + "…"
 
     click.echo("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=False)).rstrip())
     click.echo("  ".join("-" * w for w in widths[: len(header)]))
     for row in rows:
-        click.echo("  ".join(cell(v, w).ljust(w) for v, w in zip(row, widths, strict=False)).rstrip())
+        click.echo(
+            "  ".join(cell(v, w).ljust(w) for v, w in zip(row, widths, strict=False)).rstrip()
+        )
 
 
 @cli.command("actors")
 @DB_OPTION
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
 def actors_command(db: str, fmt: str) -> None:
     """List the stored actors with their aliases and mention counts."""
     from frontlines.store import list_actors
@@ -196,8 +258,10 @@ def actors_command(db: str, fmt: str) -> None:
     for row in rows:
         inter = f"inter {row['inter']}" if row["inter"] is not None else "inter ?"
         flag = " (discovered)" if row["discovered"] else ""
-        click.echo(f"{row['name']} [{row['id']}; {row['type']}; {inter}; {row['country'] or '-'}]"
-                   f"{flag}: {row['mentions']} mentions in {row['documents']} documents")
+        click.echo(
+            f"{row['name']} [{row['id']}; {row['type']}; {inter}; {row['country'] or '-'}]"
+            f"{flag}: {row['mentions']} mentions in {row['documents']} documents"
+        )
         if row["aliases"]:
             click.echo("    aka " + "; ".join(row["aliases"]))
 

@@ -53,12 +53,7 @@ def _actor_map(extraction: Extraction, gold: dict) -> tuple[dict[str, str], dict
     by_text: dict[str, str | None] = {}
     for actor in gold.get("actors", []):
         for text in actor["mentions"]:
-            holder = None
-            for system in extraction.actors:
-                if any(name_key(m.text) == name_key(text) for m in system.mentions):
-                    holder = system.id
-                    break
-            by_text[text] = holder
+            by_text[text] = _holder(extraction, text)
     votes: dict[str, Counter] = defaultdict(Counter)
     for actor in gold.get("actors", []):
         for text in actor["mentions"]:
@@ -66,6 +61,19 @@ def _actor_map(extraction: Extraction, gold: dict) -> tuple[dict[str, str], dict
                 votes[by_text[text]][actor["key"]] += 1
     mapping = {system: counter.most_common(1)[0][0] for system, counter in votes.items()}
     return mapping, by_text
+
+
+def _holder(extraction: Extraction, text: str) -> str | None:
+    """The system actor with a mention equal to `text`, else one containing it as words
+    ("Emirati" in "Emirati drones")."""
+    key = name_key(text)
+    for exact in (True, False):
+        for system in extraction.actors:
+            for mention in system.mentions:
+                other = name_key(mention.text)
+                if other == key or (not exact and f" {key} " in f" {other} "):
+                    return system.id
+    return None
 
 
 def _gold_place(gold: dict, text: str | None) -> dict | None:
@@ -76,9 +84,11 @@ def _gold_place(gold: dict, text: str | None) -> dict | None:
 
 
 def _event_matches(event: Event, wanted: dict, gold: dict, mapping: dict[str, str]) -> bool:
-    type_ok = (_accepts(wanted.get("event_type"), event.event_type)
-               and _accepts(wanted.get("sub_event_type"), event.sub_event_type)
-               and _accepts(wanted.get("plover_type"), event.plover_type))
+    type_ok = (
+        _accepts(wanted.get("event_type"), event.event_type)
+        and _accepts(wanted.get("sub_event_type"), event.sub_event_type)
+        and _accepts(wanted.get("plover_type"), event.plover_type)
+    )
     if not type_ok:
         return False
     if wanted.get("date") and not (event.date or "").startswith(wanted["date"]):
@@ -87,7 +97,10 @@ def _event_matches(event: Event, wanted: dict, gold: dict, mapping: dict[str, st
     if place is not None:
         if event.location is None or event.location.lat is None:
             return False
-        if km(place["lat"], place["lon"], event.location.lat, event.location.lon) > PLACE_TOLERANCE_KM:
+        if (
+            km(place["lat"], place["lon"], event.location.lat, event.location.lon)
+            > PLACE_TOLERANCE_KM
+        ):
             return False
     actor1 = mapping.get(event.actor1.id) if event.actor1 else None
     return _accepts(wanted.get("actor1"), actor1)
@@ -106,14 +119,19 @@ def evaluate_gold(gold_path: Path, extraction: Extraction | None = None) -> Scor
     mapping, by_text = _actor_map(extraction, gold)
 
     right = total = 0
+    misses: list[str] = []
     for actor in gold.get("actors", []):
         if actor.get("required", True) is False:
             continue
         for text in actor["mentions"]:
             total += 1
             holder = by_text.get(text)
-            right += holder is not None and mapping.get(holder) == actor["key"]
+            if holder is not None and mapping.get(holder) == actor["key"]:
+                right += 1
+            else:
+                misses.append(f"    - {text!r} ({actor['key']}) → {holder}")
     score.add("actor mentions resolved", right, total)
+    score.lines += misses
     pairs = gold.get("must_not_merge", [])
     holders = {h for h in by_text.values() if h}
     merged = sum(1 for a, b in pairs if any(_holds_both(h, a, b, gold, by_text) for h in holders))
@@ -122,14 +140,18 @@ def evaluate_gold(gold_path: Path, extraction: Extraction | None = None) -> Scor
     found = 0
     for place in gold.get("places", []):
         found += any(
-            name_key(p.text) == name_key(place["text"]) and p.lat is not None
+            name_key(p.text) == name_key(place["text"])
+            and p.lat is not None
             and km(place["lat"], place["lon"], p.lat, p.lon) <= PLACE_TOLERANCE_KM
             for p in extraction.places
         )
     score.add(f"places within {PLACE_TOLERANCE_KM:.0f} km", found, len(gold.get("places", [])))
 
     found = sum(
-        any(name_key(d.text) == name_key(g["text"]) and d.value == g["value"] for d in extraction.dates)
+        any(
+            name_key(d.text) == name_key(g["text"]) and d.value == g["value"]
+            for d in extraction.dates
+        )
         for g in gold.get("dates", [])
     )
     score.add("dates with the right value", found, len(gold.get("dates", [])))
@@ -140,7 +162,9 @@ def evaluate_gold(gold_path: Path, extraction: Extraction | None = None) -> Scor
     for group, label in ((required, "required events"), (optional, "optional events")):
         hits = 0
         for wanted in group:
-            match = next((e for e in extraction.events if _event_matches(e, wanted, gold, mapping)), None)
+            match = next(
+                (e for e in extraction.events if _event_matches(e, wanted, gold, mapping)), None
+            )
             if match is not None:
                 hits += 1
                 matched_system.add(match.id)
@@ -151,8 +175,10 @@ def evaluate_gold(gold_path: Path, extraction: Extraction | None = None) -> Scor
     score.add("system events matching a gold event", len(matched_system), len(extraction.events))
     for part in ("relations", "control", "quotes"):
         wanted = [x for x in gold.get(part, []) if x.get("required", True)]
-        score.lines.append(f"  {part:<34} {len(getattr(extraction, part)):>3} found, "
-                           f"{len(wanted)} required in gold (not scored yet)")
+        score.lines.append(
+            f"  {part:<34} {len(getattr(extraction, part)):>3} found, "
+            f"{len(wanted)} required in gold (not scored yet)"
+        )
     return score
 
 

@@ -17,7 +17,12 @@ from frontlines import roles
 from frontlines.models import ActorRef, Event, Evidence, Location
 from frontlines.resolve import ResolvedDocument, acled_fatalities
 from frontlines.rules import (
-    EventRule, SentenceContext, event_rules, mode_for, rule_for, trigger_words,
+    EventRule,
+    SentenceContext,
+    event_rules,
+    mode_for,
+    rule_for,
+    trigger_words,
 )
 
 NOUN_TRIGGER_DEPS = {"dobj", "nsubj", "nsubjpass", "ROOT", "pobj", "conj", "attr", "appos"}
@@ -27,8 +32,18 @@ NOUN_TRIGGER_PREPOSITIONS = {"in", "during", "after", "following", "amid", "sinc
 HABITUAL = {"frequently", "often", "regularly", "routinely", "usually", "typically", "previously"}
 HISTORICAL_DAYS = 14  # older than this before publication: background, not news of the day
 # PLOVER types that are things said or agreed: their place is only where the text says so.
-VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN",
-                "SANCTION", "CONCEDE", "COOPERATE"}
+VERBAL_TYPES = {
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "ACCUSE",
+    "REQUEST",
+    "REJECT",
+    "THREATEN",
+    "SANCTION",
+    "CONCEDE",
+    "COOPERATE",
+}
 
 
 @dataclass
@@ -73,7 +88,9 @@ def _candidate_triggers(sentence: Span) -> list[Token]:
     return found
 
 
-def _battle_type(rule: EventRule, context: SentenceContext, actor1: ActorRef | None) -> tuple[str | None, str | None]:
+def _battle_type(
+    rule: EventRule, context: SentenceContext, actor1: ActorRef | None
+) -> tuple[str | None, str | None]:
     if rule.battle_if_any and context.any(rule.battle_if_any) and not context.any(rule.battle_none):
         key = "state" if actor1 is not None and actor1.inter == 1 else "non_state"
         pair = rule.battle_types.get(key) or [rule.event_type, rule.sub_event_type]
@@ -139,18 +156,28 @@ def _drafts_for_sentence(sentence: Span, resolved: ResolvedDocument) -> list[Dra
         if actor1 is None and (rule.event_type is None or rule.territorial or rule.armed_pair):
             continue  # who did it is what makes these events; without an actor they are noise
         event_type, sub_type = _battle_type(rule, context, actor1)
-        drafts.append(Draft(
-            rule=rule, trigger=token, sentence=sentence, event_type=event_type,
-            sub_event_type=sub_type, plover_type=rule.plover_type,
-            plover_mode=mode_for(rule, context), actor1=actor1, actor2=actor2,
-            assoc1=assoc1, assoc2=assoc2,
-        ))
+        drafts.append(
+            Draft(
+                rule=rule,
+                trigger=token,
+                sentence=sentence,
+                event_type=event_type,
+                sub_event_type=sub_type,
+                plover_type=rule.plover_type,
+                plover_mode=mode_for(rule, context),
+                actor1=actor1,
+                actor2=actor2,
+                assoc1=assoc1,
+                assoc2=assoc2,
+            )
+        )
     if not drafts:
         return []
     triggers = [d.trigger for d in drafts]
     for draft in drafts:
-        draft.location = roles.location_of(draft.trigger, triggers, resolved,
-                                           from_context=draft.plover_type not in VERBAL_TYPES)
+        draft.location = roles.location_of(
+            draft.trigger, triggers, resolved, from_context=draft.plover_type not in VERBAL_TYPES
+        )
         date = roles.date_of(draft.trigger, triggers, resolved)
         if date is not None:
             draft.date, draft.date_precision = date.value, date.precision
@@ -191,7 +218,11 @@ def _fold_clause_family(drafts: list[Draft]) -> list[Draft]:
                 if child is parent or not _compatible(parent, child):
                     continue
                 if _dominates(parent.trigger, child.trigger):
-                    head, tail = (parent, child) if order[parent.rule.name] <= order[child.rule.name] else (child, parent)
+                    head, tail = (
+                        (parent, child)
+                        if order[parent.rule.name] <= order[child.rule.name]
+                        else (child, parent)
+                    )
                     _fold(head, tail)
                     head.trigger = parent.trigger  # the clause's head speaks for the family
                     kept.remove(tail)
@@ -231,22 +262,33 @@ SYMMETRIC_TYPES = {"CONSULT"}  # a call between A and B is the call between B an
 def _is_toll_of(a: Draft, b: Draft) -> bool:
     """'At least 12 people were killed' after a strike: the toll of that strike, not an
     attack of its own (no named perpetrator, no date of its own, same place, just after)."""
-    return (a.rule.violent and b.rule.violent and b.date is None and a.location is not None
-            and b.sentence_index - a.sentence_index <= 3
-            and (b.actor1 is None or b.actor1.id.endswith("-unidentified")))
+    return (
+        a.rule.violent
+        and b.rule.violent
+        and b.date is None
+        and a.location is not None
+        and b.sentence_index - a.sentence_index <= 3
+        and (b.actor1 is None or b.actor1.id.endswith("-unidentified"))
+    )
+
+
+def _place_name(draft: Draft) -> str | None:
+    return draft.location.name if draft.location else None
 
 
 def _same_event(a: Draft, b: Draft) -> bool:
-    if _is_toll_of(a, b) and (a.location.name if a.location else None) == (
-        b.location.name if b.location else None
-    ):
+    if _is_toll_of(a, b) and _place_name(a) == _place_name(b):
         return True
-    if (a.event_type, a.sub_event_type, a.plover_type) != (b.event_type, b.sub_event_type, b.plover_type):
-        if not (a.rule.territorial and b.rule.territorial):
-            return False
+    same_type = (a.event_type, a.sub_event_type, a.plover_type) == (
+        b.event_type,
+        b.sub_event_type,
+        b.plover_type,
+    )
+    if not same_type and not (a.rule.territorial and b.rule.territorial):
+        return False
     if a.historical != b.historical:
         return False
-    if (a.location.name if a.location else None) != (b.location.name if b.location else None):
+    if _place_name(a) != _place_name(b):
         return False
     if a.date and b.date and a.date != b.date:
         return False
@@ -261,8 +303,12 @@ def _fold(into: Draft, other: Draft) -> None:
     into.evidence += [e for e in other.evidence if e not in into.evidence]
     into.actor1 = into.actor1 or other.actor1
     into.actor2 = into.actor2 or other.actor2
-    for ref in other.assoc1 + ([other.actor1] if other.actor1 and into.actor1 and other.actor1.id != into.actor1.id else []):
-        if ref.id not in {r.id for r in into.assoc1} and (into.actor1 is None or ref.id != into.actor1.id):
+    for ref in other.assoc1 + (
+        [other.actor1] if other.actor1 and into.actor1 and other.actor1.id != into.actor1.id else []
+    ):
+        if ref.id not in {r.id for r in into.assoc1} and (
+            into.actor1 is None or ref.id != into.actor1.id
+        ):
             into.assoc1.append(ref)
     into.location = into.location or other.location
     if into.date is None:
@@ -322,14 +368,25 @@ def detect_events(resolved: ResolvedDocument) -> list[Event]:
         elif draft.date and len(draft.date) == 4:
             date = f"{draft.date}-01-01"
         actor1, actor2 = roles.with_foreign_inter(draft.location, draft.actor1, draft.actor2)
-        events.append(Event(
-            id=f"{document.id[:10]}-e{number:02d}", date=date,
-            time_precision=_time_precision(draft), event_type=draft.event_type,
-            sub_event_type=draft.sub_event_type, plover_type=draft.plover_type,
-            plover_mode=draft.plover_mode, actor1=actor1, actor2=actor2,
-            assoc_actor_1=draft.assoc1, assoc_actor_2=draft.assoc2, location=draft.location,
-            fatalities=fatality_count(draft.fatalities),
-            modality=draft.modality, historical=draft.historical, evidence=draft.evidence,
-            confidence=_confidence(draft),
-        ))
+        events.append(
+            Event(
+                id=f"{document.id[:10]}-e{number:02d}",
+                date=date,
+                time_precision=_time_precision(draft),
+                event_type=draft.event_type,
+                sub_event_type=draft.sub_event_type,
+                plover_type=draft.plover_type,
+                plover_mode=draft.plover_mode,
+                actor1=actor1,
+                actor2=actor2,
+                assoc_actor_1=draft.assoc1,
+                assoc_actor_2=draft.assoc2,
+                location=draft.location,
+                fatalities=fatality_count(draft.fatalities),
+                modality=draft.modality,
+                historical=draft.historical,
+                evidence=draft.evidence,
+                confidence=_confidence(draft),
+            )
+        )
     return events

@@ -95,8 +95,13 @@ def _valid_on(record: ActorRecord, published: str | None) -> bool:
     return not (record.valid_to and published > str(record.valid_to))
 
 
-def _choose(ids: list[str], records: dict[str, ActorRecord], published: str | None,
-            focus: str | None, attached: str | None) -> str:
+def _choose(
+    ids: list[str],
+    records: dict[str, ActorRecord],
+    published: str | None,
+    focus: str | None,
+    attached: str | None,
+) -> str:
     def score(actor_id: str) -> tuple:
         record = records[actor_id]
         return (
@@ -141,13 +146,16 @@ def _discovered(mention: Mention, clusters: dict[str, ActorRecord]) -> ActorReco
         names = record.names()
         if any(name_key(n) == key or skeleton(n) == skel for n in names):
             return record
-        if record.type == "person" and len(key.split()) == 1 and any(
-            name_key(n).split()[-1] == key for n in names if len(name_key(n).split()) > 1
+        if (
+            record.type == "person"
+            and len(key.split()) == 1
+            and any(name_key(n).split()[-1] == key for n in names if len(name_key(n).split()) > 1)
         ):
             return record
     kind = {"PERSON": "person", "ORG": "organization", "NORP": "group"}.get(mention.label, "group")
-    record = ActorRecord(id="new-" + _SLUG.sub("-", key).strip("-"), name=mention.text,
-                         type=kind, discovered=True)
+    record = ActorRecord(
+        id="new-" + _SLUG.sub("-", key).strip("-"), name=mention.text, type=kind, discovered=True
+    )
     clusters[record.id] = record
     return record
 
@@ -171,8 +179,9 @@ def _place_score(place: Place, focus: str | None, text: str) -> float:
     return score
 
 
-def _focus_country(mentions: MentionSet, records: dict[str, ActorRecord],
-                   actor_ids: list[str]) -> str | None:
+def _focus_country(
+    mentions: MentionSet, records: dict[str, ActorRecord], actor_ids: list[str]
+) -> str | None:
     votes: Counter[str] = Counter()
     for mention in mentions.places:
         found = [p for p in lookup(mention.text) if p.country]

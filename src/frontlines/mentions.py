@@ -14,23 +14,64 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span
 
-from frontlines.kb import ActorRecord, load_actor_records, load_data
-from frontlines.kb import gazetteer
+from frontlines.kb import ActorRecord, gazetteer, load_actor_records, load_data
 from frontlines.parse import ParsedDocument
 from frontlines.phrases import PhraseIndex
 
 MentionKind = Literal["actor", "place", "date", "number"]
 
-LOCATIVE_PREPOSITIONS = {"in", "at", "to", "towards", "toward", "from", "near", "of", "into",
-                         "outside", "inside", "around", "across", "on", "entered", "reached"}
+LOCATIVE_PREPOSITIONS = {
+    "in",
+    "at",
+    "to",
+    "towards",
+    "toward",
+    "from",
+    "near",
+    "of",
+    "into",
+    "outside",
+    "inside",
+    "around",
+    "across",
+    "on",
+    "entered",
+    "reached",
+}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"ORG", "PERSON", "NORP"}
 NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100, "dozen": 12, "a dozen": 12,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a hundred": 100,
+    "dozen": 12,
+    "a dozen": 12,
 }
 _DIGITS = re.compile(r"\d[\d,]*")
 
@@ -128,9 +169,18 @@ def _actor_mentions(parsed: ParsedDocument, user_kb: str | None) -> list[Mention
         if span is None:
             continue
         span, force = _extend_force_word(doc, span)
-        found.append(Mention("actor", span.start_char, span.end_char, span.text,
-                             starts.get(span.sent.start, 0), "kb", candidates=list(ids),
-                             attached=force))
+        found.append(
+            Mention(
+                "actor",
+                span.start_char,
+                span.end_char,
+                span.text,
+                starts.get(span.sent.start, 0),
+                "kb",
+                candidates=list(ids),
+                attached=force,
+            )
+        )
     found = _join_demonyms(found, records, text)
     for ent in doc.ents:
         label = ent.label_
@@ -140,14 +190,25 @@ def _actor_mentions(parsed: ParsedDocument, user_kb: str | None) -> list[Mention
         if ent is None or any(m.start < ent.end_char and ent.start_char < m.end for m in found):
             continue
         span, force = _extend_force_word(doc, ent)
-        found.append(Mention("actor", span.start_char, span.end_char, span.text,
-                             starts.get(span.sent.start, 0), "ner", label=label,
-                             attached=force))
+        found.append(
+            Mention(
+                "actor",
+                span.start_char,
+                span.end_char,
+                span.text,
+                starts.get(span.sent.start, 0),
+                "ner",
+                label=label,
+                attached=force,
+            )
+        )
     found.sort(key=lambda m: (m.start, -m.end))
     return found
 
 
-def _join_demonyms(found: list[Mention], records: dict[str, ActorRecord], text: str) -> list[Mention]:
+def _join_demonyms(
+    found: list[Mention], records: dict[str, ActorRecord], text: str
+) -> list[Mention]:
     """'Libyan' + 'reconciliation government' → one mention when the country is the actor's."""
     joined: list[Mention] = []
     for mention in found:
@@ -155,7 +216,12 @@ def _join_demonyms(found: list[Mention], records: dict[str, ActorRecord], text: 
         if previous is not None and 0 <= mention.start - previous.end <= 1:
             before = [records[i] for i in previous.candidates if i in records]
             after = {records[i].country for i in mention.candidates if i in records}
-            if before and all(r.type == "state" for r in before) and any(r.country in after for r in before) and previous.attached is None:
+            if (
+                before
+                and all(r.type == "state" for r in before)
+                and any(r.country in after for r in before)
+                and previous.attached is None
+            ):
                 mention.start = previous.start
                 mention.text = text[mention.start : mention.end]
                 joined[-1] = mention
@@ -193,9 +259,13 @@ def _place_candidates(doc: Doc) -> list[tuple[Span, str, str]]:
             candidates.append((stripped, "ner", ent.label_))
     run: list[int] = []
     for token in [*doc, None]:
-        if token is not None and not token.ent_type_ and (
-            token.pos_ == "PROPN"
-            or (token.pos_ == "NOUN" and token.is_title and not token.is_sent_start)
+        if (
+            token is not None
+            and not token.ent_type_
+            and (
+                token.pos_ == "PROPN"
+                or (token.pos_ == "NOUN" and token.is_title and not token.is_sent_start)
+            )
         ):
             run.append(token.i)
             continue
@@ -205,7 +275,9 @@ def _place_candidates(doc: Doc) -> list[tuple[Span, str, str]]:
     return candidates
 
 
-def _place_mentions(parsed: ParsedDocument, actors: list[Mention], user_kb: str | None) -> list[Mention]:
+def _place_mentions(
+    parsed: ParsedDocument, actors: list[Mention], user_kb: str | None
+) -> list[Mention]:
     doc = parsed.doc
     starts = _sentence_starts(doc)
     records = actor_records(user_kb)
@@ -222,8 +294,17 @@ def _place_mentions(parsed: ParsedDocument, actors: list[Mention], user_kb: str 
     def add(span: Span, source: str, label: str) -> None:
         if any(m.start < span.end_char and span.start_char < m.end for m in found):
             return
-        found.append(Mention("place", span.start_char, span.end_char, span.text,
-                             starts.get(span.sent.start, 0), source, label=label))
+        found.append(
+            Mention(
+                "place",
+                span.start_char,
+                span.end_char,
+                span.text,
+                starts.get(span.sent.start, 0),
+                source,
+                label=label,
+            )
+        )
 
     # Named features first (air bases, airports): the longest names win.
     for start, end, _places in _feature_index().scan(_tokens(doc), doc.text):
@@ -248,8 +329,9 @@ def _place_mentions(parsed: ParsedDocument, actors: list[Mention], user_kb: str 
     return found
 
 
-def _repeat_places(doc: Doc, found: list[Mention], starts: dict[int, int],
-                   actors: list[Mention]) -> None:
+def _repeat_places(
+    doc: Doc, found: list[Mention], starts: dict[int, int], actors: list[Mention]
+) -> None:
     """A name found as a place once is a place wherever else it stands in the document."""
     names = {m.text for m in found}
     for name in names:
@@ -261,8 +343,17 @@ def _repeat_places(doc: Doc, found: list[Mention], starts: dict[int, int],
                 continue
             span = doc.char_span(start, end)
             if span is not None:
-                found.append(Mention("place", start, end, span.text, starts.get(span.sent.start, 0),
-                                     "discourse", label="REPEAT"))
+                found.append(
+                    Mention(
+                        "place",
+                        start,
+                        end,
+                        span.text,
+                        starts.get(span.sent.start, 0),
+                        "discourse",
+                        label="REPEAT",
+                    )
+                )
 
 
 def _subspans(span: Span) -> list[Span]:
@@ -294,8 +385,17 @@ def _date_mentions(parsed: ParsedDocument) -> list[Mention]:
     found = []
     for ent in doc.ents:
         if ent.label_ == "DATE":
-            found.append(Mention("date", ent.start_char, ent.end_char, ent.text,
-                                 starts.get(ent.sent.start, 0), "ner", label="DATE"))
+            found.append(
+                Mention(
+                    "date",
+                    ent.start_char,
+                    ent.end_char,
+                    ent.text,
+                    starts.get(ent.sent.start, 0),
+                    "ner",
+                    label="DATE",
+                )
+            )
     return found
 
 
@@ -323,9 +423,18 @@ def _number_mentions(parsed: ParsedDocument) -> list[Mention]:
     found = []
     for ent in doc.ents:
         if ent.label_ == "CARDINAL":
-            found.append(Mention("number", ent.start_char, ent.end_char, ent.text,
-                                 starts.get(ent.sent.start, 0), "ner", label="CARDINAL",
-                                 value=number_value(ent.text)))
+            found.append(
+                Mention(
+                    "number",
+                    ent.start_char,
+                    ent.end_char,
+                    ent.text,
+                    starts.get(ent.sent.start, 0),
+                    "ner",
+                    label="CARDINAL",
+                    value=number_value(ent.text),
+                )
+            )
     return found
 
 

@@ -105,7 +105,9 @@ class Event(_Model):
     time_precision: int = Field(ge=1, le=3)
     event_type: str | None
     sub_event_type: str | None
-    plover_type: str | None = Field(description="PLOVER type; null when PLOVER has none (a discovery of bodies)")
+    plover_type: str | None = Field(
+        description="PLOVER type; null when PLOVER has none (a discovery of bodies)"
+    )
     plover_mode: str | None = None
     actor1: ActorRef | None = None
     actor2: ActorRef | None = None

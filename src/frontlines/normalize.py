@@ -16,9 +16,20 @@ from frontlines.models import Document
 # Same-length character folds: they never move offsets.
 _CHAR_FOLDS = str.maketrans(
     {
-        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
-        "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u2032": "'",
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2212": "-",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u02bc": "'",
+        "\u2032": "'",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2212": "-",
     }
 )
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
@@ -87,7 +98,9 @@ def _glossary_hits(text: str, glossary: list[GlossaryEntry]) -> list[tuple[int, 
             if entry.require_near:
                 s, e = _sentence_bounds(text, match.start())
                 sentence = lowered[s:e]
-                if not any(re.search(rf"\b{re.escape(w.lower())}", sentence) for w in entry.require_near):
+                if not any(
+                    re.search(rf"\b{re.escape(w.lower())}", sentence) for w in entry.require_near
+                ):
                     continue
             hits.append((match.start(), match.end(), _match_case(match.group(0), entry.right)))
     hits.sort()
@@ -111,7 +124,9 @@ def normalize_text(text: str, glossary: list[GlossaryEntry] | None = None) -> No
     for start, end, replacement in hits:
         pieces.append(folded[cursor:start])
         length += start - cursor
-        edits.append(Edit(start, end, length, length + len(replacement), text[start:end], replacement))
+        edits.append(
+            Edit(start, end, length, length + len(replacement), text[start:end], replacement)
+        )
         pieces.append(replacement)
         length += len(replacement)
         cursor = end

@@ -29,10 +29,18 @@ def _actors(linked: LinkedDocument) -> list[Actor]:
             start, end = normalized.span(mention.start, mention.end)
             mentions.append(Evidence(start=start, end=end, text=normalized.original[start:end]))
         aliases = list(dict.fromkeys(m.text for m in mentions))
-        actors.append(Actor(
-            id=actor_id, name=record.name, type=record.type, inter=record.inter,
-            country=record.country, wikidata=record.wikidata, aliases=aliases, mentions=mentions,
-        ))
+        actors.append(
+            Actor(
+                id=actor_id,
+                name=record.name,
+                type=record.type,
+                inter=record.inter,
+                country=record.country,
+                wikidata=record.wikidata,
+                aliases=aliases,
+                mentions=mentions,
+            )
+        )
     actors.sort(key=lambda a: a.mentions[0].start if a.mentions else 0)
     return actors
 
@@ -45,9 +53,15 @@ def extract_parsed(parsed: ParsedDocument, user_kb: str | None = None) -> Extrac
     picture = relate(resolved, events)
     document = parsed.document
     return Extraction(
-        doc_id=document.doc_id, published=document.published, events=events,
-        actors=_actors(linked), places=resolved.places, dates=resolved.dates,
-        relations=picture.relations, control=picture.control, quotes=picture.quotes,
+        doc_id=document.doc_id,
+        published=document.published,
+        events=events,
+        actors=_actors(linked),
+        places=resolved.places,
+        dates=resolved.dates,
+        relations=picture.relations,
+        control=picture.control,
+        quotes=picture.quotes,
     )
 
 
@@ -64,7 +78,8 @@ def extract_documents(
         yield extract_parsed(parsed, user_kb)
 
 
-def extract(text: str, published: str | None = None, *, user_kb: str | None = None,
-            **metadata: object) -> Extraction:
+def extract(
+    text: str, published: str | None = None, *, user_kb: str | None = None, **metadata: object
+) -> Extraction:
     """The Python API: extract the conflict picture of one report's text."""
     return extract_document(make_document(text, published=published, **metadata), user_kb)

@@ -64,7 +64,10 @@ def make_document(
             fields[key] = str(fields[key])
     ident = content_hash(body)
     return Document(
-        id=ident, doc_id=str(doc_id) if doc_id is not None else ident, text=body, name=name,
+        id=ident,
+        doc_id=str(doc_id) if doc_id is not None else ident,
+        text=body,
+        name=name,
         **fields,
     )
 
@@ -94,7 +97,9 @@ def _decode(data: bytes) -> str:
         raise BadDocument(
             f"not valid UTF-8: byte 0x{data[err.start]:02x} at offset {err.start}"
         ) from None
-    controls = sum(1 for ch in text[:8192] if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    controls = sum(
+        1 for ch in text[:8192] if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f"
+    )
     if controls > max(8, len(text[:8192]) // 20):
         raise BadDocument("binary file (mostly control characters), not text")
     return text
@@ -168,7 +173,8 @@ def read_bytes(data: bytes, name: str, fmt: InputFormat = "auto") -> Iterator[Do
     """Documents from raw bytes of one input (file or standard input)."""
     suffix = Path(name).suffix.lower()
     as_jsonl = fmt == "jsonl" or (
-        fmt == "auto" and (suffix in JSONL_SUFFIXES or (suffix not in TEXT_SUFFIXES and _sniff_jsonl(data)))
+        fmt == "auto"
+        and (suffix in JSONL_SUFFIXES or (suffix not in TEXT_SUFFIXES and _sniff_jsonl(data)))
     )
     if as_jsonl:
         yield from jsonl_documents(data, name)

@@ -26,23 +26,58 @@ MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
 ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty-second": 22,
-    "twenty-third": 23, "twenty-fourth": 24, "twenty-fifth": 25, "twenty-sixth": 26,
-    "twenty-seventh": 27, "twenty-eighth": 28, "twenty-ninth": 29, "thirtieth": 30,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "twenty-first": 21,
+    "twenty-second": 22,
+    "twenty-third": 23,
+    "twenty-fourth": 24,
+    "twenty-fifth": 25,
+    "twenty-sixth": 26,
+    "twenty-seventh": 27,
+    "twenty-eighth": 28,
+    "twenty-ninth": 29,
+    "thirtieth": 30,
     "thirty-first": 31,
 }
 _ANCHORS = re.compile(
     r"\b(ago|last|past|previous|since|today|yesterday|tonight|this|"
-    + "|".join(MONTHS) + "|" + "|".join(WEEKDAYS) + r")\b|\b\d{4}\b|\d{1,2}[/.-]\d{1,2}",
+    + "|".join(MONTHS)
+    + "|"
+    + "|".join(WEEKDAYS)
+    + r")\b|\b\d{4}\b|\d{1,2}[/.-]\d{1,2}",
     re.IGNORECASE,
 )
-_DURATION = re.compile(r"^(more than|over|less than|nearly|almost|about|only|for)?\s*"
-                       r"(a|an|one|\d+|several|few|two|three)?\s*(hours?|days?|weeks?|months?|years?)$",
-                       re.IGNORECASE)
-_PRECISION_OF_PERIOD = {"day": "day", "week": "week", "month": "month", "year": "year", "time": "day"}
+_DURATION = re.compile(
+    r"^(more than|over|less than|nearly|almost|about|only|for)?\s*"
+    r"(a|an|one|\d+|several|few|two|three)?\s*(hours?|days?|weeks?|months?|years?)$",
+    re.IGNORECASE,
+)
+_PRECISION_OF_PERIOD = {
+    "day": "day",
+    "week": "week",
+    "month": "month",
+    "year": "year",
+    "time": "day",
+}
 
 
 @dataclass
@@ -165,8 +200,22 @@ def _ordinal_day(lowered: str) -> int | None:
 
 
 def _word_number(word: str) -> int | None:
-    small = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+    small = {
+        "one": 1,
+        "a": 1,
+        "an": 1,
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5,
+        "six": 6,
+        "seven": 7,
+        "eight": 8,
+        "nine": 9,
+        "ten": 10,
+        "eleven": 11,
+        "twelve": 12,
+    }
     return small.get(word)
 
 
@@ -196,8 +245,13 @@ def resolve(linked: LinkedDocument) -> ResolvedDocument:
         if resolved is None:
             continue
         start, end = normalized.span(mention.start, mention.end)
-        item = DateMention(text=normalized.original[start:end], start=start, end=end,
-                           value=resolved.value, precision=resolved.precision)
+        item = DateMention(
+            text=normalized.original[start:end],
+            start=start,
+            end=end,
+            value=resolved.value,
+            precision=resolved.precision,
+        )
         dates.append(item)
         date_at[(mention.start, mention.end)] = item
     places: list[PlaceMention] = []
@@ -206,9 +260,13 @@ def resolve(linked: LinkedDocument) -> ResolvedDocument:
         mention, place = linked_place.mention, linked_place.place
         start, end = normalized.span(mention.start, mention.end)
         item = PlaceMention(
-            text=normalized.original[start:end], start=start, end=end,
-            name=place.name if place else None, lat=place.lat if place else None,
-            lon=place.lon if place else None, country=place.country if place else None,
+            text=normalized.original[start:end],
+            start=start,
+            end=end,
+            name=place.name if place else None,
+            lat=place.lat if place else None,
+            lon=place.lon if place else None,
+            country=place.country if place else None,
             admin1=place.admin1 if place else None,
             geonames_id=place.geonames_id if place else None,
             feature=place.feature if place else None,

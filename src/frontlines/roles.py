@@ -22,12 +22,45 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 INHERIT_DEPS = {"conj", "xcomp", "advcl", "pcomp", "acl", "prep", "pobj", "dobj"}
 PATIENT_PREPOSITIONS = {"against", "on", "upon", "at", "with"}
 ASSOC_HEADS = {"belong", "back", "support", "loyal", "affiliate", "ally", "link", "tie"}
-VICTIM_WORDS = {"civilian", "civilians", "people", "residents", "villagers", "worshippers",
-                "women", "children", "men", "family", "families", "students", "farmers",
-                "passengers", "shoppers", "journalist", "journalists", "worker", "workers",
-                "displaced", "refugees", "patients", "pupils", "mourners", "herders"}
-NEAR_WORDS = {"near", "outside", "outskirts", "around", "km", "kilometres", "kilometers",
-              "miles", "vicinity", "close"}
+VICTIM_WORDS = {
+    "civilian",
+    "civilians",
+    "people",
+    "residents",
+    "villagers",
+    "worshippers",
+    "women",
+    "children",
+    "men",
+    "family",
+    "families",
+    "students",
+    "farmers",
+    "passengers",
+    "shoppers",
+    "journalist",
+    "journalists",
+    "worker",
+    "workers",
+    "displaced",
+    "refugees",
+    "patients",
+    "pupils",
+    "mourners",
+    "herders",
+}
+NEAR_WORDS = {
+    "near",
+    "outside",
+    "outskirts",
+    "around",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "vicinity",
+    "close",
+}
 AWAY_PREPOSITIONS = {"towards", "toward"}
 
 
@@ -46,8 +79,9 @@ def _ref(actor_id: str, text: str, resolved: ResolvedDocument) -> ActorRef:
     record = linked.record if linked else actor_records()[actor_id]
     if record.type == "person" and record.commands and record.commands[0] in actor_records():
         record = actor_records()[record.commands[0]]
-    return ActorRef(id=record.id, name=record.name, text=text, country=record.country,
-                    inter=record.inter)
+    return ActorRef(
+        id=record.id, name=record.name, text=text, country=record.country, inter=record.inter
+    )
 
 
 def _original_text(start: int, end: int, resolved: ResolvedDocument) -> str:
@@ -66,12 +100,21 @@ def _mention_refs(tokens: list[Token], resolved: ResolvedDocument) -> list[Actor
         return named
     head = tokens[0]
     forces = _cues().get("generic_forces") or {}
-    kind = forces.get(head.lower_) or forces.get(" ".join(t.lower_ for t in head.doc[head.i - 1 : head.i + 1]))
+    kind = forces.get(head.lower_) or forces.get(
+        " ".join(t.lower_ for t in head.doc[head.i - 1 : head.i + 1])
+    )
     country = resolved.linked.focus_country
     if kind and country and f"{country}-{kind}" in actor_records():
         record = actor_records()[f"{country}-{kind}"]
-        return [ActorRef(id=record.id, name=record.name, text=head.text, country=record.country,
-                         inter=record.inter)]
+        return [
+            ActorRef(
+                id=record.id,
+                name=record.name,
+                text=head.text,
+                country=record.country,
+                inter=record.inter,
+            )
+        ]
     return []
 
 
@@ -163,9 +206,9 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
-def actors_of(trigger: Token, resolved: ResolvedDocument) -> tuple[
-    ActorRef | None, ActorRef | None, list[ActorRef], list[ActorRef]
-]:
+def actors_of(
+    trigger: Token, resolved: ResolvedDocument
+) -> tuple[ActorRef | None, ActorRef | None, list[ActorRef], list[ActorRef]]:
     """actor1, actor2 and their associated actors for the event `trigger` heads."""
     side1: list[ActorRef] = []
     side2: list[ActorRef] = []
@@ -188,15 +231,19 @@ def actors_of(trigger: Token, resolved: ResolvedDocument) -> tuple[
                     if obj.dep_ == "pobj":
                         side2.extend(_mention_refs(_phrase_tokens(obj), resolved))
             elif child.dep_ == "prep" and child.lower_ == "between":
-                pair = [t for obj in child.children if obj.dep_ == "pobj" for t in _with_conjuncts(obj)]
+                pair = [
+                    t for obj in child.children if obj.dep_ == "pobj" for t in _with_conjuncts(obj)
+                ]
                 refs = [r for t in pair for r in _mention_refs(_phrase_tokens(t), resolved)]
                 side1 += refs[:1]
                 side2 += refs[1:2]
     else:
         for child in trigger.children:
-            if child.dep_ in {"poss", "amod", "compound", "nmod"}:
-                side1.extend(_mention_refs(list(child.subtree), resolved))
-            elif child.dep_ == "prep" and child.lower_ == "by":
+            if (
+                child.dep_ in {"poss", "amod", "compound", "nmod"}
+                or child.dep_ == "prep"
+                and child.lower_ == "by"
+            ):
                 side1.extend(_mention_refs(list(child.subtree), resolved))
             elif child.dep_ == "prep" and child.lower_ in PATIENT_PREPOSITIONS | {"between"}:
                 refs = _mention_refs(list(child.subtree), resolved)
@@ -206,7 +253,11 @@ def actors_of(trigger: Token, resolved: ResolvedDocument) -> tuple[
                 else:
                     side2.extend(refs)
         governor = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
-        if not side1 and trigger.dep_ in {"dobj", "attr", "pobj"} and governor.pos_ in {"VERB", "AUX"}:
+        if (
+            not side1
+            and trigger.dep_ in {"dobj", "attr", "pobj"}
+            and governor.pos_ in {"VERB", "AUX"}
+        ):
             subject, passive = _subject(governor)
             if subject is not None and not passive:
                 side1.extend(_mention_refs(_phrase_tokens(subject), resolved))
@@ -229,16 +280,26 @@ def generic_actor(country: str | None, kind: str, trigger: Token) -> ActorRef | 
     record = actor_records().get(f"{country}-{kind}")
     if record is None:
         return None
-    words = {"protesters": _cue("protester_words"), "rioters": _cue("protester_words"),
-             "civilians": VICTIM_WORDS}.get(kind, set())
+    words = {
+        "protesters": _cue("protester_words"),
+        "rioters": _cue("protester_words"),
+        "civilians": VICTIM_WORDS,
+    }.get(kind, set())
     named = next((t for t in trigger.sent if t.lower_ in words), trigger)
-    return ActorRef(id=record.id, name=record.name, text=named.text, country=record.country,
-                    inter=record.inter)
+    return ActorRef(
+        id=record.id, name=record.name, text=named.text, country=record.country, inter=record.inter
+    )
 
 
 def has_civilian_victims(trigger: Token) -> bool:
     for token in trigger.subtree:
-        if token.lower_ in VICTIM_WORDS and token.dep_ in {"dobj", "nsubjpass", "pobj", "conj", "appos"}:
+        if token.lower_ in VICTIM_WORDS and token.dep_ in {
+            "dobj",
+            "nsubjpass",
+            "pobj",
+            "conj",
+            "appos",
+        }:
             return True
     subject = next((c for c in trigger.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
     return subject is not None and subject.lower_ in VICTIM_WORDS
@@ -260,8 +321,9 @@ def _owner(token: Token, triggers: list[Token]) -> Token | None:
     return None
 
 
-def _owned(trigger: Token, triggers: list[Token], start: int, end: int,
-           resolved: ResolvedDocument) -> bool:
+def _owned(
+    trigger: Token, triggers: list[Token], start: int, end: int, resolved: ResolvedDocument
+) -> bool:
     span = resolved.linked.parsed.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
@@ -272,8 +334,9 @@ def _owned(trigger: Token, triggers: list[Token], start: int, end: int,
     return nearest == trigger
 
 
-def location_of(trigger: Token, triggers: list[Token], resolved: ResolvedDocument,
-                *, from_context: bool = True) -> Location | None:
+def location_of(
+    trigger: Token, triggers: list[Token], resolved: ResolvedDocument, *, from_context: bool = True
+) -> Location | None:
     """The event's own place: one in its clause, else the latest place named before it."""
     sentence = trigger.sent
     doc = resolved.linked.parsed.doc
@@ -306,9 +369,16 @@ def location_of(trigger: Token, triggers: list[Token], resolved: ResolvedDocumen
         precision = 3
     elif preposition in NEAR_WORDS or _near_words_before(doc, start):
         precision = 2
-    return Location(name=place.name or place.text, text=place.text, lat=place.lat, lon=place.lon,
-                    country=place.country, admin1=place.admin1, geonames_id=place.geonames_id,
-                    geo_precision=precision)
+    return Location(
+        name=place.name or place.text,
+        text=place.text,
+        lat=place.lat,
+        lon=place.lon,
+        country=place.country,
+        admin1=place.admin1,
+        geonames_id=place.geonames_id,
+        geo_precision=precision,
+    )
 
 
 def _near_words_before(doc, start: int) -> bool:
@@ -349,16 +419,19 @@ def _context_place(trigger: Token, resolved: ResolvedDocument, taken: set[tuple[
     for (start, end), place in resolved.place_at.items():
         if (start, end) in taken:
             continue
-        if window_start <= start < trigger.idx and place.lat is not None and place.feature != "country":
-            if best is None or start > best[0]:
-                best = (start, end, place, None)
+        usable = place.lat is not None and place.feature != "country"
+        if usable and window_start <= start < trigger.idx and (best is None or start > best[0]):
+            best = (start, end, place, None)
     return best
 
 
-def date_of(trigger: Token, triggers: list[Token], resolved: ResolvedDocument) -> DateMention | None:
+def date_of(
+    trigger: Token, triggers: list[Token], resolved: ResolvedDocument
+) -> DateMention | None:
     sentence = trigger.sent
     candidates = [
-        (start, end, date) for (start, end), date in resolved.date_at.items()
+        (start, end, date)
+        for (start, end), date in resolved.date_at.items()
         if sentence.start_char <= start < sentence.end_char
     ]
     own = [c for c in candidates if _owned(trigger, triggers, c[0], c[1], resolved)]
@@ -373,7 +446,10 @@ def modality_of(trigger: Token) -> str:
             return "denied"
         if any(c.lower_ in {"will", "would", "shall"} and c.dep_ == "aux" for c in word.children):
             return "planned"
-        if any(c.lower_ in _cue("hypothetical_markers") and c.dep_ in {"aux", "mark"} for c in word.children):
+        if any(
+            c.lower_ in _cue("hypothetical_markers") and c.dep_ in {"aux", "mark"}
+            for c in word.children
+        ):
             return "hypothetical"
     current = trigger
     for _ in range(6):
@@ -420,7 +496,10 @@ def death_counts(sentence: Span) -> list[tuple[int, bool]]:
     for token in sentence:
         if token.lower_ not in words and token.lemma_.lower() not in words:
             continue
-        if token.lemma_.lower() in {"kill", "die", "perish", "slay", "martyr"} and token.pos_ == "VERB":
+        if (
+            token.lemma_.lower() in {"kill", "die", "perish", "slay", "martyr"}
+            and token.pos_ == "VERB"
+        ):
             heads = [c for c in token.children if c.dep_ in {"nsubjpass", "dobj", "nsubj"}]
             if token.dep_ in {"acl", "amod"}:
                 heads.append(token.head)
@@ -442,7 +521,9 @@ def _count_of(head: Token, vague: dict[str, int]) -> int | None:
     if head.like_num:
         return number_value(head.text)
     for child in head.children:
-        if child.dep_ in {"nummod", "quantmod"} or (child.like_num and child.dep_ in {"amod", "compound"}):
+        if child.dep_ in {"nummod", "quantmod"} or (
+            child.like_num and child.dep_ in {"amod", "compound"}
+        ):
             text = " ".join(t.text for t in child.subtree)
             value = number_value(text)
             if value is not None:
@@ -463,8 +544,14 @@ def with_foreign_inter(location: Location | None, *actors: ActorRef | None) -> t
     """ACLED codes state forces acting outside their own country as external forces (8)."""
     result = []
     for actor in actors:
-        if (actor is not None and actor.inter == 1 and location is not None
-                and location.country and actor.country and actor.country != location.country):
+        if (
+            actor is not None
+            and actor.inter == 1
+            and location is not None
+            and location.country
+            and actor.country
+            and actor.country != location.country
+        ):
             actor = actor.model_copy(update={"inter": 8})
         result.append(actor)
     return tuple(result)

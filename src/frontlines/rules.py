@@ -44,22 +44,29 @@ def event_rules() -> tuple[EventRule, ...]:
     for raw in load_data("events.yaml") or []:
         acled = raw.get("acled") or [None, None]
         plover = raw.get("plover") or [None, None]
-        rules.append(EventRule(
-            name=raw["name"], triggers=_strings(raw.get("triggers")),
-            event_type=acled[0], sub_event_type=acled[1],
-            plover_type=plover[0], plover_mode=plover[1] if len(plover) > 1 else None,
-            context_any=_strings(raw.get("context_any")),
-            context_also=_strings(raw.get("context_also")),
-            context_none=_strings(raw.get("context_none")),
-            modes=tuple((str(k).lower(), str(v)) for k, v in (raw.get("modes") or {}).items()),
-            violent=bool(raw.get("violent")), territorial=bool(raw.get("territorial")),
-            armed_pair=bool(raw.get("armed_pair")), actor_role=raw.get("actor_role"),
-            default_actor1=raw.get("default_actor1"),
-            fatalities_from_bodies=bool(raw.get("fatalities_from_bodies")),
-            battle_if_any=_strings(raw.get("battle_if_any")),
-            battle_none=_strings(raw.get("battle_none")),
-            battle_types=dict(raw.get("battle_types") or {}),
-        ))
+        rules.append(
+            EventRule(
+                name=raw["name"],
+                triggers=_strings(raw.get("triggers")),
+                event_type=acled[0],
+                sub_event_type=acled[1],
+                plover_type=plover[0],
+                plover_mode=plover[1] if len(plover) > 1 else None,
+                context_any=_strings(raw.get("context_any")),
+                context_also=_strings(raw.get("context_also")),
+                context_none=_strings(raw.get("context_none")),
+                modes=tuple((str(k).lower(), str(v)) for k, v in (raw.get("modes") or {}).items()),
+                violent=bool(raw.get("violent")),
+                territorial=bool(raw.get("territorial")),
+                armed_pair=bool(raw.get("armed_pair")),
+                actor_role=raw.get("actor_role"),
+                default_actor1=raw.get("default_actor1"),
+                fatalities_from_bodies=bool(raw.get("fatalities_from_bodies")),
+                battle_if_any=_strings(raw.get("battle_if_any")),
+                battle_none=_strings(raw.get("battle_none")),
+                battle_types=dict(raw.get("battle_types") or {}),
+            )
+        )
     return tuple(rules)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -122,7 +122,7 @@ def load_glossary() -> list[GlossaryEntry]:
     return entries
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_data(name: str) -> object:
     """Any other packaged YAML data file (event lexicon, place supplement, cue words)."""
     try:

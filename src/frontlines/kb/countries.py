@@ -18,8 +18,20 @@ from countryinfo import all_countries
 if TYPE_CHECKING:
     from frontlines.kb import ActorRecord
 
-MILITARY_WORDS = ("army", "military", "armed forces", "troops", "soldiers", "forces",
-                  "air force", "navy", "warplanes", "jets", "drones", "government forces")
+MILITARY_WORDS = (
+    "army",
+    "military",
+    "armed forces",
+    "troops",
+    "soldiers",
+    "forces",
+    "air force",
+    "navy",
+    "warplanes",
+    "jets",
+    "drones",
+    "government forces",
+)
 POLICE_WORDS = ("police", "security forces", "riot police", "gendarmerie", "police forces")
 # Generic ACLED classes: (id suffix, name pattern, type, inter).
 GENERIC_CLASSES = (
@@ -60,16 +72,28 @@ def countries() -> dict[str, Country]:
         if not iso3 or not iso2:
             continue
         names = [data.get("name") or ""]
-        names += [s for s in data.get("altSpellings") or [] if len(s) > 3 or s.isupper() and len(s) == 3 and s != iso3]
+        names += [
+            s
+            for s in data.get("altSpellings") or []
+            if len(s) > 3 or s.isupper() and len(s) == 3 and s != iso3
+        ]
         record = pycountry.countries.get(alpha_3=iso3)
         if record is not None:
-            names += [getattr(record, key) for key in ("name", "common_name", "official_name") if hasattr(record, key)]
+            names += [
+                getattr(record, key)
+                for key in ("name", "common_name", "official_name")
+                if hasattr(record, key)
+            ]
         names += extra.get(iso3, [])
         unique = tuple(dict.fromkeys(n for n in names if n))
         found[iso3] = Country(
-            iso3=iso3, iso2=iso2, name=data.get("name") or unique[0],
-            demonym=data.get("demonym") or None, names=unique,
-            region=data.get("region"), subregion=data.get("subregion"),
+            iso3=iso3,
+            iso2=iso2,
+            name=data.get("name") or unique[0],
+            demonym=data.get("demonym") or None,
+            names=unique,
+            region=data.get("region"),
+            subregion=data.get("subregion"),
         )
     return found
 
@@ -90,26 +114,53 @@ def country_actors() -> list[ActorRecord]:
         names = list(country.names)
         prefixes = [country.demonym] if country.demonym else []
         prefixes += [country.name]
-        records.append(ActorRecord(
-            id=country.iso3, name=country.name, type="state", inter=1, country=country.iso3,
-            aliases=names[1:] + ([country.demonym] if country.demonym else []),
-        ))
-        records.append(ActorRecord(
-            id=f"{country.iso3}-military", name=f"Military Forces of {country.name}",
-            type="military", inter=1, country=country.iso3,
-            aliases=[f"{p} {w}" for p in prefixes for w in MILITARY_WORDS]
-            + [f"army of {country.name}", f"{country.name}'s army", f"{country.name} army",
-               f"Armed Forces of {country.name}", f"Armed Forces of the {country.name}",
-               f"{country.name} Armed Forces", f"military of {country.name}"],
-        ))
-        records.append(ActorRecord(
-            id=f"{country.iso3}-police", name=f"Police Forces of {country.name}",
-            type="police", inter=1, country=country.iso3,
-            aliases=[f"{p} {w}" for p in prefixes for w in POLICE_WORDS],
-        ))
+        records.append(
+            ActorRecord(
+                id=country.iso3,
+                name=country.name,
+                type="state",
+                inter=1,
+                country=country.iso3,
+                aliases=names[1:] + ([country.demonym] if country.demonym else []),
+            )
+        )
+        records.append(
+            ActorRecord(
+                id=f"{country.iso3}-military",
+                name=f"Military Forces of {country.name}",
+                type="military",
+                inter=1,
+                country=country.iso3,
+                aliases=[f"{p} {w}" for p in prefixes for w in MILITARY_WORDS]
+                + [
+                    f"army of {country.name}",
+                    f"{country.name}'s army",
+                    f"{country.name} army",
+                    f"Armed Forces of {country.name}",
+                    f"Armed Forces of the {country.name}",
+                    f"{country.name} Armed Forces",
+                    f"military of {country.name}",
+                ],
+            )
+        )
+        records.append(
+            ActorRecord(
+                id=f"{country.iso3}-police",
+                name=f"Police Forces of {country.name}",
+                type="police",
+                inter=1,
+                country=country.iso3,
+                aliases=[f"{p} {w}" for p in prefixes for w in POLICE_WORDS],
+            )
+        )
         for suffix, pattern, kind, inter in GENERIC_CLASSES:
-            records.append(ActorRecord(
-                id=f"{country.iso3}-{suffix}", name=pattern.format(name=country.name),
-                type=kind, inter=inter, country=country.iso3,
-            ))
+            records.append(
+                ActorRecord(
+                    id=f"{country.iso3}-{suffix}",
+                    name=pattern.format(name=country.name),
+                    type=kind,
+                    inter=inter,
+                    country=country.iso3,
+                )
+            )
     return records

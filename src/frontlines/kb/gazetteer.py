@@ -57,11 +57,16 @@ def _build_city_index() -> tuple[list[tuple], dict[str, list[int]]]:
     index: dict[str, list[int]] = {}
     for city in cities.values():
         row_id = len(rows)
-        rows.append((
-            city["name"], float(city["latitude"]), float(city["longitude"]),
-            iso3_of.get(city["countrycode"]), int(city.get("population") or 0),
-            int(city["geonameid"]),
-        ))
+        rows.append(
+            (
+                city["name"],
+                float(city["latitude"]),
+                float(city["longitude"]),
+                iso3_of.get(city["countrycode"]),
+                int(city.get("population") or 0),
+                int(city["geonameid"]),
+            )
+        )
         keys = {name_key(city["name"])}
         for alternate in city.get("alternatenames") or ():
             key = name_key(alternate)
@@ -102,9 +107,13 @@ def _supplement() -> dict[str, list[Place]]:
     index: dict[str, list[Place]] = {}
     for raw in load_data("places.yaml") or []:
         place = Place(
-            name=raw["name"], lat=float(raw["lat"]), lon=float(raw["lon"]),
-            country=raw.get("country"), feature=raw.get("feature", "site"),
-            population=int(raw.get("population") or 0), geonames_id=raw.get("geonames_id"),
+            name=raw["name"],
+            lat=float(raw["lat"]),
+            lon=float(raw["lon"]),
+            country=raw.get("country"),
+            feature=raw.get("feature", "site"),
+            population=int(raw.get("population") or 0),
+            geonames_id=raw.get("geonames_id"),
             admin1=raw.get("admin1"),
         )
         for alias in [raw["name"], *(raw.get("aliases") or [])]:
@@ -122,8 +131,14 @@ def _country_places() -> dict[str, list[Place]]:
             lat, lon = CountryInfo(country.iso3).info()["latlng"][:2]
         except (KeyError, ValueError, TypeError, Exception):  # noqa: BLE001 - data package gaps
             continue
-        place = Place(name=country.name, lat=float(lat), lon=float(lon), country=country.iso3,
-                      feature="country", population=10**9)
+        place = Place(
+            name=country.name,
+            lat=float(lat),
+            lon=float(lon),
+            country=country.iso3,
+            feature="country",
+            population=10**9,
+        )
         for alias in country.names:
             if len(alias) > 3 or alias.isupper():
                 index.setdefault(name_key(alias), []).append(place)
@@ -140,8 +155,17 @@ def lookup(text: str) -> list[Place]:
     rows, index = _city_index()
     for row_id in index.get(key, ()):
         name, lat, lon, iso3, population, geonames_id = rows[row_id]
-        found.append(Place(name=name, lat=lat, lon=lon, country=iso3, feature="city",
-                           population=population, geonames_id=geonames_id))
+        found.append(
+            Place(
+                name=name,
+                lat=lat,
+                lon=lon,
+                country=iso3,
+                feature="city",
+                population=population,
+                geonames_id=geonames_id,
+            )
+        )
     return found
 
 

@@ -33,8 +33,19 @@ def name_key(text: str) -> str:
 _VOWELS = re.compile(r"[aeiouyw]+")
 _DOUBLES = re.compile(r"(.)\1+")
 _EQUIVALENTS = (
-    ("kh", "h"), ("gh", "g"), ("sh", "s"), ("ch", "s"), ("th", "t"), ("dh", "d"), ("ph", "f"),
-    ("q", "k"), ("c", "k"), ("z", "s"), ("j", "g"), ("v", "f"), ("x", "ks"),
+    ("kh", "h"),
+    ("gh", "g"),
+    ("sh", "s"),
+    ("ch", "s"),
+    ("th", "t"),
+    ("dh", "d"),
+    ("ph", "f"),
+    ("q", "k"),
+    ("c", "k"),
+    ("z", "s"),
+    ("j", "g"),
+    ("v", "f"),
+    ("x", "ks"),
 )
 
 
