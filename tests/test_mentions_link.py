@@ -80,3 +80,16 @@ def test_transliteration_of_a_town_is_found():
     linked = _linked("The Red Crescent branch of Misurata buried the dead.")
     misurata = next(p for p in linked.places if p.mention.text == "Misurata")
     assert misurata.place.country == "LBY"
+
+
+def test_acronyms_match_only_in_capitals():
+    linked = _linked("IS fighters attacked the town. It is not clear who is in control.")
+    assert _actor_of(linked, "IS fighters") == "int-isis"
+    assert [a for a in linked.actors if a == "int-isis"] == ["int-isis"]
+    assert len(linked.actors["int-isis"].mentions) == 1
+
+
+def test_parenthesised_acronym_stays_inside_the_mention():
+    linked = _linked("The Rapid Support Forces (RSF) shelled the camp.", published="2024-05-12")
+    mention = linked.actors["sdn-rsf"].mentions[0]
+    assert mention.text == "Rapid Support Forces (RSF)"

@@ -122,7 +122,8 @@ def _retype(draft: Draft, resolved: ResolvedDocument) -> None:
 
 def _historical(draft: Draft, published: str | None, context: SentenceContext) -> bool:
     """Background: a habit ('frequently uses'), or a date well before publication."""
-    if any(child.lower_ in HABITUAL for child in draft.trigger.children):
+    governors = [draft.trigger, *list(draft.trigger.ancestors)[:3]]
+    if any(child.lower_ in HABITUAL for word in governors for child in word.children):
         return True
     if context.any(("since", "years ago", "last year", "in the past")) and draft.date:
         return True
@@ -201,6 +202,8 @@ def _dominates(parent: Token, child: Token) -> bool:
 
 
 def _compatible(a: Draft, b: Draft) -> bool:
+    if a.actor1 is not None and b.actor1 is not None and a.actor1.id != b.actor1.id:
+        return False  # "regained the areas captured by Haftar": two deeds, two doers
     return a.plover_type == b.plover_type or (a.rule.violent and b.rule.violent)
 
 

@@ -168,6 +168,13 @@ def _actor_mentions(parsed: ParsedDocument, user_kb: str | None) -> list[Mention
         span = _span(doc, start, end)
         if span is None:
             continue
+        if (
+            "(" in span.text
+            and ")" not in span.text
+            and span.end < len(doc)
+            and doc[span.end].text == ")"
+        ):
+            span = doc[span.start : span.end + 1]  # "Rapid Support Forces (RSF)"
         span, force = _extend_force_word(doc, span)
         found.append(
             Mention(

@@ -10,6 +10,13 @@ from typing import Generic, TypeVar
 from frontlines.kb.names import name_key
 
 T = TypeVar("T")
+
+
+def _is_acronym(name: str) -> bool:
+    letters = name.replace(".", "")
+    return " " not in name and letters.isupper() and len(letters) <= 5
+
+
 # Arabic article tokens that spaCy splits off ("Al", "-", "Wefaq"); a name may start there.
 ARTICLE_TOKENS = {"al", "el"}
 
@@ -19,10 +26,17 @@ class PhraseIndex(Generic[T]):
     """Maps name keys to payloads; finds the longest names in a token sequence."""
 
     entries: dict[str, list[T]] = field(default_factory=dict)
+    exact: dict[str, list[T]] = field(default_factory=dict)  # acronyms, matched case and all
     first_words: set[str] = field(default_factory=set)
     max_tokens: int = 1
 
     def add(self, name: str, payload: T) -> None:
+        if _is_acronym(name):
+            # "IS", "AA", "PA": only in capitals, or every "is" would be the Islamic State.
+            bucket = self.exact.setdefault(name.replace(".", ""), [])
+            if payload not in bucket:
+                bucket.append(payload)
+            return
         key = name_key(name)
         if not key:
             return
@@ -34,7 +48,7 @@ class PhraseIndex(Generic[T]):
         self.max_tokens = max(self.max_tokens, len(name.split()) + 2)
 
     def get(self, text: str) -> list[T]:
-        return self.entries.get(name_key(text), [])
+        return self.exact.get(text.replace(".", "")) or self.entries.get(name_key(text), [])
 
     def scan(
         self, tokens: Sequence[tuple[int, int, str]], text: str
@@ -48,7 +62,10 @@ class PhraseIndex(Generic[T]):
         while index < count:
             first = name_key(tokens[index][2])
             article = tokens[index][2].lower() in ARTICLE_TOKENS
+            acronym = self.exact.get(tokens[index][2].replace(".", ""))
             if not article and (not first or first.split()[0] not in self.first_words):
+                if acronym:
+                    yield tokens[index][0], tokens[index][1], acronym
                 index += 1
                 continue
             best: tuple[int, list[T]] | None = None
@@ -61,6 +78,8 @@ class PhraseIndex(Generic[T]):
                     best = (stop, found)
                     break
             if best is None:
+                if acronym:
+                    yield tokens[index][0], tokens[index][1], acronym
                 index += 1
                 continue
             stop, found = best

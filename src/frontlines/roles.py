@@ -182,6 +182,10 @@ def _with_conjuncts(head: Token) -> list[Token]:
 
 def _subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of `verb` (inherited through conjunctions), and whether it is passive."""
+    if any(child.dep_ == "agent" for child in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    ):
+        return None, False  # passive: "areas captured by Haftar" has its doer in the agent
     current = verb
     for _ in range(6):
         for child in current.children:
