@@ -259,7 +259,8 @@ def _same_actor(a: ActorRef | None, b: ActorRef | None) -> bool:
     return a is None or b is None or a.id == b.id
 
 
-SYMMETRIC_TYPES = {"CONSULT"}  # a call between A and B is the call between B and A
+SYMMETRIC_TYPES = {"CONSULT"}
+GENERIC_SUFFIXES = {"unidentified", "civilians", "protesters", "rioters"}  # a call between A and B is the call between B and A
 
 
 def _is_toll_of(a: Draft, b: Draft) -> bool:
@@ -302,16 +303,20 @@ def _same_event(a: Draft, b: Draft) -> bool:
     )
 
 
+def _is_generic(ref: ActorRef) -> bool:
+    """ACLED's placeholder classes: never an associate of a named actor."""
+    return ref.id.rsplit("-", 1)[-1] in GENERIC_SUFFIXES
+
+
 def _fold(into: Draft, other: Draft) -> None:
     into.evidence += [e for e in other.evidence if e not in into.evidence]
-    into.actor1 = into.actor1 or other.actor1
+    if into.actor1 is None or (_is_generic(into.actor1) and other.actor1 is not None):
+        into.actor1 = other.actor1
     into.actor2 = into.actor2 or other.actor2
-    for ref in other.assoc1 + (
-        [other.actor1] if other.actor1 and into.actor1 and other.actor1.id != into.actor1.id else []
-    ):
-        if ref.id not in {r.id for r in into.assoc1} and (
-            into.actor1 is None or ref.id != into.actor1.id
-        ):
+    extra = [other.actor1] if other.actor1 is not None else []
+    for ref in other.assoc1 + extra:
+        known = {r.id for r in into.assoc1} | ({into.actor1.id} if into.actor1 else set())
+        if ref.id not in known and not _is_generic(ref):
             into.assoc1.append(ref)
     into.location = into.location or other.location
     if into.date is None:

@@ -197,6 +197,13 @@ def _focus_country(
     return max(sorted(votes), key=lambda c: votes[c]) if votes else None
 
 
+def warm(user_kb: str | None = None) -> None:
+    """Build the actor indexes (alias, skeleton, fuzzy) ahead of the first document."""
+    actor_index(user_kb)
+    _skeleton_index(user_kb)
+    _fuzzy_choices(user_kb)
+
+
 def link(mentions: MentionSet, user_kb: str | None = None) -> LinkedDocument:
     """Stage entry point."""
     records = dict(actor_records(user_kb))

@@ -78,6 +78,17 @@ def extract_documents(
         yield extract_parsed(parsed, user_kb)
 
 
+def warm_up(user_kb: str | None = None) -> None:
+    """Load the model and build every index now, not on the first document."""
+    from frontlines.kb.gazetteer import warm
+    from frontlines.link import warm as warm_link
+    from frontlines.parse import load_pipeline
+
+    load_pipeline()
+    warm()
+    warm_link(user_kb)
+
+
 def extract(
     text: str, published: str | None = None, *, user_kb: str | None = None, **metadata: object
 ) -> Extraction:

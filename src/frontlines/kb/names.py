@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _ARTICLE = re.compile(r"^(?:the|al|el|al|an|ad|as|ash|at|az|ar|le|la|les)[-\s']+", re.IGNORECASE)
 _INNER_ARTICLE = re.compile(r"(?<=\s)(?:al|el)[-\s']+", re.IGNORECASE)
@@ -20,6 +21,7 @@ def fold(text: str) -> str:
     return stripped.lower()
 
 
+@lru_cache(maxsize=262144)
 def name_key(text: str) -> str:
     """A key equal for 'Al-Wefaq', 'al Wefaq', 'the Wefaq' and 'Wefaq's'."""
     folded = _POSSESSIVE.sub("", fold(text).strip())
@@ -49,6 +51,7 @@ _EQUIVALENTS = (
 )
 
 
+@lru_cache(maxsize=262144)
 def skeleton(text: str) -> str:
     """A consonant skeleton: 'Hifter', 'Haftar' and 'Heftar' all give 'hftr'."""
     key = name_key(text)
