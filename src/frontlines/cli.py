@@ -267,20 +267,29 @@ def actors_command(db: str, fmt: str) -> None:
 
 
 @cli.command("eval")
+@KB_OPTION
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
-def eval_command(gold: tuple[str, ...]) -> None:
-    """Score extraction against gold files (the founding article's gold.json format)."""
+def eval_command(user_kb: str | None, gold: tuple[str, ...]) -> None:
+    """Score extraction against gold files.
+
+    GOLD is a document gold file in the founding article's gold.json format, or a YAML list of
+    actor-name variants ({text, mention, expected, kind}) to score actor linking.
+    """
     from pathlib import Path
 
+    from frontlines.eval_actors import evaluate_variants
     from frontlines.evaluate import evaluate_gold
 
     for path in gold:
+        click.echo(path)
         try:
-            score = evaluate_gold(Path(path))
+            if path.endswith((".yaml", ".yml")):
+                lines = evaluate_variants(Path(path), user_kb).lines()
+            else:
+                lines = evaluate_gold(Path(path)).lines
         except (KeyError, ValueError, OSError) as err:
             raise click.UsageError(f"{path}: not a gold file: {err}") from None
-        click.echo(f"{path}")
-        for line in score.lines:
+        for line in lines:
             click.echo(line)
 
 
