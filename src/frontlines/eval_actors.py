@@ -60,7 +60,7 @@ def evaluate_variants(path: Path, user_kb: str | None = None) -> VariantScore:
     score = VariantScore()
     for item, one in zip(items, parsed, strict=True):
         linked = link(find_mentions(one, user_kb), user_kb)
-        start = linked.parsed.normalized.text.find(item["mention"])
+        start = item["text"].find(item["mention"])  # folds keep offsets; no glossary edits here
         found = linked.actor_at(start, start + len(item["mention"])) if start >= 0 else None
         known = found if found and not found.startswith("new-") else None
         expected = item.get("expected")

@@ -260,7 +260,12 @@ def _same_actor(a: ActorRef | None, b: ActorRef | None) -> bool:
 
 
 SYMMETRIC_TYPES = {"CONSULT"}
-GENERIC_SUFFIXES = {"unidentified", "civilians", "protesters", "rioters"}  # a call between A and B is the call between B and A
+GENERIC_SUFFIXES = {
+    "unidentified",
+    "civilians",
+    "protesters",
+    "rioters",
+}  # a call between A and B is the call between B and A
 
 
 def _is_toll_of(a: Draft, b: Draft) -> bool:

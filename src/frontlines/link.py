@@ -1,9 +1,10 @@
 """Stage `link`: actor mentions → knowledge-base actors (or discovered ones), place mentions →
 gazetteer entries.
 
-Actor linking, in order of trust: the knowledge-base alias matched in the text (exact or
-normalised), a consonant-skeleton match (Hifter ~ Haftar), a fuzzy match; a name that matches
-nothing becomes a discovered actor, clustered within the document, never dropped.
+Actor linking chooses among the knowledge-base candidates that `mentions` found (exact alias,
+then the loose levels of `kb.matching`) by validity on the publication date, the document's
+country and the words around the name; a name that matches nothing becomes a discovered actor,
+clustered within the document, never dropped.
 """
 
 from __future__ import annotations
@@ -12,12 +13,10 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from rapidfuzz import fuzz, process
-
-from frontlines.kb import ActorRecord, load_actor_records
+from frontlines.kb import ActorRecord
 from frontlines.kb.gazetteer import Place, lookup
+from frontlines.kb.matching import actor_matcher
 from frontlines.kb.names import name_key, skeleton
 from frontlines.mentions import Mention, MentionSet, actor_index, actor_records
 from frontlines.parse import ParsedDocument
@@ -61,32 +60,6 @@ class LinkedDocument:
         return None
 
 
-@lru_cache(maxsize=8)
-def _skeleton_index(user_kb: str | None) -> dict[str, list[str]]:
-    index: dict[str, list[str]] = {}
-    for record in load_actor_records(user_kb):
-        for name in record.names():
-            key = skeleton(name)
-            if len(key.replace(" ", "")) >= 3:
-                bucket = index.setdefault(key, [])
-                if record.id not in bucket:
-                    bucket.append(record.id)
-    return index
-
-
-@lru_cache(maxsize=8)
-def _fuzzy_choices(user_kb: str | None) -> dict[str, str]:
-    choices: dict[str, str] = {}
-    for record in load_actor_records(user_kb):
-        if record.id[:3].isupper():
-            continue  # generated country actors: too many near-identical names for fuzzy use
-        for name in record.names():
-            key = name_key(name)
-            if len(key) >= 5:
-                choices.setdefault(key, record.id)
-    return choices
-
-
 def _valid_on(record: ActorRecord, published: str | None) -> bool:
     if not published:
         return True
@@ -118,24 +91,6 @@ def _choose(
     if attached and record.type == "state" and f"{record.id}-military" in records:
         return f"{record.id}-military"
     return best
-
-
-def _fuzzy_link(mention: Mention, user_kb: str | None) -> list[str]:
-    """Knowledge-base actors a name matches only loosely: plural demonyms, skeletons, fuzz."""
-    text = mention.text
-    if mention.label == "NORP":
-        singular = text[:-1] if text.endswith("s") else text
-        return list(actor_index(user_kb).get(singular))
-    key = skeleton(text)
-    found = _skeleton_index(user_kb).get(key)
-    if found and len(key.replace(" ", "")) >= 4:
-        return list(found)
-    name = name_key(text)
-    if len(name) < 5:
-        return []
-    choices = _fuzzy_choices(user_kb)
-    match = process.extractOne(name, choices.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-    return [choices[match[0]]] if match else []
 
 
 def _discovered(mention: Mention, clusters: dict[str, ActorRecord]) -> ActorRecord:
@@ -200,8 +155,7 @@ def _focus_country(
 def warm(user_kb: str | None = None) -> None:
     """Build the actor indexes (alias, skeleton, fuzzy) ahead of the first document."""
     actor_index(user_kb)
-    _skeleton_index(user_kb)
-    _fuzzy_choices(user_kb)
+    actor_matcher(user_kb)
 
 
 def link(mentions: MentionSet, user_kb: str | None = None) -> LinkedDocument:
@@ -215,8 +169,7 @@ def link(mentions: MentionSet, user_kb: str | None = None) -> LinkedDocument:
     actor_of: dict[tuple[int, int], str] = {}
     clusters: dict[str, ActorRecord] = {}
     for mention in mentions.actors:
-        ids = mention.candidates or _fuzzy_link(mention, user_kb)
-        ids = [i for i in ids if i in records]
+        ids = [i for i in mention.candidates if i in records]
         if ids:
             mention.candidates = ids
             actor_id = _choose(ids, records, published, focus, mention.attached)

@@ -27,6 +27,7 @@ class PhraseIndex(Generic[T]):
 
     entries: dict[str, list[T]] = field(default_factory=dict)
     exact: dict[str, list[T]] = field(default_factory=dict)  # acronyms, matched case and all
+    lower_ok: set[str] = field(default_factory=set)  # keys with an all-lower-case name
     first_words: set[str] = field(default_factory=set)
     max_tokens: int = 1
 
@@ -40,6 +41,8 @@ class PhraseIndex(Generic[T]):
         key = name_key(name)
         if not key:
             return
+        if name.islower():
+            self.lower_ok.add(key)
         bucket = self.entries.setdefault(key, [])
         if payload not in bucket:
             bucket.append(payload)
@@ -73,7 +76,11 @@ class PhraseIndex(Generic[T]):
                 if not any(ch.isalnum() for ch in tokens[stop - 1][2]):
                     continue  # a name never ends on punctuation
                 start_char, end_char = tokens[index][0], tokens[stop - 1][1]
-                found = self.entries.get(name_key(text[start_char:end_char]))
+                matched = text[start_char:end_char]
+                key = name_key(matched)
+                found = self.entries.get(key)
+                if found and matched.islower() and key not in self.lower_ok:
+                    continue  # "barbecue" is not the gang leader Barbecue
                 if found:
                     best = (stop, found)
                     break

@@ -7,7 +7,9 @@ import unicodedata
 from functools import lru_cache
 
 _ARTICLE = re.compile(r"^(?:the|al|el|al|an|ad|as|ash|at|az|ar|le|la|les)[-\s']+", re.IGNORECASE)
-_INNER_ARTICLE = re.compile(r"(?<=\s)(?:al|el)[-\s']+", re.IGNORECASE)
+_INNER_ARTICLE = re.compile(
+    r"(?<=\s)(?:(?:al|el)[-\s']+|(?:as|ad|ash|at|az|ar|an|ad|adh)[-'])", re.IGNORECASE
+)
 _POSSESSIVE = re.compile(r"(?:'s|s')$|'s(?=\s)", re.IGNORECASE)
 _NON_WORD = re.compile(r"[^\w\s]|_")
 _SPACES = re.compile(r"\s+")

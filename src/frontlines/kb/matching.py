@@ -1,0 +1,225 @@
+"""Loose matching of names to knowledge-base actors, in order of trust.
+
+1. exact: the normalised key of an alias (case, diacritics, articles, hyphens, possessives);
+2. compact: the same without spaces ("Boko Haram" = "Bokoharam", "IS-WAP" = "ISWAP");
+3. words: the bag of canonical words, through translation equivalences and demonyms
+   ("Movement of Islamic Resistance" = "Islamic Resistance Movement", "Party of Allah" =
+   "Party of God", "Democratic Forces of Syria" = "Syrian Democratic Forces");
+4. spelling: a transliteration key (zh, kh, sh kept; y/i, w/v, x/h, doubled letters folded)
+   compared with rapidfuzz at FUZZY_CUTOFF, a threshold measured on the actor-variant test set.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from frontlines.kb import ActorRecord, load_actor_records, load_data
+from frontlines.kb.countries import countries
+from frontlines.kb.names import fold, name_key, skeleton
+
+FUZZY_CUTOFF = 85  # measured on tests/data/actor_variants.yaml (see the README)
+SURNAME_CUTOFF = 90
+_TRANSLIT = (
+    ("oe", "u"),
+    ("shch", "š"),
+    ("zh", "ž"),
+    ("kh", "x"),
+    ("sh", "š"),
+    ("ch", "č"),
+    ("ts", "c"),
+    ("dh", "d"),
+    ("th", "t"),
+    ("gh", "g"),
+    ("ph", "f"),
+    ("q", "k"),
+    ("ck", "k"),
+    ("w", "v"),
+    ("y", "i"),
+    ("j", "i"),
+    ("x", "h"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("ie", "e"),
+    ("ei", "e"),
+    ("ai", "e"),
+    ("ae", "e"),
+    ("e", "i"),
+    ("o", "u"),
+    ("h", "g"),
+)
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|as|ad|ash|at|az|ar|an)[-\s]", re.IGNORECASE)
+
+
+def translit_key(text: str) -> str:
+    """A spelling key shared by Zelensky/Zelenskyj, Lavrov/Lawrow, Madobe/Madoobe."""
+    key = name_key(re.sub(r"[\u02bb\u02bc\u02be\u02bf\u2018\u2019'`]", "", text))
+    for source, target in _TRANSLIT:
+        key = key.replace(source, target)
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+@lru_cache(maxsize=1)
+def _equivalents() -> tuple[dict[str, str], frozenset[str], tuple[str, ...]]:
+    data = load_data("name_equivalents.yaml") or {}
+    canonical: dict[str, str] = {}
+    for group in data.get("synonyms", []):
+        for word in group:
+            canonical[str(word).lower()] = str(group[0]).lower()
+    for country in countries().values():
+        word = name_key(country.name)
+        for name in (country.demonym, *country.names):
+            if name and " " not in name_key(name):
+                canonical.setdefault(name_key(name), word)
+    stop = frozenset(str(w).lower() for w in data.get("stopwords", []))
+    suffixes = tuple(str(s) for s in data.get("member_suffixes", []))
+    return canonical, stop, suffixes
+
+
+def _stem(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def word_key(text: str) -> frozenset[str]:
+    """The bag of canonical content words of a name."""
+    canonical, stop, _ = _equivalents()
+    words = []
+    for word in re.split(r"[\s-]+", fold(text).replace("'s", "").replace("'", "")):
+        word = re.sub(r"[^\w]", "", word)
+        if not word or word in stop:
+            continue
+        word = canonical.get(word) or canonical.get(_stem(word)) or _stem(word)
+        words.append(word)
+    return frozenset(words)
+
+
+def compact_keys(text: str) -> list[str]:
+    key = name_key(text).replace(" ", "")
+    keys = [key]
+    if key[:2] in ("al", "el") and len(key) > 6:
+        keys.append(key[2:])
+    return keys
+
+
+@dataclass
+class Match:
+    ids: list[str]
+    method: str  # exact, compact, words, spelling
+
+
+class ActorMatcher:
+    """Indexes of every actor name for the loose matching levels."""
+
+    def __init__(self, records: tuple[ActorRecord, ...]) -> None:
+        self.records = {r.id: r for r in records}
+        self.compact: dict[str, list[str]] = {}
+        self.words: dict[frozenset[str], list[str]] = {}
+        self.spelling: dict[str, list[str]] = {}
+        self.surnames: dict[str, list[str]] = {}
+        self.skeletons: dict[str, list[str]] = {}
+        for record in records:
+            generated = record.id[:3].isupper()
+            for name in record.names():
+                if len(name_key(name)) < 3:
+                    continue
+                for key in compact_keys(name):
+                    _add(self.compact, key, record.id)
+                bag = word_key(name)
+                if len(bag) >= 2:
+                    _add(self.words, bag, record.id)
+                if not generated and len(name_key(name)) >= 5:
+                    _add(self.spelling, translit_key(name), record.id)
+                if not generated and _ARABIC_ARTICLE.match(name.split()[-1]):
+                    _add(self.skeletons, skeleton(name.split()[-1]), record.id)
+                if record.type == "person" and len(name_key(name).split()) > 1:
+                    _add(self.surnames, translit_key(name_key(name).split()[-1]), record.id)
+
+    def match(self, text: str, *, person: bool = False) -> Match | None:
+        """Knowledge-base actors a name matches loosely, with the level that matched."""
+        for key in compact_keys(text):
+            if key in self.compact and len(key) >= 4:
+                return Match(self.compact[key], "compact")
+        found = self._by_words(text)
+        if found:
+            return Match(found, "words")
+        _, _, suffixes = _equivalents()
+        for suffix in suffixes:  # "Wagnerites" → Wagner
+            key = name_key(text)
+            if key.endswith(suffix) and key[: -len(suffix)] in self.compact:
+                return Match(self.compact[key[: -len(suffix)]], "words")
+        return self._by_spelling(text, person=person)
+
+    def _by_words(self, text: str) -> list[str]:
+        bag = word_key(text)
+        if len(bag) < 2:
+            return []
+        if bag in self.words:
+            return self.words[bag]
+        # "Myanmar Defence Services": a country word plus the name of that country's actor.
+        for country_word in bag:
+            rest = bag - {country_word}
+            ids = [
+                i
+                for i in self.words.get(rest, [])
+                if _country_word(self.records[i]) == country_word
+            ]
+            if len(rest) >= 2 and ids:
+                return ids
+        return []
+
+    def _by_spelling(self, text: str, *, person: bool) -> Match | None:
+        key = translit_key(text)
+        if len(key) < 4:
+            return None
+        if key in self.spelling:
+            return Match(self.spelling[key], "spelling")
+        hit = process.extractOne(
+            key, self.spelling.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+        )
+        if hit:
+            return Match(self.spelling[hit[0]], "spelling")
+        if _ARABIC_ARTICLE.match(text.strip()):
+            # "al-Manfi" ~ "al-Menfi": Arabic vowels are written any way; consonants hold.
+            found = self.skeletons.get(skeleton(text))
+            if found and len(skeleton(text).replace(" ", "")) >= 3:
+                return Match(found, "spelling")
+        words = name_key(text).split()
+        if person and len(words) > 1:
+            # "Yevhen Pryhozhyn" ~ "Yevgeny Prigozhin": the surname, and the same initial.
+            surname = translit_key(words[-1])
+            hit = process.extractOne(
+                surname, self.surnames.keys(), scorer=fuzz.ratio, score_cutoff=SURNAME_CUTOFF
+            )
+            if hit and len(surname) >= 5:
+                ids = [i for i in self.surnames[hit[0]] if _initial(self.records[i]) == words[0][0]]
+                if ids:
+                    return Match(ids, "spelling")
+        return None
+
+
+def _initial(record: ActorRecord) -> str:
+    return name_key(record.name)[:1]
+
+
+def _country_word(record: ActorRecord) -> str | None:
+    country = countries().get(record.country or "")
+    return name_key(country.name) if country else None
+
+
+def _add(index: dict, key: object, actor_id: str) -> None:
+    bucket = index.setdefault(key, [])
+    if actor_id not in bucket:
+        bucket.append(actor_id)
+
+
+@lru_cache(maxsize=8)
+def actor_matcher(user_kb: str | None = None) -> ActorMatcher:
+    return ActorMatcher(load_actor_records(user_kb))

@@ -1,0 +1,67 @@
+"""Stage `mentions`: actor, place, date and number mentions in a parsed document.
+
+Sources: spaCy's entities, the knowledge base's actor aliases and the gazetteer (so a name
+the small model mislabels, such as a town tagged PERSON, is still found), and patterns.
+Offsets here are into the normalised text; `link` maps them back to the document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from frontlines.mentions.actors import actor_index, actor_mentions, actor_records, force_words
+from frontlines.mentions.base import Mention, MentionSet, cues, mention, sentence_starts
+from frontlines.mentions.places import place_mentions
+from frontlines.parse import ParsedDocument
+
+__all__ = [
+    "Mention",
+    "MentionSet",
+    "actor_index",
+    "actor_records",
+    "find_mentions",
+    "force_words",
+    "number_value",
+]
+_DIGITS = re.compile(r"\d[\d,]*")
+
+
+def number_value(text: str) -> int | None:
+    """The integer a number phrase states: '100', '1,200', 'about 100', 'twelve'."""
+    lowered = text.lower().replace("about ", "").replace("around ", "").strip()
+    match = _DIGITS.search(lowered)
+    if match:
+        return int(match.group(0).replace(",", ""))
+    words = {str(k): int(v) for k, v in (cues().get("number_words") or {}).items()}
+    total = 0
+    for word in lowered.replace("-", " ").split():
+        if word in words:
+            value = words[word]
+            total = total * value if value == 100 and total else total + value
+    return total or None
+
+
+def find_mentions(parsed: ParsedDocument, user_kb: str | None = None) -> MentionSet:
+    """Stage entry point."""
+    doc = parsed.doc
+    sentences = sentence_starts(doc)
+    actors = actor_mentions(parsed, user_kb)
+    places = place_mentions(parsed, actors, user_kb)
+    # A place is not also an actor unless the name is a country's (metonymy: "Egypt backs").
+    records = actor_records(user_kb)
+    kept = []
+    for item in actors:
+        is_place = any(p.start <= item.start and item.end <= p.end for p in places)
+        is_state = any(records[i].type == "state" for i in item.candidates if i in records)
+        if is_place and not (is_state or item.attached):
+            continue
+        kept.append(item)
+    dates = [
+        mention("date", e, sentences, "ner", label="DATE") for e in doc.ents if e.label_ == "DATE"
+    ]
+    numbers = [
+        mention("number", e, sentences, "ner", label="CARDINAL", value=number_value(e.text))
+        for e in doc.ents
+        if e.label_ == "CARDINAL"
+    ]
+    return MentionSet(parsed, kept, places, dates, numbers)

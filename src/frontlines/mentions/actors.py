@@ -1,0 +1,246 @@
+"""Actor mentions: knowledge-base aliases matched in the text, then the names spaCy finds (and
+capitalised runs it misses), matched loosely against the knowledge base (`kb.matching`)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from frontlines.kb import ActorRecord, load_actor_records
+from frontlines.kb.matching import actor_matcher
+from frontlines.mentions.base import (
+    ACTOR_LABELS,
+    Mention,
+    char_span,
+    cue_words,
+    mention,
+    sentence_starts,
+    strip_determiner,
+    tokens_of,
+)
+from frontlines.parse import ParsedDocument
+from frontlines.phrases import PhraseIndex
+
+
+@lru_cache(maxsize=8)
+def actor_index(user_kb: str | None = None) -> PhraseIndex[str]:
+    """All actor names and aliases of the knowledge base, keyed for matching."""
+    index: PhraseIndex[str] = PhraseIndex()
+    for record in load_actor_records(user_kb):
+        for name in record.names():
+            index.add(name, record.id)
+    return index
+
+
+@lru_cache(maxsize=8)
+def actor_records(user_kb: str | None = None) -> dict[str, ActorRecord]:
+    return {record.id: record for record in load_actor_records(user_kb)}
+
+
+def force_words() -> frozenset[str]:
+    return cue_words("force_words")
+
+
+def extend_force_word(doc: Doc, span: Span) -> tuple[Span, str | None]:
+    """'Al-Wefaq government' + ' forces' → the whole phrase, remembering the force word."""
+    end = span.end
+    if end < len(doc) and doc[end].text == "'s":
+        end += 1
+    if end < len(doc) and doc[end].lower_ in force_words():
+        return doc[span.start : end + 1], doc[end].lower_
+    return span, None
+
+
+def _close_parenthesis(doc: Doc, span: Span) -> Span:
+    """'Rapid Support Forces (RSF' → '... (RSF)'."""
+    if (
+        "(" in span.text
+        and ")" not in span.text
+        and span.end < len(doc)
+        and doc[span.end].text == ")"
+    ):
+        return doc[span.start : span.end + 1]
+    return span
+
+
+def _acronym_after(
+    doc: Doc, span: Span, ids: list[str], user_kb: str | None
+) -> tuple[Span, list[str]]:
+    """'National Unity Government (NUG)': the acronym after a shared name says which one."""
+    end = span.end
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        named = actor_index(user_kb).get(doc[end + 1].text)
+        common = [i for i in ids if i in named]
+        if common:
+            return doc[span.start : end + 3], common
+    return span, ids
+
+
+def _alias_mentions(doc: Doc, user_kb: str | None, sentences: dict[int, int]) -> list[Mention]:
+    found = []
+    for start, end, ids in actor_index(user_kb).scan(tokens_of(doc), doc.text):
+        span = char_span(doc, start, end)
+        if span is None:
+            continue
+        span, ids = _acronym_after(doc, _close_parenthesis(doc, span), list(ids), user_kb)
+        span, force = extend_force_word(doc, span)
+        found.append(mention("actor", span, sentences, "kb", candidates=ids, attached=force))
+    return found
+
+
+CONNECTORS = {"of", "for", "the", "in", "and", "'s", "-", "wal", "al", "el", "lid"}
+
+
+def _core(doc: Doc, span: Span) -> Span:
+    """A name without leading lower-case words or titles and without a trailing force word
+    ('local Mawisley militia', 'President Hassan Sheekh Mohamud')."""
+    start, end = span.start, span.end
+    titles = cue_words("titles")
+    while start < end - 1 and (
+        (doc[start].is_lower and not doc[start].like_num) or doc[start].lower_.strip(".") in titles
+    ):
+        start += 1
+    if end - start > 1 and doc[end - 1].lower_ in force_words():
+        end -= 1
+    return doc[start:end]
+
+
+def _loose(doc: Doc, span: Span, label: str, user_kb: str | None) -> list[str]:
+    matcher = actor_matcher(user_kb)
+    for text in dict.fromkeys((span.text, _core(doc, span).text)):
+        match = matcher.match(text, person=label == "PERSON")
+        if match is not None:
+            return list(match.ids)
+    if label == "NORP" and span.text.endswith("s"):
+        return list(actor_index(user_kb).get(span.text[:-1]))  # "Libyans" → Libya
+    return []
+
+
+def _is_name_token(token) -> bool:
+    return bool(
+        token.ent_type_ in ACTOR_LABELS
+        or token.pos_ == "PROPN"
+        or (token.is_title and token.is_alpha and not token.is_sent_start)
+        or (token.is_upper and token.is_alpha and len(token) > 1)
+    )
+
+
+def _runs(doc: Doc) -> list[Span]:
+    """Capitalised runs, joined across 'of', 'for the', hyphens ('Commission for the
+    Liberation of the Levant', 'IS-WAP'): spaCy misses or splits many foreign names."""
+    runs: list[Span] = []
+    start = None
+    index = 0
+    while index <= len(doc):
+        token = doc[index] if index < len(doc) else None
+        if token is not None and _is_name_token(token):
+            start = index if start is None else start
+            index += 1
+            continue
+        if token is not None and start is not None and token.lower_ in CONNECTORS:
+            ahead = index
+            while ahead < len(doc) and doc[ahead].lower_ in CONNECTORS:
+                ahead += 1
+            if ahead < len(doc) and _is_name_token(doc[ahead]) and ahead - index <= 2:
+                index = ahead
+                continue
+        if start is not None:
+            runs.append(doc[start:index])
+            start = None
+        index += 1
+    return runs
+
+
+def _name_candidates(doc: Doc) -> list[tuple[Span, str]]:
+    """spaCy's names and the capitalised runs around them, the longest first."""
+    labels = {}
+    for ent in doc.ents:
+        if ent.label_ in ACTOR_LABELS:
+            stripped = strip_determiner(ent)
+            if stripped is not None:
+                labels[(stripped.start, stripped.end)] = ent.label_
+    names = [(doc[a:b], label) for (a, b), label in labels.items()]
+    for run in _runs(doc):
+        if (run.start, run.end) not in labels:
+            inner = [label for (a, b), label in labels.items() if run.start <= a and b <= run.end]
+            names.append((run, inner[0] if inner else "PROPN"))
+    names.sort(key=lambda item: (-(item[0].end - item[0].start), item[0].start))
+    return names
+
+
+def _replaces_aliases(
+    label: str, inner: list[Mention], ids: list[str], records: dict[str, ActorRecord]
+) -> bool:
+    """Whether a longer name stands instead of the aliases found inside it: a person's name
+    holding an organisation's ('Abdul Fatah al-Burhan' holds 'Fatah'), or a name built around
+    a country's or another group's ('Somali National Army', 'Kataeb Hizbollah')."""
+    inner_ids = {i for m in inner for i in m.candidates}
+    if ids:
+        return not set(ids) <= inner_ids or any(
+            records[i].type == "person" for i in ids if i in records
+        )
+    people = [i for i in inner_ids if i in records and records[i].type == "person"]
+    return label == "PERSON" and not people
+
+
+def actor_mentions(parsed: ParsedDocument, user_kb: str | None) -> list[Mention]:
+    doc = parsed.doc
+    sentences = sentence_starts(doc)
+    records = actor_records(user_kb)
+    found = _join_demonyms(_alias_mentions(doc, user_kb, sentences), records, doc.text)
+    accepted: list[tuple[int, int]] = []
+    for span, label in _name_candidates(doc):
+        if any(a < span.end_char and span.start_char < b for a, b in accepted):
+            continue
+        inner = [m for m in found if m.start < span.end_char and span.start_char < m.end]
+        ids = _loose(doc, span, label, user_kb)
+        if inner:
+            within = all(span.start_char <= m.start and m.end <= span.end_char for m in inner)
+            longer = (span.end_char - span.start_char) > max(m.end - m.start for m in inner)
+            if not (within and longer and _replaces_aliases(label, inner, ids, records)):
+                continue
+        elif not ids and label == "PROPN":
+            continue  # an unlabelled capitalised run is kept only when it names a known actor
+        if not ids and span.end - span.start > 4:
+            continue  # a long unknown run is a headline or a title, not one name
+        found = [m for m in found if m not in inner]
+        accepted.append((span.start_char, span.end_char))
+        span, force = extend_force_word(doc, span)
+        found.append(
+            mention(
+                "actor",
+                span,
+                sentences,
+                "loose" if ids else "ner",
+                label=label,
+                candidates=ids,
+                attached=force,
+            )
+        )
+    found.sort(key=lambda m: (m.start, -m.end))
+    return found
+
+
+def _join_demonyms(
+    found: list[Mention], records: dict[str, ActorRecord], text: str
+) -> list[Mention]:
+    """'Libyan' + 'reconciliation government' → one mention when the country is the actor's."""
+    joined: list[Mention] = []
+    for current in found:
+        previous = joined[-1] if joined else None
+        if previous is not None and 0 <= current.start - previous.end <= 1:
+            before = [records[i] for i in previous.candidates if i in records]
+            after = {records[i].country for i in current.candidates if i in records}
+            if (
+                before
+                and all(r.type == "state" for r in before)
+                and any(r.country in after for r in before)
+                and previous.attached is None
+            ):
+                current.start = previous.start
+                current.text = text[current.start : current.end]
+                joined[-1] = current
+                continue
+        joined.append(current)
+    return joined

@@ -1,0 +1,88 @@
+"""What every part of the `mentions` stage shares: the Mention type and span helpers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+from spacy.tokens import Doc, Span
+
+from frontlines.kb import load_data
+from frontlines.parse import ParsedDocument
+
+MentionKind = Literal["actor", "place", "date", "number"]
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+ACTOR_LABELS = {"ORG", "PERSON", "NORP"}
+
+
+@dataclass
+class Mention:
+    """A stretch of the normalised text that names an actor, place, date or number."""
+
+    kind: MentionKind
+    start: int
+    end: int
+    text: str
+    sentence: int
+    source: str  # kb (alias), loose (kb.matching), ner, gazetteer, discourse
+    label: str = ""
+    candidates: list[str] = field(default_factory=list)  # knowledge-base actor ids
+    value: int | None = None  # numbers only
+    attached: str | None = None  # a force word after a name: "forces", "fighters"
+
+    def overlaps(self, other: Mention) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass
+class MentionSet:
+    """The mentions of one parsed document, by kind."""
+
+    parsed: ParsedDocument
+    actors: list[Mention]
+    places: list[Mention]
+    dates: list[Mention]
+    numbers: list[Mention]
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict:
+    return load_data("cues.yaml") or {}
+
+
+def cue_words(name: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in cues().get(name, []))
+
+
+def tokens_of(doc: Doc) -> list[tuple[int, int, str]]:
+    return [(t.idx, t.idx + len(t.text), t.text) for t in doc]
+
+
+def char_span(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def sentence_starts(doc: Doc) -> dict[int, int]:
+    return {sent.start: number for number, sent in enumerate(doc.sents)}
+
+
+def strip_determiner(span: Span) -> Span | None:
+    start = span.start
+    while start < span.end and span.doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    return span.doc[start : span.end] if start < span.end else None
+
+
+def mention(
+    kind: MentionKind, span: Span, sentences: dict[int, int], source: str, **extra: object
+) -> Mention:
+    return Mention(
+        kind,
+        span.start_char,
+        span.end_char,
+        span.text,
+        sentences.get(span.sent.start, 0),
+        source,
+        **extra,
+    )
