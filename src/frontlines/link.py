@@ -170,6 +170,8 @@ def link(mentions: MentionSet, user_kb: str | None = None) -> LinkedDocument:
     clusters: dict[str, ActorRecord] = {}
     for mention in mentions.actors:
         ids = [i for i in mention.candidates if i in records]
+        if mention.source == "office":  # only whoever held the office on the report's date
+            ids = [i for i in ids if published and _valid_on(records[i], published)]
         if ids:
             mention.candidates = ids
             actor_id = _choose(ids, records, published, focus, mention.attached)

@@ -134,13 +134,16 @@ def _named_refs(tokens: list[Token], resolved: ResolvedDocument) -> list[ActorRe
     spans = [(t.idx, t.idx + len(t.text)) for t in tokens]
     found: list[tuple[int, ActorRef]] = []
     seen: set[str] = set()
-    for (start, end), actor_id in sorted(resolved.linked.actor_of.items()):
-        if actor_id in seen:
-            continue
+    taken: list[tuple[int, int]] = []
+    ordered = sorted(resolved.linked.actor_of.items(), key=lambda item: (item[0][0], -item[0][1]))
+    for (start, end), actor_id in ordered:
+        if actor_id in seen or any(a <= start and end <= b for a, b in taken):
+            continue  # "German" inside "German Chancellor": the longer name speaks
         if any(s < end and start < e for s, e in spans):
             if _locative_country(start, end, actor_id, resolved):
                 continue
             seen.add(actor_id)
+            taken.append((start, end))
             found.append((start, _ref(actor_id, _original_text(start, end, resolved), resolved)))
     return [ref for _, ref in sorted(found, key=lambda item: item[0])]
 

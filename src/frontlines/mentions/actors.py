@@ -218,8 +218,75 @@ def actor_mentions(parsed: ParsedDocument, user_kb: str | None) -> list[Mention]
                 attached=force,
             )
         )
+    for item in found:
+        if item.source in {"kb", "loose"}:
+            _extend_left(doc, item)
+    found += _office_mentions(doc, found, records, sentences)
     found.sort(key=lambda m: (m.start, -m.end))
     return found
+
+
+def _office_holders(country: str, office: str, records: dict[str, ActorRecord]) -> list[str]:
+    """Persons of a country whose role is the office ('Chancellor of Germany')."""
+    return [r.id for r in records.values()
+            if r.type == "person" and r.country == country and r.role
+            and any(part.strip().lower().startswith(office) for part in r.role.split(";"))]
+
+
+def _office_mentions(doc: Doc, found: list[Mention], records: dict[str, ActorRecord],
+                     sentences: dict[int, int]) -> list[Mention]:
+    """'the German Chancellor', 'President of Turkey': the holder of the office, chosen by
+    date in `link`. The country's own mention stays as it is."""
+    offices = sorted(cue_words("offices"), key=len, reverse=True)
+    extra = []
+    for item in found:
+        states = [records[i] for i in item.candidates if i in records and records[i].type == "state"]
+        if not states or item.attached:
+            continue
+        country = states[0].country
+        after = doc.text[item.end : item.end + 40].lower()
+        before = doc.text[max(0, item.start - 40) : item.start].lower()
+        for office in offices:
+            if after.startswith(" " + office) and not after[len(office) + 1 :][:1].isalpha():
+                start, end = item.start, item.end + 1 + len(office)
+            elif before.endswith(office + " of "):
+                start, end = item.start - len(office) - 4, item.end
+            else:
+                continue
+            holders = _office_holders(country, office, records)
+            span = char_span(doc, start, end)
+            if holders and span is not None:
+                extra.append(mention("actor", span, sentences, "office", label="OFFICE",
+                                     candidates=holders))
+            break
+    return extra
+
+
+def _extend_left(doc: Doc, item: Mention) -> None:
+    """'terrorist militia of Haftar' (the forces he commands); 'internationally recognized
+    Al-Wefaq government' (the modifiers belong to the name as written)."""
+    span = char_span(doc, item.start, item.end)
+    if span is None or span.start < 2:
+        return
+    start = span.start
+    if doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in force_words() and not item.attached:
+        item.attached = doc[start - 2].lower_
+        start -= 2
+    while start > 0 and _modifies(doc[start - 1], start, span.end):
+        start -= 1
+    if start < span.start:
+        item.start = doc[start].idx
+        item.text = doc.text[item.start : item.end]
+
+
+def _modifies(token, start: int, end: int) -> bool:
+    """A lower-case modifier whose head lies in the name (or in the modifiers before it)."""
+    if not token.is_lower or token.dep_ not in {"amod", "advmod", "compound"}:
+        return False
+    head = token.head
+    while head.dep_ in {"amod", "advmod"} and head.i < start and head.head is not head:
+        head = head.head
+    return start <= head.i < end
 
 
 def _join_demonyms(
