@@ -22,10 +22,12 @@ from frontlines.kb.countries import countries
 from frontlines.kb.names import fold, name_key, skeleton
 
 FUZZY_CUTOFF = 85  # measured on tests/data/actor_variants.yaml (see the README)
-SURNAME_CUTOFF = 90
+SURNAME_CUTOFF = 90  # a surname alone must be this close
+SURNAME_AGREEMENT = 70  # in two full names, surnames this far apart are different people
 _TRANSLIT = (
     ("oe", "u"),
     ("shch", "š"),
+    ("sch", "š"),
     ("zh", "ž"),
     ("kh", "x"),
     ("sh", "š"),
@@ -96,7 +98,7 @@ def word_key(text: str) -> frozenset[str]:
         word = re.sub(r"[^\w]", "", word)
         if not word or word in stop:
             continue
-        word = canonical.get(word) or canonical.get(_stem(word)) or _stem(word)
+        word = canonical.get(word) or canonical.get(_stem(word)) or translit_key(_stem(word))
         words.append(word)
     return frozenset(words)
 
@@ -184,7 +186,7 @@ class ActorMatcher:
         hit = process.extractOne(
             key, self.spelling.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
         )
-        if hit:
+        if hit and _same_surname(key, hit[0]):
             return Match(self.spelling[hit[0]], "spelling")
         if _ARABIC_ARTICLE.match(text.strip()):
             # "al-Manfi" ~ "al-Menfi": Arabic vowels are written any way; consonants hold.
@@ -203,6 +205,15 @@ class ActorMatcher:
                 if ids:
                     return Match(ids, "spelling")
         return None
+
+
+def _same_surname(a: str, b: str) -> bool:
+    """Two multi-word names are one person's only if their last words agree too: 'Mohamed
+    Abdi' is not 'Mohammed Deif' however alike the whole strings are."""
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) < 2 or len(words_b) < 2:
+        return True
+    return fuzz.ratio(words_a[-1], words_b[-1]) >= SURNAME_AGREEMENT
 
 
 def _initial(record: ActorRecord) -> str:

@@ -170,18 +170,21 @@ def _name_candidates(doc: Doc) -> list[tuple[Span, str]]:
 
 
 def _replaces_aliases(
-    label: str, inner: list[Mention], ids: list[str], records: dict[str, ActorRecord]
+    label: str, inner: list[Mention], ids: list[str], records: dict[str, ActorRecord], end: int
 ) -> bool:
     """Whether a longer name stands instead of the aliases found inside it: a person's name
-    holding an organisation's ('Abdul Fatah al-Burhan' holds 'Fatah'), or a name built around
-    a country's or another group's ('Somali National Army', 'Kataeb Hizbollah')."""
+    holding an organisation's ('Abdul Fatah al-Burhan' holds 'Fatah'), a name built around a
+    country's or another group's ('Somali National Army', 'Kataeb Hizbollah')."""
     inner_ids = {i for m in inner for i in m.candidates}
     if ids:
         return not set(ids) <= inner_ids or any(
             records[i].type == "person" for i in ids if i in records
         )
-    people = [i for i in inner_ids if i in records and records[i].type == "person"]
-    return label == "PERSON" and not people
+    people = [
+        m for m in inner if any(records[i].type == "person" for i in m.candidates if i in records)
+    ]
+    # A known surname must end the name: 'Petro Kovalenko' is not Gustavo Petro.
+    return label == "PERSON" and not any(m.end >= end for m in people)
 
 
 def actor_mentions(parsed: ParsedDocument, user_kb: str | None) -> list[Mention]:
@@ -198,7 +201,9 @@ def actor_mentions(parsed: ParsedDocument, user_kb: str | None) -> list[Mention]
         if inner:
             within = all(span.start_char <= m.start and m.end <= span.end_char for m in inner)
             longer = (span.end_char - span.start_char) > max(m.end - m.start for m in inner)
-            if not (within and longer and _replaces_aliases(label, inner, ids, records)):
+            if not (
+                within and longer and _replaces_aliases(label, inner, ids, records, span.end_char)
+            ):
                 continue
         elif not ids and label == "PROPN":
             continue  # an unlabelled capitalised run is kept only when it names a known actor
@@ -228,19 +233,27 @@ def actor_mentions(parsed: ParsedDocument, user_kb: str | None) -> list[Mention]
 
 def _office_holders(country: str, office: str, records: dict[str, ActorRecord]) -> list[str]:
     """Persons of a country whose role is the office ('Chancellor of Germany')."""
-    return [r.id for r in records.values()
-            if r.type == "person" and r.country == country and r.role
-            and any(part.strip().lower().startswith(office) for part in r.role.split(";"))]
+    return [
+        r.id
+        for r in records.values()
+        if r.type == "person"
+        and r.country == country
+        and r.role
+        and any(part.strip().lower().startswith(office) for part in r.role.split(";"))
+    ]
 
 
-def _office_mentions(doc: Doc, found: list[Mention], records: dict[str, ActorRecord],
-                     sentences: dict[int, int]) -> list[Mention]:
+def _office_mentions(
+    doc: Doc, found: list[Mention], records: dict[str, ActorRecord], sentences: dict[int, int]
+) -> list[Mention]:
     """'the German Chancellor', 'President of Turkey': the holder of the office, chosen by
     date in `link`. The country's own mention stays as it is."""
     offices = sorted(cue_words("offices"), key=len, reverse=True)
     extra = []
     for item in found:
-        states = [records[i] for i in item.candidates if i in records and records[i].type == "state"]
+        states = [
+            records[i] for i in item.candidates if i in records and records[i].type == "state"
+        ]
         if not states or item.attached:
             continue
         country = states[0].country
@@ -256,8 +269,9 @@ def _office_mentions(doc: Doc, found: list[Mention], records: dict[str, ActorRec
             holders = _office_holders(country, office, records)
             span = char_span(doc, start, end)
             if holders and span is not None:
-                extra.append(mention("actor", span, sentences, "office", label="OFFICE",
-                                     candidates=holders))
+                extra.append(
+                    mention("actor", span, sentences, "office", label="OFFICE", candidates=holders)
+                )
             break
     return extra
 
@@ -269,9 +283,22 @@ def _extend_left(doc: Doc, item: Mention) -> None:
     if span is None or span.start < 2:
         return
     start = span.start
-    if doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in force_words() and not item.attached:
+    if (
+        doc[start - 1].lower_ == "of"
+        and doc[start - 2].lower_ in force_words()
+        and not item.attached
+    ):
         item.attached = doc[start - 2].lower_
         start -= 2
+    elif (
+        start >= 3
+        and doc[start - 1].lower_ in {"to", "with"}
+        and doc[start - 2].lower_ in {"loyal", "affiliated", "allied"}
+        and doc[start - 3].lower_ in force_words()
+        and not item.attached
+    ):
+        item.attached = doc[start - 3].lower_  # "fighters loyal to Hemedti"
+        start -= 3
     while start > 0 and _modifies(doc[start - 1], start, span.end):
         start -= 1
     if start < span.start:
