@@ -119,8 +119,9 @@ def extract(fmt: InputFormat, user_kb: str | None, paths: tuple[str, ...]) -> No
 @click.argument("paths", nargs=-1, required=True)
 def ingest(db: str, user_kb: str | None, fmt: InputFormat, paths: tuple[str, ...]) -> None:
     """Extract documents and add them to the store; a document already there is skipped."""
+    from frontlines.merge import unify_discovered
     from frontlines.pipeline import extract_document
-    from frontlines.store import StoreError, has_document, open_store, write
+    from frontlines.store import StoreError, discovered_index, has_document, open_store, write
 
     _check_kb(user_kb)
     try:
@@ -134,7 +135,9 @@ def ingest(db: str, user_kb: str | None, fmt: InputFormat, paths: tuple[str, ...
             skipped += 1
             continue
         try:
-            extraction = extract_document(document, user_kb)
+            extraction = unify_discovered(
+                extract_document(document, user_kb), discovered_index(engine)
+            )
             result = write(engine, document, extraction)
         except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch
             batch.fail(f"{document.name}: error: {err.__class__.__name__}: {err}")
@@ -241,29 +244,77 @@ def _table(
         )
 
 
-@cli.command("actors")
+@cli.group("actors", invoke_without_command=True)
 @DB_OPTION
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
-def actors_command(db: str, fmt: str) -> None:
-    """List the stored actors with their aliases and mention counts."""
+@click.pass_context
+def actors_command(context: click.Context, db: str, fmt: str) -> None:
+    """List the stored actors with their aliases and mention counts (or `show ID`)."""
     from frontlines.store import list_actors
 
+    context.obj = {"db": db, "fmt": fmt}
+    if context.invoked_subcommand is not None:
+        return
     rows = list_actors(_open_existing(db))
     if fmt == "json":
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
         return
     for row in rows:
-        inter = f"inter {row['inter']}" if row["inter"] is not None else "inter ?"
-        flag = " (discovered)" if row["discovered"] else ""
-        click.echo(
-            f"{row['name']} [{row['id']}; {row['type']}; {inter}; {row['country'] or '-'}]"
-            f"{flag}: {row['mentions']} mentions in {row['documents']} documents"
-        )
+        click.echo(_actor_line(row))
         if row["aliases"]:
             click.echo("    aka " + "; ".join(row["aliases"]))
+
+
+def _actor_line(row: dict) -> str:
+    inter = f"inter {row['inter']}" if row["inter"] is not None else "inter ?"
+    flag = " (discovered)" if row["discovered"] else ""
+    return (
+        f"{row['name']} [{row['id']}; {row['type']}; {inter}; {row['country'] or '-'}]"
+        f"{flag}: {row['mentions']} mentions in {row['documents']} documents"
+    )
+
+
+@actors_command.command("show")
+@click.argument("actor_id")
+@click.option("--kb", "user_kb", envvar="FRONTLINES_KB", type=click.Path(dir_okay=False))
+@click.pass_context
+def actors_show(context: click.Context, actor_id: str, user_kb: str | None) -> None:
+    """Show one actor: aliases seen, affiliations, and sample mentions with their documents."""
+    from frontlines.mentions import actor_records
+    from frontlines.store import actor_detail
+
+    detail = actor_detail(_open_existing(context.obj["db"]), actor_id)
+    if detail is None:
+        raise click.UsageError(f"no actor {actor_id!r} in the store; see `frontlines actors`")
+    _check_kb(user_kb)
+    records = actor_records(user_kb)
+    record = records.get(actor_id)
+    if context.obj["fmt"] == "json":
+        detail["member_of"] = record.member_of if record else []
+        detail["commands"] = record.commands if record else []
+        click.echo(json.dumps(detail, ensure_ascii=False, indent=2))
+        return
+    click.echo(_actor_line(detail))
+    if record is not None:
+        for label, ids in (("member of", record.member_of), ("commands", record.commands)):
+            if ids:
+                names = [f"{records[i].name} [{i}]" if i in records else i for i in ids]
+                click.echo(f"  {label}: " + "; ".join(names))
+        led_by = [r for r in records.values() if actor_id in r.commands]
+        if led_by:
+            click.echo("  commanded by: " + "; ".join(f"{r.name} [{r.id}]" for r in led_by))
+        if record.role:
+            click.echo(f"  role: {record.role}")
+        if record.wikidata:
+            click.echo(f"  wikidata: {record.wikidata}")
+    click.echo("  aliases seen: " + ("; ".join(detail["aliases"]) or "-"))
+    click.echo(f"  events as actor1 or actor2: {detail['events']}")
+    click.echo("  sample mentions:")
+    for sample in detail["samples"]:
+        click.echo(f"    {sample['document']}: {sample['context']}")
 
 
 @cli.command("eval")
@@ -272,12 +323,14 @@ def actors_command(db: str, fmt: str) -> None:
 def eval_command(user_kb: str | None, gold: tuple[str, ...]) -> None:
     """Score extraction against gold files.
 
-    GOLD is a document gold file in the founding article's gold.json format, or a YAML list of
-    actor-name variants ({text, mention, expected, kind}) to score actor linking.
+    GOLD is a document gold file in the founding article's gold.json format, a YAML list of
+    actor-name variants ({text, mention, expected, kind}) to score actor linking, or a JSON
+    list of PLOVER gold-standard records (source/target countries and event types).
     """
     from pathlib import Path
 
     from frontlines.eval_actors import evaluate_variants
+    from frontlines.eval_plover import evaluate_plover
     from frontlines.evaluate import evaluate_gold
 
     for path in gold:
@@ -285,6 +338,8 @@ def eval_command(user_kb: str | None, gold: tuple[str, ...]) -> None:
         try:
             if path.endswith((".yaml", ".yml")):
                 lines = evaluate_variants(Path(path), user_kb).lines()
+            elif Path(path).read_text(encoding="utf-8").lstrip().startswith("["):
+                lines = evaluate_plover(Path(path)).lines()
             else:
                 lines = evaluate_gold(Path(path)).lines
         except (KeyError, ValueError, OSError) as err:
@@ -314,9 +369,43 @@ def schema() -> None:
     click.echo(json.dumps(contract_schema(), indent=2, sort_keys=True))
 
 
+CONFIG_FILES = ("frontlines.toml", "~/.config/frontlines/config.toml")
+
+
+def config_defaults() -> dict:
+    """Defaults from the first config file found: `db = "..."` and `kb = "..."`.
+
+    Command-line options and the FRONTLINES_DB / FRONTLINES_KB variables override it.
+    """
+    import os
+    import tomllib
+
+    for candidate in CONFIG_FILES:
+        path = os.path.expanduser(candidate)
+        if not os.path.isfile(path):
+            continue
+        try:
+            with open(path, "rb") as handle:
+                config = tomllib.load(handle)
+        except (OSError, tomllib.TOMLDecodeError) as err:
+            raise click.UsageError(f"{path}: not a valid config file: {err}") from None
+        values = {"db": config.get("db"), "user_kb": config.get("kb")}
+        values = {k: str(v) for k, v in values.items() if v is not None}
+        with_db = {k: v for k, v in values.items()}
+        with_kb = {k: v for k, v in values.items() if k == "user_kb"}
+        return {
+            "extract": with_kb,
+            "eval": with_kb,
+            "ingest": with_db,
+            "events": {k: v for k, v in values.items() if k == "db"},
+            "actors": {**{k: v for k, v in values.items() if k == "db"}, "show": with_kb},
+        }
+    return {}
+
+
 def main() -> None:
     try:
-        cli.main(standalone_mode=False)
+        cli.main(standalone_mode=False, default_map=config_defaults())
     except click.UsageError as err:
         err.show()
         sys.exit(EXIT_USAGE)

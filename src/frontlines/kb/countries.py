@@ -7,6 +7,7 @@ country's names and demonym as aliases.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -47,10 +48,17 @@ class Country:
     iso3: str
     iso2: str
     name: str
-    demonym: str | None
+    demonyms: tuple[str, ...]
     names: tuple[str, ...]
     region: str | None
     subregion: str | None
+
+
+def _extra_demonyms() -> dict[str, list[str]]:
+    from frontlines.kb import data_text
+
+    data = yaml.safe_load(data_text("country_demonyms.yaml")) or {}
+    return {str(k): [str(v) for v in values] for k, values in data.items()}
 
 
 def _extra_aliases() -> dict[str, list[str]]:
@@ -62,39 +70,78 @@ def _extra_aliases() -> dict[str, list[str]]:
 
 @lru_cache(maxsize=1)
 def countries() -> dict[str, Country]:
-    """Countries by ISO alpha-3, with every name the data packages know."""
+    """Countries by ISO alpha-3, with every name and demonym the data packages know.
+
+    countryinfo has several entries for some codes (England, Scotland and Wales are all GBR):
+    the most populous gives the country's name and demonym, every entry adds names. A demonym
+    shared by several codes ("French" for France and Martinique, "American" for the United
+    States and the Northern Marianas) belongs to the most populous of them.
+    """
     extra = _extra_aliases()
-    found: dict[str, Country] = {}
+    extra_demonyms = _extra_demonyms()
+    entries: dict[str, list[dict]] = {}
     for info in all_countries():
         data = info.info()
         iso = data.get("ISO") or {}
-        iso3, iso2 = iso.get("alpha3"), iso.get("alpha2")
-        if not iso3 or not iso2:
-            continue
-        names = [data.get("name") or ""]
-        names += [
-            s
-            for s in data.get("altSpellings") or []
-            if len(s) > 3 or s.isupper() and len(s) == 3 and s != iso3
-        ]
+        if iso.get("alpha3") and iso.get("alpha2"):
+            entries.setdefault(iso["alpha3"], []).append(data)
+    population: dict[str, int] = {}
+    claims: dict[str, list[str]] = {}
+    found: dict[str, Country] = {}
+    for iso3, group in entries.items():
+        group.sort(key=lambda d: -(d.get("population") or 0))
+        main = group[0]
         record = pycountry.countries.get(alpha_3=iso3)
+        name = getattr(record, "common_name", None) or (
+            main.get("name") if len(group) == 1 else None
+        )
+        name = name or getattr(record, "name", None) or main.get("name")
+        if "," in name:  # "Palestine, State of"
+            name = main.get("name") or name
+        names = [name]
+        for data in group:
+            names.append(data.get("name") or "")
+            names += [
+                a
+                for a in data.get("altSpellings") or []
+                if len(a) > 3 or (a.isupper() and len(a) == 3 and a != iso3)
+            ]
         if record is not None:
             names += [
-                getattr(record, key)
-                for key in ("name", "common_name", "official_name")
-                if hasattr(record, key)
+                getattr(record, k)
+                for k in ("name", "common_name", "official_name")
+                if hasattr(record, k)
             ]
         names += extra.get(iso3, [])
-        unique = tuple(dict.fromkeys(n for n in names if n))
+        demonyms = [d.strip() for d in re.split(r"[,/]", main.get("demonym") or "") if d.strip()]
+        demonyms += extra_demonyms.get(iso3, [])
+        for demonym in demonyms:
+            claims.setdefault(demonym, []).append(iso3)
+        population[iso3] = main.get("population") or 0
         found[iso3] = Country(
             iso3=iso3,
-            iso2=iso2,
-            name=data.get("name") or unique[0],
-            demonym=data.get("demonym") or None,
-            names=unique,
-            region=data.get("region"),
-            subregion=data.get("subregion"),
+            iso2=main["ISO"]["alpha2"],
+            name=name,
+            demonyms=tuple(dict.fromkeys(demonyms)),
+            names=tuple(dict.fromkeys(n for n in names if n)),
+            region=main.get("region"),
+            subregion=main.get("subregion"),
         )
+    for demonym, codes in claims.items():
+        owner = max(codes, key=lambda c: population.get(c, 0))
+        for code in codes:
+            if code != owner:
+                country = found[code]
+                kept = tuple(d for d in country.demonyms if d != demonym)
+                found[code] = Country(
+                    country.iso3,
+                    country.iso2,
+                    country.name,
+                    kept,
+                    country.names,
+                    country.region,
+                    country.subregion,
+                )
     return found
 
 
@@ -112,7 +159,7 @@ def country_actors() -> list[ActorRecord]:
     records: list[ActorRecord] = []
     for country in countries().values():
         names = list(country.names)
-        prefixes = [country.demonym] if country.demonym else []
+        prefixes = list(country.demonyms)
         prefixes += [country.name]
         records.append(
             ActorRecord(
@@ -121,7 +168,7 @@ def country_actors() -> list[ActorRecord]:
                 type="state",
                 inter=1,
                 country=country.iso3,
-                aliases=names[1:] + ([country.demonym] if country.demonym else []),
+                aliases=names[1:] + list(country.demonyms),
             )
         )
         records.append(

@@ -74,7 +74,7 @@ def _equivalents() -> tuple[dict[str, str], frozenset[str], tuple[str, ...]]:
             canonical[str(word).lower()] = str(group[0]).lower()
     for country in countries().values():
         word = name_key(country.name)
-        for name in (country.demonym, *country.names):
+        for name in (*country.demonyms, *country.names):
             if name and " " not in name_key(name):
                 canonical.setdefault(name_key(name), word)
     stop = frozenset(str(w).lower() for w in data.get("stopwords", []))
@@ -186,7 +186,7 @@ class ActorMatcher:
         hit = process.extractOne(
             key, self.spelling.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
         )
-        if hit and _same_surname(key, hit[0]):
+        if hit and _same_surname(key, hit[0]) and _words_agree(key, hit[0]):
             return Match(self.spelling[hit[0]], "spelling")
         if _ARABIC_ARTICLE.match(text.strip()):
             # "al-Manfi" ~ "al-Menfi": Arabic vowels are written any way; consonants hold.
@@ -205,6 +205,16 @@ class ActorMatcher:
                 if ids:
                     return Match(ids, "spelling")
         return None
+
+
+def _words_agree(a: str, b: str) -> bool:
+    """Every word of the shorter name has a close counterpart in the longer: a long name that
+    shares most of its letters with another ('Palestinian Liberation Organization', 'Levant
+    Liberation Organization') is still another name."""
+    shorter, longer = sorted((a.split(), b.split()), key=len)
+    if len(longer) < 2:
+        return True
+    return all(max(fuzz.ratio(w, v) for v in longer) >= SURNAME_AGREEMENT for w in shorter)
 
 
 def _same_surname(a: str, b: str) -> bool:
