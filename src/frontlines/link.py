@@ -19,6 +19,7 @@ from frontlines.kb.gazetteer import Place, lookup
 from frontlines.kb.matching import actor_matcher
 from frontlines.kb.names import name_key, skeleton
 from frontlines.mentions import Mention, MentionSet, actor_index, actor_records
+from frontlines.mentions.base import cue_words
 from frontlines.parse import ParsedDocument
 
 FUZZY_CUTOFF = 90  # rapidfuzz ratio on name keys; below this, variants were mostly wrong
@@ -93,10 +94,20 @@ def _choose(
     return best
 
 
+def _without_titles(text: str) -> str:
+    """'President Omar El Bashir' → 'Omar El Bashir' (the name, not the office)."""
+    words = text.split()
+    titles = cue_words("titles")
+    while len(words) > 1 and words[0].lower().strip(".") in titles:
+        words = words[1:]
+    return " ".join(words)
+
+
 def _discovered(mention: Mention, clusters: dict[str, ActorRecord]) -> ActorRecord:
     """Cluster an unknown name with earlier ones: same key, same skeleton, or a surname."""
-    key = name_key(mention.text)
-    skel = skeleton(mention.text)
+    name = _without_titles(mention.text) if mention.label in {"PERSON", "PROPN"} else mention.text
+    key = name_key(name)
+    skel = skeleton(name)
     for record in clusters.values():
         names = record.names()
         if any(name_key(n) == key or skeleton(n) == skel for n in names):
@@ -109,10 +120,31 @@ def _discovered(mention: Mention, clusters: dict[str, ActorRecord]) -> ActorReco
             return record
     kind = {"PERSON": "person", "ORG": "organization", "NORP": "group"}.get(mention.label, "group")
     record = ActorRecord(
-        id="new-" + _SLUG.sub("-", key).strip("-"), name=mention.text, type=kind, discovered=True
+        id="new-" + _SLUG.sub("-", key).strip("-"), name=name, type=kind, discovered=True
     )
     clusters[record.id] = record
     return record
+
+
+def _country_from_context(
+    mention: Mention, mentions: list[Mention], records: dict[str, ActorRecord], text: str
+) -> str | None:
+    """'Serbian President Vojislav Kostunica', "Lebanon's new President Elias Hrawi", 'King
+    Hassan of Morocco': the country named with an unknown person or body is its country."""
+    titles = cue_words("titles")
+    for other in mentions:
+        states = [
+            records[i] for i in other.candidates if i in records and records[i].type == "state"
+        ]
+        if not states:
+            continue
+        if mention.start <= other.start and other.end <= mention.end:
+            return states[0].country
+        if other.end <= mention.start and mention.start - other.end <= 40:
+            gap = text[other.end : mention.start].lower().replace("'s", " ").split()
+            if all(word.strip(".,") in titles | {"new", "the", "then"} for word in gap):
+                return states[0].country
+    return None
 
 
 def _plausible(place: Place, focus: str | None, text: str) -> bool:
@@ -178,6 +210,10 @@ def link(mentions: MentionSet, user_kb: str | None = None) -> LinkedDocument:
             record = records[actor_id]
         else:
             record = _discovered(mention, clusters)
+            if record.country is None:
+                record.country = _country_from_context(
+                    mention, mentions.actors, records, mentions.parsed.doc.text
+                )
             if mention.text not in record.aliases and mention.text != record.name:
                 record.aliases.append(mention.text)
             actor_id = record.id

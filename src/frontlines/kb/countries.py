@@ -145,6 +145,22 @@ def countries() -> dict[str, Country]:
     return found
 
 
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """Name key of each national capital → the country's ISO alpha-3 code."""
+    from frontlines.kb.names import name_key
+
+    found: dict[str, str] = {}
+    for info in all_countries():
+        data = info.info()
+        iso3 = (data.get("ISO") or {}).get("alpha3")
+        names = data.get("capital") or []
+        for capital in [names] if isinstance(names, str) else names:  # some list several
+            if iso3 and capital and iso3 in countries():
+                found.setdefault(name_key(str(capital)), iso3)
+    return found
+
+
 def country_by_iso2(iso2: str) -> Country | None:
     for country in countries().values():
         if country.iso2 == iso2:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from frontlines.kb.countries import capitals
+from frontlines.kb.names import name_key
 from frontlines.mentions.actors import actor_index, actor_mentions, actor_records, force_words
 from frontlines.mentions.base import Mention, MentionSet, cues, mention, sentence_starts
 from frontlines.mentions.places import place_mentions
@@ -24,6 +26,7 @@ __all__ = [
     "number_value",
 ]
 _DIGITS = re.compile(r"\d[\d,]*")
+SPEAKING_ROLES = {"nsubj", "nsubjpass", "poss", "agent"}
 
 
 def number_value(text: str) -> int | None:
@@ -41,6 +44,32 @@ def number_value(text: str) -> int | None:
     return total or None
 
 
+def _capitals_speaking(
+    parsed: ParsedDocument, places: list[Mention], records: dict
+) -> list[Mention]:
+    """'Tehran rejected the offer', 'Baku's position': a capital as the subject or owner of a
+    statement stands for its state (the place mention stays too)."""
+    doc = parsed.doc
+    found = []
+    for place in places:
+        iso3 = capitals().get(name_key(place.text))
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if iso3 and iso3 in records and span is not None and span.root.dep_ in SPEAKING_ROLES:
+            found.append(
+                Mention(
+                    "actor",
+                    place.start,
+                    place.end,
+                    place.text,
+                    place.sentence,
+                    "capital",
+                    label="GPE",
+                    candidates=[iso3],
+                )
+            )
+    return found
+
+
 def find_mentions(parsed: ParsedDocument, user_kb: str | None = None) -> MentionSet:
     """Stage entry point."""
     doc = parsed.doc
@@ -49,7 +78,7 @@ def find_mentions(parsed: ParsedDocument, user_kb: str | None = None) -> Mention
     places = place_mentions(parsed, actors, user_kb)
     # A place is not also an actor unless the name is a country's (metonymy: "Egypt backs").
     records = actor_records(user_kb)
-    kept = []
+    kept = _capitals_speaking(parsed, places, records)
     for item in actors:
         is_place = any(p.start <= item.start and item.end <= p.end for p in places)
         is_state = any(records[i].type == "state" for i in item.candidates if i in records)
