@@ -160,3 +160,83 @@ def test_eval_on_founding_gold_finds_the_required_events():
     result = run("eval", str(gold))
     assert result.returncode == 0, result.stderr.decode()
     assert "required events" in result.stdout.decode()
+
+
+def test_discovered_actors_merge_across_documents(tmp_path):
+    db = str(tmp_path / "m.db")
+    one = tmp_path / "one.txt"
+    one.write_text(
+        "---\npublished: 2024-01-02\n---\nCommander Abdulrahman Qarqoosh said his "
+        "unit had entered the town of Gharyan.\n"
+    )
+    two = tmp_path / "two.txt"
+    two.write_text(
+        "---\npublished: 2024-01-05\n---\nAbdelrahman Qarqush told reporters the "
+        "road to Gharyan was open again.\n"
+    )
+    assert run("ingest", "--db", db, str(one), str(two)).returncode == 0
+    rows = [
+        json.loads(x)
+        for x in run("actors", "--db", db, "--format", "json").stdout.decode().splitlines()
+    ]
+    discovered = [r for r in rows if r["discovered"] and "Q" in r["name"]]
+    assert len(discovered) == 1, discovered
+    assert discovered[0]["documents"] == 2
+
+
+def test_actors_show(tmp_path):
+    db = str(tmp_path / "s.db")
+    run("ingest", "--db", db, str(FOUNDING))
+    shown = run("actors", "--db", db, "show", "lby-lna")
+    assert shown.returncode == 0, shown.stderr.decode()
+    text = shown.stdout.decode()
+    assert "Libyan National Army" in text and "commanded by: Khalifa Haftar" in text
+    assert "[Haftar's fighters]" in text
+    assert run("actors", "--db", db, "show", "no-such-actor").returncode == 1
+
+
+def test_config_file_sets_store_and_knowledge_base(tmp_path):
+    (tmp_path / "frontlines.toml").write_text('db = "cfg.db"\nkb = "mine.yaml"\n')
+    (tmp_path / "mine.yaml").write_text(
+        "- id: xx-blue\n  name: Blue Brigade\n  type: militia\n  inter: 3\n  country: LBY\n"
+        "  aliases: [Azraq Brigade]\n"
+    )
+    (tmp_path / "r.txt").write_text(
+        "---\npublished: 2024-01-02\n---\nThe Azraq Brigade attacked a checkpoint near Zawiya.\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "frontlines.cli", "ingest", "r.txt"],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    assert (tmp_path / "cfg.db").exists()
+    actors = subprocess.run(
+        [sys.executable, "-m", "frontlines.cli", "actors"],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=300,
+    ).stdout.decode()
+    assert "Blue Brigade [xx-blue" in actors
+
+
+@pytest.mark.skipif(
+    not (Path(__file__).resolve().parents[2] / "shared" / "data" / "plover-gsr").exists(),
+    reason="../shared/data/plover-gsr is not beside the repository",
+)
+def test_plover_source_and_target_countries_are_scored():
+    from frontlines.eval_plover import evaluate_plover
+
+    gold = (
+        Path(__file__).resolve().parents[2]
+        / "shared"
+        / "data"
+        / "plover-gsr"
+        / "PLOVER_GSR_CAMEO.json"
+    )
+    score = evaluate_plover(gold)
+    source_right = score.roles[("source", "right")] / sum(
+        v for (r, _), v in score.roles.items() if r == "source"
+    )
+    assert source_right >= 0.7

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from frontlines.coref import resolve_references
 from frontlines.kb import ActorRecord
 from frontlines.kb.gazetteer import Place, lookup
 from frontlines.kb.matching import actor_matcher
@@ -219,6 +220,23 @@ def link(mentions: MentionSet, user_kb: str | None = None) -> LinkedDocument:
             actor_id = record.id
         actors.setdefault(actor_id, LinkedActor(record)).mentions.append(mention)
         actor_of[(mention.start, mention.end)] = actor_id
+
+    for reference in resolve_references(mentions.parsed.doc, actor_of, records):
+        if reference.actor_id not in records:
+            continue
+        anaphor = Mention(
+            "actor",
+            reference.start,
+            reference.end,
+            reference.text,
+            reference.sentence,
+            "coref",
+            label="REF",
+            candidates=[reference.actor_id],
+        )
+        present = actors.setdefault(reference.actor_id, LinkedActor(records[reference.actor_id]))
+        present.mentions.append(anaphor)
+        actor_of[(reference.start, reference.end)] = reference.actor_id
 
     places = []
     for mention in mentions.places:

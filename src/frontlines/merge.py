@@ -8,7 +8,7 @@ lands, events stay per document and document identity (content hash) stops dupli
 
 from __future__ import annotations
 
-from frontlines.kb.matching import translit_key
+from frontlines.kb.matching import closest_spelling, translit_key
 from frontlines.models import Extraction
 
 ID_FIELDS = {"id", "source", "target", "actor", "gained_by", "lost_by"}
@@ -40,12 +40,14 @@ def unify_discovered(extraction: Extraction, known: dict[str, str]) -> Extractio
     `known` maps spelling keys of stored discovered actors' names to their ids.
     """
     renames: dict[str, str] = {}
+    keys = sorted(known)
     for actor in extraction.actors:
         if not actor.id.startswith("new-"):
             continue
         for key in sorted(discovered_keys([actor.name, *actor.aliases])):
-            if key in known and known[key] != actor.id:
-                renames[actor.id] = known[key]
+            match = closest_spelling(key, keys)
+            if match is not None and known[match] != actor.id:
+                renames[actor.id] = known[match]
                 break
     if not renames:
         return extraction

@@ -207,6 +207,17 @@ class ActorMatcher:
         return None
 
 
+def closest_spelling(key: str, keys: list[str]) -> str | None:
+    """The spelling key among `keys` that names the same thing as `key`, if any (the same
+    tests as the knowledge-base match: close enough, and surname and words agreeing)."""
+    if key in keys:
+        return key
+    hit = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+    if hit and _same_surname(key, hit[0]) and _words_agree(key, hit[0]):
+        return hit[0]
+    return None
+
+
 def _words_agree(a: str, b: str) -> bool:
     """Every word of the shorter name has a close counterpart in the longer: a long name that
     shares most of its letters with another ('Palestinian Liberation Organization', 'Levant
