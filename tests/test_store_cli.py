@@ -14,7 +14,8 @@ import pytest
 from conftest import EXAMPLES, FOUNDING
 
 from frontlines.models import contract_schema
-from frontlines.store import list_actors, list_events, open_store, write
+from frontlines.store import open_store, write
+from frontlines.store_queries import list_actors, list_events
 
 SCHEMA_FILE = (
     Path(__file__).resolve().parent.parent / "src" / "frontlines" / "schema" / "contract-v1.json"

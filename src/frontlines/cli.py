@@ -121,7 +121,8 @@ def ingest(db: str, user_kb: str | None, fmt: InputFormat, paths: tuple[str, ...
     """Extract documents and add them to the store; a document already there is skipped."""
     from frontlines.merge import unify_discovered
     from frontlines.pipeline import extract_document
-    from frontlines.store import StoreError, discovered_index, has_document, open_store, write
+    from frontlines.store import StoreError, has_document, open_store, write
+    from frontlines.store_queries import discovered_index
 
     _check_kb(user_kb)
     try:
@@ -194,7 +195,7 @@ EVENT_COLUMNS = (
 )
 def events_command(db: str, fmt: str) -> None:
     """List the stored events."""
-    from frontlines.store import list_events
+    from frontlines.store_queries import list_events
 
     rows = list_events(_open_existing(db))
     if fmt == "json":
@@ -252,7 +253,7 @@ def _table(
 @click.pass_context
 def actors_command(context: click.Context, db: str, fmt: str) -> None:
     """List the stored actors with their aliases and mention counts (or `show ID`)."""
-    from frontlines.store import list_actors
+    from frontlines.store_queries import list_actors
 
     context.obj = {"db": db, "fmt": fmt}
     if context.invoked_subcommand is not None:
@@ -284,7 +285,7 @@ def _actor_line(row: dict) -> str:
 def actors_show(context: click.Context, actor_id: str, user_kb: str | None) -> None:
     """Show one actor: aliases seen, affiliations, and sample mentions with their documents."""
     from frontlines.mentions import actor_records
-    from frontlines.store import actor_detail
+    from frontlines.store_queries import actor_detail
 
     detail = actor_detail(_open_existing(context.obj["db"]), actor_id)
     if detail is None:

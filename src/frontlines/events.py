@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from frontlines import roles
+from frontlines import circumstances, roles
 from frontlines.models import ActorRef, Event, Evidence, Location
 from frontlines.resolve import ResolvedDocument, acled_fatalities
 from frontlines.rules import (
@@ -176,16 +176,16 @@ def _drafts_for_sentence(sentence: Span, resolved: ResolvedDocument) -> list[Dra
         return []
     triggers = [d.trigger for d in drafts]
     for draft in drafts:
-        draft.location = roles.location_of(
+        draft.location = circumstances.location_of(
             draft.trigger, triggers, resolved, from_context=draft.plover_type not in VERBAL_TYPES
         )
-        date = roles.date_of(draft.trigger, triggers, resolved)
+        date = circumstances.date_of(draft.trigger, triggers, resolved)
         if date is not None:
             draft.date, draft.date_precision = date.value, date.precision
-        draft.modality = roles.modality_of(draft.trigger)
+        draft.modality = circumstances.modality_of(draft.trigger)
         _retype(draft, resolved)
         draft.historical = _historical(draft, resolved.linked.parsed.document.published, context)
-        draft.evidence = [roles.evidence_of(sentence, resolved)]
+        draft.evidence = [circumstances.evidence_of(sentence, resolved)]
     return _fold_clause_family(drafts)
 
 
@@ -237,7 +237,7 @@ def _fold_clause_family(drafts: list[Draft]) -> list[Draft]:
 
 
 def _attach_fatalities(sentence: Span, drafts: list[Draft], index: int) -> None:
-    counts = roles.death_counts(sentence)
+    counts = circumstances.death_counts(sentence)
     for draft in drafts:
         if draft.rule.violent or draft.rule.fatalities_from_bodies:
             draft.fatalities.extend((index, value, vague) for value, vague in counts)

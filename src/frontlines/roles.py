@@ -1,18 +1,16 @@
-"""Event arguments from sentence structure: actors (agent, patient, passives, 'by', 'between
-X and Y', associated actors), the event's own place and date, modality, death counts.
+"""Event arguments from sentence structure: actor1 and actor2 (agent, patient, passives, 'by',
+'between X and Y'), associated actors ('belonging to', 'backed by'), generic actors.
 
 Part of the `events` stage; it reads the dependency parse and the linked, resolved mentions.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+from spacy.tokens import Token
 
-from spacy.tokens import Span, Token
-
-from frontlines.kb import load_data
-from frontlines.mentions import actor_records, number_value
-from frontlines.models import ActorRef, DateMention, Evidence, Location
+from frontlines.mentions import actor_records
+from frontlines.mentions.base import cue_words, cues
+from frontlines.models import ActorRef, Location
 from frontlines.resolve import ResolvedDocument
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -49,28 +47,6 @@ VICTIM_WORDS = {
     "mourners",
     "herders",
 }
-NEAR_WORDS = {
-    "near",
-    "outside",
-    "outskirts",
-    "around",
-    "km",
-    "kilometres",
-    "kilometers",
-    "miles",
-    "vicinity",
-    "close",
-}
-AWAY_PREPOSITIONS = {"towards", "toward"}
-
-
-@lru_cache(maxsize=1)
-def _cues() -> dict:
-    return load_data("cues.yaml") or {}
-
-
-def _cue(name: str) -> set[str]:
-    return {str(w).lower() for w in _cues().get(name, [])}
 
 
 def _ref(actor_id: str, text: str, resolved: ResolvedDocument) -> ActorRef:
@@ -99,7 +75,7 @@ def _mention_refs(tokens: list[Token], resolved: ResolvedDocument) -> list[Actor
     if named:
         return named
     head = tokens[0]
-    forces = _cues().get("generic_forces") or {}
+    forces = cues().get("generic_forces") or {}
     kind = forces.get(head.lower_) or forces.get(
         " ".join(t.lower_ for t in head.doc[head.i - 1 : head.i + 1])
     )
@@ -288,8 +264,8 @@ def generic_actor(country: str | None, kind: str, trigger: Token) -> ActorRef | 
     if record is None:
         return None
     words = {
-        "protesters": _cue("protester_words"),
-        "rioters": _cue("protester_words"),
+        "protesters": cue_words("protester_words"),
+        "rioters": cue_words("protester_words"),
         "civilians": VICTIM_WORDS,
     }.get(kind, set())
     named = next((t for t in trigger.sent if t.lower_ in words), trigger)
@@ -314,237 +290,6 @@ def has_civilian_victims(trigger: Token) -> bool:
 
 def victims(trigger: Token, country: str | None) -> ActorRef | None:
     return generic_actor(country, "civilians", trigger) if has_civilian_victims(trigger) else None
-
-
-def _owner(token: Token, triggers: list[Token]) -> Token | None:
-    """The nearest trigger above `token` in the parse (the clause it belongs to)."""
-    current = token
-    for _ in range(40):
-        if current in triggers:
-            return current
-        if current.head is current:
-            return None
-        current = current.head
-    return None
-
-
-def _owned(
-    trigger: Token, triggers: list[Token], start: int, end: int, resolved: ResolvedDocument
-) -> bool:
-    span = resolved.linked.parsed.doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    owner = _owner(span.root, triggers)
-    if owner is not None:
-        return owner == trigger
-    nearest = min(triggers, key=lambda t: abs(t.i - span.root.i))
-    return nearest == trigger
-
-
-def location_of(
-    trigger: Token, triggers: list[Token], resolved: ResolvedDocument, *, from_context: bool = True
-) -> Location | None:
-    """The event's own place: one in its clause, else the latest place named before it."""
-    sentence = trigger.sent
-    doc = resolved.linked.parsed.doc
-    candidates = []
-    for (start, end), place in resolved.place_at.items():
-        if place.lat is None or not (sentence.start_char <= start < sentence.end_char):
-            continue
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            continue
-        preposition = _governing_preposition(span.root)
-        if preposition in AWAY_PREPOSITIONS:
-            continue
-        if place.feature == "country" and len(candidates) > 0:
-            continue
-        candidates.append((start, end, place, preposition))
-    own = [c for c in candidates if _owned(trigger, triggers, c[0], c[1], resolved)]
-    if not own and len(triggers) == 1:
-        own = candidates
-    towns = [c for c in own if c[2].feature != "country"]
-    chosen = (towns or own or [None])[0]
-    precision = 1
-    if chosen is None and from_context:
-        taken = {(c[0], c[1]) for c in candidates}
-        chosen = _context_place(trigger, resolved, taken)
-    if chosen is None:
-        return None
-    start, end, place, preposition = chosen
-    if place.feature == "country":
-        precision = 3
-    elif preposition in NEAR_WORDS or _near_words_before(doc, start):
-        precision = 2
-    return Location(
-        name=place.name or place.text,
-        text=place.text,
-        lat=place.lat,
-        lon=place.lon,
-        country=place.country,
-        admin1=place.admin1,
-        geonames_id=place.geonames_id,
-        geo_precision=precision,
-    )
-
-
-def _near_words_before(doc, start: int) -> bool:
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None:
-        return False
-    window = doc[max(0, span.start - 4) : span.start]
-    return any(t.lower_ in NEAR_WORDS for t in window)
-
-
-def _governing_preposition(token: Token) -> str | None:
-    current = token
-    for _ in range(4):
-        if current.dep_ == "pobj":
-            return current.head.lower_
-        if current.dep_ in {"appos", "compound", "conj"}:
-            current = current.head
-            continue
-        if current.dep_ == "pobj" or current.head is current:
-            break
-        current = current.head
-        if current.dep_ == "prep":
-            return current.lower_
-    return None
-
-
-def _context_place(trigger: Token, resolved: ResolvedDocument, taken: set[tuple[int, int]]):
-    """The latest town named before the event, in its sentence or the two before, that is
-    not another event's place."""
-    doc = trigger.doc
-    sentence = trigger.sent
-    window_start = sentence.start_char
-    sentences = list(doc.sents)
-    index = next(i for i, s in enumerate(sentences) if s.start == sentence.start)
-    if index > 0:
-        window_start = sentences[max(0, index - 2)].start_char
-    best = None
-    for (start, end), place in resolved.place_at.items():
-        if (start, end) in taken:
-            continue
-        usable = place.lat is not None and place.feature != "country"
-        if usable and window_start <= start < trigger.idx and (best is None or start > best[0]):
-            best = (start, end, place, None)
-    return best
-
-
-def date_of(
-    trigger: Token, triggers: list[Token], resolved: ResolvedDocument
-) -> DateMention | None:
-    sentence = trigger.sent
-    candidates = [
-        (start, end, date)
-        for (start, end), date in resolved.date_at.items()
-        if sentence.start_char <= start < sentence.end_char
-    ]
-    own = [c for c in candidates if _owned(trigger, triggers, c[0], c[1], resolved)]
-    return own[0][2] if own else None
-
-
-def modality_of(trigger: Token) -> str:
-    """asserted, claimed, denied, threatened, planned or hypothetical."""
-    verb = trigger if trigger.pos_ == "VERB" or trigger.head is trigger else trigger.head
-    for word in {trigger, verb}:
-        if any(c.dep_ == "neg" for c in word.children):
-            return "denied"
-        if any(c.lower_ in {"will", "would", "shall"} and c.dep_ == "aux" for c in word.children):
-            return "planned"
-        if any(
-            c.lower_ in _cue("hypothetical_markers") and c.dep_ in {"aux", "mark"}
-            for c in word.children
-        ):
-            return "hypothetical"
-    current = trigger
-    for _ in range(6):
-        if current.head is current:
-            break
-        current = current.head
-        lemma = current.lemma_.lower()
-        if lemma in _cue("denial_verbs"):
-            return "denied"
-        if lemma in _cue("threat_verbs"):
-            return "threatened"
-        if lemma in _cue("plan_verbs"):
-            return "planned"
-        if lemma in _cue("claim_verbs"):
-            return "claimed"
-    if _inside_quotes(trigger):
-        return "claimed"
-    return "asserted"
-
-
-def _inside_quotes(token: Token) -> bool:
-    """Whether the token stands inside a direct quote opened earlier in its paragraph."""
-    text = token.doc.text
-    paragraph_start = text.rfind("\n", 0, token.idx) + 1
-    before = text[paragraph_start : token.idx]
-    curly_open = before.count("\u201c") > before.count("\u201d")
-    return curly_open or before.count('"') % 2 == 1
-
-
-def evidence_of(sentence: Span, resolved: ResolvedDocument) -> Evidence:
-    normalized = resolved.linked.parsed.normalized
-    text = sentence.text
-    left = len(text) - len(text.lstrip())
-    right = len(text.rstrip())
-    start, end = normalized.span(sentence.start_char + left, sentence.start_char + right)
-    return Evidence(start=start, end=end, text=normalized.original[start:end])
-
-
-def death_counts(sentence: Span) -> list[tuple[int, bool]]:
-    """Every death toll the sentence states, each with whether it is vague ('several')."""
-    words = _cue("death_words")
-    vague = {str(k): int(v) for k, v in (_cues().get("vague_death_counts") or {}).items()}
-    counts: list[int] = []
-    for token in sentence:
-        if token.lower_ not in words and token.lemma_.lower() not in words:
-            continue
-        if (
-            token.lemma_.lower() in {"kill", "die", "perish", "slay", "martyr"}
-            and token.pos_ == "VERB"
-        ):
-            heads = [c for c in token.children if c.dep_ in {"nsubjpass", "dobj", "nsubj"}]
-            if token.dep_ in {"acl", "amod"}:
-                heads.append(token.head)
-            if any(c.dep_ == "nsubj" for c in token.children) and token.lemma_.lower() == "kill":
-                heads = [c for c in token.children if c.dep_ == "dobj"] or heads
-        else:
-            heads = [token]
-        for head in heads:
-            value = _count_of(head, vague)
-            if value is None and head.i >= 1 and head.doc[head.i - 1].like_num:
-                value = number_value(head.doc[head.i - 1].text)  # "at least two dead"
-            if value is not None:
-                words_used = {t.lower_ for t in head.subtree} | {head.lower_}
-                counts.append((value, bool(words_used & set(vague))))
-    return counts
-
-
-def _count_of(head: Token, vague: dict[str, int]) -> int | None:
-    if head.like_num:
-        return number_value(head.text)
-    for child in head.children:
-        if child.dep_ in {"nummod", "quantmod"} or (
-            child.like_num and child.dep_ in {"amod", "compound"}
-        ):
-            text = " ".join(t.text for t in child.subtree)
-            value = number_value(text)
-            if value is not None:
-                return value
-        if child.lower_ in vague:
-            return vague[child.lower_]
-    if head.lower_ in vague:
-        return vague[head.lower_]
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in {"to", "at", "of"}:
-            for obj in child.children:
-                if obj.like_num:
-                    return number_value(obj.text)
-    return None
 
 
 def with_foreign_inter(location: Location | None, *actors: ActorRef | None) -> tuple:
