@@ -203,8 +203,7 @@ def evidence_of(sentence: Span, resolved: ResolvedDocument) -> Evidence:
     text = sentence.text
     left = len(text) - len(text.lstrip())
     right = len(text.rstrip())
-    start, end = normalized.span(sentence.start_char + left, sentence.start_char + right)
-    return Evidence(start=start, end=end, text=normalized.original[start:end])
+    return normalized.evidence(sentence.start_char + left, sentence.start_char + right)
 
 
 def death_counts(sentence: Span) -> list[tuple[int, bool]]:

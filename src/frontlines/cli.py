@@ -73,15 +73,18 @@ DB_OPTION = click.option(
 )
 
 
-@cli.command()
-@click.option(
+INPUT_FORMAT_OPTION = click.option(
     "--input-format",
     "fmt",
     type=click.Choice(["auto", "text", "jsonl"]),
     default="auto",
     show_default=True,
-    help="How to read the inputs.",
+    help="How to read the inputs (auto: by file name, then content).",
 )
+
+
+@cli.command()
+@INPUT_FORMAT_OPTION
 @KB_OPTION
 @click.argument("paths", nargs=-1, required=True)
 def extract(fmt: InputFormat, user_kb: str | None, paths: tuple[str, ...]) -> None:
@@ -109,13 +112,7 @@ def extract(fmt: InputFormat, user_kb: str | None, paths: tuple[str, ...]) -> No
 @cli.command()
 @DB_OPTION
 @KB_OPTION
-@click.option(
-    "--input-format",
-    "fmt",
-    type=click.Choice(["auto", "text", "jsonl"]),
-    default="auto",
-    show_default=True,
-)
+@INPUT_FORMAT_OPTION
 @click.argument("paths", nargs=-1, required=True)
 def ingest(db: str, user_kb: str | None, fmt: InputFormat, paths: tuple[str, ...]) -> None:
     """Extract documents and add them to the store; a document already there is skipped."""

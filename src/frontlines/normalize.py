@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from frontlines.kb import GlossaryEntry, load_glossary
-from frontlines.models import Document
+from frontlines.models import Document, Evidence
 
 # Same-length character folds: they never move offsets.
 _CHAR_FOLDS = str.maketrans(
@@ -72,6 +72,11 @@ class NormalizedText:
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a `[start, end)` span in `text` to the original."""
         return self.to_original(start), self.to_original(end, end=True)
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        """The original text behind a `[start, end)` span of `text`, with its offsets."""
+        first, last = self.span(start, end)
+        return Evidence(start=first, end=last, text=self.original[first:last])
 
 
 def _sentence_bounds(text: str, position: int) -> tuple[int, int]:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from frontlines.events import detect_events
 from frontlines.link import LinkedDocument, link
 from frontlines.mentions import find_mentions
-from frontlines.models import Actor, Document, Evidence, Extraction
+from frontlines.models import Actor, Document, Extraction
 from frontlines.normalize import normalize
 from frontlines.parse import ParsedDocument, parse, parse_many
 from frontlines.read import make_document
@@ -26,8 +26,7 @@ def _actors(linked: LinkedDocument) -> list[Actor]:
         record = present.record
         mentions = []
         for mention in present.mentions:
-            start, end = normalized.span(mention.start, mention.end)
-            mentions.append(Evidence(start=start, end=end, text=normalized.original[start:end]))
+            mentions.append(normalized.evidence(mention.start, mention.end))
         aliases = list(dict.fromkeys(m.text for m in mentions))
         actors.append(
             Actor(

@@ -62,8 +62,7 @@ def _ref(actor_id: str, text: str, resolved: ResolvedDocument) -> ActorRef:
 
 def _original_text(start: int, end: int, resolved: ResolvedDocument) -> str:
     normalized = resolved.linked.parsed.normalized
-    s, e = normalized.span(start, end)
-    return normalized.original[s:e]
+    return normalized.evidence(start, end).text
 
 
 def _mention_refs(tokens: list[Token], resolved: ResolvedDocument) -> list[ActorRef]:
