@@ -211,6 +211,8 @@ def actor_mentions(parsed: ParsedDocument, user_kb: str | None) -> list[Mention]
             continue  # a long unknown run is a headline or a title, not one name
         found = [m for m in found if m not in inner]
         accepted.append((span.start_char, span.end_char))
+        if label in {"PERSON", "PROPN"}:
+            span = _core(doc, span)  # the name without "Major General", "President"
         span, force = extend_force_word(doc, span)
         found.append(
             mention(
