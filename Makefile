@@ -3,7 +3,6 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
-export FRONTLINES_DB ?= frontlines.db
 
 .PHONY: setup demo test lint eval bench schema clean
 

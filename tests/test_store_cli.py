@@ -205,16 +205,20 @@ def test_config_file_sets_store_and_knowledge_base(tmp_path):
     (tmp_path / "r.txt").write_text(
         "---\npublished: 2024-01-02\n---\nThe Azraq Brigade attacked a checkpoint near Zawiya.\n"
     )
+    # Options and environment variables outrank the config file: run without them.
+    clean = {k: v for k, v in os.environ.items() if k not in ("FRONTLINES_DB", "FRONTLINES_KB")}
     result = subprocess.run(
         [sys.executable, "-m", "frontlines.cli", "ingest", "r.txt"],
         cwd=tmp_path,
         capture_output=True,
         timeout=300,
+        env=clean,
     )
     assert result.returncode == 0, result.stderr.decode()
     assert (tmp_path / "cfg.db").exists()
     actors = subprocess.run(
         [sys.executable, "-m", "frontlines.cli", "actors"],
+        env=clean,
         cwd=tmp_path,
         capture_output=True,
         timeout=300,
