@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from frontlines.mentions import number_value
-from frontlines.mentions.base import cue_words, cues
+from frontlines.mentions.base import cue_words, cues, sentence_of, sentences_of, text_of
 from frontlines.models import DateMention, Evidence, Location
 from frontlines.resolve import ResolvedDocument
 
@@ -57,7 +57,7 @@ def location_of(
     trigger: Token, triggers: list[Token], resolved: ResolvedDocument, *, from_context: bool = True
 ) -> Location | None:
     """The event's own place: one in its clause, else the latest place named before it."""
-    sentence = trigger.sent
+    sentence = sentence_of(trigger)
     doc = resolved.linked.parsed.doc
     candidates = []
     for (start, end), place in resolved.place_at.items():
@@ -128,9 +128,9 @@ def _context_place(trigger: Token, resolved: ResolvedDocument, taken: set[tuple[
     """The latest town named before the event, in its sentence or the two before, that is
     not another event's place."""
     doc = trigger.doc
-    sentence = trigger.sent
+    sentence = sentence_of(trigger)
     window_start = sentence.start_char
-    sentences = list(doc.sents)
+    sentences = sentences_of(doc)
     index = next(i for i, s in enumerate(sentences) if s.start == sentence.start)
     if index > 0:
         window_start = sentences[max(0, index - 2)].start_char
@@ -147,7 +147,7 @@ def _context_place(trigger: Token, resolved: ResolvedDocument, taken: set[tuple[
 def date_of(
     trigger: Token, triggers: list[Token], resolved: ResolvedDocument
 ) -> DateMention | None:
-    sentence = trigger.sent
+    sentence = sentence_of(trigger)
     candidates = [
         (start, end, date)
         for (start, end), date in resolved.date_at.items()
@@ -191,7 +191,7 @@ def modality_of(trigger: Token) -> str:
 
 def _inside_quotes(token: Token) -> bool:
     """Whether the token stands inside a direct quote opened earlier in its paragraph."""
-    text = token.doc.text
+    text = text_of(token.doc)
     paragraph_start = text.rfind("\n", 0, token.idx) + 1
     before = text[paragraph_start : token.idx]
     curly_open = before.count("\u201c") > before.count("\u201d")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from frontlines.kb import ActorRecord
-from frontlines.mentions.base import cue_words, cues
+from frontlines.mentions.base import cue_words, cues, sentences_of, text_of
 
 # Possessives before a force word ("his forces"): whom they can point at.
 POSSESSIVES = {"his": "<person>", "her": "<person>", "its": "<body>", "their": "<body>"}
@@ -29,7 +29,7 @@ class Reference:
 
 
 def _sentence_index(doc: Doc) -> dict[int, int]:
-    return {token.i: number for number, sent in enumerate(doc.sents) for token in sent}
+    return {token.i: number for number, sent in enumerate(sentences_of(doc)) for token in sent}
 
 
 def _anaphors(doc: Doc) -> list[tuple[Token, Token, str]]:
@@ -88,5 +88,5 @@ def resolve_references(
             continue  # two candidates in reach: no guess
         record = records[actor_id]
         target = record.commands[0] if kind == "<person>" else actor_id
-        references.append(Reference(start, end, doc.text[start:end], here, target))
+        references.append(Reference(start, end, text_of(doc)[start:end], here, target))
     return references

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from frontlines import circumstances, roles
+from frontlines.mentions.base import sentences_of
 from frontlines.models import ActorRef, Event, Evidence, Location
 from frontlines.resolve import ResolvedDocument, acled_fatalities
 from frontlines.rules import (
@@ -361,7 +362,7 @@ def detect_events(resolved: ResolvedDocument) -> list[Event]:
     """Stage entry point: the events of one document, in order of first evidence."""
     document = resolved.linked.parsed.document
     drafts: list[Draft] = []
-    for index, sentence in enumerate(resolved.linked.parsed.doc.sents):
+    for index, sentence in enumerate(sentences_of(resolved.linked.parsed.doc)):
         found = _drafts_for_sentence(sentence, resolved)
         if not found:
             # A toll told in a sentence of its own belongs to the violent event just before.

@@ -213,7 +213,7 @@ def link(mentions: MentionSet, user_kb: str | None = None) -> LinkedDocument:
             record = _discovered(mention, clusters)
             if record.country is None:
                 record.country = _country_from_context(
-                    mention, mentions.actors, records, mentions.parsed.doc.text
+                    mention, mentions.actors, records, mentions.parsed.normalized.text
                 )
             if mention.text not in record.aliases and mention.text != record.name:
                 record.aliases.append(mention.text)

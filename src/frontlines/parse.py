@@ -37,10 +37,11 @@ def paragraph_breaks(doc: Doc) -> Doc:
     Without this, a closing quote at a paragraph's end or a headline without a full stop
     is glued to the next sentence.
     """
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+    after_break = False
+    for token in doc:
+        if after_break:
             token.is_sent_start = True
+        after_break = "\n" in token.whitespace_ or (token.is_space and "\n" in token.text)
     return doc
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from frontlines.mentions import actor_records
-from frontlines.mentions.base import cue_words, cues
+from frontlines.mentions.base import cue_words, cues, sentence_of
 from frontlines.models import ActorRef, Location
 from frontlines.resolve import ResolvedDocument
 
@@ -267,7 +267,7 @@ def generic_actor(country: str | None, kind: str, trigger: Token) -> ActorRef | 
         "rioters": cue_words("protester_words"),
         "civilians": VICTIM_WORDS,
     }.get(kind, set())
-    named = next((t for t in trigger.sent if t.lower_ in words), trigger)
+    named = next((t for t in sentence_of(trigger) if t.lower_ in words), trigger)
     return ActorRef(
         id=record.id, name=record.name, text=named.text, country=record.country, inter=record.inter
     )

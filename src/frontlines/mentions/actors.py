@@ -17,6 +17,7 @@ from frontlines.mentions.base import (
     mention,
     sentence_starts,
     strip_determiner,
+    text_of,
     tokens_of,
 )
 from frontlines.parse import ParsedDocument
@@ -79,7 +80,7 @@ def _acronym_after(
 
 def _alias_mentions(doc: Doc, user_kb: str | None, sentences: dict[int, int]) -> list[Mention]:
     found = []
-    for start, end, ids in actor_index(user_kb).scan(tokens_of(doc), doc.text):
+    for start, end, ids in actor_index(user_kb).scan(tokens_of(doc), text_of(doc)):
         span = char_span(doc, start, end)
         if span is None:
             continue
@@ -191,7 +192,7 @@ def actor_mentions(parsed: ParsedDocument, user_kb: str | None) -> list[Mention]
     doc = parsed.doc
     sentences = sentence_starts(doc)
     records = actor_records(user_kb)
-    found = _join_demonyms(_alias_mentions(doc, user_kb, sentences), records, doc.text)
+    found = _join_demonyms(_alias_mentions(doc, user_kb, sentences), records, text_of(doc))
     accepted: list[tuple[int, int]] = []
     for span, label in _name_candidates(doc):
         if any(a < span.end_char and span.start_char < b for a, b in accepted):
@@ -259,8 +260,8 @@ def _office_mentions(
         if not states or item.attached:
             continue
         country = states[0].country
-        after = doc.text[item.end : item.end + 40].lower()
-        before = doc.text[max(0, item.start - 40) : item.start].lower()
+        after = text_of(doc)[item.end : item.end + 40].lower()
+        before = text_of(doc)[max(0, item.start - 40) : item.start].lower()
         for office in offices:
             if after.startswith(" " + office) and not after[len(office) + 1 :][:1].isalpha():
                 start, end = item.start, item.end + 1 + len(office)
@@ -305,7 +306,7 @@ def _extend_left(doc: Doc, item: Mention) -> None:
         start -= 1
     if start < span.start:
         item.start = doc[start].idx
-        item.text = doc.text[item.start : item.end]
+        item.text = text_of(doc)[item.start : item.end]
 
 
 def _modifies(token, start: int, end: int) -> bool:

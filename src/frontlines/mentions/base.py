@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from frontlines.kb import load_data
 from frontlines.parse import ParsedDocument
@@ -51,6 +51,7 @@ def cues() -> dict:
     return load_data("cues.yaml") or {}
 
 
+@lru_cache(maxsize=64)
 def cue_words(name: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in cues().get(name, []))
 
@@ -63,8 +64,34 @@ def char_span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
+def text_of(doc: Doc) -> str:
+    """The document's text, computed once (spaCy joins every token on each `doc.text`)."""
+    if "frontlines_text" not in doc.user_data:
+        doc.user_data["frontlines_text"] = doc.text
+    return doc.user_data["frontlines_text"]
+
+
+def sentences_of(doc: Doc) -> list[Span]:
+    """The document's sentences, computed once (spaCy rebuilds them on every `doc.sents`)."""
+    if "frontlines_sentences" not in doc.user_data:
+        doc.user_data["frontlines_sentences"] = list(doc.sents)
+    return doc.user_data["frontlines_sentences"]
+
+
+def sentence_of(token: Token) -> Span:
+    """The sentence holding a token, by lookup (spaCy's `token.sent` scans the document)."""
+    doc = token.doc
+    if "frontlines_sentence_of" not in doc.user_data:
+        index = [0] * len(doc)
+        for number, sentence in enumerate(sentences_of(doc)):
+            for i in range(sentence.start, sentence.end):
+                index[i] = number
+        doc.user_data["frontlines_sentence_of"] = index
+    return sentences_of(doc)[doc.user_data["frontlines_sentence_of"][token.i]]
+
+
 def sentence_starts(doc: Doc) -> dict[int, int]:
-    return {sent.start: number for number, sent in enumerate(doc.sents)}
+    return {sent.start: number for number, sent in enumerate(sentences_of(doc))}
 
 
 def strip_determiner(span: Span) -> Span | None:
@@ -82,7 +109,7 @@ def mention(
         span.start_char,
         span.end_char,
         span.text,
-        sentences.get(span.sent.start, 0),
+        sentences.get(sentence_of(span[0]).start, 0),
         source,
         **extra,
     )

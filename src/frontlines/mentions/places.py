@@ -17,8 +17,10 @@ from frontlines.mentions.base import (
     Mention,
     char_span,
     cue_words,
+    sentence_of,
     sentence_starts,
     strip_determiner,
+    text_of,
     tokens_of,
 )
 from frontlines.parse import ParsedDocument
@@ -88,14 +90,14 @@ def place_mentions(
                 span.start_char,
                 span.end_char,
                 span.text,
-                starts.get(span.sent.start, 0),
+                starts.get(sentence_of(span[0]).start, 0),
                 source,
                 label=label,
             )
         )
 
     # Named features first (air bases, airports): the longest names win.
-    for start, end, _places in _feature_index().scan(tokens_of(doc), doc.text):
+    for start, end, _places in _feature_index().scan(tokens_of(doc), text_of(doc)):
         span = char_span(doc, start, end)
         if span is not None:
             add(span, "gazetteer", "FEATURE")
@@ -125,7 +127,7 @@ def _repeat_places(
     """A name found as a place once is a place wherever else it stands in the document."""
     names = {m.text for m in found}
     for name in names:
-        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text):
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text_of(doc)):
             start, end = match.span()
             if any(m.start < end and start < m.end for m in found):
                 continue
@@ -139,7 +141,7 @@ def _repeat_places(
                         start,
                         end,
                         span.text,
-                        starts.get(span.sent.start, 0),
+                        starts.get(sentence_of(span[0]).start, 0),
                         "discourse",
                         label="REPEAT",
                     )
