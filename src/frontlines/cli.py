@@ -323,11 +323,13 @@ def eval_command(user_kb: str | None, gold: tuple[str, ...]) -> None:
 
     GOLD is a document gold file in the founding article's gold.json format, a YAML list of
     actor-name variants ({text, mention, expected, kind}) to score actor linking, or a JSON
-    list of PLOVER gold-standard records (source/target countries and event types).
+    list of PLOVER gold-standard records (source/target countries and event types), or the
+    GeoWebNews XML (toponym resolution within 161 km).
     """
     from pathlib import Path
 
     from frontlines.eval_actors import evaluate_variants
+    from frontlines.eval_geo import evaluate_geo
     from frontlines.eval_plover import evaluate_plover
     from frontlines.evaluate import evaluate_gold
 
@@ -336,6 +338,8 @@ def eval_command(user_kb: str | None, gold: tuple[str, ...]) -> None:
         try:
             if path.endswith((".yaml", ".yml")):
                 lines = evaluate_variants(Path(path), user_kb).lines()
+            elif path.endswith(".xml"):
+                lines = evaluate_geo(Path(path)).lines()
             elif Path(path).read_text(encoding="utf-8").lstrip().startswith("["):
                 lines = evaluate_plover(Path(path)).lines()
             else:

@@ -8,24 +8,16 @@ values, events with the accepted readings of each field (a list means any of the
 from __future__ import annotations
 
 import json
-import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from frontlines.kb.gazetteer import km
 from frontlines.kb.names import name_key
 from frontlines.models import Event, Extraction
 from frontlines.read import text_document
 
 PLACE_TOLERANCE_KM = 30.0
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dlat, dlon = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def _accepts(allowed: object, value: object) -> bool:

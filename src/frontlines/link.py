@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from frontlines.coref import resolve_references
 from frontlines.kb import ActorRecord
-from frontlines.kb.gazetteer import Place, lookup
+from frontlines.kb.gazetteer import Place, km, lookup
 from frontlines.kb.matching import actor_matcher
 from frontlines.kb.names import name_key, skeleton
 from frontlines.mentions import Mention, MentionSet, actor_index, actor_records
@@ -26,6 +26,9 @@ from frontlines.parse import ParsedDocument
 FUZZY_CUTOFF = 90  # rapidfuzz ratio on name keys; below this, variants were mostly wrong
 FOCUS_BONUS = 6.0  # a candidate place in the document's main country beats a bigger one abroad
 FEATURE_BONUS = 4.0  # our supplement (bases, airports) is meant to win where it matches
+OWN_NAME_BONUS = 1.5  # a place's own name beats a namesake's alternate or former name
+NEAR_BONUS = 2.0  # a namesake near the document's unambiguous places beats a bigger one far off
+NEAR_SCALE_KM = 300.0
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -156,7 +159,7 @@ def _plausible(place: Place, focus: str | None, text: str) -> bool:
     return name_key(place.name) == name_key(text) or place.population >= 1_000_000
 
 
-def _place_score(place: Place, focus: str | None, text: str) -> float:
+def _place_score(place: Place, focus: str | None, text: str, anchors: list[Place] = ()) -> float:
     score = math.log10(place.population + 10)
     if place.feature == "country":
         score = 8.0 if name_key(text) == name_key(place.name) or len(text) > 3 else 0.0
@@ -164,7 +167,26 @@ def _place_score(place: Place, focus: str | None, text: str) -> float:
         score += FEATURE_BONUS
     if focus and place.country == focus:
         score += FOCUS_BONUS
+    if name_key(place.name) == name_key(text):
+        score += OWN_NAME_BONUS  # 'Florida' the state, not a town whose old name it was
+    if anchors and place.feature == "city":
+        nearest = min(km(place.lat, place.lon, a.lat, a.lon) for a in anchors)
+        score += NEAR_BONUS * math.exp(-nearest / NEAR_SCALE_KM)
     return score
+
+
+def _anchors(mentions: MentionSet, focus: str | None) -> list[Place]:
+    """Places the document names without ambiguity: the others are chosen near them."""
+    anchors = []
+    for mention in mentions.places:
+        found = [
+            p
+            for p in lookup(mention.text)
+            if p.feature == "city" and _plausible(p, focus, mention.text)
+        ]
+        if len(found) == 1:
+            anchors.append(found[0])
+    return anchors
 
 
 def _focus_country(
@@ -239,8 +261,13 @@ def link(mentions: MentionSet, user_kb: str | None = None) -> LinkedDocument:
         actor_of[(reference.start, reference.end)] = reference.actor_id
 
     places = []
+    anchors = _anchors(mentions, focus)
     for mention in mentions.places:
         found = [p for p in lookup(mention.text) if _plausible(p, focus, mention.text)]
-        best = max(found, key=lambda p: _place_score(p, focus, mention.text)) if found else None
+        best = (
+            max(found, key=lambda p: _place_score(p, focus, mention.text, anchors))
+            if found
+            else None
+        )
         places.append(LinkedPlace(mention, best))
     return LinkedDocument(mentions.parsed, mentions, actors, actor_of, places, focus)

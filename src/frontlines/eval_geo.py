@@ -1,0 +1,82 @@
+"""Scoring toponym resolution on GeoWebNews (`frontlines eval GWN.xml`).
+
+Gritta, Pilehvar & Collier (2019): news articles with every toponym marked by type, most with
+coordinates. Scored, on the types that name a place (Literal, Literal_Modifier, Metonymic)
+and have coordinates: accuracy within 161 km counting a missed toponym as wrong, the median
+error of the ones found, and the recall of spans (a place mention of ours overlaps it).
+"""
+
+from __future__ import annotations
+
+import statistics
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from frontlines.evaluate import km
+
+SCORED_TYPES = {"Literal", "Literal_Modifier", "Metonymic"}
+ACCURACY_KM = 161.0
+
+
+@dataclass
+class GeoScore:
+    toponyms: int = 0
+    found: int = 0
+    within: int = 0
+    errors: list[float] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        median = statistics.median(self.errors) if self.errors else float("nan")
+        return [
+            f"  toponyms scored (Literal, Literal_Modifier, Metonymic with coordinates): "
+            f"{self.toponyms}",
+            f"  accuracy within {ACCURACY_KM:.0f} km (missed = wrong): {self.within}/"
+            f"{self.toponyms} = {self.within / max(self.toponyms, 1):.3f}",
+            f"  span recall: {self.found}/{self.toponyms} = "
+            f"{self.found / max(self.toponyms, 1):.3f}",
+            f"  median error of the toponyms found: {median:.1f} km",
+        ]
+
+
+def _toponyms(article: ET.Element) -> list[tuple[int, int, float, float]]:
+    found = []
+    for item in article.find("toponyms") or []:
+        kind = item.findtext("type")
+        lat, lon = item.findtext("latitude"), item.findtext("longitude")
+        if kind in SCORED_TYPES and lat and lon:
+            found.append(
+                (int(item.findtext("start")), int(item.findtext("end")), float(lat), float(lon))
+            )
+    return found
+
+
+def evaluate_geo(path: Path, limit: int | None = None) -> GeoScore:
+    from frontlines.link import link
+    from frontlines.mentions import find_mentions
+    from frontlines.normalize import normalize
+    from frontlines.parse import parse_many
+    from frontlines.read import Document
+    from frontlines.resolve import resolve
+
+    articles = ET.parse(path).getroot().findall("article")[:limit]
+    texts = [a.findtext("text") or "" for a in articles]
+    # The gold offsets are into the raw text: no reading-stage normalisation here.
+    documents = [Document(id=str(i), doc_id=str(i), text=t) for i, t in enumerate(texts)]
+    score = GeoScore()
+    parsed = parse_many((d, normalize(d)) for d in documents)
+    for article, one in zip(articles, parsed, strict=True):
+        places = resolve(link(find_mentions(one))).places
+        for start, end, lat, lon in _toponyms(article):
+            score.toponyms += 1
+            hits = [p for p in places if p.start < end and start < p.end]
+            if not hits:
+                continue
+            score.found += 1
+            place = hits[0]
+            if place.lat is None:
+                continue
+            error = km(lat, lon, place.lat, place.lon)
+            score.errors.append(error)
+            score.within += error <= ACCURACY_KM
+    return score
