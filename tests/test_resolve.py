@@ -46,3 +46,13 @@ def test_without_publication_date_only_explicit_dates_resolve():
     assert resolve_date("Thursday", None) is None
     assert resolve_date("last year", None) is None
     assert resolve_date("5 June 2020", None).value == "2020-06-05"
+
+
+def test_date_test_set_is_at_least_97_percent_right():
+    from pathlib import Path
+
+    from frontlines.evaluate import evaluate_dates
+
+    lines = evaluate_dates(Path(__file__).parent / "data" / "dates.yaml")
+    right, total = (int(x) for x in lines[0].split(":")[1].split("=")[0].strip().split("/"))
+    assert total >= 150 and right / total >= 0.97, "\n".join(lines)

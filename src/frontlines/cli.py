@@ -322,7 +322,8 @@ def eval_command(user_kb: str | None, gold: tuple[str, ...]) -> None:
     """Score extraction against gold files.
 
     GOLD is a document gold file in the founding article's gold.json format, a YAML list of
-    actor-name variants ({text, mention, expected, kind}) to score actor linking, or a JSON
+    actor-name variants ({text, mention, expected, kind}) to score actor linking, a YAML list
+    of date expressions ({text, published, value, precision}), or a JSON
     list of PLOVER gold-standard records (source/target countries and event types), or the
     GeoWebNews XML (toponym resolution within 161 km).
     """
@@ -331,12 +332,14 @@ def eval_command(user_kb: str | None, gold: tuple[str, ...]) -> None:
     from frontlines.eval_actors import evaluate_variants
     from frontlines.eval_geo import evaluate_geo
     from frontlines.eval_plover import evaluate_plover
-    from frontlines.evaluate import evaluate_gold
+    from frontlines.evaluate import evaluate_dates, evaluate_gold
 
     for path in gold:
         click.echo(path)
         try:
-            if path.endswith((".yaml", ".yml")):
+            if path.endswith((".yaml", ".yml")) and "published:" in Path(path).read_text():
+                lines = evaluate_dates(Path(path))
+            elif path.endswith((".yaml", ".yml")):
                 lines = evaluate_variants(Path(path), user_kb).lines()
             elif path.endswith(".xml"):
                 lines = evaluate_geo(Path(path)).lines()

@@ -183,3 +183,26 @@ def _holds_both(system: str, a: str, b: str, gold: dict, by_text: dict[str, str 
                 if by_text.get(text) == system:
                     keys.add(actor["key"])
     return keys == {a, b}
+
+
+def evaluate_dates(path: Path) -> list[str]:
+    """Score date resolution on a YAML list of {text, published, value, precision}."""
+    import yaml
+
+    from frontlines.resolve import resolve_date
+
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))
+    wrong = []
+    for item in items:
+        got = resolve_date(item["text"], item.get("published"))
+        value = (got.value, got.precision) if got else (None, None)
+        if value != (item.get("value"), item.get("precision")):
+            wrong.append(
+                f"    - {item['text']!r} published {item.get('published')}: "
+                f"{value} (expected {item.get('value')}, {item.get('precision')})"
+            )
+    right = len(items) - len(wrong)
+    return [
+        f"  date expressions right: {right}/{len(items)} = {right / max(len(items), 1):.1%}",
+        *wrong,
+    ]

@@ -112,11 +112,41 @@ def _last_month_named(month: int, base: dt.date) -> dt.date:
     return dt.date(year, month, 1)
 
 
+_LEAD = re.compile(r"^(on|in|since|from|by|until|of|during|the|at)\s+", re.I)
+# Words that narrow a date without moving it: "late last week" is last week, "mid-March" March.
+_QUALIFIER = re.compile(
+    r"\b(early|earlier|late|later|mid|middle of|the end of|the beginning of|the start of)[\s-]+",
+    re.I,
+)
+_ORDINAL_OF = re.compile(
+    r"\b(?:the\s+)?("
+    + "|".join(sorted(ORDINALS, key=len, reverse=True))
+    + r"|\d{1,2}(?:st|nd|rd|th))\s+of\s+",
+    re.I,
+)
+
+
 def _clean(text: str) -> str:
+    """'on the twenty-first of June 2022' → '21 June 2022'; 'in mid-March' → 'March'."""
     cleaned = text.strip().strip(",.;")
-    cleaned = re.sub(r"^(on|in|since|from|by|until|of|during|the)\s+", "", cleaned, flags=re.I)
-    cleaned = re.sub(r"^(on|in|since|from|by|until|of|during|the)\s+", "", cleaned, flags=re.I)
+    for _ in range(3):
+        cleaned = _LEAD.sub("", cleaned)
+    cleaned = _QUALIFIER.sub("", cleaned)
+    cleaned = _ORDINAL_OF.sub(lambda m: f"{_ordinal_number(m.group(1))} ", cleaned)
+    cleaned = re.sub(
+        r"\b(" + "|".join(ORDINALS) + r")\b",
+        lambda m: str(ORDINALS[m.group(1).lower()]),
+        cleaned,
+        flags=re.I,
+    )
+    for _ in range(2):
+        cleaned = _LEAD.sub("", cleaned)
     return cleaned
+
+
+def _ordinal_number(word: str) -> int:
+    word = word.lower()
+    return ORDINALS.get(word) or int(re.sub(r"\D", "", word))
 
 
 def resolve_date(text: str, published: str | None) -> ResolvedDate | None:
@@ -125,6 +155,8 @@ def resolve_date(text: str, published: str | None) -> ResolvedDate | None:
     lowered = _clean(text).lower()
     if not lowered or not _ANCHORS.search(lowered) or _DURATION.match(lowered):
         return None
+    if re.search(r"\b(next|coming|tomorrow|upcoming)\b", lowered):
+        return None  # the future is not a report of what happened
     if base is not None:
         handled = _resolve_relative(lowered, base)
         if handled is not None:
@@ -145,8 +177,22 @@ def resolve_date(text: str, published: str | None) -> ResolvedDate | None:
 
 def _resolve_relative(lowered: str, base: dt.date) -> ResolvedDate | None:
     words = re.findall(r"[a-z]+(?:-[a-z]+)?|\d+", lowered)
-    if "today" in words or "tonight" in words:
+    if (
+        "today" in words
+        or "tonight" in words
+        or re.fullmatch(r"this (morning|afternoon|evening)", lowered)
+    ):
         return ResolvedDate(base.isoformat(), "day")
+    day_month_last = re.fullmatch(
+        r"(\d{1,2})(?:st|nd|rd|th)? (" + "|".join(MONTHS) + r") last", lowered
+    )
+    if day_month_last:  # "19 January last": the nineteenth of last January
+        lowered = f"{day_month_last.group(1)} of last {day_month_last.group(2)}"
+    month_only = re.fullmatch("(" + "|".join(MONTHS) + ")", lowered)
+    if month_only:  # "in mid-March": the most recent March up to the publication month
+        month = MONTHS[month_only.group(1)]
+        year = base.year if month <= base.month else base.year - 1
+        return ResolvedDate(f"{year:04d}-{month:02d}", "month")
     if "yesterday" in words:
         return ResolvedDate((base - dt.timedelta(days=1)).isoformat(), "day")
     ago = re.search(r"(\d+|[a-z]+) (day|week|month|year)s? ago", lowered)
