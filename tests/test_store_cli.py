@@ -125,6 +125,9 @@ def test_cli_ingest_events_actors(tmp_path):
     assert csv_text.splitlines()[0].startswith("id,date,event_type")
     actors = run("actors", "--db", db).stdout.decode()
     assert "Government of National Accord" in actors and "aka" in actors
+    places = run("places", "--db", db, "--country", "LBY").stdout.decode()
+    assert "Tarhuna (LBY, 32.435, 13.633; city)" in places and "Air/drone strike" in places
+    assert "El Fasher" not in places
 
 
 def test_frontlines_db_environment_variable(tmp_path):

@@ -315,6 +315,35 @@ def actors_show(context: click.Context, actor_id: str, user_kb: str | None) -> N
         click.echo(f"    {sample['document']}: {sample['context']}")
 
 
+@cli.command("places")
+@DB_OPTION
+@click.option("--country", help="Only places in this country (ISO 3166 alpha-3).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+def places_command(db: str, country: str | None, fmt: str) -> None:
+    """List the places the stored reports name, with the events located there."""
+    from frontlines.store_queries import list_places
+
+    rows = list_places(_open_existing(db), country.upper() if country else None)
+    if fmt == "json":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    for row in rows:
+        where = f"{row['country'] or '-'}, {row['latitude']:.3f}, {row['longitude']:.3f}"
+        click.echo(
+            f"{row['name']} ({where}; {row['feature']}): {row['mentions']} mentions "
+            f"in {row['documents']} documents, {len(row['events'])} events"
+        )
+        for event in row["events"]:
+            label = event["sub_event_type"] or f"({event['plover_type']})"
+            click.echo(
+                f"    {event['date'] or '----------'}  {label}  {event['actor1'] or ''}"
+                f"{'  ' + str(event['fatalities']) + ' dead' if event['fatalities'] else ''}"
+            )
+
+
 @cli.command("eval")
 @KB_OPTION
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))

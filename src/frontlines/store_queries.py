@@ -15,6 +15,7 @@ from frontlines.store import (
     documents,
     event_evidence,
     events,
+    places,
 )
 
 
@@ -149,3 +150,50 @@ def iter_extractions(engine: Engine) -> Iterator[dict]:
             select(documents.c.extraction).order_by(documents.c.published)
         ):
             yield json.loads(line)
+
+
+def list_places(engine: Engine, country: str | None = None) -> list[dict]:
+    """Every resolved place with its mention counts and the events located there."""
+    query = (
+        select(
+            places.c.name,
+            places.c.country,
+            places.c.latitude,
+            places.c.longitude,
+            places.c.feature,
+            places.c.geonames_id,
+            func.count().label("mentions"),
+            func.count(func.distinct(places.c.document_id)).label("documents"),
+        )
+        .where(places.c.name.is_not(None))
+        .group_by(
+            places.c.name,
+            places.c.country,
+            places.c.latitude,
+            places.c.longitude,
+            places.c.feature,
+            places.c.geonames_id,
+        )
+        .order_by(func.count().desc(), places.c.name)
+    )
+    if country:
+        query = query.where(places.c.country == country)
+    located = select(
+        events.c.location,
+        events.c.country,
+        events.c.date,
+        events.c.event_type,
+        events.c.sub_event_type,
+        events.c.plover_type,
+        events.c.actor1,
+        events.c.fatalities,
+    ).order_by(events.c.date)
+    with engine.connect() as connection:
+        rows = [dict(r._mapping) for r in connection.execute(query)]
+        by_place: dict[tuple, list[dict]] = {}
+        for event in connection.execute(located):
+            item = dict(event._mapping)
+            by_place.setdefault((item["location"], item["country"]), []).append(item)
+    for row in rows:
+        row["events"] = by_place.get((row["name"], row["country"]), [])
+    return rows
