@@ -423,16 +423,15 @@ def config_defaults() -> dict:
                 config = tomllib.load(handle)
         except (OSError, tomllib.TOMLDecodeError) as err:
             raise click.UsageError(f"{path}: not a valid config file: {err}") from None
-        values = {"db": config.get("db"), "user_kb": config.get("kb")}
-        values = {k: str(v) for k, v in values.items() if v is not None}
-        with_db = {k: v for k, v in values.items()}
-        with_kb = {k: v for k, v in values.items() if k == "user_kb"}
+        db = {"db": str(config["db"])} if config.get("db") else {}
+        kb = {"user_kb": str(config["kb"])} if config.get("kb") else {}
         return {
-            "extract": with_kb,
-            "eval": with_kb,
-            "ingest": with_db,
-            "events": {k: v for k, v in values.items() if k == "db"},
-            "actors": {**{k: v for k, v in values.items() if k == "db"}, "show": with_kb},
+            "extract": kb,
+            "eval": kb,
+            "ingest": {**db, **kb},
+            "events": db,
+            "places": db,
+            "actors": {**db, "show": kb},
         }
     return {}
 
