@@ -154,26 +154,22 @@ def iter_extractions(engine: Engine) -> Iterator[dict]:
 
 def list_places(engine: Engine, country: str | None = None) -> list[dict]:
     """Every resolved place with its mention counts and the events located there."""
+    place = (
+        places.c.name,
+        places.c.country,
+        places.c.latitude,
+        places.c.longitude,
+        places.c.feature,
+        places.c.geonames_id,
+    )
     query = (
         select(
-            places.c.name,
-            places.c.country,
-            places.c.latitude,
-            places.c.longitude,
-            places.c.feature,
-            places.c.geonames_id,
+            *place,
             func.count().label("mentions"),
             func.count(func.distinct(places.c.document_id)).label("documents"),
         )
         .where(places.c.name.is_not(None))
-        .group_by(
-            places.c.name,
-            places.c.country,
-            places.c.latitude,
-            places.c.longitude,
-            places.c.feature,
-            places.c.geonames_id,
-        )
+        .group_by(*place)
         .order_by(func.count().desc(), places.c.name)
     )
     if country:
