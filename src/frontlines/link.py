@@ -175,26 +175,24 @@ def _place_score(place: Place, focus: str | None, text: str, anchors: list[Place
     return score
 
 
-def _anchors(mentions: MentionSet, focus: str | None) -> list[Place]:
+def _anchors(candidates: list[tuple[Mention, list[Place]]], focus: str | None) -> list[Place]:
     """Places the document names without ambiguity: the others are chosen near them."""
     anchors = []
-    for mention in mentions.places:
-        found = [
-            p
-            for p in lookup(mention.text)
-            if p.feature == "city" and _plausible(p, focus, mention.text)
-        ]
+    for mention, places in candidates:
+        found = [p for p in places if p.feature == "city" and _plausible(p, focus, mention.text)]
         if len(found) == 1:
             anchors.append(found[0])
     return anchors
 
 
 def _focus_country(
-    mentions: MentionSet, records: dict[str, ActorRecord], actor_ids: list[str]
+    candidates: list[tuple[Mention, list[Place]]],
+    records: dict[str, ActorRecord],
+    actor_ids: list[str],
 ) -> str | None:
     votes: Counter[str] = Counter()
-    for mention in mentions.places:
-        found = [p for p in lookup(mention.text) if p.country]
+    for _mention, places in candidates:
+        found = [p for p in places if p.country]
         countries = {p.country for p in found}
         if len(countries) == 1:
             votes[countries.pop()] += 2
@@ -218,7 +216,9 @@ def link(mentions: MentionSet, user_kb: str | None = None) -> LinkedDocument:
     records = dict(actor_records(user_kb))
     published = mentions.parsed.document.published
     first_pass = [i for m in mentions.actors for i in m.candidates[:1]]
-    focus = _focus_country(mentions, records, first_pass)
+    # Each place name is looked up once; the focus, the anchors and the choice all use it.
+    candidates = [(mention, lookup(mention.text)) for mention in mentions.places]
+    focus = _focus_country(candidates, records, first_pass)
 
     actors: dict[str, LinkedActor] = {}
     actor_of: dict[tuple[int, int], str] = {}
@@ -261,9 +261,9 @@ def link(mentions: MentionSet, user_kb: str | None = None) -> LinkedDocument:
         actor_of[(reference.start, reference.end)] = reference.actor_id
 
     places = []
-    anchors = _anchors(mentions, focus)
-    for mention in mentions.places:
-        found = [p for p in lookup(mention.text) if _plausible(p, focus, mention.text)]
+    anchors = _anchors(candidates, focus)
+    for mention, looked_up in candidates:
+        found = [p for p in looked_up if _plausible(p, focus, mention.text)]
         best = (
             max(found, key=lambda p: _place_score(p, focus, mention.text, anchors))
             if found
