@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test lint eval bench schema clean
+.PHONY: setup demo test lint eval bench schema clean chromium
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -12,14 +12,33 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -c "import frontlines.kb.gazetteer as g; g.warm()"
 	touch $(STAMP)
 
-setup: $(STAMP)  ## create .venv and install everything, including the spaCy pipeline
+# The web page's libraries (Leaflet, topojson-client, world-atlas borders, Swagger UI) come
+# from npm at set-up and are copied into the package: nothing is fetched at run time.
+VENDOR := src/frontlines/web/static/vendor
+NPM_MODULES := web/node_modules
+$(VENDOR)/.stamp: web/package.json web/package-lock.json
+	cd web && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	mkdir -p $(VENDOR)/images
+	cp $(NPM_MODULES)/leaflet/dist/leaflet.js $(NPM_MODULES)/leaflet/dist/leaflet.css $(VENDOR)/
+	cp $(NPM_MODULES)/leaflet/dist/images/*.png $(VENDOR)/images/
+	cp $(NPM_MODULES)/topojson-client/dist/topojson-client.min.js $(VENDOR)/
+	cp $(NPM_MODULES)/world-atlas/countries-50m.json $(VENDOR)/
+	cp $(NPM_MODULES)/swagger-ui-dist/swagger-ui-bundle.js $(NPM_MODULES)/swagger-ui-dist/swagger-ui.css $(VENDOR)/
+	touch $@
+
+# Browser tests drive Debian's Chromium; install it when missing (CI machines are root).
+chromium:
+	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq chromium >/dev/null; }
+
+setup: $(STAMP) $(VENDOR)/.stamp  ## create .venv and install everything, including the spaCy pipeline
 
 demo: setup  ## ingest the bundled examples into ./frontlines.db and summarise them
 	$(BIN)/frontlines ingest examples/
 	@echo; echo "== events =="; $(BIN)/frontlines events
 	@echo; echo "== actors =="; $(BIN)/frontlines actors
 
-test: setup  ## run the test suite
+test: setup chromium  ## run the test suite (installs Chromium for the browser tests)
 	$(BIN)/python -m pytest
 
 lint: setup  ## ruff

@@ -403,6 +403,48 @@ def schema() -> None:
     click.echo(json.dumps(contract_schema(), indent=2, sort_keys=True))
 
 
+@cli.command()
+@DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option(
+    "--tiles",
+    envvar="FRONTLINES_TILES",
+    help="Tile URL template ({z}/{x}/{y}) for a base map; by default none: borders only.",
+)
+@click.option("--attribution", envvar="FRONTLINES_TILES_ATTRIBUTION", help="Tile attribution.")
+def serve(db: str, host: str, port: int, tiles: str | None, attribution: str | None) -> None:
+    """Serve the map, timeline and JSON API over the store, read-only (API docs at /docs)."""
+    from frontlines.web import create_app
+    from frontlines.web import serve as run_server
+    from frontlines.web.db import StoreMissing
+    from frontlines.web.server import is_loopback
+
+    try:
+        app = create_app(db, tiles, attribution)
+    except StoreMissing as err:
+        raise click.UsageError(str(err)) from None
+    if not is_loopback(host):
+        click.echo(f"warning: {host} is open to other machines; no login guards it", err=True)
+    click.echo(f"serving {db} read-only at http://{host}:{port}/ (API docs at /docs)", err=True)
+    run_server(app, host, port)
+
+
+@cli.command("bench-api")
+@click.option("--events", "count", default=10_000, show_default=True, help="Events to store.")
+@click.option("--rounds", default=40, show_default=True, help="Requests per filter set.")
+@click.option("--source-db", help="Copy the events of this store (else extract PATHS first).")
+@click.argument("paths", nargs=-1)
+def bench_api(count: int, rounds: int, source_db: str | None, paths: tuple[str, ...]) -> None:
+    """Measure /api/events latency over a temporary store of COUNT synthetic events."""
+    from frontlines.web.bench import run_api_bench
+
+    if not source_db and not paths:
+        raise click.UsageError("give documents to extract (e.g. examples/) or --source-db")
+    for line in run_api_bench(count, rounds, source_db, paths):
+        click.echo(line)
+
+
 CONFIG_FILES = ("frontlines.toml", "~/.config/frontlines/config.toml")
 
 
@@ -432,6 +474,7 @@ def config_defaults() -> dict:
             "events": db,
             "places": db,
             "actors": {**db, "show": kb},
+            "serve": db,
         }
     return {}
 

@@ -1,0 +1,201 @@
+"""The web API's reads: events with filters, one event with its sources, actors, documents.
+
+Every value reaches SQLite as a bound parameter; only fixed fragments written here are joined
+into the SQL text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from frontlines.web.db import Store
+
+SUMMARY_COLUMNS = (
+    "e.id, e.document_id, e.date, e.time_precision, e.event_type, e.sub_event_type, "
+    "e.plover_type, e.plover_mode, e.actor1_id, e.actor1, e.actor2_id, e.actor2, "
+    "e.location, e.latitude, e.longitude, e.country, e.fatalities, e.modality, e.historical, "
+    "e.confidence"
+)
+MAX_LIMIT = 10_000
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass
+class EventFilter:
+    """What `GET /api/events` narrows by; every field is optional."""
+
+    start: str | None = None  # YYYY-MM-DD, inclusive
+    end: str | None = None  # YYYY-MM-DD, inclusive
+    country: str | None = None  # ISO 3166 alpha-3
+    actor: str | None = None  # actor id, as actor1 or actor2
+    types: list[str] = field(default_factory=list)  # ACLED event types
+    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
+    q: str | None = None  # words that the event's document must contain (FTS5)
+    limit: int = 100
+    offset: int = 0
+
+
+def fts_query(words: str) -> str | None:
+    """User words as an FTS5 query that cannot be a syntax error: every word a quoted term."""
+    terms = _WORD.findall(words)
+    return " ".join(f'"{term}"' for term in terms) or None
+
+
+def _where(store: Store, filters: EventFilter) -> tuple[str, dict]:
+    clauses: list[str] = []
+    params: dict = {}
+    if store.clustered:
+        clauses.append("e.id = e.cluster_id")
+    if filters.start:
+        clauses.append("e.date >= :start")
+        params["start"] = filters.start
+    if filters.end:
+        clauses.append("e.date <= :end")
+        params["end"] = filters.end
+    if filters.country:
+        clauses.append("e.country = :country")
+        params["country"] = filters.country.upper()
+    if filters.actor:
+        clauses.append("(e.actor1_id = :actor OR e.actor2_id = :actor)")
+        params["actor"] = filters.actor
+    if filters.types:
+        names = {f"type{i}": value for i, value in enumerate(filters.types)}
+        clauses.append("e.event_type IN (" + ", ".join(f":{n}" for n in names) + ")")
+        params.update(names)
+    if filters.bbox:
+        west, south, east, north = filters.bbox
+        clauses.append("e.latitude BETWEEN :south AND :north")
+        if west <= east:
+            clauses.append("e.longitude BETWEEN :west AND :east")
+        else:  # the box crosses the antimeridian
+            clauses.append("(e.longitude >= :west OR e.longitude <= :east)")
+        params.update(west=west, south=south, east=east, north=north)
+    query = fts_query(filters.q or "")
+    if filters.q is not None and filters.q.strip():
+        clauses.append(
+            "e.document_id IN (SELECT d.id FROM documents d JOIN documents_fts f "
+            "ON f.rowid = d.rowid WHERE documents_fts MATCH :fts)"
+        )
+        params["fts"] = query or '""'
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def search_events(store: Store, filters: EventFilter) -> dict:
+    """One page of events (one row per real-world event), newest first, and the total."""
+    where, params = _where(store, filters)
+    total = store.scalar(f"SELECT count(*) FROM events e{where}", params)
+    page = {**params, "limit": filters.limit, "offset": filters.offset}
+    rows = store.rows(
+        f"SELECT {SUMMARY_COLUMNS} FROM events e{where} "
+        "ORDER BY e.date DESC, e.id LIMIT :limit OFFSET :offset",
+        page,
+    )
+    return {
+        "total": int(total or 0),
+        "limit": filters.limit,
+        "offset": filters.offset,
+        "events": [_summary(row) for row in rows],
+    }
+
+
+def _summary(row: dict) -> dict:
+    row["historical"] = bool(row["historical"])
+    return row
+
+
+def event_detail(store: Store, event_id: str) -> dict | None:
+    """One event: its contract record, evidence, document and every source of its cluster."""
+    row = store.row(
+        f"SELECT {SUMMARY_COLUMNS}, e.record FROM events e WHERE e.id = :id", {"id": event_id}
+    )
+    if row is None:
+        return None
+    record = json.loads(row.pop("record"))
+    detail = _summary(row)
+    detail["record"] = record
+    detail["evidence"] = store.rows(
+        "SELECT start, \"end\", text FROM event_evidence WHERE event_id = :id ORDER BY start",
+        {"id": event_id},
+    )
+    detail["document"] = document_header(store, row["document_id"])
+    detail["sources"] = _sources(store, event_id)
+    return detail
+
+
+def _sources(store: Store, event_id: str) -> list[dict]:
+    """The events told of the same real-world event, each with its document."""
+    member = (
+        "e.cluster_id = (SELECT cluster_id FROM events WHERE id = :id)"
+        if store.clustered
+        else "e.id = :id"
+    )
+    return store.rows(
+        "SELECT e.id AS event_id, d.id AS document_id, d.doc_id, d.title, d.name, d.source, "
+        "d.published FROM events e JOIN documents d ON d.id = e.document_id "
+        f"WHERE {member} ORDER BY d.published, d.id",
+        {"id": event_id},
+    )
+
+
+def document_header(store: Store, document_id: str) -> dict | None:
+    return store.row(
+        "SELECT id, doc_id, name, title, source, url, published, language "
+        "FROM documents WHERE id = :id",
+        {"id": document_id},
+    )
+
+
+def document_detail(store: Store, document_id: str) -> dict | None:
+    """A document's text and the spans of every fact extracted from it, in text order."""
+    row = store.row(
+        "SELECT id, doc_id, name, title, source, url, published, language, text, extraction "
+        "FROM documents WHERE id = :id",
+        {"id": document_id},
+    )
+    if row is None:
+        return None
+    extraction = json.loads(row.pop("extraction"))
+    row["spans"] = extraction_spans(extraction)
+    return row
+
+
+def extraction_spans(extraction: dict) -> list[dict]:
+    """Every offset span of a contract extraction: `{kind, start, end, label, ref}`."""
+    spans: list[dict] = []
+
+    def add(kind: str, start: int, end: int, label: str | None, ref: str | None) -> None:
+        spans.append({"kind": kind, "start": start, "end": end, "label": label, "ref": ref})
+
+    for event in extraction.get("events", []):
+        label = event.get("sub_event_type") or event.get("plover_type") or "event"
+        for ev in event.get("evidence", []):
+            add("event", ev["start"], ev["end"], label, event["id"])
+    for actor in extraction.get("actors", []):
+        for mention in actor.get("mentions", []):
+            add("actor", mention["start"], mention["end"], actor["name"], actor["id"])
+    for place in extraction.get("places", []):
+        add("place", place["start"], place["end"], place.get("name"), None)
+    for date in extraction.get("dates", []):
+        add("date", date["start"], date["end"], date.get("value"), None)
+    for relation in extraction.get("relations", []):
+        label = f"{relation['source']} {relation['kind']} {relation['target']}"
+        for ev in relation.get("evidence", []):
+            add("relation", ev["start"], ev["end"], label, None)
+    for change in extraction.get("control", []):
+        label = f"{change['kind']} {change['place']}"
+        for ev in change.get("evidence", []):
+            add("control", ev["start"], ev["end"], label, None)
+    for quote in extraction.get("quotes", []):
+        speaker = quote.get("speaker") or {}
+        add("quote", quote["start"], quote["end"], speaker.get("name"), speaker.get("actor"))
+    spans.sort(key=lambda s: (s["start"], -s["end"], s["kind"]))
+    return spans
+
+
+def event_types(store: Store) -> list[dict]:
+    return store.rows(
+        "SELECT event_type, count(*) AS events FROM events "
+        "WHERE event_type IS NOT NULL GROUP BY event_type ORDER BY event_type"
+    )

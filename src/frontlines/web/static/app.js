@@ -1,0 +1,144 @@
+// The page: filters → /api/events → timeline, map and table; hash routes for the side panel.
+
+import { clear, el, getJSON, TYPE_COLOURS, OTHER_COLOUR } from "./dom.js";
+import { EventMap } from "./map.js";
+import {
+  eventRows, showActor, showActors, showControl, showDocument, showEvent,
+} from "./panels.js";
+import { Timeline } from "./timeline.js";
+
+const TABLE_ROWS = 500;
+const state = { events: [], visible: [], range: null, actor: null };
+const panel = document.getElementById("panel");
+const form = document.getElementById("filters");
+let eventMap;
+let timeline;
+
+function status(text) {
+  document.getElementById("status").textContent = text;
+}
+
+function selectEvent(id) {
+  location.hash = `#/event/${encodeURIComponent(id)}`;
+}
+
+function filterParams() {
+  const params = new URLSearchParams({ limit: "10000" });
+  const data = new FormData(form);
+  for (const key of ["q", "country", "type"]) {
+    const value = String(data.get(key) || "").trim();
+    if (value) params.set(key, value);
+  }
+  if (state.actor) params.set("actor", state.actor.id);
+  return params;
+}
+
+async function loadEvents() {
+  status("loading…");
+  const data = await getJSON(`/api/events?${filterParams()}`);
+  state.events = data.events;
+  const more = data.total > data.events.length ? ` (first ${data.events.length} shown)` : "";
+  status(`${data.total} events${more}`);
+  timeline.setEvents(state.events); // calls applyRange
+  eventMap.fit();
+}
+
+function inRange(event) {
+  if (!state.range) return true;
+  return Boolean(event.date) && event.date >= state.range[0] && event.date <= state.range[1];
+}
+
+function applyRange(range) {
+  state.range = range;
+  state.visible = state.events.filter(inRange);
+  eventMap.setEvents(state.visible);
+  const body = clear(document.querySelector("#events tbody"));
+  body.append(...eventRows(state.visible.slice(0, TABLE_ROWS), selectEvent));
+  const located = state.visible.filter((e) => e.latitude !== null).length;
+  document.getElementById("table-count").textContent =
+    `${state.visible.length} events in range, ${located} on the map` +
+    (state.visible.length > TABLE_ROWS ? ` (table shows ${TABLE_ROWS})` : "");
+}
+
+function actorChip() {
+  const holder = clear(document.getElementById("actor-filter"));
+  if (!state.actor) return;
+  holder.append(
+    el("span", { class: "chip" }, `actor: ${state.actor.name} `,
+      el("button", { type: "button", title: "remove", text: "×", onclick: () => {
+        state.actor = null;
+        actorChip();
+        loadEvents();
+      } })),
+  );
+}
+
+function filterByActor(actor) {
+  state.actor = { id: actor.id, name: actor.name };
+  actorChip();
+  loadEvents();
+}
+
+async function route() {
+  const parts = location.hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
+  const [view, id, extra] = parts;
+  try {
+    if (view === "event" && id) {
+      await showEvent(panel, id);
+      eventMap.highlight(id);
+    } else if (view === "actor" && id) {
+      await showActor(panel, id, selectEvent, filterByActor);
+    } else if (view === "actors") {
+      await showActors(panel);
+    } else if (view === "document" && id) {
+      const marks = extra ? [extra.split("-").map(Number)] : [];
+      await showDocument(panel, id, marks);
+    } else if (view === "control") {
+      const latest = state.events.find((e) => e.date);
+      await showControl(panel, id || (latest ? latest.date : ""), extra || "", (places) =>
+        eventMap.setControl(places));
+    } else {
+      clear(panel).append(
+        el("h2", { text: "frontlines" }),
+        el("p", { text: "Click a marker or a table row to see the event and the sentence it " +
+          "came from, highlighted in its report." }),
+        legend(),
+      );
+    }
+  } catch (err) {
+    clear(panel).append(el("p", { class: "error", text: `Could not load: ${err.message}` }));
+  }
+}
+
+function legend() {
+  const items = Object.entries(TYPE_COLOURS).concat([["Other", OTHER_COLOUR]]);
+  return el("ul", { class: "legend" }, items.map(([name, c]) => {
+    const swatch = el("span", { class: "swatch" });
+    swatch.style.background = c;
+    return el("li", {}, swatch, name);
+  }));
+}
+
+async function start() {
+  const config = await getJSON("/api/config");
+  if (config.missing_vendor_files.length) {
+    status(`front-end files missing (run make setup): ${config.missing_vendor_files.join(", ")}`);
+    return;
+  }
+  eventMap = new EventMap("map", config, selectEvent);
+  timeline = new Timeline(document.getElementById("timeline"), applyRange);
+  const types = await getJSON("/api/event-types");
+  const select = form.querySelector("select[name=type]");
+  for (const t of types) select.append(el("option", { value: t.event_type, text: t.event_type }));
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    loadEvents();
+  });
+  window.addEventListener("hashchange", route);
+  await eventMap.loadBorders("/static/vendor/countries-50m.json");
+  await loadEvents();
+  await route();
+  document.body.dataset.ready = "true";
+}
+
+start().catch((err) => status(`error: ${err.message}`));
