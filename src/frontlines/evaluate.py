@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from frontlines.eval_picture import score_picture
 from frontlines.kb.gazetteer import km
 from frontlines.kb.names import name_key
 from frontlines.models import Event, Extraction
@@ -165,12 +166,8 @@ def evaluate_gold(gold_path: Path, extraction: Extraction | None = None) -> Scor
                 score.lines.append(f"    - {wanted['key']}")
         score.add(label, hits, len(group))
     score.add("system events matching a gold event", len(matched_system), len(extraction.events))
-    for part in ("relations", "control", "quotes"):
-        wanted = [x for x in gold.get(part, []) if x.get("required", True)]
-        score.lines.append(
-            f"  {part:<34} {len(getattr(extraction, part)):>3} found, "
-            f"{len(wanted)} required in gold (not scored yet)"
-        )
+    details = score_picture(extraction, gold, mapping, score.add)
+    score.lines += details
     return score
 
 

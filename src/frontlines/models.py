@@ -126,12 +126,19 @@ class Relation(_Model):
     source: str
     target: str
     mode: RelationMode = "unspecified"
+    modality: Literal["asserted", "claimed", "denied"] = Field(
+        default="asserted",
+        description="claimed: attributed as an accusation or claim; denied: negated or denied",
+    )
     date: str | None = None
     evidence: list[Evidence] = Field(default_factory=list)
 
 
 class ControlChange(_Model):
     place: str
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
     gained_by: str | None = None
     lost_by: str | None = None
     date: str | None = None
@@ -142,7 +149,10 @@ class ControlChange(_Model):
 class Speaker(_Model):
     name: str | None = None
     role: str | None = None
-    actor: str | None = None
+    actor: str | None = Field(
+        default=None, description="the actor the speaker speaks for (a government, a group)"
+    )
+    id: str | None = Field(default=None, description="the speaker's own actor id, when known")
 
 
 class Quote(_Model):

@@ -1,14 +1,17 @@
-"""Stage `relate`: backing relations, territorial control changes and quotes.
+"""Stage `relate`: the conflict picture a report draws beyond its events.
 
-The conflict-picture issue owns this stage. Until it lands, the stage returns empty lists
-rather than guesses: an empty list is honest, a half-right relation is not.
+Quotes come first (`quotes`), because "our forces" inside a quote are the speaker's; then
+territorial control changes (`control`) and relations between actors (`backing`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from frontlines.backing import find_relations
+from frontlines.control import find_control
 from frontlines.models import ControlChange, Event, Quote, Relation
+from frontlines.quotes import find_quotes
 from frontlines.resolve import ResolvedDocument
 
 
@@ -20,5 +23,10 @@ class Picture:
 
 
 def relate(resolved: ResolvedDocument, events: list[Event]) -> Picture:
-    """Stage entry point (not built yet: see the conflict-picture issue)."""
-    return Picture()
+    """Quotes with speakers, control changes and relations, each with its evidence."""
+    quotes = find_quotes(resolved)
+    return Picture(
+        relations=find_relations(resolved, events),
+        control=find_control(resolved, quotes),
+        quotes=quotes,
+    )

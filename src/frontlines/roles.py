@@ -306,3 +306,11 @@ def with_foreign_inter(location: Location | None, *actors: ActorRef | None) -> t
             actor = actor.model_copy(update={"inter": 8})
         result.append(actor)
     return tuple(result)
+
+
+# The argument readers, for the other stage that reads who-did-what from the parse (relate).
+subject_of = _subject
+agent_of = _agent
+phrase_tokens = _phrase_tokens
+with_conjuncts = _with_conjuncts
+actor_refs = _mention_refs

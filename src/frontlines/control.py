@@ -1,0 +1,288 @@
+"""Territorial control changes from the wording of a report: who took, entered, left,
+retreated to or besieged which place, and when.
+
+Part of the `relate` stage. A place counts only when the control verb governs it ("took
+control of the city of X", "retreated towards X", "X fell to Y"), not when it merely stands
+in the sentence; a place named as a reference point ("south of X") or a whole country is not
+a control change. "Our forces" inside a quote are the forces of the quote's speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from frontlines.circumstances import date_of, evidence_of, modality_of
+from frontlines.kb import load_data
+from frontlines.mentions.base import sentences_of
+from frontlines.models import ControlChange, PlaceMention, Quote
+from frontlines.resolve import ResolvedDocument
+from frontlines.roles import actor_refs, agent_of, phrase_tokens, subject_of, with_conjuncts
+
+NESTED_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}
+NOT_CONTROL_FEATURES = {"country", "continent", "region_of_world"}
+SKIPPED_MODALITIES = {"denied", "planned", "hypothetical", "threatened"}
+FIRST_PERSON = {"we", "our", "us", "ours"}
+REFERENCE_WORDS = {
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "northern", "southern", "eastern", "western", "km", "kilometres", "kilometers", "miles",
+    "outskirts", "edge", "edges", "gates", "gate", "near", "outside", "vicinity", "direction",
+}  # fmt: skip
+
+
+@cache
+def lexicon() -> dict:
+    return load_data("relate.yaml")["control"]
+
+
+def _lemmas(kind: str) -> dict[str, tuple[str, ...]]:
+    """Single lemmas → (), phrasal verbs → their second words, for one kind."""
+    found: dict[str, tuple[str, ...]] = {}
+    for entry in lexicon()[kind]:
+        words = str(entry).split()
+        found[words[0]] = (*found.get(words[0], ()), *words[1:2])
+    return found
+
+
+@dataclass
+class _Trigger:
+    token: Token
+    kind: str  # captured, entered, withdrew, retreated_to, besieged, fell, lost, or a noun
+
+
+def _particle_or_prep(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "dobj"}}
+
+
+def _verb_kind(token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB":
+        return None
+    for kind in ("captured", "entered", "besieged", "withdrew", "retreated_to", "fell", "lost"):
+        table = _lemmas(kind)
+        if lemma not in table:
+            continue
+        seconds = table[lemma]
+        if not seconds or "" in seconds:
+            return kind
+        if _particle_or_prep(token) & set(seconds):
+            return kind
+        if lemma in {"take", "win", "secure"}:
+            return kind  # only with a place object, checked when places are read
+    return None
+
+
+def _triggers(sentence: Span) -> list[_Trigger]:
+    found: list[_Trigger] = []
+    nouns = {str(w): kind for kind, words in lexicon()["nouns"].items() for w in words}
+    for token in sentence:
+        kind = _verb_kind(token)
+        if kind is not None:
+            found.append(_Trigger(token, kind))
+        elif token.pos_ == "NOUN" and token.lemma_.lower() == "control":
+            head = token.head  # "took control of", "extend its control to"
+            if head.pos_ == "VERB" and not any(t.token == head for t in found):
+                found.append(_Trigger(head, "captured"))
+        elif (
+            token.pos_ == "NOUN"
+            and token.lemma_.lower() in nouns
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+        ):
+            found.append(_Trigger(token, "noun-" + nouns[token.lemma_.lower()]))
+    return found
+
+
+def _region(head: Token) -> list[Token]:
+    """A phrase's tokens without the clauses nested in it."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in NESTED_CLAUSES and child.pos_ in {"VERB", "AUX"}:
+            continue
+        tokens += _region(child)
+    return tokens
+
+
+def _places_in(tokens: list[Token], resolved: ResolvedDocument) -> list[PlaceMention]:
+    indices = {t.i for t in tokens}
+    doc = resolved.linked.parsed.doc
+    found = []
+    for (start, end), place in sorted(resolved.place_at.items()):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span.root.i not in indices or place.lat is None:
+            continue
+        if (place.feature or "") in NOT_CONTROL_FEATURES:
+            continue
+        governor = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
+        if governor.lower_ in REFERENCE_WORDS or span.root.head.lower_ in REFERENCE_WORDS:
+            continue  # "south of X" names a reference point
+        found.append(place)
+    return found
+
+
+def _object_places(trigger: Token, preps: set[str], resolved: ResolvedDocument) -> list:
+    """Places the trigger governs through an object or one of the given prepositions."""
+    heads: list[Token] = []
+    for child in trigger.children:
+        if child.dep_ in {"dobj", "attr", "oprd"} or child.dep_ == "prep" and child.lower_ in preps:
+            heads.append(child)
+        elif child.dep_ == "dobj" and child.lemma_.lower() == "control":
+            heads += [g for g in child.children if g.dep_ == "prep" and g.lower_ in preps]
+        elif child.dep_ == "prt":  # "took over the town"
+            continue
+    tokens = [t for head in heads for t in _region(head)]
+    return _places_in(tokens, resolved)
+
+
+def _refs(head: Token | None, resolved: ResolvedDocument, speaker_of) -> list[str]:
+    if head is None:
+        return []
+    tokens = [t for h in with_conjuncts(head) for t in phrase_tokens(h)]
+    refs = [r.id for r in actor_refs(tokens, resolved)]
+    if not refs and any(t.lower_ in FIRST_PERSON for t in tokens):
+        actor = speaker_of(head.idx)
+        refs = [actor] if actor else []
+    return refs
+
+
+def _governing_preposition(place: PlaceMention, trigger: Token, resolved: ResolvedDocument):
+    """The preposition nearest above a place on its way up to the trigger."""
+    doc = resolved.linked.parsed.doc
+    span = doc.char_span(*_normalised(place, resolved), alignment_mode="expand")
+    current = span.root if span is not None else trigger
+    while current is not trigger and current.head is not current:
+        if current.dep_ == "prep" or current.pos_ == "ADP":
+            return current.lower_
+        current = current.head
+    return None
+
+
+def _normalised(place: PlaceMention, resolved: ResolvedDocument) -> tuple[int, int]:
+    for (start, end), candidate in resolved.place_at.items():
+        if candidate is place:
+            return start, end
+    return 0, 0
+
+
+def _from_actor(trigger: Token, resolved: ResolvedDocument) -> str | None:
+    """'recaptured X from Y': Y lost X."""
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ == "from":
+            refs = actor_refs(list(child.subtree), resolved)
+            if refs:
+                return refs[0].id
+    return None
+
+
+def _changes_for(
+    trigger: _Trigger, resolved: ResolvedDocument, speaker_of
+) -> list[tuple[PlaceMention, str, str | None, str | None]]:
+    """(place, kind, gained_by, lost_by) for one trigger."""
+    token = trigger.token
+    lex = lexicon()
+    objects = set(lex["object_preps"])
+    subject, passive = subject_of(token) if token.pos_ == "VERB" else (None, False)
+    doer = _refs(agent_of(token), resolved, speaker_of) if token.pos_ == "VERB" else []
+    if not passive:
+        doer = doer or _refs(subject, resolved, speaker_of)
+    doer_id = doer[0] if doer else None
+    out = []
+    if trigger.kind in {"captured", "entered", "besieged"}:
+        places = _object_places(token, objects, resolved)
+        if passive and subject is not None:
+            places += _places_in(_region(subject), resolved)
+        lost = _from_actor(token, resolved)
+        if token.lemma_.lower() in {"expel", "drive", "oust", "dislodge", "clear"}:
+            objects_refs = [
+                r.id
+                for c in token.children
+                if c.dep_ == "dobj"
+                for r in actor_refs(list(c.subtree), resolved)
+            ]
+            lost = lost or (objects_refs[0] if objects_refs else None)
+            places = _object_places(token, {"from", "out"}, resolved)
+        out += [(p, trigger.kind, doer_id, lost) for p in places]
+    elif trigger.kind in {"withdrew", "retreated_to"}:
+        destinations = set(lex["destination_preps"])
+        movement = destinations | set(lex["source_preps"])
+        for place in _object_places(token, movement, resolved):
+            preposition = _governing_preposition(place, token, resolved)
+            if preposition in destinations:
+                out.append((place, "retreated_to", doer_id, None))
+            else:  # "withdrew from the town", "abandoned the town"
+                out.append((place, "withdrew", None, doer_id))
+    elif trigger.kind == "fell" and subject is not None:
+        places = _places_in(_region(subject), resolved)
+        gained = None
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in {"to", "into"}:
+                refs = actor_refs(list(child.subtree), resolved)
+                gained = refs[0].id if refs else None
+        out += [(p, "captured", gained, None) for p in places]
+    elif trigger.kind == "lost":
+        places = _object_places(token, set(), resolved)
+        out += [(p, "captured", None, doer_id) for p in places]
+    elif trigger.kind.startswith("noun-"):
+        places = _places_in(
+            [
+                t
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for t in _region(c)
+            ],
+            resolved,
+        )
+        gained = None
+        for child in token.children:
+            if child.dep_ == "poss" or child.dep_ == "prep" and child.lower_ == "by":
+                refs = actor_refs(list(child.subtree), resolved)
+                gained = refs[0].id if refs else gained
+        kind = trigger.kind.removeprefix("noun-")
+        out += [(p, kind, gained, None) for p in places]
+    return [item for item in out if item[2] or item[3]]
+
+
+def find_control(resolved: ResolvedDocument, quotes: list[Quote]) -> list[ControlChange]:
+    """Every control change the report states, one per place and kind per clause."""
+    normalized = resolved.linked.parsed.normalized
+    published = resolved.linked.parsed.document.published
+
+    def speaker_of(position: int) -> str | None:
+        original = normalized.span(position, position + 1)[0]
+        for quote in quotes:
+            if quote.direct and quote.start <= original < quote.end:
+                return quote.speaker.actor
+        return None
+
+    changes: list[ControlChange] = []
+    seen: set[tuple] = set()
+    for sentence in sentences_of(resolved.linked.parsed.doc):
+        triggers = _triggers(sentence)
+        tokens = [t.token for t in triggers]
+        for trigger in triggers:
+            if modality_of(trigger.token) in SKIPPED_MODALITIES:
+                continue
+            for place, kind, gained, lost in _changes_for(trigger, resolved, speaker_of):
+                if gained and gained == lost:
+                    continue
+                date = date_of(trigger.token, tokens, resolved)
+                value = date.value if date else None
+                key = (place.name, kind, gained, lost, value or published)
+                if key in seen:
+                    continue
+                seen.add(key)
+                changes.append(
+                    ControlChange(
+                        place=place.name or place.text,
+                        lat=place.lat,
+                        lon=place.lon,
+                        country=place.country,
+                        gained_by=gained,
+                        lost_by=lost,
+                        date=value or published,
+                        kind=kind,
+                        evidence=[evidence_of(sentence, resolved)],
+                    )
+                )
+    return changes
