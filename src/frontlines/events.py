@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from frontlines import circumstances, roles
+from frontlines import circumstances, event_typing, roles
+from frontlines.classify import Typing, type_sentences
 from frontlines.mentions.base import sentences_of
 from frontlines.models import ActorRef, Event, Evidence, Location
 from frontlines.resolve import ResolvedDocument, acled_fatalities
@@ -139,7 +140,9 @@ def _historical(draft: Draft, published: str | None, context: SentenceContext) -
     return (base - dt.date.fromisoformat(value)).days > HISTORICAL_DAYS
 
 
-def _drafts_for_sentence(sentence: Span, resolved: ResolvedDocument) -> list[Draft]:
+def _drafts_for_sentence(
+    sentence: Span, resolved: ResolvedDocument, typing: Typing | None = None
+) -> list[Draft]:
     context = SentenceContext(sentence)
     drafts: list[Draft] = []
     for token in _candidate_triggers(sentence):
@@ -174,6 +177,8 @@ def _drafts_for_sentence(sentence: Span, resolved: ResolvedDocument) -> list[Dra
             )
         )
     if not drafts:
+        drafts = _classified_draft(sentence, resolved, typing)
+    if not drafts:
         return []
     triggers = [d.trigger for d in drafts]
     for draft in drafts:
@@ -187,7 +192,65 @@ def _drafts_for_sentence(sentence: Span, resolved: ResolvedDocument) -> list[Dra
         _retype(draft, resolved)
         draft.historical = _historical(draft, resolved.linked.parsed.document.published, context)
         draft.evidence = [circumstances.evidence_of(sentence, resolved)]
-    return _fold_clause_family(drafts)
+    return _typed_by_classifier(_fold_clause_family(drafts), typing, resolved)
+
+
+def _classified_draft(
+    sentence: Span, resolved: ResolvedDocument, typing: Typing | None
+) -> list[Draft]:
+    """An event the rules missed and the classifier is confident of, on the main clause."""
+    event_type, sub_type, plover = event_typing.classified_types(typing)
+    if sub_type is None and plover is None:
+        return []
+    rule = event_typing.representative_rule(event_type, sub_type, plover)
+    token = event_typing.anchor(sentence)
+    actor1, actor2, assoc1, assoc2 = roles.actors_of(token, resolved)
+    if actor1 is None and event_type is None:
+        if actor2 is None:
+            return []  # a thing said or agreed by no one named is no event
+        actor1, actor2 = actor2, None
+    return [
+        Draft(
+            rule=rule,
+            trigger=token,
+            sentence=sentence,
+            event_type=event_type,
+            sub_event_type=sub_type,
+            plover_type=plover,
+            plover_mode=mode_for(rule, SentenceContext(sentence)),
+            actor1=actor1,
+            actor2=actor2,
+            assoc1=assoc1,
+            assoc2=assoc2,
+        )
+    ]
+
+
+def _typed_by_classifier(
+    drafts: list[Draft], typing: Typing | None, resolved: ResolvedDocument
+) -> list[Draft]:
+    """The sentence's main event first, of the type the classifier is confident of: a rule's
+    event of that type if there is one, else the main clause's event retyped."""
+    event_type, sub_type, plover = event_typing.classified_types(typing)
+    if not drafts or (sub_type is None and plover is None):
+        return drafts
+    ranked = sorted(drafts, key=lambda d: (event_typing.depth(d.trigger), d.trigger.i))
+    if sub_type is not None:
+        same = [d for d in ranked if d.sub_event_type == sub_type]
+    else:
+        same = [d for d in ranked if d.plover_type == plover]
+    main = same[0] if same else ranked[0]
+    if event_typing.rule_decides(main.sub_event_type, sub_type):
+        return [main] + [d for d in drafts if d is not main]
+    if not same:
+        main.rule = event_typing.representative_rule(event_type, sub_type, plover)
+        main.event_type, main.sub_event_type = event_type, sub_type
+        main.plover_mode = mode_for(main.rule, SentenceContext(main.sentence))
+    if main.plover_type != plover:
+        main.plover_type = plover
+    if not same:
+        _retype(main, resolved)
+    return [main] + [d for d in drafts if d is not main]
 
 
 def _dominates(parent: Token, child: Token) -> bool:
@@ -224,7 +287,7 @@ def _fold_clause_family(drafts: list[Draft]) -> list[Draft]:
                 if _dominates(parent.trigger, child.trigger):
                     head, tail = (
                         (parent, child)
-                        if order[parent.rule.name] <= order[child.rule.name]
+                        if order.get(parent.rule.name, 99) <= order.get(child.rule.name, 99)
                         else (child, parent)
                     )
                     _fold(head, tail)
@@ -362,8 +425,10 @@ def detect_events(resolved: ResolvedDocument) -> list[Event]:
     """Stage entry point: the events of one document, in order of first evidence."""
     document = resolved.linked.parsed.document
     drafts: list[Draft] = []
-    for index, sentence in enumerate(sentences_of(resolved.linked.parsed.doc)):
-        found = _drafts_for_sentence(sentence, resolved)
+    sentences = list(sentences_of(resolved.linked.parsed.doc))
+    typings = type_sentences(sentences)
+    for index, sentence in enumerate(sentences):
+        found = _drafts_for_sentence(sentence, resolved, typings[index])
         if not found:
             # A toll told in a sentence of its own belongs to the violent event just before.
             recent = [d for d in drafts[-4:] if d.rule.violent and d.sentence_index >= index - 3]

@@ -1,0 +1,114 @@
+"""Where the classifier (`classify`) and the trigger rules (`rules`) meet.
+
+The rules find clause-level events with their arguments; the classifier types the sentence as
+a whole. Measured on the held-out fifth of the corpus and on the PLOVER gold records
+(`frontlines eval`), the classifier is the better judge of a sentence's main type, and the
+rules of where each event sits and of the other events beside it. So, per sentence:
+
+- the rules' events stand; when the classifier is confident of a type one of them has, that
+  one becomes the sentence's first (main) event;
+- when none has it, the main clause's event takes the classifier's type;
+- when the rules find nothing and the classifier is confident of a type, an event is made on
+  the main clause, with its arguments from the parse as for any rule;
+- when the classifier is confident that the sentence holds no event, the rules' events are
+  kept only if a rule of a kind the classifier is weak on found them (`rule_keeps`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from frontlines.classify import Typing
+from frontlines.corpus import acled_types
+from frontlines.kb import load_data
+from frontlines.mentions.base import cue_words
+from frontlines.rules import EventRule, event_rules
+
+ACLED_CONFIDENT = 0.45
+PLOVER_CONFIDENT = 0.45
+NO_EVENT_CONFIDENT = 0.8
+
+
+@lru_cache(maxsize=64)
+def representative_rule(
+    event_type: str | None, sub_event_type: str | None, plover: str | None
+) -> EventRule:
+    """The rule that stands for a type the classifier gave (its flags: violent, territorial,
+    protest actors ...), or a plain one made for it when no rule has that type."""
+    rules = event_rules()
+    for test in (
+        lambda r: (r.sub_event_type, r.plover_type) == (sub_event_type, plover),
+        lambda r: sub_event_type is not None and r.sub_event_type == sub_event_type,
+        lambda r: sub_event_type is None and r.event_type is None and r.plover_type == plover,
+    ):
+        found = next((r for r in rules if test(r)), None)
+        if found is not None:
+            return found
+    violent = set(load_data("event_taxonomy.yaml").get("violent") or ())
+    return EventRule(
+        name=f"classified:{sub_event_type or plover}",
+        triggers=(),
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        plover_type=plover,
+        plover_mode=None,
+        violent=event_type in violent or sub_event_type in violent,
+    )
+
+
+def anchor(sentence: Span) -> Token:
+    """The token that heads the sentence's main clause: the root, or the clause a reporting
+    verb introduces ("officials said the army withdrew" → withdrew)."""
+    root = sentence.root
+    if root.lemma_.lower() in cue_words("reporting_verbs"):
+        for child in root.children:
+            if child.dep_ in {"ccomp", "xcomp"} and child.pos_ in {"VERB", "AUX"}:
+                return child
+    return root
+
+
+def depth(token: Token) -> int:
+    steps = 0
+    while token.head is not token and steps < 20:
+        token, steps = token.head, steps + 1
+    return steps
+
+
+def classified_types(typing: Typing | None) -> tuple[str | None, str | None, str | None]:
+    """(event_type, sub_event_type, plover) that the classifier is confident of; a PLOVER
+    type is filled from the ACLED type's rule when only the ACLED head is confident."""
+    if typing is None:
+        return None, None, None
+    sub = typing.sub_event_type if typing.acled_score >= ACLED_CONFIDENT else None
+    plover = typing.plover_type if typing.plover_score >= PLOVER_CONFIDENT else None
+    if sub is None and plover is not None and typing.sub_plover == plover:
+        sub = typing.sub_event_type  # the two heads agree: the ACLED type stands
+    if sub is None and plover is not None and not typing.plover_alone:
+        plover = None  # an assault with no ACLED type of its own: not a sure event
+    if sub is None and plover is None:
+        return None, None, None
+    if sub is not None and plover is None:
+        plover = typing.sub_plover
+    return acled_types().get(sub) if sub else None, sub, plover
+
+
+@lru_cache(maxsize=1)
+def _rule_families() -> dict[str, frozenset[str]]:
+    families = load_data("event_taxonomy.yaml").get("rules_decide") or []
+    return {sub: frozenset(group) for group in families for sub in group}
+
+
+def rule_decides(rule_sub: str | None, classified_sub: str | None) -> bool:
+    """Whether the rule's sub-event type stands against the classifier's (same family)."""
+    return rule_sub is not None and classified_sub in _rule_families().get(rule_sub, ())
+
+
+def says_no_event(typing: Typing | None) -> bool:
+    return (
+        typing is not None
+        and typing.sub_event_type is None
+        and typing.plover_type is None
+        and min(typing.acled_score, typing.plover_score) >= NO_EVENT_CONFIDENT
+    )
