@@ -196,6 +196,16 @@ def test_page_and_docs_load_nothing_from_outside(client):
     assert "innerHTML" not in "".join(p.read_text() for p in STATIC.glob("*.js"))
 
 
+def test_tile_layer_only_when_configured(db, client):
+    assert client.get("/api/config").json()["tiles"] is None
+    assert "img-src 'self' data:;" in client.get("/").headers["content-security-policy"]
+    tiles = "https://{s}.tiles.example.org/{z}/{x}/{y}.png"
+    configured = TestClient(create_app(db, tiles=tiles, attribution="© example"))
+    assert configured.get("/api/config").json()["tiles"] == tiles
+    policy = configured.get("/").headers["content-security-policy"]
+    assert "img-src 'self' data: https://*.tiles.example.org;" in policy
+
+
 def test_clustered_store_lists_one_row_per_cluster(db, tmp_path):
     copy = tmp_path / "clustered.db"
     with sqlite3.connect(db) as source, sqlite3.connect(copy) as target:

@@ -106,6 +106,12 @@ def test_narrowing_the_timeline_reduces_the_markers(page: Page):
     shot(page, "web-timeline.png")
     page.locator("#range-reset").click()
     assert page.evaluate(MARKERS_ON_MAP) == before
+    box = page.locator("#timeline-chart").bounding_box()  # drag across the last bars
+    page.mouse.move(box["x"] + box["width"] * 0.9, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] - 1, box["y"] + box["height"] / 2, steps=3)
+    page.mouse.up()
+    assert 0 < page.evaluate(MARKERS_ON_MAP) < before
 
 
 def test_a_script_in_a_report_is_shown_not_run(page: Page, site: str):
