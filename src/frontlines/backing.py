@@ -103,11 +103,13 @@ def _sources_of_verb(verb: Token, resolved: ResolvedDocument) -> list[str]:
             else []
         )
         return named or _standing_for(verb.head, resolved)
+    accused = _accused(verb)
+    if accused is not None:
+        return _phrase_ids(accused, resolved)
     subject, passive = subject_of(verb)
     if subject is not None and not passive:
         return _phrase_ids(subject, resolved) or _standing_for(subject, resolved)
-    accused = _accused(verb)
-    return _phrase_ids(accused, resolved) if accused is not None else []
+    return []
 
 
 def _targets_of_verb(verb: Token, resolved: ResolvedDocument) -> list[str]:
@@ -223,7 +225,10 @@ def _pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple[str, To
         elif token.pos_ == "NOUN" and lemma in _set("supports", "nouns"):
             sources, targets = _support_noun(token, resolved)
             yield "supports", token, sources, targets
-        elif lemma in _set("allied_with", "adjectives") and token.pos_ in {"ADJ", "VERB"}:
+        elif (
+            lemma in _set("allied_with", "adjectives")
+            or token.lower_ in _set("allied_with", "adjectives")
+        ) and token.pos_ in {"ADJ", "VERB"}:
             partners = [
                 i
                 for c in token.children
@@ -310,7 +315,7 @@ def find_relations(resolved: ResolvedDocument, events: list[Event]) -> list[Rela
             continue
         if event.actor1 is None or event.actor2 is None or event.historical:
             continue
-        types = {actor_records().get(a.id, None) for a in (event.actor1, event.actor2)}
+        types = [actor_records().get(a.id) for a in (event.actor1, event.actor2)]
         if any(record is None or record.type == "state" for record in types):
             continue
         add(

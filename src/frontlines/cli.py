@@ -344,9 +344,67 @@ def places_command(db: str, country: str | None, fmt: str) -> None:
             )
 
 
+@cli.command("state")
+@DB_OPTION
+@click.option("--as-of", "as_of", required=True, help="The date (YYYY-MM-DD) to picture.")
+@click.option("--country", help="Only places in this country (ISO 3166 alpha-3).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+def state_command(db: str, as_of: str, country: str | None, fmt: str) -> None:
+    """Who holds each place as of a date, with the chain of evidence; who backs whom."""
+    import datetime as dt
+
+    from frontlines.state import state_as_of
+
+    try:
+        dt.date.fromisoformat(as_of)
+    except ValueError:
+        raise click.BadParameter(
+            f"{as_of!r} is not a date (YYYY-MM-DD)", param_hint="--as-of"
+        ) from None
+    picture = state_as_of(_open_existing(db), as_of, country.upper() if country else None)
+    if fmt == "json":
+        click.echo(picture.model_dump_json(indent=2))
+        return
+    scope = f" ({picture.country})" if picture.country else ""
+    click.echo(f"Control as of {picture.as_of}{scope}")
+    if not picture.places:
+        click.echo("  no control changes stored up to this date")
+    for place in picture.places:
+        if place.contested:
+            status = "contested: " + " / ".join(a.name for a in place.contenders)
+        elif place.holder:
+            status = f"held by {place.holder.name}"
+        else:
+            status = "holder unknown"
+        siege = "; besieged by " + ", ".join(a.name for a in place.besieged_by)
+        click.echo(
+            f"  {place.place} ({place.country or '-'}): {status}"
+            f"{' since ' + place.since if place.since else ''}"
+            f"{siege if place.besieged_by else ''}"
+        )
+        for claim in place.claims:
+            who = f" by {claim.holder.name}" if claim.holder else ""
+            lost = f" from {claim.lost_by.name}" if claim.lost_by else ""
+            quote = claim.evidence[0].text if claim.evidence else ""
+            click.echo(f"    {claim.date or '----------'}  {claim.kind}{who}{lost}")
+            click.echo(f"        {claim.document}: {quote[:150]}")
+    click.echo(f"\nBacking as of {picture.as_of}{scope}")
+    if not picture.backing:
+        click.echo("  no relations stored up to this date")
+    for item in picture.backing:
+        mode = "" if item.mode == "unspecified" else f" ({item.mode})"
+        modality = "" if item.modality == "asserted" else f" [{item.modality}]"
+        click.echo(
+            f"  {item.source.name} {item.kind.replace('_', ' ')} {item.target.name}{mode}"
+            f"{modality}: {len(item.document_ids)} document(s)"
+        )
+
+
 @cli.command("eval")
 @KB_OPTION
-@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True))
 def eval_command(user_kb: str | None, gold: tuple[str, ...]) -> None:
     """Score extraction against gold files.
 

@@ -166,10 +166,10 @@ def _normalised(place: PlaceMention, resolved: ResolvedDocument) -> tuple[int, i
 
 
 def _from_actor(trigger: Token, resolved: ResolvedDocument) -> str | None:
-    """'recaptured X from Y': Y lost X."""
-    for child in trigger.children:
-        if child.dep_ == "prep" and child.lower_ == "from":
-            refs = actor_refs(list(child.subtree), resolved)
+    """'recaptured X from Y', 'recaptured the town of X from Y': Y lost X."""
+    for token in _region(trigger):
+        if token.dep_ == "prep" and token.lower_ == "from":
+            refs = actor_refs(list(token.subtree), resolved)
             if refs:
                 return refs[0].id
     return None

@@ -356,7 +356,7 @@ class _Attributor:
     def _quote(self, parts: list[tuple[int, int]], speaker: Speaker, *, direct: bool) -> Quote:
         normalized = self.resolved.linked.parsed.normalized
         pieces = [normalized.evidence(a, b) for a, b in parts]
-        body = " ".join(p.text.strip() for p in pieces)
+        body = " ".join(p.text.strip() for p in pieces).rstrip(" ,;:")
         return Quote(
             speaker=speaker,
             text=body,

@@ -12,165 +12,35 @@ import os
 from dataclasses import dataclass
 
 from sqlalchemy import (
-    Boolean,
-    Column,
     Engine,
-    Float,
-    ForeignKey,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
     create_engine,
+    delete,
     event,
     insert,
     select,
     text,
 )
 
-from frontlines.models import Document, Extraction
+from frontlines.merge import MERGE_DAYS, conservative_fatalities, same_event
+from frontlines.models import Document, Event, Extraction
+from frontlines.store_schema import (  # noqa: F401 - the tables are part of this module's API
+    SCHEMA_VERSION,
+    actor_aliases,
+    actor_mentions,
+    actors,
+    clusters,
+    control,
+    dates,
+    documents,
+    event_evidence,
+    events,
+    metadata,
+    places,
+    quotes,
+    relations,
+)
 
 DEFAULT_DB = "frontlines.db"
-SCHEMA_VERSION = 1
-metadata = MetaData()
-
-documents = Table(
-    "documents",
-    metadata,
-    Column("id", String, primary_key=True, doc="content hash of the body text"),
-    Column("doc_id", String, nullable=False, index=True, doc="the input's own id, else the hash"),
-    Column("name", String),
-    Column("title", String),
-    Column("source", String),
-    Column("url", String),
-    Column("published", String, index=True),
-    Column("language", String),
-    Column("text", Text, nullable=False),
-    Column("ingested_at", String, nullable=False),
-    Column("extraction", Text, nullable=False, doc="the contract JSON line for this document"),
-)
-actors = Table(
-    "actors",
-    metadata,
-    Column("id", String, primary_key=True),
-    Column("name", String, nullable=False),
-    Column("type", String),
-    Column("inter", Integer),
-    Column("country", String),
-    Column("wikidata", String),
-    Column("discovered", Boolean, nullable=False, default=False),
-)
-actor_aliases = Table(
-    "actor_aliases",
-    metadata,
-    Column("actor_id", String, ForeignKey("actors.id"), primary_key=True),
-    Column("alias", String, primary_key=True),
-)
-actor_mentions = Table(
-    "actor_mentions",
-    metadata,
-    Column("document_id", String, ForeignKey("documents.id"), index=True),
-    Column("actor_id", String, ForeignKey("actors.id"), index=True),
-    Column("start", Integer),
-    Column("end", Integer),
-    Column("text", String),
-)
-events = Table(
-    "events",
-    metadata,
-    Column("id", String, primary_key=True),
-    Column("document_id", String, ForeignKey("documents.id"), index=True),
-    Column("date", String, index=True),
-    Column("time_precision", Integer),
-    Column("event_type", String, index=True),
-    Column("sub_event_type", String),
-    Column("plover_type", String),
-    Column("plover_mode", String),
-    Column("actor1_id", String, index=True),
-    Column("actor1", String),
-    Column("actor2_id", String, index=True),
-    Column("actor2", String),
-    Column("location", String),
-    Column("latitude", Float),
-    Column("longitude", Float),
-    Column("country", String, index=True),
-    Column("admin1", String),
-    Column("geo_precision", Integer),
-    Column("fatalities", Integer, nullable=False),
-    Column("modality", String),
-    Column("historical", Boolean),
-    Column("confidence", Float),
-    Column("record", Text, nullable=False, doc="the event as contract JSON"),
-)
-event_evidence = Table(
-    "event_evidence",
-    metadata,
-    Column("event_id", String, ForeignKey("events.id"), index=True),
-    Column("document_id", String, ForeignKey("documents.id")),
-    Column("start", Integer),
-    Column("end", Integer),
-    Column("text", Text),
-)
-places = Table(
-    "places",
-    metadata,
-    Column("document_id", String, ForeignKey("documents.id"), index=True),
-    Column("text", String),
-    Column("start", Integer),
-    Column("end", Integer),
-    Column("name", String, index=True),
-    Column("latitude", Float),
-    Column("longitude", Float),
-    Column("country", String),
-    Column("admin1", String),
-    Column("geonames_id", Integer),
-    Column("feature", String),
-)
-dates = Table(
-    "dates",
-    metadata,
-    Column("document_id", String, ForeignKey("documents.id"), index=True),
-    Column("text", String),
-    Column("start", Integer),
-    Column("end", Integer),
-    Column("value", String),
-    Column("precision", String),
-)
-relations = Table(
-    "relations",
-    metadata,
-    Column("document_id", String, ForeignKey("documents.id"), index=True),
-    Column("kind", String),
-    Column("source", String),
-    Column("target", String),
-    Column("mode", String),
-    Column("date", String),
-    Column("record", Text),
-)
-control = Table(
-    "control",
-    metadata,
-    Column("document_id", String, ForeignKey("documents.id"), index=True),
-    Column("place", String),
-    Column("gained_by", String),
-    Column("lost_by", String),
-    Column("date", String),
-    Column("kind", String),
-    Column("record", Text),
-)
-quotes = Table(
-    "quotes",
-    metadata,
-    Column("document_id", String, ForeignKey("documents.id"), index=True),
-    Column("speaker", String),
-    Column("actor_id", String),
-    Column("text", Text),
-    Column("start", Integer),
-    Column("end", Integer),
-    Column("direct", Boolean),
-    Column("date", String),
-)
 
 
 class StoreError(RuntimeError):
@@ -199,6 +69,7 @@ def open_store(path: str | None = None, *, create: bool = True) -> Engine:
     try:
         with engine.begin() as connection:
             metadata.create_all(connection)
+            _add_missing_columns(connection)
             connection.execute(
                 text(
                     "CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5("
@@ -209,6 +80,21 @@ def open_store(path: str | None = None, *, create: bool = True) -> Engine:
     except Exception as err:  # noqa: BLE001 - any driver error means the file is unusable
         raise StoreError(f"{path}: cannot open store: {err}") from None
     return engine
+
+
+def _add_missing_columns(connection) -> None:
+    """Bring a store made by an earlier version up to this schema: new columns are added,
+    nothing is dropped (events stored before clustering stand for themselves)."""
+    for table in metadata.sorted_tables:
+        present = {row[1] for row in connection.execute(text(f"PRAGMA table_info({table.name})"))}
+        for column in table.columns:
+            if column.name not in present:
+                kind = column.type.compile(dialect=connection.dialect)
+                connection.execute(
+                    text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}')
+                )
+                if table.name == "events" and column.name == "cluster_id":
+                    connection.execute(text("UPDATE events SET cluster_id = id"))
 
 
 @dataclass
@@ -294,12 +180,57 @@ def _write_actors(connection, document: Document, extraction: Extraction) -> Non
             )
 
 
+def _cluster_for(connection, item: Event, document_id: str) -> str | None:
+    """The stored real-world event another report's event `item` is part of, if any."""
+    if not item.date or len(item.date) < 10 or item.location is None:
+        return None
+    day = dt.date.fromisoformat(item.date[:10])
+    low = (day - dt.timedelta(days=MERGE_DAYS)).isoformat()
+    high = (day + dt.timedelta(days=MERGE_DAYS)).isoformat()
+    rows = connection.execute(
+        select(events.c.cluster_id, events.c.record)
+        .where(events.c.date.between(low, high))
+        .where(events.c.document_id != document_id)
+        .order_by(events.c.date, events.c.id)
+    )
+    for cluster_id, record in rows:
+        if same_event(item, Event.model_validate_json(record)):
+            return cluster_id
+    return None
+
+
+def _update_cluster(connection, cluster_id: str) -> None:
+    rows = connection.execute(
+        select(
+            events.c.document_id,
+            events.c.fatalities,
+            events.c.event_type,
+            events.c.sub_event_type,
+            events.c.date,
+        ).where(events.c.cluster_id == cluster_id)
+    ).all()
+    figures = [row.fatalities for row in rows]
+    given = {f for f in figures if f > 0}
+    values = {
+        "sources": len({row.document_id for row in rows}),
+        "fatalities": conservative_fatalities(figures),
+        "fatalities_high": max(figures, default=0),
+        "contradicting": len(given) > 1 or len({row.sub_event_type for row in rows}) > 1,
+        "date_first": min((row.date for row in rows if row.date), default=None),
+        "date_last": max((row.date for row in rows if row.date), default=None),
+    }
+    connection.execute(delete(clusters).where(clusters.c.id == cluster_id))
+    connection.execute(insert(clusters).values(id=cluster_id, **values))
+
+
 def _write_events(connection, document: Document, extraction: Extraction) -> None:
     for item in extraction.events:
         location = item.location
+        cluster_id = _cluster_for(connection, item, document.id) or item.id
         connection.execute(
             insert(events).values(
                 id=item.id,
+                cluster_id=cluster_id,
                 document_id=document.id,
                 date=item.date,
                 time_precision=item.time_precision,
@@ -337,6 +268,7 @@ def _write_events(connection, document: Document, extraction: Extraction) -> Non
                 for e in item.evidence
             ],
         )
+        _update_cluster(connection, cluster_id)
 
 
 def _write_rest(connection, document: Document, extraction: Extraction) -> None:
@@ -383,6 +315,7 @@ def _write_rest(connection, document: Document, extraction: Extraction) -> None:
                     "source": r.source,
                     "target": r.target,
                     "mode": r.mode,
+                    "modality": r.modality,
                     "date": r.date,
                     "record": r.model_dump_json(),
                 }
@@ -395,6 +328,9 @@ def _write_rest(connection, document: Document, extraction: Extraction) -> None:
                 {
                     "document_id": document.id,
                     "place": c.place,
+                    "latitude": c.lat,
+                    "longitude": c.lon,
+                    "country": c.country,
                     "gained_by": c.gained_by,
                     "lost_by": c.lost_by,
                     "date": c.date,
@@ -410,6 +346,8 @@ def _write_rest(connection, document: Document, extraction: Extraction) -> None:
                 {
                     "document_id": document.id,
                     "speaker": q.speaker.name,
+                    "role": q.speaker.role,
+                    "speaker_id": q.speaker.id,
                     "actor_id": q.speaker.actor,
                     "text": q.text,
                     "start": q.start,

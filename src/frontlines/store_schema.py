@@ -1,0 +1,170 @@
+"""The store's tables: plain SQLite tables that Datasette, DuckDB or `sqlite3` open as they
+are. Part of the `store` stage; `store.py` writes them, `store_queries.py` reads them."""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Column, Float, ForeignKey, Integer, MetaData, String, Table, Text
+
+SCHEMA_VERSION = 2
+metadata = MetaData()
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String, primary_key=True, doc="content hash of the body text"),
+    Column("doc_id", String, nullable=False, index=True, doc="the input's own id, else the hash"),
+    Column("name", String),
+    Column("title", String),
+    Column("source", String),
+    Column("url", String),
+    Column("published", String, index=True),
+    Column("language", String),
+    Column("text", Text, nullable=False),
+    Column("ingested_at", String, nullable=False),
+    Column("extraction", Text, nullable=False, doc="the contract JSON line for this document"),
+)
+actors = Table(
+    "actors",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("name", String, nullable=False),
+    Column("type", String),
+    Column("inter", Integer),
+    Column("country", String),
+    Column("wikidata", String),
+    Column("discovered", Boolean, nullable=False, default=False),
+)
+actor_aliases = Table(
+    "actor_aliases",
+    metadata,
+    Column("actor_id", String, ForeignKey("actors.id"), primary_key=True),
+    Column("alias", String, primary_key=True),
+)
+actor_mentions = Table(
+    "actor_mentions",
+    metadata,
+    Column("document_id", String, ForeignKey("documents.id"), index=True),
+    Column("actor_id", String, ForeignKey("actors.id"), index=True),
+    Column("start", Integer),
+    Column("end", Integer),
+    Column("text", String),
+)
+events = Table(
+    "events",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("document_id", String, ForeignKey("documents.id"), index=True),
+    Column("date", String, index=True),
+    Column("time_precision", Integer),
+    Column("event_type", String, index=True),
+    Column("sub_event_type", String),
+    Column("plover_type", String),
+    Column("plover_mode", String),
+    Column("actor1_id", String, index=True),
+    Column("actor1", String),
+    Column("actor2_id", String, index=True),
+    Column("actor2", String),
+    Column("location", String),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("country", String, index=True),
+    Column("admin1", String),
+    Column("geo_precision", Integer),
+    Column("fatalities", Integer, nullable=False),
+    Column("modality", String),
+    Column("historical", Boolean),
+    Column("confidence", Float),
+    Column("record", Text, nullable=False, doc="the event as contract JSON"),
+    Column(
+        "cluster_id",
+        String,
+        index=True,
+        doc="the event standing for the real-world event this report's event is part of "
+        "(its own id when no other report told it first)",
+    ),
+)
+clusters = Table(
+    "clusters",
+    metadata,
+    Column("id", String, primary_key=True, doc="the id of the event that stands for it"),
+    Column("sources", Integer, nullable=False, doc="documents that report it"),
+    Column("fatalities", Integer, nullable=False, doc="the lowest figure any source gives"),
+    Column("fatalities_high", Integer, nullable=False, doc="the highest figure any source gives"),
+    Column("contradicting", Boolean, nullable=False, doc="sources differ on deaths or type"),
+    Column("date_first", String),
+    Column("date_last", String),
+)
+event_evidence = Table(
+    "event_evidence",
+    metadata,
+    Column("event_id", String, ForeignKey("events.id"), index=True),
+    Column("document_id", String, ForeignKey("documents.id")),
+    Column("start", Integer),
+    Column("end", Integer),
+    Column("text", Text),
+)
+places = Table(
+    "places",
+    metadata,
+    Column("document_id", String, ForeignKey("documents.id"), index=True),
+    Column("text", String),
+    Column("start", Integer),
+    Column("end", Integer),
+    Column("name", String, index=True),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("country", String),
+    Column("admin1", String),
+    Column("geonames_id", Integer),
+    Column("feature", String),
+)
+dates = Table(
+    "dates",
+    metadata,
+    Column("document_id", String, ForeignKey("documents.id"), index=True),
+    Column("text", String),
+    Column("start", Integer),
+    Column("end", Integer),
+    Column("value", String),
+    Column("precision", String),
+)
+relations = Table(
+    "relations",
+    metadata,
+    Column("document_id", String, ForeignKey("documents.id"), index=True),
+    Column("kind", String),
+    Column("source", String),
+    Column("target", String),
+    Column("mode", String),
+    Column("modality", String),
+    Column("date", String),
+    Column("record", Text),
+)
+control = Table(
+    "control",
+    metadata,
+    Column("document_id", String, ForeignKey("documents.id"), index=True),
+    Column("place", String),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("country", String, index=True),
+    Column("gained_by", String),
+    Column("lost_by", String),
+    Column("date", String),
+    Column("kind", String),
+    Column("record", Text),
+)
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("document_id", String, ForeignKey("documents.id"), index=True),
+    Column("speaker", String),
+    Column("role", String),
+    Column("speaker_id", String, doc="the speaker's own actor id, when known"),
+    Column("actor_id", String, doc="the actor the speaker speaks for"),
+    Column("text", Text),
+    Column("start", Integer),
+    Column("end", Integer),
+    Column("direct", Boolean),
+    Column("date", String),
+)

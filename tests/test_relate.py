@@ -1,0 +1,174 @@
+"""The relate stage on sentences written for these tests: quotes and their speakers, control
+changes, relations between actors; and the founding article's required picture."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from frontlines import extract
+from frontlines.quotes import find_quote_spans
+
+PUBLISHED = "2023-05-10"  # a Wednesday
+SEED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "seed" / "gold.json"
+
+
+def _quotes(text: str):
+    return extract(text, published=PUBLISHED).quotes
+
+
+def test_quote_marks_of_every_common_style_are_found():
+    text = 'He said "one two" and \u201cthree four\u201d, \u00abfive six\u00bb, \u201eseven\u201c.'
+    found = [text[s.start : s.end] for s in find_quote_spans(text)]
+    assert found == ["one two", "three four", "five six", "seven"]
+
+
+def test_an_apostrophe_does_not_open_a_quote():
+    text = "The rebels\u2019 commander said \u2018we hold the bridge\u2019 on Monday."
+    found = [text[s.start : s.end] for s in find_quote_spans(text)]
+    assert found == ["we hold the bridge"]
+
+
+def test_guillemets_with_inverted_said_and_an_appositive_role():
+    (quote,) = _quotes(
+        "\u00abWe will not leave the city\u00bb, said General Abdi Osman, "
+        "commander of the Jubaland forces."
+    )
+    assert quote.direct and quote.text == "We will not leave the city"
+    assert quote.speaker.name == "Abdi Osman"
+    assert quote.speaker.role == "commander"
+    assert quote.speaker.actor == "som-jubaland-forces"
+
+
+def test_a_quote_standing_alone_continues_the_previous_speaker():
+    first, second = _quotes(
+        "\u201cThe ceasefire is holding,\u201d the UN envoy told reporters. "
+        "\u201cWe are cautiously optimistic.\u201d"
+    )
+    assert first.text == "The ceasefire is holding"
+    assert first.speaker.name == second.speaker.name == "the UN envoy"
+    assert first.speaker.role == "envoy" and first.speaker.actor == "int-un"
+
+
+def test_a_quote_running_across_paragraphs_is_one_quote():
+    (quote,) = _quotes(
+        "The minister said: \u201cThe army has secured the northern border.\n\n"
+        "\u201cNo further incursions will be tolerated.\u201d"
+    )
+    assert "northern border" in quote.text and "No further incursions" in quote.text
+    assert quote.speaker.name == "The minister"
+
+
+def test_according_to_and_a_later_pronoun():
+    quotes = _quotes(
+        "\u201cThe situation is catastrophic,\u201d according to Maria Lopez, a spokeswoman "
+        "for the aid group. She added, \u201cThe road to the camp has been cut for a week.\u201d"
+    )
+    assert [q.speaker.name for q in quotes if q.direct] == ["Maria Lopez", "Maria Lopez"]
+    assert quotes[0].speaker.role == "spokeswoman"
+
+
+def test_reported_speech_is_not_direct():
+    (quote,) = _quotes("The governor said that rebels had burned three schools.")
+    assert not quote.direct
+    assert quote.text == "rebels had burned three schools"
+    assert quote.speaker.role == "governor"
+
+
+def test_a_scare_quote_is_not_speech():
+    assert _quotes('Troops entered the so-called "security zone" at dawn.') == []
+
+
+def _control(text: str):
+    return [
+        (c.kind, c.place, c.gained_by, c.lost_by)
+        for c in extract(text, published=PUBLISHED).control
+    ]
+
+
+def test_capture_gives_the_place_to_the_subject():
+    assert _control("Rebels of the M23 movement captured the town of Rutshuru on Tuesday.") == [
+        ("captured", "Rutshuru", "cod-m23", None)
+    ]
+
+
+def test_withdrawal_and_fall():
+    assert _control("Malian government forces withdrew from Kidal on Sunday.") == [
+        ("withdrew", "Kidal", None, "MLI-military")
+    ]
+    assert _control("The city of Bakhmut fell to Russian forces on Saturday.") == [
+        ("captured", "Bakhmut", "RUS-military", None)
+    ]
+
+
+def test_siege():
+    assert _control("JNIM fighters besieged the town of Djibo.") == [
+        ("besieged", "Djibo", "mli-jnim", None)
+    ]
+
+
+def test_no_control_when_negated_or_only_a_reference_point():
+    assert _control("The army did not enter Kidal.") == []
+    assert _control("Fighters seized a checkpoint 20 km south of Kidal.") == []
+
+
+def test_control_change_date_comes_from_its_clause():
+    (change,) = extract(
+        "Rebels of the M23 movement captured the town of Rutshuru on Tuesday.",
+        published=PUBLISHED,
+    ).control
+    assert change.date == "2023-05-09"
+
+
+def _relations(text: str):
+    return [
+        (r.kind, r.source, r.target, r.modality)
+        for r in extract(text, published=PUBLISHED).relations
+    ]
+
+
+def test_backed_by_and_support_for():
+    assert _relations("The M23 rebels, backed by Rwanda, seized the town of Bunagana.") == [
+        ("supports", "RWA", "cod-m23", "asserted")
+    ]
+    assert _relations("Iran's support for the Houthis has grown since 2015.") == [
+        ("supports", "IRN", "yem-houthis", "asserted")
+    ]
+
+
+def test_denied_and_claimed_support_are_kept_as_such():
+    assert _relations("Rwanda denied supporting the M23 rebels.") == [
+        ("supports", "RWA", "cod-m23", "denied")
+    ]
+    claimed = _relations("Congo accused Rwanda of arming the M23 rebels.")
+    assert ("supports", "RWA", "cod-m23", "claimed") in claimed
+
+
+def test_alliance():
+    assert ("allied_with", "som-al-shabaab", "int-al-qaeda", "asserted") in _relations(
+        "Al-Shabaab fighters, allied with al-Qaeda, attacked the base."
+    )
+
+
+def test_support_modes_from_adverbs_on_the_clause():
+    relations = extract(
+        "Egypt is at the forefront of countries supporting the Houthis, both politically "
+        "and militarily.",
+        published=PUBLISHED,
+    ).relations
+    assert {(r.source, r.target, r.mode) for r in relations} == {
+        ("EGY", "yem-houthis", "political"),
+        ("EGY", "yem-houthis", "military"),
+    }
+
+
+@pytest.mark.skipif(not SEED_GOLD.exists(), reason="../shared/seed is not beside the repository")
+def test_founding_article_picture_meets_its_gold():
+    from frontlines.evaluate import evaluate_gold
+
+    score = evaluate_gold(SEED_GOLD)
+    assert score.figures["required relations"] == 1.0
+    assert score.figures["must_not_relate pairs absent"] == 1.0
+    assert score.figures["required control"] == 1.0
+    assert score.figures["required quotes"] == 1.0
