@@ -121,6 +121,7 @@ def event_detail(store: Store, event_id: str) -> dict | None:
     )
     detail["document"] = document_header(store, row["document_id"])
     detail["sources"] = _sources(store, event_id)
+    detail["source_count"] = len({s["document_id"] for s in detail["sources"]})
     return detail
 
 

@@ -82,6 +82,7 @@ function filterByActor(actor) {
 async function route() {
   const parts = location.hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
   const [view, id, extra] = parts;
+  if (view !== "control") eventMap.setControl([]);
   try {
     if (view === "event" && id) {
       await showEvent(panel, id);

@@ -85,7 +85,7 @@ export async function showEvent(panel, eventId) {
       fact("location", [event.location, event.country].filter(Boolean).join(", ") || null),
       fact("fatalities", String(event.fatalities)),
       fact("modality", event.modality + (event.historical ? " (background)" : "")),
-      fact("sources", `${new Set(sources.map((s) => s.document_id)).size} document(s)`),
+      fact("sources", `${event.source_count} document(s)`),
     ),
     el("h3", { text: "Source sentence" }),
     el("div", { id: "evidence" }, evidence),
