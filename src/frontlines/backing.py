@@ -30,6 +30,9 @@ OPPOSING_SUB_EVENTS = {
 }
 
 
+UNNAMED = ("-unidentified", "-civilians", "-protesters", "-rioters")
+
+
 @cache
 def lexicon() -> dict:
     return load_data("relate.yaml")["relations"]
@@ -184,7 +187,7 @@ def _support_noun(noun: Token, resolved: ResolvedDocument) -> tuple[list[str], l
     for child in noun.children:
         if child.dep_ == "poss" or child.dep_ == "compound" and child.pos_ == "PROPN":
             sources += _phrase_ids(child, resolved)
-        elif child.dep_ == "amod" and child.pos_ == "ADJ":
+        elif child.dep_ == "amod" and child.ent_type_ in {"NORP", "GPE"}:
             sources += _ids([child], resolved)  # "Turkish support"
         elif child.dep_ == "prep" and child.lower_ in {"from", "by"}:
             sources += [i for g in child.children for i in _phrase_ids(g, resolved)]
@@ -241,10 +244,13 @@ def _pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple[str, To
         elif (phrase := _member_phrase(token, sentence)) is not None:
             preposition = sentence.doc[token.i + 1]
             groups = [i for g in preposition.children for i in _phrase_ids(g, resolved)]
+            if phrase.startswith("mercenaries"):  # "Wagner mercenaries of Haftar"
+                hired = [t for t in token.lefts if t.dep_ in {"compound", "amod", "nmod"}]
+                yield "supports", token, _ids(hired, resolved), groups
+                continue
             holder = token.head if token.dep_ in {"amod", "acl", "prep"} else subject_of(token)[0]
             if holder is not None and holder.pos_ in {"NOUN", "PROPN"}:
-                kind = "supports" if phrase.startswith("mercenaries") else "member_of"
-                yield kind, token, _phrase_ids(holder, resolved), groups
+                yield "member_of", token, _phrase_ids(holder, resolved), groups
         elif token.dep_ == "appos" and lemma in _set("commands", "nouns"):
             groups = [
                 i
@@ -258,8 +264,8 @@ def _pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple[str, To
 
 def _plausible(kind: str, source: str, target: str) -> bool:
     """Drop pairings no report means: a country's own forces 'belonging to' a foreign group."""
-    if source == target:
-        return False
+    if source == target or source.endswith(UNNAMED) or target.endswith(UNNAMED):
+        return False  # "Qatar financed the rebels": no relation to an unnamed class
     records = actor_records()
     a, b = records.get(source), records.get(target)
     if a is None or b is None:

@@ -190,11 +190,16 @@ EVENT_COLUMNS = (
     default="table",
     show_default=True,
 )
-def events_command(db: str, fmt: str) -> None:
-    """List the stored events."""
+@click.option(
+    "--every-report",
+    is_flag=True,
+    help="One row per report's version of an event, not one per real-world event.",
+)
+def events_command(db: str, fmt: str, every_report: bool) -> None:
+    """List the stored events: one per real-world event, however many reports tell it."""
     from frontlines.store_queries import list_events
 
-    rows = list_events(_open_existing(db))
+    rows = list_events(_open_existing(db), every_report=every_report)
     if fmt == "json":
         for row in rows:
             record = json.loads(row["record"])
@@ -208,7 +213,7 @@ def events_command(db: str, fmt: str) -> None:
         writer.writerows(rows)
     else:
         _table(
-            ["date", "type", "actor1", "actor2", "location", "deaths", "mod"],
+            ["date", "type", "actor1", "actor2", "location", "deaths", "mod", "src"],
             [
                 [
                     r["date"] or "",
@@ -229,7 +234,9 @@ def _event_label(row: dict) -> str:
 
 
 def _table(
-    header: list[str], rows: list[list[str]], widths: tuple[int, ...] = (10, 34, 30, 30, 16, 6, 5)
+    header: list[str],
+    rows: list[list[str]],
+    widths: tuple[int, ...] = (10, 34, 30, 30, 16, 6, 5, 3),
 ) -> None:
     def cell(value: str, width: int) -> str:
         return value if len(value) <= width else value[: width - 1] + "…"

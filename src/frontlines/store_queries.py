@@ -12,6 +12,7 @@ from frontlines.store import (
     actor_aliases,
     actor_mentions,
     actors,
+    clusters,
     documents,
     event_evidence,
     events,
@@ -19,21 +20,38 @@ from frontlines.store import (
 )
 
 
-def list_events(engine: Engine) -> list[dict]:
-    """Every stored event with its first evidence, in date order."""
+def list_events(engine: Engine, *, every_report: bool = False) -> list[dict]:
+    """Stored events with their first evidence, in date order: one row per real-world event
+    (reports merged across documents), with its number of sources and the lowest sourced
+    death toll; or, with `every_report`, each report's own version."""
     first_evidence = (
         select(event_evidence.c.event_id, func.min(event_evidence.c.text).label("evidence"))
         .group_by(event_evidence.c.event_id)
         .subquery()
     )
     query = (
-        select(events, documents.c.doc_id, documents.c.title, first_evidence.c.evidence)
+        select(
+            events,
+            documents.c.doc_id,
+            documents.c.title,
+            first_evidence.c.evidence,
+            clusters.c.sources,
+            clusters.c.fatalities.label("cluster_fatalities"),
+        )
         .join(documents, documents.c.id == events.c.document_id)
         .join(first_evidence, first_evidence.c.event_id == events.c.id, isouter=True)
+        .join(clusters, clusters.c.id == events.c.cluster_id, isouter=True)
         .order_by(events.c.date, events.c.id)
     )
+    if not every_report:
+        query = query.where(events.c.id == events.c.cluster_id)
     with engine.connect() as connection:
-        return [dict(row._mapping) for row in connection.execute(query)]
+        rows = [dict(row._mapping) for row in connection.execute(query)]
+    for row in rows:
+        row["sources"] = row["sources"] or 1
+        if not every_report and row["cluster_fatalities"] is not None:
+            row["fatalities"] = row["cluster_fatalities"]
+    return rows
 
 
 def list_actors(engine: Engine) -> list[dict]:
