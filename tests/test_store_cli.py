@@ -128,6 +128,16 @@ def test_cli_ingest_events_actors(tmp_path):
     places = run("places", "--db", db, "--country", "LBY").stdout.decode()
     assert "Tarhuna (LBY, 32.435, 13.633; city)" in places and "Air/drone strike" in places
     assert "El Fasher" not in places
+    state = run("state", "--db", db, "--as-of", "2020-06-06", "--country", "LBY")
+    lines = state.stdout.decode().splitlines()
+    tarhuna = next(i for i, line in enumerate(lines) if line.strip().startswith("Tarhuna"))
+    assert "held by Government of National Accord" in lines[tarhuna]
+    assert "took control of the entire city of Tarhuna" in "\n".join(lines[tarhuna:])
+    assert "Turkey supports Government of National Accord" in state.stdout.decode()
+    before = run("state", "--db", db, "--as-of", "2020-06-01", "--country", "LBY")
+    assert "Tarhuna" not in before.stdout.decode()
+    bad = run("state", "--db", db, "--as-of", "June 6")
+    assert bad.returncode != 0 and b"is not a date" in bad.stderr
 
 
 def test_frontlines_db_environment_variable(tmp_path):
