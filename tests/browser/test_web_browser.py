@@ -91,7 +91,14 @@ def test_clicking_a_marker_shows_its_source_sentence(page: Page):
     marked = "".join(page.locator("mark.evidence").all_inner_texts())
     assert sentence[:40] in marked
     assert page.locator("mark.evidence").first.is_visible()
+    assert page.locator(".fl-ring").count() == 1  # the selected event is ringed on the map
     shot(page, "web-event.png")
+    shown = page.evaluate("() => decodeURIComponent(location.hash.split('/')[2])")
+    page.locator(f"#events tbody tr:not([data-event-id='{shown}'])").last.click()
+    page.wait_for_function(
+        "(id) => location.hash !== '#/event/' + id && document.querySelector('mark.evidence')",
+        arg=shown,
+    )
 
 
 def test_narrowing_the_timeline_reduces_the_markers(page: Page):

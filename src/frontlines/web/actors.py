@@ -11,7 +11,7 @@ BACKING_KINDS = ("supports", "allied_with")
 
 
 def _event_counts(store: Store) -> str:
-    one_per_cluster = " WHERE id = cluster_id" if store.clustered else ""
+    one_per_cluster = " WHERE coalesce(cluster_id, id) = id" if store.clustered else ""
     return (
         "SELECT actor_id, count(*) AS events FROM ("
         f"SELECT actor1_id AS actor_id FROM events{one_per_cluster} "
@@ -98,7 +98,7 @@ def actor_detail(store: Store, actor_id: str, limit: int = 500) -> dict | None:
         {"id": actor_id},
     )
     actor.update(counts or {"mentions": 0, "documents": 0})
-    cluster = " AND e.id = e.cluster_id" if store.clustered else ""
+    cluster = " AND coalesce(e.cluster_id, e.id) = e.id" if store.clustered else ""
     actor["events"] = [
         _summary(row)
         for row in store.rows(

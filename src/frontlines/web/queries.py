@@ -47,7 +47,7 @@ def _where(store: Store, filters: EventFilter) -> tuple[str, dict]:
     clauses: list[str] = []
     params: dict = {}
     if store.clustered:
-        clauses.append("e.id = e.cluster_id")
+        clauses.append("coalesce(e.cluster_id, e.id) = e.id")  # a lone event: its own id
     if filters.start:
         clauses.append("e.date >= :start")
         params["start"] = filters.start
@@ -128,7 +128,8 @@ def event_detail(store: Store, event_id: str) -> dict | None:
 def _sources(store: Store, event_id: str) -> list[dict]:
     """The events told of the same real-world event, each with its document."""
     member = (
-        "e.cluster_id = (SELECT cluster_id FROM events WHERE id = :id)"
+        "(e.id = :id OR e.cluster_id = "
+        "(SELECT coalesce(cluster_id, id) FROM events WHERE id = :id))"
         if store.clustered
         else "e.id = :id"
     )

@@ -83,10 +83,10 @@ async function route() {
   const parts = location.hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
   const [view, id, extra] = parts;
   if (view !== "control") eventMap.setControl([]);
+  if (view !== "event") eventMap.highlight(null);
   try {
     if (view === "event" && id) {
-      await showEvent(panel, id);
-      eventMap.highlight(id);
+      eventMap.highlight(await showEvent(panel, id));
     } else if (view === "actor" && id) {
       await showActor(panel, id, selectEvent, filterByActor);
     } else if (view === "actors") {

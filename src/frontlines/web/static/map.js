@@ -19,6 +19,7 @@ export class EventMap {
     }
     this.markers = L.layerGroup().addTo(this.map);
     this.control = L.layerGroup().addTo(this.map);
+    this.selection = L.layerGroup().addTo(this.map);
     this.map.on("zoomend moveend", () => this.draw());
   }
 
@@ -151,11 +152,18 @@ export class EventMap {
     }
   }
 
-  highlight(eventId) {
-    for (const node of document.querySelectorAll(".fl-marker.selected")) {
-      node.classList.remove("selected");
-    }
-    const node = document.querySelector(`.fl-marker[data-event-id="${CSS.escape(eventId)}"]`);
-    if (node) node.classList.add("selected");
+  // A ring around the selected event (also when it sits inside a cluster).
+  highlight(event) {
+    this.selection.clearLayers();
+    if (!event || event.latitude === null || event.longitude === null) return;
+    const ring = el("div", { class: "fl-ring" });
+    this.selection.addLayer(
+      L.marker([event.latitude, event.longitude], {
+        icon: L.divIcon({ html: ring, className: "fl-icon fl-ring-icon", iconSize: [52, 52] }),
+        interactive: false,
+        keyboard: false,
+        zIndexOffset: 1000,
+      }),
+    );
   }
 }

@@ -126,7 +126,13 @@ export function eventRows(events, onSelect) {
     swatch.style.background = colour(e.event_type);
     return el(
       "tr",
-      { class: "event-row", dataset: { eventId: e.id }, onclick: () => onSelect(e.id) },
+      {
+        class: "event-row",
+        dataset: { eventId: e.id },
+        tabindex: 0,
+        onclick: () => onSelect(e.id),
+        onkeydown: (ev) => ev.key === "Enter" && onSelect(e.id),
+      },
       el("td", { text: e.date || "undated" }),
       el("td", {}, swatch, eventLabel(e)),
       el("td", { text: e.actor1 || "" }),
