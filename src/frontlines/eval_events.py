@@ -135,6 +135,15 @@ def _inside(path: Path, folder: Path) -> bool:
         return False
 
 
+def is_event_corpus(path: Path) -> bool:
+    """A folder of corpus files, or a YAML file whose items carry `sub_event_type`."""
+    if path.is_dir():
+        return any(is_event_corpus(p) for p in path.glob("*.yaml"))
+    if path.suffix not in {".yaml", ".yml"}:
+        return False
+    return "sub_event_type:" in path.read_text(encoding="utf-8")
+
+
 def items_to_score(path: Path) -> tuple[list[CorpusItem], str]:
     """The items a `frontlines eval` on `path` scores, and what they are."""
     files = sorted(path.glob("*.yaml")) if path.is_dir() else [path]

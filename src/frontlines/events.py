@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from frontlines import circumstances, event_typing, roles
 from frontlines.classify import Typing, type_sentences
+from frontlines.fatalities import sentence_toll
 from frontlines.mentions.base import sentences_of
 from frontlines.models import ActorRef, Event, Evidence, Location
 from frontlines.resolve import ResolvedDocument, acled_fatalities
@@ -246,7 +247,7 @@ def _typed_by_classifier(
         main.rule = event_typing.representative_rule(event_type, sub_type, plover)
         main.event_type, main.sub_event_type = event_type, sub_type
         main.plover_mode = mode_for(main.rule, SentenceContext(main.sentence))
-    if main.plover_type != plover:
+    if plover is not None or not same:
         main.plover_type = plover
     if not same:
         _retype(main, resolved)
@@ -301,7 +302,7 @@ def _fold_clause_family(drafts: list[Draft]) -> list[Draft]:
 
 
 def _attach_fatalities(sentence: Span, drafts: list[Draft], index: int) -> None:
-    counts = circumstances.death_counts(sentence)
+    counts = sentence_toll(sentence)
     for draft in drafts:
         if draft.rule.violent or draft.rule.fatalities_from_bodies:
             draft.fatalities.extend((index, value, vague) for value, vague in counts)
