@@ -46,6 +46,13 @@ def test_founding_article_events_at_tarhuna_tripoli_bani_walid(client):
     assert {"Tarhuna", "Tripoli", "Bani Walid"} <= places
 
 
+def test_events_carry_their_cluster_figures(client):
+    for event in events(client)["events"]:
+        assert event["source_count"] >= 1
+        assert event["fatalities_low"] <= event["fatalities_high"]
+        assert isinstance(event["contradicting"], bool)
+
+
 def test_event_filters(client):
     everything = events(client)
     assert everything["total"] == len(everything["events"]) > 10

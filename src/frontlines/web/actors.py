@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from frontlines.web.db import Store
-from frontlines.web.queries import SUMMARY_COLUMNS, _summary
+from frontlines.web.queries import select_events, summary
 
 BACKING_KINDS = ("supports", "allied_with")
 
@@ -100,9 +100,9 @@ def actor_detail(store: Store, actor_id: str, limit: int = 500) -> dict | None:
     actor.update(counts or {"mentions": 0, "documents": 0})
     cluster = " AND coalesce(e.cluster_id, e.id) = e.id" if store.clustered else ""
     actor["events"] = [
-        _summary(row)
+        summary(row)
         for row in store.rows(
-            f"SELECT {SUMMARY_COLUMNS} FROM events e "
+            f"{select_events(store)} "
             f"WHERE (e.actor1_id = :id OR e.actor2_id = :id){cluster} "
             "ORDER BY e.date DESC, e.id LIMIT :limit",
             {"id": actor_id, "limit": limit},

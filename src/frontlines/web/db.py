@@ -47,6 +47,12 @@ class Store:
             rows = connection.execute(text("PRAGMA table_info(events)")).all()
         return frozenset(row[1] for row in rows)
 
+    @cached_property
+    def tables(self) -> frozenset[str]:
+        with self.engine.connect() as connection:
+            rows = connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'"))
+            return frozenset(row[0] for row in rows)
+
     @property
     def clustered(self) -> bool:
         """Whether events carry `cluster_id` (cross-document merge): list one row per cluster."""

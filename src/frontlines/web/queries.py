@@ -22,6 +22,24 @@ MAX_LIMIT = 10_000
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+def select_events(store: Store) -> str:
+    """SELECT of event rows (alias `e`). Where events are merged across documents (the
+    `clusters` table), each row carries its cluster's figures: documents reporting it, the
+    lowest and highest sourced toll, and whether the sources contradict each other."""
+    if "clusters" in store.tables and store.clustered:
+        return (
+            f"SELECT {SUMMARY_COLUMNS}, coalesce(c.sources, 1) AS source_count, "
+            "coalesce(c.fatalities, e.fatalities) AS fatalities_low, "
+            "coalesce(c.fatalities_high, e.fatalities) AS fatalities_high, "
+            "coalesce(c.contradicting, 0) AS contradicting "
+            "FROM events e LEFT JOIN clusters c ON c.id = coalesce(e.cluster_id, e.id)"
+        )
+    return (
+        f"SELECT {SUMMARY_COLUMNS}, 1 AS source_count, e.fatalities AS fatalities_low, "
+        "e.fatalities AS fatalities_high, 0 AS contradicting FROM events e"
+    )
+
+
 @dataclass
 class EventFilter:
     """What `GET /api/events` narrows by; every field is optional."""
@@ -88,7 +106,7 @@ def search_events(store: Store, filters: EventFilter) -> dict:
     total = store.scalar(f"SELECT count(*) FROM events e{where}", params)
     page = {**params, "limit": filters.limit, "offset": filters.offset}
     rows = store.rows(
-        f"SELECT {SUMMARY_COLUMNS} FROM events e{where} "
+        f"{select_events(store)}{where} "
         "ORDER BY e.date DESC, e.id LIMIT :limit OFFSET :offset",
         page,
     )
@@ -96,25 +114,24 @@ def search_events(store: Store, filters: EventFilter) -> dict:
         "total": int(total or 0),
         "limit": filters.limit,
         "offset": filters.offset,
-        "events": [_summary(row) for row in rows],
+        "events": [summary(row) for row in rows],
     }
 
 
-def _summary(row: dict) -> dict:
+def summary(row: dict) -> dict:
     row["historical"] = bool(row["historical"])
+    row["contradicting"] = bool(row.get("contradicting"))
     return row
 
 
 def event_detail(store: Store, event_id: str) -> dict | None:
     """One event: its contract record, evidence, document and every source of its cluster."""
-    row = store.row(
-        f"SELECT {SUMMARY_COLUMNS}, e.record FROM events e WHERE e.id = :id", {"id": event_id}
-    )
+    row = store.row(f"{select_events(store)} WHERE e.id = :id", {"id": event_id})
     if row is None:
         return None
-    record = json.loads(row.pop("record"))
-    detail = _summary(row)
-    detail["record"] = record
+    detail = summary(row)
+    record = store.scalar("SELECT record FROM events WHERE id = :id", {"id": event_id})
+    detail["record"] = json.loads(str(record))
     detail["evidence"] = store.rows(
         "SELECT start, \"end\", text FROM event_evidence WHERE event_id = :id ORDER BY start",
         {"id": event_id},

@@ -56,3 +56,9 @@ export function actorLink(id, name) {
   if (!id) return el("span", { class: "muted", text: name || "—" });
   return routeLink(["actor", id], name || id, "actor-link");
 }
+// Deaths as the sources give them: the lowest sourced figure, and the highest when they differ.
+export function deaths(event) {
+  const low = event.fatalities_low ?? event.fatalities;
+  const high = event.fatalities_high ?? low;
+  return high > low ? `${low}–${high}` : String(low);
+}

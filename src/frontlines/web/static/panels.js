@@ -1,7 +1,9 @@
 // The side panel's views: an event with its source sentence highlighted in its document, a
 // document with every extracted fact, an actor page, the actor list, the control picture.
 
-import { actorLink, clear, colour, el, eventLabel, getJSON, routeLink } from "./dom.js";
+import {
+  actorLink, clear, colour, deaths, el, eventLabel, getJSON, routeLink,
+} from "./dom.js";
 
 // Offsets in the store count Unicode code points; JavaScript strings count UTF-16 units.
 function codePoints(text) {
@@ -83,7 +85,7 @@ export async function showEvent(panel, eventId) {
       fact("actor 2", el("span", {}, actorLink(event.actor2_id, event.actor2), " ",
         assoc(record.assoc_actor_2))),
       fact("location", [event.location, event.country].filter(Boolean).join(", ") || null),
-      fact("fatalities", String(event.fatalities)),
+      fact("fatalities", deaths(event) + (event.contradicting ? " (sources differ)" : "")),
       fact("modality", event.modality + (event.historical ? " (background)" : "")),
       fact("sources", `${event.source_count} document(s)`),
     ),
@@ -138,7 +140,8 @@ export function eventRows(events, onSelect) {
       el("td", { text: e.actor1 || "" }),
       el("td", { text: e.actor2 || "" }),
       el("td", { text: e.location || "" }),
-      el("td", { class: "num", text: String(e.fatalities) }),
+      el("td", { class: "num", text: deaths(e) }),
+      el("td", { class: "num", text: String(e.source_count ?? 1) }),
     );
   });
 }
@@ -181,6 +184,24 @@ export async function showActors(panel, query = "") {
   );
 }
 
+// Who holds a place: the holder (since when), or the contenders when claims conflict.
+function holderCell(place) {
+  const links = (actors) => actors.flatMap((a, i) => [i ? ", " : "", actorLink(a.id, a.name)]);
+  if (place.contested) {
+    return el("span", {}, "contested", place.contenders && place.contenders.length
+      ? el("span", {}, ": ", links(place.contenders)) : "");
+  }
+  if (!place.holder) return el("span", { class: "muted", text: "—" });
+  return el(
+    "span",
+    {},
+    actorLink(place.holder.id, place.holder.name),
+    place.since ? el("span", { class: "muted", text: ` since ${place.since}` }) : "",
+    place.besieged_by && place.besieged_by.length
+      ? el("span", { class: "muted" }, "; besieged by ", links(place.besieged_by)) : "",
+  );
+}
+
 export async function showControl(panel, asOf, country, onPlaces) {
   const dateInput = el("input", { type: "date", id: "as-of", value: asOf, required: true });
   const countryInput = el("input", { type: "text", id: "control-country", placeholder: "ISO3",
@@ -202,7 +223,7 @@ export async function showControl(panel, asOf, country, onPlaces) {
       "tr",
       { class: p.contested ? "contested" : "" },
       el("td", { text: p.place }),
-      el("td", {}, p.contested ? "contested" : p.holder ? actorLink(p.holder.id, p.holder.name) : "—"),
+      el("td", {}, holderCell(p)),
       el("td", { text: last ? `${last.kind} ${last.date || ""}` : "" }),
       el("td", {}, ev ? routeLink(["document", last.document_id, `${ev.start}-${ev.end}`], "source") : ""),
     );
