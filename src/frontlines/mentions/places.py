@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from frontlines.kb import gazetteer, load_data
+from frontlines.kb import gazetteer
 from frontlines.mentions.actors import actor_records
 from frontlines.mentions.base import (
     ACTOR_LABELS,
@@ -35,7 +35,41 @@ def _locative_context(doc: Doc, span: Span) -> bool:
     if previous >= 0 and doc[previous].lower_ in cue_words("locative_words"):
         return True
     following = doc[span.end].lower_ if span.end < len(doc) else ""
-    return following in {"city", "town", "village", "district", "province", "region", "governorate"}
+    if following == "-" and span.end + 1 < len(doc):  # "a Kent-based team", "London-born"
+        return doc[span.end + 1].lower_ in cue_words("place_suffix_words")
+    return following in cue_words("place_noun_words")
+
+
+def _conjuncts(span: Span) -> list[Span]:
+    """The parts of 'X and Y' or 'X, Y and Z' when the span joins several names."""
+    cuts = [t.i for t in span if t.lower_ in {"and", "or", ","}]
+    if not cuts:
+        return []
+    parts, start = [], span.start
+    for cut in [*cuts, span.end]:
+        if cut > start:
+            parts.append(span.doc[start:cut])
+        start = cut + 1
+    return parts
+
+
+def _listed_with_place(doc: Doc, span: Span, found: list[Mention]) -> bool:
+    """'Gloucester and Cheltenham', 'Žilina, Nitra, Prešov': a name listed with a place."""
+    before = span.start - 1
+    after = span.end
+    ends = {m.end for m in found}
+    starts = {m.start for m in found}
+    if (
+        before >= 1
+        and doc[before].lower_ in {"and", "or", ","}
+        and doc[before - 1].idx + len(doc[before - 1]) in ends
+    ):
+        return True
+    return (
+        after + 1 < len(doc)
+        and doc[after].lower_ in {"and", "or", ","}
+        and doc[after + 1].idx in starts
+    )
 
 
 def _place_candidates(doc: Doc) -> list[tuple[Span, str, str]]:
@@ -45,13 +79,18 @@ def _place_candidates(doc: Doc) -> list[tuple[Span, str, str]]:
         if ent.label_ not in PLACE_LABELS | ACTOR_LABELS:
             continue
         stripped = strip_determiner(ent)
-        if stripped is not None:
-            candidates.append((stripped, "ner", ent.label_))
+        if stripped is None:
+            continue
+        candidates.append((stripped, "ner", ent.label_))
+        if ent.label_ in ACTOR_LABELS:  # "Gloucester and Cheltenham" taken for one person
+            candidates += [(part, "gazetteer", "PROPN") for part in _conjuncts(stripped)]
+        else:  # "Thruxton, Hampshire": both are places
+            candidates += [(part, "ner", ent.label_) for part in _conjuncts(stripped)[1:]]
     run: list[int] = []
     for token in [*doc, None]:
         if (
             token is not None
-            and not token.ent_type_
+            and token.ent_type_ not in PLACE_LABELS | ACTOR_LABELS  # "in Manbij" as a DATE
             and (
                 token.pos_ == "PROPN"
                 or (token.pos_ == "NOUN" and token.is_title and not token.is_sent_start)
@@ -101,6 +140,14 @@ def place_mentions(
         span = char_span(doc, start, end)
         if span is not None:
             add(span, "gazetteer", "FEATURE")
+    # Countries named as actors are places too ("Trinidad and Tobago", which NER splits).
+    for mention in actors:
+        if mention.source == "kb" and mention.attached is None:
+            span = doc.char_span(mention.start, mention.end)
+            if span is not None and gazetteer.is_country_name(span.text):
+                add(span, "gazetteer", "COUNTRY")
+    waiting: list[Span] = []  # known names whose context did not make them places
+    surnames = _surnames(doc)
     for span, source, label in _place_candidates(doc):
         if overlaps_non_state_actor(span.start_char, span.end_char) and label not in PLACE_LABELS:
             continue
@@ -110,8 +157,8 @@ def place_mentions(
         inner = (label in PLACE_LABELS or label == "PROPN") and not named_feature
         subspans = _subspans(span) if inner else [span]
         if label == "NORP" and not _locative_context(doc, span):
-            if demonym_country(span.text):
-                add(span, "demonym", "DEMONYM")  # "Syrian": the country, as a modifier
+            if is_demonym(span.text):
+                add(span, "demonym", "DEMONYM")  # "Syrian", "European": as a modifier
             continue  # "Somali" is a people; "the town of Afgooye" (mislabelled NORP) a place
         for sub in subspans:
             if sub.text.lower() in cue_words("not_places") or not gazetteer.is_known_place(
@@ -120,26 +167,62 @@ def place_mentions(
                 continue
             if len(sub) < len(span) and not gazetteer.is_own_name(sub.text):
                 continue  # part of a longer name: only a place's own name, not a former one
-            if label in PLACE_LABELS or _locative_context(doc, sub):
+            if sub.text in surnames and not _locative_context(doc, sub):
+                continue  # "Kelly said", after "John Kelly": the man, not the town
+            if (
+                label in PLACE_LABELS
+                or _locative_context(doc, sub)
+                or (sub.text[:1].isupper() and gazetteer.is_country_name(sub.text))
+            ):
                 add(sub, source, label)
                 break
-    _repeat_places(doc, found, starts, actors)
+            if len(sub) == len(span) and sub.text[:1].isupper():
+                waiting.append(sub)
+    while True:  # names listed with places are places, however long the list
+        listed = [s for s in waiting if _listed_with_place(doc, s, found)]
+        count = len(found)
+        for sub in listed:
+            add(sub, "gazetteer", "LISTED")
+        if len(found) == count:
+            break
+    _repeat_places(doc, found, starts, actors, surnames)
     found.sort(key=lambda m: m.start)
     return found
 
 
+def _surnames(doc: Doc) -> set[str]:
+    """Last names of the people the document names in full ("John Kelly" → Kelly)."""
+    return {
+        ent[-1].text
+        for ent in doc.ents
+        if ent.label_ == "PERSON"
+        and len(ent) > 1
+        and ent[-1].text[:1].isupper()
+        and not _conjuncts(ent)  # "Gloucester and Cheltenham" is no one's name
+    }
+
+
 def _repeat_places(
-    doc: Doc, found: list[Mention], starts: dict[int, int], actors: list[Mention]
+    doc: Doc,
+    found: list[Mention],
+    starts: dict[int, int],
+    actors: list[Mention],
+    surnames: set[str],
 ) -> None:
     """A name found as a place once is a place wherever else it stands in the document."""
-    names = {m.text for m in found}
+    names = {m.text for m in found if m.text not in surnames}
     for name in names:
         for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text_of(doc)):
             start, end = match.span()
             if any(m.start < end and start < m.end for m in found):
                 continue
-            if any(m.source == "kb" and m.start < end and start < m.end for m in actors):
-                continue
+            if any(
+                (m.source == "kb" or (m.label == "PERSON" and m.text != name))
+                and m.start < end
+                and start < m.end
+                for m in actors
+            ):
+                continue  # part of an actor's or a person's name ("John Kelly")
             span = doc.char_span(start, end)
             if span is not None:
                 found.append(
@@ -158,6 +241,12 @@ def _repeat_places(
 def demonym_country(text: str) -> str | None:
     """The country a demonym names ('Syrian' → SYR), if it is one."""
     return _demonyms().get(text) or _demonyms().get(text[:-1] if text.endswith("s") else text)
+
+
+def is_demonym(text: str) -> bool:
+    """Whether `text` is the adjective of a country or region ('Syrian', 'European',
+    'Kurdish'): a modifier, never where something happened."""
+    return bool(demonym_country(text) or gazetteer.region_demonym(text))
 
 
 @lru_cache(maxsize=1)
@@ -184,7 +273,10 @@ def _subspans(span: Span) -> list[Span]:
 @lru_cache(maxsize=1)
 def _feature_index() -> PhraseIndex[str]:
     index: PhraseIndex[str] = PhraseIndex()
-    for raw in load_data("places.yaml") or []:
+    for raw in gazetteer.supplement_records():
+        wide = raw.get("feature") in gazetteer.WIDE_FEATURES
         for name in [raw["name"], *(raw.get("aliases") or [])]:
+            if wide and " " not in name.strip():
+                continue  # "Pacific", "Atlantic": only where the text makes them places
             index.add(name, raw["name"])
     return index

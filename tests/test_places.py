@@ -1,0 +1,85 @@
+"""Place mentions, the gazetteer's divisions and the choice among namesakes (sentences written
+for these tests)."""
+
+from __future__ import annotations
+
+from frontlines.kb import gazetteer
+from frontlines.link import link
+from frontlines.mentions import find_mentions
+from frontlines.normalize import normalize
+from frontlines.parse import parse
+from frontlines.read import make_document
+
+
+def _places(text: str) -> dict[str, gazetteer.Place | None]:
+    doc = make_document(text, published="2021-03-02")
+    linked = link(find_mentions(parse(doc, normalize(doc))))
+    return {p.mention.text: p.place for p in linked.places}
+
+
+def test_first_level_divisions_have_coordinates_and_aliases():
+    [tamil_nadu] = [p for p in gazetteer.lookup("Tamil Nadu") if p.feature == "region"]
+    assert tamil_nadu.country == "IND"
+    assert abs(tamil_nadu.lat - 11.0) < 1.5 and abs(tamil_nadu.lon - 78.5) < 1.5
+    assert any(p.feature == "region" for p in gazetteer.lookup("Colombie-Britannique"))
+    assert [p.name for p in gazetteer.lookup("Benue State")] == ["Benue"]
+
+
+def test_towns_carry_their_first_level_division():
+    idlib = [p for p in gazetteer.lookup("Idlib") if p.feature == "city"]
+    assert idlib and idlib[0].admin1 == "Idlib"
+    sirte = [p for p in gazetteer.lookup("Sirte") if p.country == "LBY" and p.feature == "city"]
+    assert sirte and sirte[0].admin1
+
+
+def test_a_country_beats_a_namesake_town_and_abbreviations_count():
+    places = _places("China and the US traded accusations while officials in Beijing waited.")
+    assert places["China"].feature == "country"
+    assert places["US"].country == "USA" and places["US"].feature == "country"
+
+
+def test_a_national_capital_beats_a_state_of_the_same_name():
+    places = _places("Officials in Washington and Ohio said the talks failed.")
+    assert places["Washington"].capital
+    assert abs(places["Washington"].lon + 77.0) < 0.5
+
+
+def test_town_comma_state_chooses_the_town_in_that_state():
+    places = _places("She grew up in Lexington, Massachusetts, before moving to Tacoma, Washington.")
+    assert places["Lexington"].admin1 == "Massachusetts"
+    assert places["Washington"].feature == "region"
+
+
+def test_a_nation_within_a_country_is_the_division_not_the_country():
+    places = _places("Rain fell across Wales on Sunday.")
+    assert places["Wales"].feature == "region"
+
+
+def test_oceans_and_world_regions_beat_namesake_towns():
+    places = _places("Storms formed over the Atlantic while talks on the Middle East stalled.")
+    assert places["Atlantic"].feature == "sea"
+    assert places["Middle East"].feature == "area"
+
+
+def test_region_adjectives_are_modifiers_and_state_abbreviations_resolve():
+    places = _places("European ministers met. The sheriff of Walker County (Ga.) spoke.")
+    assert places["European"].name == "Europe"
+    assert places["Ga."].name == "Georgia" and places["Ga."].country == "USA"
+
+
+def test_names_listed_with_places_are_places():
+    places = _places("Buses leave from Gloucester and Cheltenham every hour.")
+    assert places["Cheltenham"].country == "GBR"
+
+
+def test_a_persons_surname_is_not_a_town():
+    places = _places(
+        "Defence secretary John Kelly arrived in Kabul. Kelly said the talks would continue."
+    )
+    assert "Kabul" in places
+    assert "Kelly" not in places
+
+
+def test_acronyms_do_not_match_towns_by_their_codes():
+    places = _places("The TTC said service in Toronto would resume.")
+    assert places.get("TTC") is None
