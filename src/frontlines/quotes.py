@@ -19,7 +19,9 @@ from frontlines.mentions import actor_records
 from frontlines.mentions.base import sentence_of, sentences_of, text_of
 from frontlines.models import Quote, Speaker
 from frontlines.resolve import ResolvedDocument
+from frontlines.roles import actor_refs, phrase_tokens
 
+UNNAMED = ("-unidentified", "-civilians", "-protesters", "-rioters")
 # Opening mark → closing mark.
 PAIRS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c", '"': '"', "\u2018": "\u2019"}
 
@@ -255,7 +257,9 @@ def _speaker_from_phrase(
     start = min(t.idx for t in phrase)
     end = max(t.idx + len(t.text) for t in phrase)
     text = text_of(head.doc)[start:end].strip(" ,")
-    actors = _actors_over(tokens, resolved)
+    actors = _actors_over(tokens, resolved) or [
+        ref.id for ref in actor_refs(phrase_tokens(head), resolved) if not ref.id.endswith(UNNAMED)
+    ]  # "the army said": the army of the country the report is about
     return Speaker(name=text, role=_role_of(head), actor=actors[0] if actors else None)
 
 
@@ -368,13 +372,13 @@ class _Attributor:
 
     def reported(self, verb: Token) -> Quote | None:
         """'X said that ...': the clause as reported speech."""
-        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-        if clause is None or _inside(verb, self.spans):
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        if not clauses or _inside(verb, self.spans):
             return None
-        tokens = [
-            t for t in clause.subtree if not (t.i == clause.left_edge.i and t.lower_ == "that")
-        ]
-        tokens = [t for t in tokens if not t.is_punct or t.i < clause.right_edge.i]
+        tokens = sorted({t for clause in clauses for t in clause.subtree}, key=lambda t: t.i)
+        tokens = tokens[1:] if tokens and tokens[0].lower_ == "that" else tokens
+        while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+            tokens.pop()  # "..., and" before the speaker's verb
         if len(tokens) < 3 or any(_inside(t, self.spans) for t in tokens):
             return None
         head = _subject_phrase(verb, {t.i for t in sentence_of(verb)})
