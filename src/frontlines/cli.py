@@ -419,11 +419,14 @@ def eval_command(user_kb: str | None, gold: tuple[str, ...]) -> None:
     actor-name variants ({text, mention, expected, kind}) to score actor linking, a YAML list
     of date expressions ({text, published, value, precision}), or a JSON
     list of PLOVER gold-standard records (source/target countries and event types), or the
-    GeoWebNews XML (toponym resolution within 161 km).
+    GeoWebNews XML (toponym resolution within 161 km), or an event corpus file or folder
+    ({text, event_type, sub_event_type, plover, ...}; the packaged corpus is scored on its
+    held-out fifth).
     """
     from pathlib import Path
 
     from frontlines.eval_actors import evaluate_variants
+    from frontlines.eval_events import evaluate_events, is_event_corpus
     from frontlines.eval_geo import evaluate_geo
     from frontlines.eval_plover import evaluate_plover
     from frontlines.evaluate import evaluate_dates, evaluate_gold
@@ -431,7 +434,11 @@ def eval_command(user_kb: str | None, gold: tuple[str, ...]) -> None:
     for path in gold:
         click.echo(path)
         try:
-            if path.endswith((".yaml", ".yml")) and "published:" in Path(path).read_text():
+            if is_event_corpus(Path(path)):
+                lines = evaluate_events(Path(path))
+            elif Path(path).is_dir():
+                raise ValueError("a folder holds no event corpus files")
+            elif path.endswith((".yaml", ".yml")) and "published:" in Path(path).read_text():
                 lines = evaluate_dates(Path(path))
             elif path.endswith((".yaml", ".yml")):
                 lines = evaluate_variants(Path(path), user_kb).lines()

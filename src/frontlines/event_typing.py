@@ -29,6 +29,7 @@ from frontlines.rules import EventRule, event_rules
 ACLED_CONFIDENT = 0.45
 PLOVER_CONFIDENT = 0.45
 NO_EVENT_CONFIDENT = 0.8
+MIN_VERBLESS_TOKENS = 6  # a sentence without a verb shorter than this is a heading
 
 
 @lru_cache(maxsize=64)

@@ -206,9 +206,9 @@ def _classified_draft(
     rule = event_typing.representative_rule(event_type, sub_type, plover)
     token = event_typing.anchor(sentence)
     actor1, actor2, assoc1, assoc2 = roles.actors_of(token, resolved)
-    if actor1 is None and event_type is None:
-        if actor2 is None:
-            return []  # a thing said or agreed by no one named is no event
+    if token.pos_ not in {"VERB", "AUX"} and len(sentence) < event_typing.MIN_VERBLESS_TOKENS:
+        return []  # a heading ("A combing operation") is no report of an event
+    if actor1 is None and event_type is None and actor2 is not None:
         actor1, actor2 = actor2, None
     return [
         Draft(
