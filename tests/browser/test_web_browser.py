@@ -79,6 +79,19 @@ def test_page_loads_with_borders_markers_and_table(page: Page):
     shot(page, "web-page.png")
 
 
+def test_founding_article_events_at_tarhuna_tripoli_and_bani_walid(page: Page):
+    page.fill("#filters input[name=country]", "LBY")
+    page.click("#filters button[type=submit]")
+    cluster = page.locator(".leaflet-marker-icon[title*='Tarhuna']").first
+    cluster.wait_for()
+    cluster.click()  # a cluster of several places zooms in to them
+    page.wait_for_timeout(600)  # the zoom animation
+    titles = page.eval_on_selector_all(".leaflet-marker-icon", "ns => ns.map(n => n.title)")
+    for place in ("Tarhuna", "Tripoli", "Bani Walid"):
+        assert any(place in title for title in titles), (place, titles)
+    shot(page, "web-libya.png")
+
+
 def test_clicking_a_marker_shows_its_source_sentence(page: Page):
     if page.locator(".fl-marker").count():
         page.locator(".fl-marker").first.click()

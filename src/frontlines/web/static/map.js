@@ -65,14 +65,13 @@ export class EventMap {
   single(event) {
     const dot = el("div", {
       class: "fl-marker",
-      title: `${event.date || "undated"} · ${eventLabel(event)} · ${event.location || ""}`,
       dataset: { eventId: event.id },
     });
     dot.style.background = colour(event.event_type);
     const marker = L.marker([event.latitude, event.longitude], {
       icon: L.divIcon({ html: dot, className: "fl-icon", iconSize: [16, 16] }),
       keyboard: true,
-      title: eventLabel(event),
+      title: `${event.date || "undated"} · ${eventLabel(event)} · ${event.location || ""}`,
     });
     marker.on("click", () => this.onSelect(event.id));
     return marker;
@@ -90,7 +89,7 @@ export class EventMap {
     bubble.style.width = bubble.style.height = bubble.style.lineHeight = `${size - 4}px`;
     const marker = L.marker([lat, lon], {
       icon: L.divIcon({ html: bubble, className: "fl-icon", iconSize: [size, size] }),
-      title: `${members.length} events`,
+      title: `${members.length} events: ${[...new Set(members.map((e) => e.location))].join(", ")}`,
     });
     marker.on("click", () => {
       const same = members.every(
