@@ -204,6 +204,24 @@ def test_page_and_docs_load_nothing_from_outside(client):
     assert "innerHTML" not in "".join(p.read_text() for p in STATIC.glob("*.js"))
 
 
+def test_answers_fit_the_documented_shapes(client):
+    from frontlines.web import schemas
+
+    page = schemas.EventPage.model_validate(events(client))
+    event = page.events[0]
+    schemas.EventDetail.model_validate(client.get(f"/api/events/{event.id}").json())
+    schemas.DocumentDetail.model_validate(client.get(f"/api/documents/{event.document_id}").json())
+    schemas.ActorPage.model_validate(client.get("/api/actors").json())
+    schemas.ActorDetail.model_validate(client.get("/api/actors/lby-gna").json())
+    schemas.Config.model_validate(client.get("/api/config").json())
+    state_model = schemas.state_model()
+    if state_model is not None:
+        state_model.model_validate(client.get("/api/state", params={"as_of": "2020-06-06"}).json())
+    spec = client.get("/openapi.json").json()
+    answer = spec["paths"]["/api/events"]["get"]["responses"]["200"]["content"]
+    assert answer["application/json"]["schema"]["$ref"].endswith("/EventPage")
+
+
 def test_tile_layer_only_when_configured(db, client):
     assert client.get("/api/config").json()["tiles"] is None
     assert "img-src 'self' data:;" in client.get("/").headers["content-security-policy"]

@@ -20,6 +20,7 @@ from fastapi.staticfiles import StaticFiles
 
 from frontlines.web import actors as actor_queries
 from frontlines.web import queries
+from frontlines.web import schemas as s
 from frontlines.web.control import state_picture
 from frontlines.web.db import Store, open_read_only
 
@@ -36,6 +37,13 @@ log = logging.getLogger("frontlines.web")
 def missing_vendor_files() -> list[str]:
     """Front-end files that `make setup` copies from npm packages and that are not there."""
     return [name for name in VENDOR_FILES if not (VENDOR / name).is_file()]
+
+
+def doc(model: object) -> dict:
+    """Decorator arguments that document the answer's shape without validating it (speed)."""
+    if model is None:
+        return {"response_model": None}
+    return {"response_model": None, "responses": {200: {"model": model}}}
 
 
 def _parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
@@ -102,7 +110,7 @@ def create_app(db: str, tiles: str | None = None, attribution: str | None = None
             swagger_favicon_url="/static/favicon.svg",
         )
 
-    @app.get("/api/config", tags=["page"])
+    @app.get("/api/config", tags=["page"], **doc(s.Config))
     def config() -> dict:
         """What the page needs to know: the optional tile layer and missing front-end files."""
         return {
@@ -112,7 +120,7 @@ def create_app(db: str, tiles: str | None = None, attribution: str | None = None
             "clustered": store.clustered,
         }
 
-    @app.get("/api/events", tags=["events"])
+    @app.get("/api/events", tags=["events"], **doc(s.EventPage))
     def list_events(
         start: Annotated[str | None, Query(pattern=DATE, description="from YYYY-MM-DD")] = None,
         end: Annotated[str | None, Query(pattern=DATE, description="to YYYY-MM-DD")] = None,
@@ -138,7 +146,7 @@ def create_app(db: str, tiles: str | None = None, attribution: str | None = None
         )
         return queries.search_events(store, filters)
 
-    @app.get("/api/events/{event_id}", tags=["events"])
+    @app.get("/api/events/{event_id}", tags=["events"], **doc(s.EventDetail))
     def get_event(event_id: Annotated[str, PathParam(pattern=ITEM_ID)]) -> dict:
         """One event: its record, evidence sentences, document and all its sources."""
         found = queries.event_detail(store, event_id)
@@ -146,12 +154,12 @@ def create_app(db: str, tiles: str | None = None, attribution: str | None = None
             raise HTTPException(404, "no such event")
         return found
 
-    @app.get("/api/event-types", tags=["events"])
+    @app.get("/api/event-types", tags=["events"], **doc(list[s.EventType]))
     def event_types() -> list[dict]:
         """The ACLED event types in the store, with counts."""
         return queries.event_types(store)
 
-    @app.get("/api/actors", tags=["actors"])
+    @app.get("/api/actors", tags=["actors"], **doc(s.ActorPage))
     def list_actors(
         q: Annotated[str | None, Query(max_length=200, description="name or alias")] = None,
         country: Annotated[str | None, Query(pattern=COUNTRY)] = None,
@@ -161,7 +169,7 @@ def create_app(db: str, tiles: str | None = None, attribution: str | None = None
         """Actors with their event counts, the most active first."""
         return actor_queries.list_actors(store, q, country, limit, offset)
 
-    @app.get("/api/actors/{actor_id}", tags=["actors"])
+    @app.get("/api/actors/{actor_id}", tags=["actors"], **doc(s.ActorDetail))
     def get_actor(actor_id: Annotated[str, PathParam(pattern=ITEM_ID)]) -> dict:
         """One actor: aliases, backers (supports / allied_with relations), events."""
         found = actor_queries.actor_detail(store, actor_id)
@@ -169,7 +177,7 @@ def create_app(db: str, tiles: str | None = None, attribution: str | None = None
             raise HTTPException(404, "no such actor")
         return found
 
-    @app.get("/api/state", tags=["control"])
+    @app.get("/api/state", tags=["control"], **doc(s.state_model()))
     def state(
         as_of: Annotated[str, Query(pattern=DATE, description="YYYY-MM-DD")],
         country: Annotated[str | None, Query(pattern=COUNTRY)] = None,
@@ -177,7 +185,7 @@ def create_app(db: str, tiles: str | None = None, attribution: str | None = None
         """Who holds which place as of a date, with the claims behind it, and who backs whom."""
         return state_picture(store, as_of, country.upper() if country else None)
 
-    @app.get("/api/documents/{document_id}", tags=["documents"])
+    @app.get("/api/documents/{document_id}", tags=["documents"], **doc(s.DocumentDetail))
     def get_document(document_id: Annotated[str, PathParam(pattern=DOCUMENT_ID)]) -> dict:
         """A document's text with the spans of every fact extracted from it."""
         found = queries.document_detail(store, document_id)
