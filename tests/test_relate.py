@@ -113,6 +113,10 @@ def test_no_control_when_negated_or_only_a_reference_point():
     assert _control("Fighters seized a checkpoint 20 km south of Kidal.") == []
 
 
+def test_an_unknown_village_does_not_hand_its_region_over():
+    assert _control("The army liberated the village of Zqarwen in the Kidal region.") == []
+
+
 def test_control_change_date_comes_from_its_clause():
     (change,) = extract(
         "Rebels of the M23 movement captured the town of Rutshuru on Tuesday.",

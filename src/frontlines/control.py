@@ -131,8 +131,26 @@ def _object_places(trigger: Token, preps: set[str], resolved: ResolvedDocument) 
             heads += [g for g in child.children if g.dep_ == "prep" and g.lower_ in preps]
         elif child.dep_ == "prt":  # "took over the town"
             continue
-    tokens = [t for head in heads for t in _region(head)]
+    tokens = []
+    for head in heads:
+        named = _named_complement(head)
+        tokens += _region(named if named is not None else head)
     return _places_in(tokens, resolved)
+
+
+def _named_complement(head: Token) -> Token | None:
+    """'the village of X in the Y region': the place taken is X, whatever Y is; when X is
+    unknown nothing is taken, rather than the region it lies in."""
+    noun = head
+    if head.dep_ == "prep":
+        noun = next((c for c in head.children if c.dep_ == "pobj"), head)
+    if noun.lemma_.lower() not in set(lexicon()["settlement_nouns"]):
+        return None
+    for child in noun.children:
+        named = any(g.pos_ == "PROPN" for g in child.subtree)
+        if child.dep_ == "prep" and child.lower_ == "of" and named:
+            return child
+    return None
 
 
 def _refs(head: Token | None, resolved: ResolvedDocument, speaker_of) -> list[str]:
