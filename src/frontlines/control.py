@@ -134,7 +134,16 @@ def _object_places(trigger: Token, preps: set[str], resolved: ResolvedDocument) 
     tokens = []
     for head in heads:
         named = _named_complement(head)
-        tokens += _region(named if named is not None else head)
+        if named is None:
+            tokens += _region(head)
+            continue
+        for name in (c for c in named.children if c.dep_ == "pobj"):
+            tokens += [name] + [
+                t
+                for c in name.children
+                if c.dep_ not in {"prep", "relcl", "acl"}
+                for t in c.subtree
+            ]
     return _places_in(tokens, resolved)
 
 
