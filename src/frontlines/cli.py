@@ -409,6 +409,75 @@ def state_command(db: str, as_of: str, country: str | None, fmt: str) -> None:
         )
 
 
+def _check_date(value: str | None, option: str) -> str | None:
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        message = f"{value!r} is not a date (YYYY-MM-DD)"
+        raise click.BadParameter(message, param_hint=option) from None
+    return value
+
+
+@cli.command("report")
+@DB_OPTION
+@click.option("--country", help="Only this country (ISO 3166 alpha-3); default every country.")
+@click.option("--since", help="First day of the period (YYYY-MM-DD); default the first event.")
+@click.option("--as-of", "as_of", help="Last day of the period (YYYY-MM-DD); default the last.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False),
+    help="Write here (Markdown's map and timeline go beside it as SVG files); else stdout.",
+)
+def report_command(
+    db: str, country: str | None, since: str | None, as_of: str | None, fmt: str, out: str | None
+) -> None:
+    """A situation report from the store, every statement footnoted to its evidence."""
+    from frontlines.report import gather, write_report
+
+    since, as_of = _check_date(since, "--since"), _check_date(as_of, "--as-of")
+    report = gather(_open_existing(db), country.upper() if country else None, since, as_of)
+    text = write_report(report, fmt, out)
+    if text is not None:
+        click.echo(text, nl=False)
+    else:
+        click.echo(f"report: {len(report.footnotes)} evidence notes → {out}", err=True)
+
+
+@cli.command("export")
+@DB_OPTION
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["acled-csv", "plover-json", "geojson", "parquet"]),
+    required=True,
+    help="acled-csv: ACLED's columns; plover-json: PLOVER JSON Lines; geojson: events and "
+    "control (a FeatureCollection each); parquet: one file per table.",
+)
+@click.option(
+    "--out",
+    help="File to write (a folder for parquet, and for geojson the events file; control "
+    "goes beside it); default standard output, or ./frontlines-parquet for parquet.",
+)
+@click.option("--as-of", "as_of", help="Control as of this date (geojson; default the last).")
+@click.option("--historical", is_flag=True, help="acled-csv: keep background events too.")
+def export_command(
+    db: str, fmt: str, out: str | None, as_of: str | None, historical: bool
+) -> None:
+    """Export the store as ACLED CSV, PLOVER JSON, GeoJSON or Parquet."""
+    from frontlines.export import export
+
+    as_of = _check_date(as_of, "--as-of")
+    for line in export(_open_existing(db), db, fmt, out, as_of=as_of, historical=historical):
+        click.echo(line, err=True)
+
+
 @cli.command("eval")
 @KB_OPTION
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True))
@@ -547,6 +616,8 @@ def config_defaults() -> dict:
             "places": db,
             "actors": {**db, "show": kb},
             "serve": db,
+            "report": db,
+            "export": db,
         }
     return {}
 

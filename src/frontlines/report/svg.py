@@ -1,0 +1,303 @@
+"""The report's map (events and control over shipped country borders) and timeline chart, as
+self-contained SVG drawn here: no tiles, no fonts, nothing fetched."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from xml.sax.saxutils import escape
+
+import pycountry
+
+from frontlines.report.model import Report, labels
+from frontlines.report.topo import countries
+
+BBox = tuple[float, float, float, float]
+FONT = "font-family='Helvetica, Arial, sans-serif'"
+
+
+def _union(boxes: list[BBox]) -> BBox | None:
+    boxes = [b for b in boxes if b]
+    if not boxes:
+        return None
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+def _view(report: Report) -> BBox:
+    boxes: list[BBox] = [(p.lon, p.lat, p.lon, p.lat) for p in report.points]
+    boxes += [(p.lon, p.lat, p.lon, p.lat) for p in report.control_points]
+    focus = _focus(report.country)
+    if focus is not None:
+        box = focus.bbox(largest_only=True)
+        if box and box[2] - box[0] < 90:
+            boxes.append(box)
+    view = _union(boxes) or (-170.0, -58.0, 180.0, 78.0)
+    west, south, east, north = view
+    span = max(east - west, north - south, 1.5)
+    cx, cy = (west + east) / 2, (south + north) / 2
+    half_w = max(east - west, 1.5) / 2 + span * 0.08
+    half_h = max(north - south, 1.5) / 2 + span * 0.08
+    k = math.cos(math.radians(max(-70.0, min(70.0, cy))))
+    ratio = half_h / (half_w * k)
+    if ratio < 0.55:
+        half_h = half_w * k * 0.55
+    elif ratio > 0.85:
+        half_w = half_h / (k * 0.85)
+    return cx - half_w, max(-85.0, cy - half_h), cx + half_w, min(85.0, cy + half_h)
+
+
+def _focus(country: str | None):
+    if not country:
+        return None
+    found = pycountry.countries.get(alpha_3=country)
+    if found is None:
+        return None
+    return next((c for c in countries() if c.numeric == found.numeric), None)
+
+
+class Projection:
+    def __init__(self, view: BBox, width: int) -> None:
+        self.west, self.south, self.east, self.north = view
+        self.k = math.cos(math.radians((self.south + self.north) / 2))
+        self.scale = width / ((self.east - self.west) * self.k)
+        self.width = width
+        self.height = round((self.north - self.south) * self.scale)
+
+    def __call__(self, lon: float, lat: float) -> tuple[float, float]:
+        return (lon - self.west) * self.k * self.scale, (self.north - lat) * self.scale
+
+
+def _path(rings, project: Projection, view: BBox) -> str:
+    west, south, east, north = view
+    margin = max(east - west, north - south) * 0.2
+    parts = []
+    for ring in rings:
+        lons, lats = [p[0] for p in ring], [p[1] for p in ring]
+        if (
+            max(lons) < west - margin
+            or min(lons) > east + margin
+            or max(lats) < south - margin
+            or min(lats) > north + margin
+        ):
+            continue
+        points, last = [], None
+        for lon, lat in ring:
+            x, y = project(lon, lat)
+            if last is None or abs(x - last[0]) + abs(y - last[1]) >= 0.8:
+                points.append(f"{x:.1f} {y:.1f}")
+                last = (x, y)
+        if len(points) > 2:
+            parts.append("M" + "L".join(points) + "Z")
+    return "".join(parts)
+
+
+def _colour(category: str) -> str:
+    colours = labels()["colours"]
+    return colours.get(category, colours["other"])
+
+
+def map_svg(report: Report, width: int = 720) -> str:
+    """Events (circles by ACLED type, sized by deaths) and control as of the report's date
+    (diamonds in the holder's colour) over the country borders."""
+    words = labels()
+    view = _view(report)
+    project = Projection(view, width)
+    height = project.height
+    focus = _focus(report.country)
+    out = [
+        f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}' "
+        f"width='{width}' height='{height}' role='img' {FONT} font-size='11'>",
+        f"<title>{escape(words['map_title'])}</title>",
+        f"<defs><clipPath id='frame'><rect width='{width}' height='{height}'/></clipPath></defs>",
+        f"<rect width='{width}' height='{height}' fill='#dce9f2'/>",
+        "<g clip-path='url(#frame)' stroke='#8a8a8a' stroke-width='0.6'>",
+    ]
+    for country in countries():
+        d = _path([ring for polygon in country.polygons for ring in polygon], project, view)
+        if d:
+            fill = "#f4efdc" if country is focus else "#ececec"
+            out.append(f"<path d='{d}' fill='{fill}' fill-rule='evenodd'/>")
+    out.append("</g>")
+    holders = list(dict.fromkeys(p.holder for p in report.control_points))
+    palette = words["holder_colours"]
+    named: dict[str, tuple[float, float]] = {}
+    for point in report.control_points:
+        x, y = project(point.lon, point.lat)
+        colour = "#ffffff" if point.contested else palette[holders.index(point.holder) % 7]
+        out.append(
+            f"<rect x='{x - 6:.1f}' y='{y - 6:.1f}' width='12' height='12' fill='{colour}' "
+            f"stroke='#222' stroke-width='1.2' transform='rotate(45 {x:.1f} {y:.1f})'>"
+            f"<title>{escape(point.place + ': ' + point.holder)}</title></rect>"
+        )
+        named.setdefault(point.place, (x, y))
+    groups: dict[tuple[float, float], list] = defaultdict(list)
+    for point in report.points:
+        groups[(round(point.lat, 2), round(point.lon, 2))].append(point)
+    for items in groups.values():
+        x0, y0 = project(items[0].lon, items[0].lat)
+        ring = 0 if len(items) == 1 else 7 + len(items)
+        for index, point in enumerate(items):
+            angle = 2 * math.pi * index / len(items)
+            x, y = x0 + ring * math.cos(angle), y0 + ring * math.sin(angle)
+            radius = 4 + min(10.0, math.sqrt(point.deaths))
+            tip = f"{point.label}: {point.category}" + (f", {point.deaths}" if point.deaths else "")
+            out.append(
+                f"<circle cx='{x:.1f}' cy='{y:.1f}' r='{radius:.1f}' "
+                f"fill='{_colour(point.category)}' fill-opacity='0.85' stroke='#fff'>"
+                f"<title>{escape(tip)}</title></circle>"
+            )
+        if items[0].label:
+            named.setdefault(items[0].label, (x0 + ring, y0))
+    for name, (x, y) in named.items():
+        anchor = "end" if x > width - 120 else "start"
+        dx = -12 if anchor == "end" else 12
+        out.append(
+            f"<text x='{x + dx:.1f}' y='{y - 8:.1f}' text-anchor='{anchor}' stroke='#fff' "
+            f"stroke-width='3' paint-order='stroke' fill='#111'>{escape(name)}</text>"
+        )
+    out.append(_map_legend(report, holders, height))
+    out.append(
+        f"<text x='{width - 4}' y='{height - 4}' text-anchor='end' font-size='9' fill='#555'>"
+        "borders: world-atlas (Natural Earth)</text></svg>"
+    )
+    return "\n".join(out)
+
+
+def _map_legend(report: Report, holders: list[str], height: int) -> str:
+    words = labels()
+    entries = [("circle", _colour(c), c) for c in dict.fromkeys(p.category for p in report.points)]
+    palette = words["holder_colours"]
+    entries += [("diamond", palette[i % 7], h) for i, h in enumerate(holders)]
+    if not entries:
+        return ""
+    rows = []
+    top = height - 8 - 16 * len(entries)
+    note = words["map_legend_control"].format(as_of=report.as_of or "")
+    width = 14 + 7 * max(len(label) for *_, label in entries + [("", "", note)])
+    rows.append(
+        f"<rect x='6' y='{top - 22}' width='{width}' height='{16 * len(entries) + 26}' "
+        "fill='#fff' fill-opacity='0.85' stroke='#999'/>"
+    )
+    rows.append(f"<text x='12' y='{top - 8}' font-weight='bold'>{escape(note)}</text>")
+    for index, (shape, colour, label) in enumerate(entries):
+        y = top + 16 * index + 6
+        if shape == "circle":
+            rows.append(f"<circle cx='17' cy='{y - 4}' r='5' fill='{colour}'/>")
+        else:
+            rows.append(
+                f"<rect x='13' y='{y - 8}' width='8' height='8' fill='{colour}' stroke='#222' "
+                f"transform='rotate(45 17 {y - 4})'/>"
+            )
+        rows.append(f"<text x='28' y='{y}'>{escape(label)}</text>")
+    return "\n".join(rows)
+
+
+def _bins(since: dt.date, as_of: dt.date) -> tuple[str, list[dt.date]]:
+    days = (as_of - since).days
+    if days <= 62:
+        return "day", [since + dt.timedelta(days=i) for i in range(days + 1)]
+    if days <= 730:
+        start = since - dt.timedelta(days=since.weekday())
+        return "week", [start + dt.timedelta(weeks=i) for i in range((as_of - start).days // 7 + 1)]
+    months, current = [], since.replace(day=1)
+    while current <= as_of:
+        months.append(current)
+        current = (current + dt.timedelta(days=32)).replace(day=1)
+    return "month", months
+
+
+def _bin_of(date: dt.date, unit: str) -> dt.date:
+    if unit == "week":
+        return date - dt.timedelta(days=date.weekday())
+    if unit == "month":
+        return date.replace(day=1)
+    return date
+
+
+def timeline_svg(report: Report, width: int = 720, height: int = 220) -> str:
+    """Events per day (week, month) stacked by ACLED type; deaths above the bars; control
+    changes marked under the axis."""
+    words = labels()
+    if not report.since or not report.as_of:
+        return ""
+    since, as_of = dt.date.fromisoformat(report.since), dt.date.fromisoformat(report.as_of)
+    unit, bins = _bins(since, as_of)
+    counts: dict[dt.date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    deaths: dict[dt.date, int] = defaultdict(int)
+    for date, category, dead in report.timeline:
+        key = _bin_of(dt.date.fromisoformat(date), unit)
+        counts[key][category] += 1
+        deaths[key] += dead
+    categories = list(dict.fromkeys(c for _, c, _ in report.timeline))
+    left, right, top, bottom = 36, 12, 28, 46
+    plot_w, plot_h = width - left - right, height - top - bottom
+    peak = max((sum(v.values()) for v in counts.values()), default=1) or 1
+    step = plot_w / len(bins)
+    bar = min(step * 0.8, 60)
+    title = words["timeline_title"].format(unit=words["timeline_units"][unit])
+    out = [
+        f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}' "
+        f"width='{width}' height='{height}' role='img' {FONT} font-size='11'>",
+        f"<title>{escape(title)}</title>",
+        f"<rect width='{width}' height='{height}' fill='#fff'/>",
+        f"<text x='{left}' y='16' font-weight='bold'>{escape(title)}</text>",
+        f"<line x1='{left}' y1='{top + plot_h}' x2='{width - right}' y2='{top + plot_h}' "
+        "stroke='#333'/>",
+    ]
+    for value in sorted({0, peak // 2, peak}):
+        y = top + plot_h - plot_h * value / peak
+        out.append(f"<text x='{left - 6}' y='{y + 4:.1f}' text-anchor='end'>{value}</text>")
+        out.append(
+            f"<line x1='{left}' y1='{y:.1f}' x2='{width - right}' y2='{y:.1f}' stroke='#ddd'/>"
+        )
+    every = max(1, math.ceil(len(bins) / 10))
+    for index, start in enumerate(bins):
+        x = left + step * index + (step - bar) / 2
+        y = top + plot_h
+        for category in categories:
+            n = counts[start].get(category, 0)
+            if not n:
+                continue
+            h = plot_h * n / peak
+            y -= h
+            out.append(
+                f"<rect x='{x:.1f}' y='{y:.1f}' width='{bar:.1f}' height='{h:.1f}' "
+                f"fill='{_colour(category)}'><title>{escape(f'{start}: {category} {n}')}"
+                "</title></rect>"
+            )
+        if deaths.get(start):
+            out.append(
+                f"<text x='{x + bar / 2:.1f}' y='{y - 4:.1f}' text-anchor='middle' "
+                f"fill='#900'>†{deaths[start]}</text>"
+            )
+        if index % every == 0:
+            month = words["months"][start.month - 1][:3]
+            label = f"{start.day} {month}" if unit != "month" else f"{month} {start.year}"
+            out.append(
+                f"<text x='{left + step * index + step / 2:.1f}' y='{top + plot_h + 14}' "
+                f"text-anchor='middle'>{escape(label)}</text>"
+            )
+    marked = {_bin_of(dt.date.fromisoformat(d), unit) for d in report.control_dates}
+    for index, start in enumerate(bins):
+        if start in marked:
+            x = left + step * index + step / 2
+            y = top + plot_h + 20
+            out.append(f"<path d='M{x:.1f} {y}l5 9h-10z' fill='#222'/>")
+    legend = [(c, _colour(c)) for c in categories]
+    x = left
+    for label, colour in legend + [(words["timeline_control"], "")]:
+        y = height - 6
+        if colour:
+            out.append(f"<rect x='{x}' y='{y - 9}' width='10' height='10' fill='{colour}'/>")
+        else:
+            out.append(f"<path d='M{x + 5} {y - 9}l5 9h-10z' fill='#222'/>")
+        out.append(f"<text x='{x + 14}' y='{y}'>{escape(label)}</text>")
+        x += 24 + 6 * len(label)
+    out.append("</svg>")
+    return "\n".join(out)
