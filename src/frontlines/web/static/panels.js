@@ -107,18 +107,28 @@ export async function showDocument(panel, documentId, marks = []) {
   scrollToMark(panel);
 }
 
-function relationItem(rel, who) {
-  const other = rel[who] || {};
-  const quote = (rel.evidence || [])[0];
-  return el(
-    "li",
-    {},
-    actorLink(other.id, other.name),
-    el("span", { class: "muted", text: ` ${rel.kind}, ${rel.mode}${rel.date ? ", " + rel.date : ""} ` }),
-    quote && rel.document_id
-      ? routeLink(["document", rel.document_id, `${quote.start}-${quote.end}`], "source")
-      : null,
-    quote ? el("blockquote", { class: "source", text: quote.text }) : null,
+// Relations grouped by the other actor: its kinds and modes once, each distinct quote once.
+function relationItems(relations, who) {
+  const groups = new Map();
+  for (const rel of relations) {
+    const other = rel[who] || { id: null, name: "?" };
+    if (!groups.has(other.id)) groups.set(other.id, { other, how: new Set(), quotes: new Map() });
+    const group = groups.get(other.id);
+    group.how.add(`${rel.kind}, ${rel.mode}${rel.date ? ", " + rel.date : ""}`);
+    for (const quote of rel.evidence || []) {
+      if (!group.quotes.has(quote.text)) group.quotes.set(quote.text, { ...quote, doc: rel.document_id });
+    }
+  }
+  return [...groups.values()].map(({ other, how, quotes }) =>
+    el(
+      "li",
+      {},
+      actorLink(other.id, other.name),
+      el("span", { class: "muted", text: ` ${[...how].join("; ")}` }),
+      [...quotes.values()].map((q) =>
+        el("blockquote", { class: "source" }, q.text, " ",
+          routeLink(["document", q.doc, `${q.start}-${q.end}`], "source"))),
+    ),
   );
 }
 
@@ -159,9 +169,9 @@ export async function showActor(panel, actorId, onSelect, onFilter) {
     el("h3", { text: "Also known as" }),
     el("ul", { class: "aliases" }, list(actor.aliases.map((a) => el("li", { text: a })), "none seen")),
     el("h3", { text: "Backed by" }),
-    el("ul", { class: "backers" }, list(actor.backers.map((r) => relationItem(r, "source")), "none found")),
+    el("ul", { class: "backers" }, list(relationItems(actor.backers, "source"), "none found")),
     el("h3", { text: "Backs" }),
-    el("ul", {}, list(actor.backs.map((r) => relationItem(r, "target")), "none found")),
+    el("ul", {}, list(relationItems(actor.backs, "target"), "none found")),
     el("h3", { text: `Events (${actor.events.length})` }),
     el("table", { class: "events small" }, el("tbody", {}, eventRows(actor.events, onSelect))),
   );
