@@ -154,7 +154,7 @@ def test_markdown_to_stdout_embeds_charts():
 
 def test_html_embeds_map_and_timeline_and_links_every_note(libya):
     html = render_html(libya)
-    assert html.count("<svg") == 2 and "<path d='M" in html  # borders drawn
+    assert html.count("<figure><svg") == 2 and "<path d='M" in html  # borders drawn
     refs = set(re.findall(r'href="#fn-(\d+)"', html))
     notes = set(re.findall(r'<li id="fn-(\d+)"', html))
     assert refs == notes == {str(n.number) for n in libya.footnotes}

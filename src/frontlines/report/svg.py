@@ -109,14 +109,79 @@ def map_svg(report: Report, width: int = 720) -> str:
     view = _view(report)
     project = Projection(view, width)
     height = project.height
-    focus = _focus(report.country)
+    holders = list(dict.fromkeys(p.holder for p in report.control_points))
     out = [
         f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}' "
         f"width='{width}' height='{height}' role='img' {FONT} font-size='11'>",
         f"<title>{escape(words['map_title'])}</title>",
-        f"<defs><clipPath id='frame'><rect width='{width}' height='{height}'/></clipPath></defs>",
+        *_layer(report, project, view, holders),
+    ]
+    detail = _crowded(report, project)
+    if detail is not None:
+        out += _inset(report, project, detail, holders)
+    out.append(_map_legend(report, holders, height))
+    out.append(
+        f"<text x='{width - 4}' y='{height - 4}' text-anchor='end' font-size='9' fill='#555'>"
+        "borders: world-atlas (Natural Earth)</text></svg>"
+    )
+    return "\n".join(out)
+
+
+def _crowded(report: Report, project: Projection, radius: float = 40.0) -> BBox | None:
+    """The bounding box of the most crowded spot (four markers or more within `radius`
+    pixels of one another), to be drawn again larger in an inset."""
+    points = [(p.lon, p.lat) for p in report.points + report.control_points]
+    pixels = [project(lon, lat) for lon, lat in points]
+
+    def near(i: int) -> list[int]:
+        x0, y0 = pixels[i]
+        return [j for j, (x, y) in enumerate(pixels) if math.hypot(x - x0, y - y0) <= radius]
+
+    best = max((near(i) for i in range(len(points))), key=len, default=[])
+    if len(best) < 4:
+        return None
+    box = _union([(points[j][0], points[j][1], points[j][0], points[j][1]) for j in best])
+    west, south, east, north = box
+    pad = max(0.12, 0.25 * max(east - west, north - south))
+    return west - pad, south - pad, east + pad, north + pad
+
+
+def _inset(report: Report, main: Projection, box: BBox, holders: list[str]) -> list[str]:
+    width = 300
+    west, south, east, north = box
+    k = math.cos(math.radians((south + north) / 2))
+    half_w, half_h = (east - west) / 2, (north - south) / 2
+    if half_h / (half_w * k) > 0.75:
+        half_w = half_h / (k * 0.75)
+    else:
+        half_h = half_w * k * 0.75
+    cx, cy = (west + east) / 2, (south + north) / 2
+    view = (cx - half_w, cy - half_h, cx + half_w, cy + half_h)
+    project = Projection(view, width)
+    (x0, y0), (x1, y1) = main(view[0], view[3]), main(view[2], view[1])
+    left = 8 if x0 > main.width / 2 else main.width - width - 8
+    frame = f"x='{x0:.1f}' y='{y0:.1f}' width='{x1 - x0:.1f}' height='{y1 - y0:.1f}'"
+    return [
+        f"<rect {frame} fill='none' stroke='#222' stroke-dasharray='3 2'/>",
+        f"<svg x='{left}' y='8' width='{width}' height='{project.height}' "
+        f"viewBox='0 0 {width} {project.height}'>",
+        *_layer(report, project, view, holders, clip="inset"),
+        f"<rect width='{width}' height='{project.height}' fill='none' stroke='#222' "
+        "stroke-width='1.5'/></svg>",
+    ]
+
+
+def _layer(
+    report: Report, project: Projection, view: BBox, holders: list[str], clip: str = "frame"
+) -> list[str]:
+    """Borders, control diamonds, event circles and place names in one projection."""
+    words = labels()
+    width, height = project.width, project.height
+    focus = _focus(report.country)
+    out = [
+        f"<defs><clipPath id='{clip}'><rect width='{width}' height='{height}'/></clipPath></defs>",
         f"<rect width='{width}' height='{height}' fill='#dce9f2'/>",
-        "<g clip-path='url(#frame)' stroke='#8a8a8a' stroke-width='0.6'>",
+        f"<g clip-path='url(#{clip})' stroke='#8a8a8a' stroke-width='0.6'>",
     ]
     for country in countries():
         d = _path([ring for polygon in country.polygons for ring in polygon], project, view)
@@ -124,27 +189,21 @@ def map_svg(report: Report, width: int = 720) -> str:
             fill = "#f4efdc" if country is focus else "#ececec"
             out.append(f"<path d='{d}' fill='{fill}' fill-rule='evenodd'/>")
     out.append("</g>")
-    holders = list(dict.fromkeys(p.holder for p in report.control_points))
     palette = words["holder_colours"]
     named: dict[str, tuple[float, float]] = {}
-    for point in report.control_points:
-        x, y = project(point.lon, point.lat)
-        colour = "#ffffff" if point.contested else palette[holders.index(point.holder) % 7]
-        out.append(
-            f"<rect x='{x - 6:.1f}' y='{y - 6:.1f}' width='12' height='12' fill='{colour}' "
-            f"stroke='#222' stroke-width='1.2' transform='rotate(45 {x:.1f} {y:.1f})'>"
-            f"<title>{escape(point.place + ': ' + point.holder)}</title></rect>"
-        )
-        named.setdefault(point.place, (x, y))
     groups: dict[tuple[float, float], list] = defaultdict(list)
     for point in report.points:
         groups[(round(point.lat, 2), round(point.lon, 2))].append(point)
     for items in groups.values():
+        # several events at one place: the deadliest in the middle, the others around it
+        items = sorted(items, key=lambda p: -p.deaths)
         x0, y0 = project(items[0].lon, items[0].lat)
-        ring = 0 if len(items) == 1 else 7 + len(items)
+        middle = 4 + min(10.0, math.sqrt(items[0].deaths))
+        ring = 0 if len(items) == 1 else middle + 5 + len(items)
         for index, point in enumerate(items):
-            angle = 2 * math.pi * index / len(items)
-            x, y = x0 + ring * math.cos(angle), y0 + ring * math.sin(angle)
+            angle = 2 * math.pi * (index - 1) / (len(items) - 1) if index else 0.0
+            x = x0 + (ring * math.cos(angle) if index else 0)
+            y = y0 + (ring * math.sin(angle) if index else 0)
             radius = 4 + min(10.0, math.sqrt(point.deaths))
             tip = f"{point.label}: {point.category}" + (f", {point.deaths}" if point.deaths else "")
             out.append(
@@ -154,6 +213,15 @@ def map_svg(report: Report, width: int = 720) -> str:
             )
         if items[0].label:
             named.setdefault(items[0].label, (x0 + ring, y0))
+    for point in report.control_points:
+        x, y = project(point.lon, point.lat)
+        colour = "#ffffff" if point.contested else palette[holders.index(point.holder) % 7]
+        out.append(
+            f"<rect x='{x - 6:.1f}' y='{y - 6:.1f}' width='12' height='12' fill='{colour}' "
+            f"stroke='#222' stroke-width='1.2' transform='rotate(45 {x:.1f} {y:.1f})'>"
+            f"<title>{escape(point.place + ': ' + point.holder)}</title></rect>"
+        )
+        named.setdefault(point.place, (x, y))
     for name, (x, y) in named.items():
         anchor = "end" if x > width - 120 else "start"
         dx = -12 if anchor == "end" else 12
@@ -161,12 +229,7 @@ def map_svg(report: Report, width: int = 720) -> str:
             f"<text x='{x + dx:.1f}' y='{y - 8:.1f}' text-anchor='{anchor}' stroke='#fff' "
             f"stroke-width='3' paint-order='stroke' fill='#111'>{escape(name)}</text>"
         )
-    out.append(_map_legend(report, holders, height))
-    out.append(
-        f"<text x='{width - 4}' y='{height - 4}' text-anchor='end' font-size='9' fill='#555'>"
-        "borders: world-atlas (Natural Earth)</text></svg>"
-    )
-    return "\n".join(out)
+    return out
 
 
 def _map_legend(report: Report, holders: list[str], height: int) -> str:
