@@ -26,9 +26,9 @@ from frontlines.kb import load_data
 from frontlines.mentions.base import cue_words
 from frontlines.rules import EventRule, event_rules
 
-ACLED_CONFIDENT = 0.45
-PLOVER_CONFIDENT = 0.45
-NO_EVENT_CONFIDENT = 0.8
+ACLED_CONFIDENT = 0.1
+PLOVER_CONFIDENT = 0.1
+NO_EVENT_CONFIDENT = 0.4
 MIN_VERBLESS_TOKENS = 6  # a sentence without a verb shorter than this is a heading
 
 
@@ -96,14 +96,16 @@ def classified_types(typing: Typing | None) -> tuple[str | None, str | None, str
 
 
 @lru_cache(maxsize=1)
-def _rule_families() -> dict[str, frozenset[str]]:
-    families = load_data("event_taxonomy.yaml").get("rules_decide") or []
-    return {sub: frozenset(group) for group in families for sub in group}
+def _rule_pairs() -> frozenset[tuple[str, str]]:
+    pairs = set()
+    for first, second in load_data("event_taxonomy.yaml").get("rules_decide") or []:
+        pairs |= {(a, b) for a in first for b in second} | {(b, a) for a in first for b in second}
+    return frozenset(pairs)
 
 
 def rule_decides(rule_sub: str | None, classified_sub: str | None) -> bool:
-    """Whether the rule's sub-event type stands against the classifier's (same family)."""
-    return rule_sub is not None and classified_sub in _rule_families().get(rule_sub, ())
+    """Whether the rule's sub-event type stands against the classifier's."""
+    return (rule_sub, classified_sub) in _rule_pairs()
 
 
 def says_no_event(typing: Typing | None) -> bool:
@@ -113,3 +115,8 @@ def says_no_event(typing: Typing | None) -> bool:
         and typing.plover_type is None
         and min(typing.acled_score, typing.plover_score) >= NO_EVENT_CONFIDENT
     )
+
+
+@lru_cache(maxsize=1)
+def rules_over_no_event() -> frozenset[str]:
+    return frozenset(load_data("event_taxonomy.yaml").get("rules_over_no_event") or ())

@@ -169,7 +169,11 @@ def _drafts_for_sentence(
                 sentence=sentence,
                 event_type=event_type,
                 sub_event_type=sub_type,
-                plover_type=rule.plover_type,
+                plover_type=(
+                    rule.battle_plover
+                    if rule.battle_plover and event_type == "Battles"
+                    else rule.plover_type
+                ),
                 plover_mode=mode_for(rule, context),
                 actor1=actor1,
                 actor2=actor2,
@@ -233,6 +237,8 @@ def _typed_by_classifier(
     """The sentence's main event first, of the type the classifier is confident of: a rule's
     event of that type if there is one, else the main clause's event retyped."""
     event_type, sub_type, plover = event_typing.classified_types(typing)
+    if event_typing.says_no_event(typing):
+        return [d for d in drafts if d.rule.name in event_typing.rules_over_no_event()]
     if not drafts or (sub_type is None and plover is None):
         return drafts
     ranked = sorted(drafts, key=lambda d: (event_typing.depth(d.trigger), d.trigger.i))
@@ -247,7 +253,7 @@ def _typed_by_classifier(
         main.rule = event_typing.representative_rule(event_type, sub_type, plover)
         main.event_type, main.sub_event_type = event_type, sub_type
         main.plover_mode = mode_for(main.rule, SentenceContext(main.sentence))
-    if plover is not None or not same:
+    if not same or (plover is not None and main.plover_type is None):
         main.plover_type = plover
     if not same:
         _retype(main, resolved)

@@ -32,6 +32,7 @@ class EventRule:
     battle_if_any: tuple[str, ...] = ()
     battle_none: tuple[str, ...] = ()
     battle_types: dict = field(default_factory=dict, hash=False, compare=False)
+    battle_plover: str | None = None  # the PLOVER type when the battle types apply
 
 
 def _strings(values: object) -> tuple[str, ...]:
@@ -65,6 +66,7 @@ def event_rules() -> tuple[EventRule, ...]:
                 battle_if_any=_strings(raw.get("battle_if_any")),
                 battle_none=_strings(raw.get("battle_none")),
                 battle_types=dict(raw.get("battle_types") or {}),
+                battle_plover=raw.get("battle_plover"),
             )
         )
     return tuple(rules)
