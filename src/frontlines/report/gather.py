@@ -322,20 +322,27 @@ def _developments(g: Gatherer, report: Report, scope: list[dict], moves: list[di
         refs: list[int] = []
         for move in group:
             refs += [r for r in g.record_refs(move["document_id"], move["record"]) if r not in refs]
-        items.append(Statement(text + ".", refs[: words["max_refs"]], date=date, order=0))
+        items.append(Statement(text + ".", sorted(refs[: words["max_refs"]]), date=date, order=0))
     for (date, actor_id), group in retreats.items():
         places = list(dict.fromkeys(m["place"] for m in group))
         text = words["control_retreated"].format(actor=g.name(actor_id), places=_join(places))
         refs = []
         for move in group:
             refs += [r for r in g.record_refs(move["document_id"], move["record"]) if r not in refs]
-        items.append(Statement(text + ".", refs, date=date, order=1))
+        items.append(Statement(text + ".", sorted(refs), date=date, order=1))
+    told = set(by_place)
     for row in scope:
         key_type = row["event_type"] in words["key_event_types"]
         mass = row["fatalities"] >= words["mass_casualty_deaths"]
         contact = row["event_type"] is None and row["plover_type"] in words["key_plover_types"]
-        if key_type or mass or contact:
-            order = 2 if key_type else 3 if mass else 4
+        # a transfer of territory that no control change already tells
+        territory = (
+            row["sub_event_type"] in words["key_territory_sub_events"]
+            and row["location"]
+            and (row["date"], row["location"]) not in told
+        )
+        if key_type or mass or contact or territory:
+            order = 2 if key_type else 3 if mass else 4 if contact else 1
             item = Statement(g.event_sentence(row), g.event_refs(row), row["date"], order=order)
             item.when = format_date(row["date"], row["time_precision"])
             items.append(item)
