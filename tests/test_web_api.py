@@ -62,6 +62,8 @@ def test_event_filters(client):
     assert june and all(e["date"] == "2020-06-05" for e in june)
     strikes = events(client, type="Explosions/Remote violence")["events"]
     assert strikes and all(e["event_type"] == "Explosions/Remote violence" for e in strikes)
+    tarhuna = events(client, location="Tarhuna")["events"]
+    assert tarhuna and all(e["location"] == "Tarhuna" for e in tarhuna)
     libya_box = events(client, bbox="9,19,26,34")["events"]  # west,south,east,north
     assert libya_box and all(e["country"] == "LBY" for e in libya_box)
     actor = next(e["actor1_id"] for e in everything["events"] if e["actor1_id"])

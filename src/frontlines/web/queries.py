@@ -15,8 +15,8 @@ from frontlines.web.db import Store
 SUMMARY_COLUMNS = (
     "e.id, e.document_id, e.date, e.time_precision, e.event_type, e.sub_event_type, "
     "e.plover_type, e.plover_mode, e.actor1_id, e.actor1, e.actor2_id, e.actor2, "
-    "e.location, e.latitude, e.longitude, e.country, e.fatalities, e.modality, e.historical, "
-    "e.confidence"
+    "e.location, e.latitude, e.longitude, e.country, e.geo_precision, e.fatalities, e.modality, "
+    "e.historical, e.confidence"
 )
 MAX_LIMIT = 10_000
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -48,6 +48,7 @@ class EventFilter:
     end: str | None = None  # YYYY-MM-DD, inclusive
     country: str | None = None  # ISO 3166 alpha-3
     actor: str | None = None  # actor id, as actor1 or actor2
+    location: str | None = None  # place name, exactly as stored
     types: list[str] = field(default_factory=list)  # ACLED event types
     bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
     q: str | None = None  # words that the event's document must contain (FTS5)
@@ -75,6 +76,9 @@ def _where(store: Store, filters: EventFilter) -> tuple[str, dict]:
     if filters.country:
         clauses.append("e.country = :country")
         params["country"] = filters.country.upper()
+    if filters.location:
+        clauses.append("e.location = :location")
+        params["location"] = filters.location
     if filters.actor:
         clauses.append("(e.actor1_id = :actor OR e.actor2_id = :actor)")
         params["actor"] = filters.actor

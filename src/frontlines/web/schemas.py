@@ -39,6 +39,7 @@ class EventSummary(BaseModel):
     latitude: float | None
     longitude: float | None
     country: str | None
+    geo_precision: int | None
     fatalities: int
     modality: str | None
     historical: bool

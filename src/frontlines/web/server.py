@@ -52,7 +52,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve_in_subprocess(db: str, timeout: float = 30.0) -> Iterator[str]:
+def serve_in_subprocess(db: str, timeout: float = 60.0) -> Iterator[str]:
     """Run `frontlines serve` over `db` on a free loopback port; yields its base URL."""
     port = free_port()
     command = [sys.executable, "-m", "frontlines.cli", "serve", "--db", db, "--port", str(port)]

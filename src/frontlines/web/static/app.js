@@ -3,7 +3,7 @@
 import { clear, el, getJSON, TYPE_COLOURS, OTHER_COLOUR } from "./dom.js";
 import { EventMap } from "./map.js";
 import {
-  eventRows, showActor, showActors, showControl, showDocument, showEvent,
+  eventRows, showActor, showActors, showControl, showDocument, showEvent, showPlace,
 } from "./panels.js";
 import { Timeline } from "./timeline.js";
 
@@ -89,6 +89,9 @@ async function route() {
       eventMap.highlight(await showEvent(panel, id));
     } else if (view === "actor" && id) {
       await showActor(panel, id, selectEvent, filterByActor);
+    } else if (view === "place" && id) {
+      const here = await showPlace(panel, id, selectEvent);
+      eventMap.focus(here);
     } else if (view === "actors") {
       await showActors(panel);
     } else if (view === "document" && id) {

@@ -68,6 +68,10 @@ export class EventMap {
       dataset: { eventId: event.id },
     });
     dot.style.background = colour(event.event_type);
+    if (event.geo_precision > 1) {  // a region or a country, not a town: a hollow dot
+      dot.classList.add("approx");
+      dot.style.borderColor = colour(event.event_type);
+    }
     const marker = L.marker([event.latitude, event.longitude], {
       icon: L.divIcon({ html: dot, className: "fl-icon", iconSize: [16, 16] }),
       keyboard: true,
@@ -148,6 +152,14 @@ export class EventMap {
           interactive: false,
         }),
       );
+    }
+  }
+
+  // Centre the map on an event's place, ringed.
+  focus(event) {
+    this.highlight(event);
+    if (event && event.latitude !== null && event.longitude !== null) {
+      this.map.setView([event.latitude, event.longitude], Math.max(this.map.getZoom(), 8));
     }
   }
 

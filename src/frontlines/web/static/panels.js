@@ -84,7 +84,11 @@ export async function showEvent(panel, eventId) {
         assoc(record.assoc_actor_1))),
       fact("actor 2", el("span", {}, actorLink(event.actor2_id, event.actor2), " ",
         assoc(record.assoc_actor_2))),
-      fact("location", [event.location, event.country].filter(Boolean).join(", ") || null),
+      fact("location", event.location
+        ? el("span", {}, routeLink(["place", event.location], event.location),
+          event.country ? `, ${event.country}` : "",
+          event.geo_precision > 1 ? el("span", { class: "muted", text: " (approximate)" }) : "")
+        : null),
       fact("fatalities", deaths(event) + (event.contradicting ? " (sources differ)" : "")),
       fact("modality", event.modality + (event.historical ? " (background)" : "")),
       fact("sources", `${event.source_count} document(s)`),
@@ -192,6 +196,36 @@ export async function showActors(panel, query = "") {
       el("li", {}, actorLink(a.id, a.name),
         el("span", { class: "muted", text: ` ${a.country || ""} · ${a.events} events` })))),
   );
+}
+
+// A place: who holds it as of today with the claims behind that, and the events there.
+export async function showPlace(panel, name, onSelect) {
+  const today = new Date().toISOString().slice(0, 10);
+  const [found, state] = await Promise.all([
+    getJSON(`/api/events?${new URLSearchParams({ location: name, limit: "500" })}`),
+    getJSON(`/api/state?as_of=${today}`),
+  ]);
+  const place = state.places.find((p) => p.place === name);
+  const first = found.events[0];
+  const where = first && first.latitude !== null
+    ? `${first.country || ""} · ${first.latitude.toFixed(3)}, ${first.longitude.toFixed(3)}` : "";
+  const claims = place ? place.claims.map((c) => el("li", {},
+    el("span", { text: `${c.date || "undated"} ${c.kind} ` }),
+    c.holder ? actorLink(c.holder.id, c.holder.name) : "",
+    c.lost_by ? el("span", {}, " from ", actorLink(c.lost_by.id, c.lost_by.name)) : "",
+    (c.evidence || []).slice(0, 1).map((q) => el("blockquote", { class: "source" }, q.text, " ",
+      routeLink(["document", c.document_id, `${q.start}-${q.end}`], "source"))))) : [];
+  clear(panel).append(
+    el("h2", { text: name }),
+    el("div", { class: "muted", text: where }),
+    el("h3", { text: "Control" }),
+    place ? el("p", {}, "Held by: ", holderCell(place)) : el("p", { class: "muted",
+      text: "No control change reported here." }),
+    el("ul", { class: "claims" }, claims),
+    el("h3", { text: `Events here (${found.total})` }),
+    el("table", { class: "events small" }, el("tbody", {}, eventRows(found.events, onSelect))),
+  );
+  return first;
 }
 
 // Who holds a place: the holder (since when), or the contenders when claims conflict.
