@@ -577,7 +577,11 @@ def serve(db: str, host: str, port: int, tiles: str | None, attribution: str | N
 @click.option("--source-db", help="Copy the events of this store (else extract PATHS first).")
 @click.argument("paths", nargs=-1)
 def bench_api(count: int, rounds: int, source_db: str | None, paths: tuple[str, ...]) -> None:
-    """Measure /api/events latency over a temporary store of COUNT synthetic events."""
+    """Measure /api/events latency over a temporary store of synthetic events (--events).
+
+    The events are copies of those extracted from PATHS (or stored in --source-db), with
+    shifted dates and coordinates.
+    """
     from frontlines.web.bench import run_api_bench
 
     if not source_db and not paths:
