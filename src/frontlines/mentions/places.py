@@ -167,6 +167,8 @@ def place_mentions(
                 continue
             if len(sub) < len(span) and not gazetteer.is_own_name(sub.text):
                 continue  # part of a longer name: only a place's own name, not a former one
+            if _names_a_feature(doc, sub):
+                continue  # "Elysian Fields", "Windsor Castle": named after it, not it
             if sub.text in surnames and not _locative_context(doc, sub):
                 continue  # "Kelly said", after "John Kelly": the man, not the town
             if (
@@ -188,6 +190,19 @@ def place_mentions(
     _repeat_places(doc, found, starts, actors, surnames)
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _names_a_feature(doc: Doc, span: Span) -> bool:
+    """Whether a capitalised feature word follows the name ('Washington Square') or is the
+    name ('Hospital' in 'Alder Hey Children's Hospital')."""
+    if len(span) == 1 and span[0].lower_ in cue_words("named_feature_words"):
+        return True
+    following = doc[span.end] if span.end < len(doc) else None
+    return (
+        following is not None
+        and following.is_title
+        and following.lower_ in cue_words("named_feature_words")
+    )
 
 
 def _surnames(doc: Doc) -> set[str]:
