@@ -141,7 +141,9 @@ class Gatherer:
         if high > deaths:
             text += words["event_deaths_range"].format(deaths=deaths, high=high)
         elif deaths:
-            text += words["event_deaths"].format(deaths=deaths)
+            text += words["event_deaths_one" if deaths == 1 else "event_deaths"].format(
+                deaths=deaths
+            )
         if row["modality"] and row["modality"] != "asserted":
             text += words["event_modality"].format(modality=row["modality"])
         return text + "."
@@ -258,7 +260,14 @@ def _headline(g: Gatherer, report: Report, scope: list[dict], moves: list[dict],
             g.first_spans(dead),
             words["max_refs"],
         )
-        report.headline.append(Statement(words["headline_deaths"].format(deaths=deaths), refs))
+        report.headline.append(
+            Statement(
+                words["headline_deaths_one" if deaths == 1 else "headline_deaths"].format(
+                    deaths=deaths
+                ),
+                refs,
+            )
+        )
         worst = max(dead, key=lambda r: (r["fatalities"], r["date"]))
         report.headline.append(
             Statement(

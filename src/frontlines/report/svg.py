@@ -110,21 +110,61 @@ def map_svg(report: Report, width: int = 720) -> str:
     project = Projection(view, width)
     height = project.height
     holders = list(dict.fromkeys(p.holder for p in report.control_points))
+    palette = words["holder_colours"]
+    entries = [("circle", _colour(c), c) for c in dict.fromkeys(p.category for p in report.points)]
+    entries += [("diamond", palette[i % 7], h) for i, h in enumerate(holders)]
+    note = words["map_legend_control"].format(as_of=report.as_of or "")
+    legend, band = _legend([("title", "", note), *entries], 8, height + 18, width - 16)
     out = [
-        f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}' "
-        f"width='{width}' height='{height}' role='img' {FONT} font-size='11'>",
+        f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height + band + 12}' "
+        f"width='{width}' height='{height + band + 12}' role='img' {FONT} font-size='11'>",
         f"<title>{escape(words['map_title'])}</title>",
+        f"<rect width='{width}' height='{height + band + 12}' fill='#fff'/>",
         *_layer(report, project, view, holders),
     ]
     detail = _crowded(report, project)
     if detail is not None:
         out += _inset(report, project, detail, holders)
-    out.append(_map_legend(report, holders, height))
     out.append(
-        f"<text x='{width - 4}' y='{height - 4}' text-anchor='end' font-size='9' fill='#555'>"
-        "borders: world-atlas (Natural Earth)</text></svg>"
+        f"<text x='{width - 4}' y='{height - 4}' text-anchor='end' font-size='9' fill='#555' "
+        "stroke='#fff' stroke-width='2' paint-order='stroke'>"
+        "borders: world-atlas (Natural Earth)</text>"
     )
+    out += legend
+    out.append("</svg>")
     return "\n".join(out)
+
+
+def _legend(
+    entries: list[tuple[str, str, str]], left: float, top: float, width: float
+) -> tuple[list[str], int]:
+    """Legend entries (shape, colour, label) flowing left to right in rows within `width`;
+    the SVG elements and the height they take."""
+    out: list[str] = []
+    x, y = left, top
+    for shape, colour, label in entries:
+        size = 7 * len(label) + (8 if shape == "title" else 26)
+        if x > left and x + size > left + width:
+            x, y = left, y + 17
+        if shape == "title":
+            out.append(f"<text x='{x:.0f}' y='{y:.0f}' font-weight='bold'>{escape(label)}</text>")
+        else:
+            if shape == "circle":
+                out.append(f"<circle cx='{x + 5:.0f}' cy='{y - 4:.0f}' r='5' fill='{colour}'/>")
+            elif shape == "square":
+                out.append(
+                    f"<rect x='{x:.0f}' y='{y - 9:.0f}' width='10' height='10' fill='{colour}'/>"
+                )
+            elif shape == "triangle":
+                out.append(f"<path d='M{x + 5:.0f} {y - 9:.0f}l5 9h-10z' fill='#222'/>")
+            else:
+                out.append(
+                    f"<rect x='{x + 1:.0f}' y='{y - 8:.0f}' width='8' height='8' fill='{colour}' "
+                    f"stroke='#222' transform='rotate(45 {x + 5:.0f} {y - 4:.0f})'/>"
+                )
+            out.append(f"<text x='{x + 15:.0f}' y='{y:.0f}'>{escape(label)}</text>")
+        x += size
+    return out, int(y - top + 17)
 
 
 def _crowded(report: Report, project: Projection, radius: float = 40.0) -> BBox | None:
@@ -159,11 +199,20 @@ def _inset(report: Report, main: Projection, box: BBox, holders: list[str]) -> l
     view = (cx - half_w, cy - half_h, cx + half_w, cy + half_h)
     project = Projection(view, width)
     (x0, y0), (x1, y1) = main(view[0], view[3]), main(view[2], view[1])
-    left = 8 if x0 > main.width / 2 else main.width - width - 8
+    # the corner that hides the fewest markers and stays clear of the framed spot
+    pixels = [main(p.lon, p.lat) for p in report.points + report.control_points]
+    corners = []
+    for left in (main.width - width - 8, 8):
+        for top in (8, main.height - project.height - 8):
+            right, bottom = left + width, top + project.height
+            hidden = sum(left <= x <= right and top <= y <= bottom for x, y in pixels)
+            overlaps = not (x1 < left or x0 > right or y1 < top or y0 > bottom)
+            corners.append((overlaps, hidden, left, top))
+    _, _, left, top = min(corners)
     frame = f"x='{x0:.1f}' y='{y0:.1f}' width='{x1 - x0:.1f}' height='{y1 - y0:.1f}'"
     return [
         f"<rect {frame} fill='none' stroke='#222' stroke-dasharray='3 2'/>",
-        f"<svg x='{left}' y='8' width='{width}' height='{project.height}' "
+        f"<svg x='{left}' y='{top}' width='{width}' height='{project.height}' "
         f"viewBox='0 0 {width} {project.height}'>",
         *_layer(report, project, view, holders, clip="inset"),
         f"<rect width='{width}' height='{project.height}' fill='none' stroke='#222' "
@@ -232,35 +281,6 @@ def _layer(
     return out
 
 
-def _map_legend(report: Report, holders: list[str], height: int) -> str:
-    words = labels()
-    entries = [("circle", _colour(c), c) for c in dict.fromkeys(p.category for p in report.points)]
-    palette = words["holder_colours"]
-    entries += [("diamond", palette[i % 7], h) for i, h in enumerate(holders)]
-    if not entries:
-        return ""
-    rows = []
-    top = height - 8 - 16 * len(entries)
-    note = words["map_legend_control"].format(as_of=report.as_of or "")
-    width = 14 + 7 * max(len(label) for *_, label in entries + [("", "", note)])
-    rows.append(
-        f"<rect x='6' y='{top - 22}' width='{width}' height='{16 * len(entries) + 26}' "
-        "fill='#fff' fill-opacity='0.85' stroke='#999'/>"
-    )
-    rows.append(f"<text x='12' y='{top - 8}' font-weight='bold'>{escape(note)}</text>")
-    for index, (shape, colour, label) in enumerate(entries):
-        y = top + 16 * index + 6
-        if shape == "circle":
-            rows.append(f"<circle cx='17' cy='{y - 4}' r='5' fill='{colour}'/>")
-        else:
-            rows.append(
-                f"<rect x='13' y='{y - 8}' width='8' height='8' fill='{colour}' stroke='#222' "
-                f"transform='rotate(45 17 {y - 4})'/>"
-            )
-        rows.append(f"<text x='28' y='{y}'>{escape(label)}</text>")
-    return "\n".join(rows)
-
-
 def _bins(since: dt.date, as_of: dt.date) -> tuple[str, list[dt.date]]:
     days = (as_of - since).days
     if days <= 62:
@@ -308,7 +328,7 @@ def timeline_svg(report: Report, width: int = 720, height: int = 220) -> str:
         f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}' "
         f"width='{width}' height='{height}' role='img' {FONT} font-size='11'>",
         f"<title>{escape(title)}</title>",
-        f"<rect width='{width}' height='{height}' fill='#fff'/>",
+        "<rect width='100%' height='100%' fill='#fff'/>",
         f"<text x='{left}' y='16' font-weight='bold'>{escape(title)}</text>",
         f"<line x1='{left}' y1='{top + plot_h}' x2='{width - right}' y2='{top + plot_h}' "
         "stroke='#333'/>",
@@ -334,7 +354,7 @@ def timeline_svg(report: Report, width: int = 720, height: int = 220) -> str:
                 f"fill='{_colour(category)}'><title>{escape(f'{start}: {category} {n}')}"
                 "</title></rect>"
             )
-        if deaths.get(start):
+        if deaths.get(start) and step >= 22:
             out.append(
                 f"<text x='{x + bar / 2:.1f}' y='{y - 4:.1f}' text-anchor='middle' "
                 f"fill='#900'>†{deaths[start]}</text>"
@@ -352,15 +372,12 @@ def timeline_svg(report: Report, width: int = 720, height: int = 220) -> str:
             x = left + step * index + step / 2
             y = top + plot_h + 20
             out.append(f"<path d='M{x:.1f} {y}l5 9h-10z' fill='#222'/>")
-    legend = [(c, _colour(c)) for c in categories]
-    x = left
-    for label, colour in legend + [(words["timeline_control"], "")]:
-        y = height - 6
-        if colour:
-            out.append(f"<rect x='{x}' y='{y - 9}' width='10' height='10' fill='{colour}'/>")
-        else:
-            out.append(f"<path d='M{x + 5} {y - 9}l5 9h-10z' fill='#222'/>")
-        out.append(f"<text x='{x + 14}' y='{y}'>{escape(label)}</text>")
-        x += 24 + 6 * len(label)
+    entries = [("square", _colour(c), c) for c in categories]
+    entries.append(("triangle", "", words["timeline_control"]))
+    legend, band = _legend(entries, left, height - 6, width - left - right)
+    out += legend
     out.append("</svg>")
+    total = height + band - 17
+    out[0] = out[0].replace(f"0 0 {width} {height}'", f"0 0 {width} {total}'", 1)
+    out[0] = out[0].replace(f"height='{height}'", f"height='{total}'", 1)
     return "\n".join(out)
