@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 
-import pycountry
 from sqlalchemy import Engine, select
 
+from frontlines.export.common import country_codes
 from frontlines.report.model import (
     Cited,
     ControlPoint,
@@ -33,8 +33,7 @@ from frontlines.store_queries import list_events
 def country_name(iso3: str | None) -> str:
     if not iso3:
         return labels()["scope_all"]
-    found = pycountry.countries.get(alpha_3=iso3)
-    return getattr(found, "common_name", None) or (found.name if found else iso3)
+    return country_codes(iso3)[1]  # ACLED's short name ("Democratic Republic of Congo")
 
 
 class Gatherer:
