@@ -216,6 +216,32 @@ def test_report_is_deterministic(engine):
     assert render_html(gather(engine, "LBY")) == render_html(gather(engine, "LBY"))
 
 
+def test_claimed_and_denied_backing_are_told_as_such(tmp_path):
+    from frontlines.pipeline import extract_document
+    from frontlines.read import make_document
+
+    text = (
+        "M23 rebels attacked army positions near Sake in North Kivu on Tuesday, officials said. "
+        "Rwanda denied supporting the M23 rebels. "
+        "The United Nations accused Uganda of arming the rebels."
+    )
+    document = make_document(text, name="claims.txt", published="2024-05-02")
+    engine = open_store(str(tmp_path / "claims.db"))
+    write(engine, document, extract_document(document))
+    report = gather(engine, "COD")
+    links = {
+        (kind, item.text)
+        for party in report.parties
+        for kind, items in party.links
+        for item in items
+    }
+    assert ("backed by (denied)", "Rwanda") in links
+    assert ("backed by (claimed)", "Uganda (military)") in links  # "arming"
+    assert not any(kind == "backed by" for kind, _ in links)
+    html = render_html(report)
+    assert "backed by (denied) Rwanda" in html
+
+
 def test_map_without_points_shows_the_world(engine):
     report = gather(engine, "ATA")
     assert "<svg" in render_html(report)

@@ -187,7 +187,10 @@ def gather(
     current = [row for row in everything if not row["historical"] and row["date"]]
     moves = g.control_rows()
     if as_of is None:
+        # the latest event, control change or report (whose relations carry its date)
         dates = [row["date"] for row in current] + [m["date"] for m in moves if m["date"]]
+        reports = {span[0] for row in current for span in g.evidence.get(row["cluster_id"], [])}
+        dates += [g.documents[d]["published"] for d in reports if g.documents[d]["published"]]
         as_of = max(dates) if dates else None
     if since is None:
         dates = [row["date"] for row in current if _in_period(row["date"], None, as_of)]
