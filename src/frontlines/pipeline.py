@@ -79,6 +79,7 @@ def extract_documents(
 
 def warm_up(user_kb: str | None = None) -> None:
     """Load the model and build every index now, not on the first document."""
+    from frontlines.classify import warm as warm_classifier
     from frontlines.kb.gazetteer import warm
     from frontlines.link import warm as warm_link
     from frontlines.parse import load_pipeline
@@ -86,6 +87,7 @@ def warm_up(user_kb: str | None = None) -> None:
     load_pipeline()
     warm()
     warm_link(user_kb)
+    warm_classifier()
 
 
 def extract(
