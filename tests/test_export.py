@@ -238,6 +238,9 @@ def test_parquet_of_every_table_reads_in_duckdb(db, tmp_path):
     assert deaths is not None
     kinds = duck.execute(f"SELECT typeof(historical) FROM '{out / 'events.parquet'}' LIMIT 1")
     assert kinds.fetchone()[0] == "BOOLEAN"
+    texts = dict(duck.execute(f"SELECT id, text FROM '{out / 'documents.parquet'}'").fetchall())
+    with sqlite3.connect(db) as connection:
+        assert texts == dict(connection.execute("SELECT id, text FROM documents"))
 
 
 def test_export_refuses_unknown_format_and_missing_store(db, tmp_path):

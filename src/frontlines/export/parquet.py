@@ -1,9 +1,14 @@
-"""Parquet files of every store table (one `TABLE.parquet` each), written with DuckDB and
-typed from the store's schema, so DuckDB, pandas or Spark read them as they are."""
+"""Parquet files of every store table (one `TABLE.parquet` each), typed from the store's
+schema, so DuckDB, pandas or Spark read them as they are.
+
+Rows stream from SQLite into a temporary JSON Lines file that DuckDB reads with the declared
+column types and writes as Parquet (DuckDB's SQLite reader is an extension it would fetch)."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
+import tempfile
 from pathlib import Path
 
 import duckdb
@@ -24,6 +29,10 @@ def _duck_type(column) -> str:
     return "VARCHAR"
 
 
+def _quoted(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
 def write_parquet(db_path: str, out: Path) -> list[tuple[str, int, int]]:
     """Write every table of the store at `db_path` into `out`; (table, rows, bytes) each."""
     out.mkdir(parents=True, exist_ok=True)
@@ -31,34 +40,34 @@ def write_parquet(db_path: str, out: Path) -> list[tuple[str, int, int]]:
     source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     duck = duckdb.connect()
     try:
-        for table in metadata.sorted_tables:
-            columns = list(table.columns)
-            names = ", ".join(f'"{c.name}"' for c in columns)
-            spec = ", ".join(f'"{c.name}" {_duck_type(c)}' for c in columns)
-            booleans = [i for i, c in enumerate(columns) if isinstance(c.type, Boolean)]
-            duck.execute(f'CREATE OR REPLACE TABLE "{table.name}" ({spec})')
-            cursor = source.execute(f'SELECT {names} FROM "{table.name}" ORDER BY rowid')
-            count = 0
-            placeholders = ", ".join("?" for _ in columns)
-            while rows := cursor.fetchmany(BATCH):
-                if booleans:
-                    rows = [
-                        tuple(
-                            bool(v) if i in booleans and v is not None else v
-                            for i, v in enumerate(row)
-                        )
-                        for row in rows
-                    ]
-                duck.executemany(f'INSERT INTO "{table.name}" VALUES ({placeholders})', rows)
-                count += len(rows)
-            path = out / f"{table.name}.parquet"
-            duck.execute(f"COPY \"{table.name}\" TO '{_quoted(path)}' (FORMAT parquet)")
-            written.append((table.name, count, path.stat().st_size))
+        with tempfile.TemporaryDirectory(prefix="frontlines-parquet-") as scratch:
+            for table in metadata.sorted_tables:
+                columns = list(table.columns)
+                names = [c.name for c in columns]
+                booleans = {c.name for c in columns if isinstance(c.type, Boolean)}
+                lines = Path(scratch) / f"{table.name}.jsonl"
+                count = 0
+                quoted = ", ".join(f'"{name}"' for name in names)
+                cursor = source.execute(f'SELECT {quoted} FROM "{table.name}" ORDER BY rowid')
+                with open(lines, "w", encoding="utf-8") as handle:
+                    while rows := cursor.fetchmany(BATCH):
+                        for row in rows:
+                            record = dict(zip(names, row, strict=True))
+                            for name in booleans:
+                                if record[name] is not None:
+                                    record[name] = bool(record[name])
+                            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+                        count += len(rows)
+                types = ", ".join(f"'{c.name}': '{_duck_type(c)}'" for c in columns)
+                path = out / f"{table.name}.parquet"
+                duck.execute(
+                    f"COPY (SELECT * FROM read_json('{_quoted(lines)}', "
+                    f"format = 'newline_delimited', maximum_object_size = {2**30}, "
+                    f"columns = {{{types}}})) "
+                    f"TO '{_quoted(path)}' (FORMAT parquet)"
+                )
+                written.append((table.name, count, path.stat().st_size))
     finally:
         duck.close()
         source.close()
     return written
-
-
-def _quoted(path: Path) -> str:
-    return str(path).replace("'", "''")
