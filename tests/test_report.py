@@ -208,6 +208,14 @@ def test_report_command(db, tmp_path):
     assert result.exit_code == 0 and result.output.startswith("# Situation report: Libya")
     result = runner.invoke(cli, ["report", "--db", db, "--as-of", "June 2020"])
     assert result.exit_code != 0 and "not a date" in result.output
+    result = runner.invoke(cli, ["report", "--db", db, "--since", "2021-01-02", "--as-of", "2021"])
+    assert result.exit_code != 0
+    result = runner.invoke(
+        cli, ["report", "--db", db, "--since", "2021-01-02", "--as-of", "2021-01-01"]
+    )
+    assert result.exit_code != 0 and "after" in result.output
+    result = runner.invoke(cli, ["report", "--db", db, "--since", "2030-01-01"])
+    assert result.exit_code == 0 and "0 events" in result.output
     result = runner.invoke(cli, ["report", "--db", str(tmp_path / "absent.db")])
     assert result.exit_code != 0
 

@@ -442,6 +442,8 @@ def report_command(
     from frontlines.report import gather, write_report
 
     since, as_of = _check_date(since, "--since"), _check_date(as_of, "--as-of")
+    if since and as_of and since > as_of:
+        raise click.BadParameter(f"{since} is after --as-of {as_of}", param_hint="--since")
     report = gather(_open_existing(db), country.upper() if country else None, since, as_of)
     text = write_report(report, fmt, out)
     if text is not None:

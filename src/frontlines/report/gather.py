@@ -195,6 +195,8 @@ def gather(
     if since is None:
         dates = [row["date"] for row in current if _in_period(row["date"], None, as_of)]
         since = min(dates) if dates else as_of
+    if since and as_of and as_of < since:
+        as_of = since
     scope = [row for row in current if _in_period(row["date"], since, as_of)]
     moves = [m for m in moves if _in_period(m["date"], since, as_of)]
     period = words["period"].format(since=format_date(since), as_of=format_date(as_of))
@@ -205,7 +207,12 @@ def gather(
         as_of=as_of,
         period=period,
     )
-    _headline(g, report, scope, moves, len(everything) - len(scope))
+    background = [
+        row
+        for row in everything
+        if row["historical"] or (row["date"] and since and row["date"] < since)
+    ]
+    _headline(g, report, scope, moves, len(background))
     _developments(g, report, scope, moves)
     if as_of:
         _control_state(g, report)

@@ -310,6 +310,8 @@ def timeline_svg(report: Report, width: int = 720, height: int = 220) -> str:
     if not report.since or not report.as_of:
         return ""
     since, as_of = dt.date.fromisoformat(report.since), dt.date.fromisoformat(report.as_of)
+    if as_of < since:
+        return ""
     unit, bins = _bins(since, as_of)
     counts: dict[dt.date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     deaths: dict[dt.date, int] = defaultdict(int)
