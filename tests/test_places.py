@@ -94,6 +94,21 @@ def test_a_persons_surname_is_not_a_town():
     assert "Kelly" not in places
 
 
+def test_streets_and_buildings_lie_in_the_town_named_with_them():
+    places = _places(
+        "Protesters gathered in Kandahar on Friday. They marched down Charsoo Road to the "
+        "Mirwais Regional Hospital, and later to the Aino Mina Market, Kabul."
+    )
+    kandahar = places["Kandahar"]
+    assert (places["Charsoo Road"].lat, places["Charsoo Road"].lon) == (kandahar.lat, kandahar.lon)
+    assert places["Mirwais Regional Hospital"].feature == "site"
+    assert places["Aino Mina Market"].lat == places["Kabul"].lat
+
+
+def test_a_street_in_no_named_town_is_left_out():
+    assert "Charsoo Road" not in _places("They marched down Charsoo Road on Friday.")
+
+
 def test_acronyms_do_not_match_towns_by_their_codes():
     places = _places("The TTC said service in Toronto would resume.")
     assert places.get("TTC") is None

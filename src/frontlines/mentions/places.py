@@ -26,6 +26,8 @@ from frontlines.mentions.base import (
 from frontlines.parse import ParsedDocument
 from frontlines.phrases import PhraseIndex
 
+TOWN_FEATURE = "TOWN_FEATURE"  # label of a named street or building, placed at its town
+
 
 def _locative_context(doc: Doc, span: Span) -> bool:
     """'in X', 'towards the X', 'the city of X', 'X district': words that make X a place."""
@@ -187,8 +189,32 @@ def place_mentions(
             add(sub, "gazetteer", "LISTED")
         if len(found) == count:
             break
+    for span in _town_features(doc):  # "Royal Street", "Alder Hey Children's Hospital"
+        add(span, "pattern", TOWN_FEATURE)
     _repeat_places(doc, found, starts, actors, surnames)
     found.sort(key=lambda m: m.start)
+    return found
+
+
+def _town_features(doc: Doc) -> list[Span]:
+    """Named streets, squares, hospitals, stadiums...: capitalised words ending in a feature
+    word ('Royal Street', '14th Street', 'Colchester General Hospital'). They lie in a town;
+    `link` places them at the town the text is about there."""
+    words = cue_words("town_feature_words")
+    found = []
+    for token in doc:
+        if not (token.is_title and token.lower_.strip(".") in words) or token.i == 0:
+            continue
+        start = token.i
+        while start > 0 and token.i - start < 6:
+            before = doc[start - 1]
+            if before.is_sent_end or before.lower_ in {"the", "a", "an"}:
+                break
+            if not (before.is_title or before.text[:1].isdigit() or before.text in {"'s", "’s"}):
+                break
+            start -= 1
+        if start < token.i and (doc[start].is_title or doc[start].text[:1].isdigit()):
+            found.append(doc[start : token.i + 1])
     return found
 
 
