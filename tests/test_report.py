@@ -250,6 +250,22 @@ def test_claimed_and_denied_backing_are_told_as_such(tmp_path):
     assert "backed by (denied) Rwanda" in html
 
 
+def test_borders_decode_and_charts_are_well_formed_svg(libya):
+    import xml.etree.ElementTree as ET
+
+    from frontlines.report.svg import map_svg, timeline_svg
+    from frontlines.report.topo import countries
+
+    shapes = {c.numeric: c for c in countries()}
+    if not shapes:
+        pytest.skip("the world-atlas borders are not installed (make setup)")
+    west, south, east, north = shapes["434"].bbox()  # Libya
+    assert 9 < west < 10 and 19 < south < 20 and 25 < east < 25.5 and 33 < north < 33.3
+    for svg in (map_svg(libya), timeline_svg(libya)):
+        root = ET.fromstring(svg)
+        assert root.tag.endswith("svg") and root.get("viewBox")
+
+
 def test_map_without_points_shows_the_world(engine):
     report = gather(engine, "ATA")
     assert "<svg" in render_html(report)

@@ -206,6 +206,7 @@ def gather(
         since=since,
         as_of=as_of,
         period=period,
+        as_of_label=format_date(as_of),
     )
     background = [
         row

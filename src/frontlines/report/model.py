@@ -126,6 +126,7 @@ class Report:
     since: str | None
     as_of: str | None
     period: str
+    as_of_label: str = ""
     headline: list[Statement] = field(default_factory=list)
     by_type: list[TypeRow] = field(default_factory=list)
     developments: list[Statement] = field(default_factory=list)
