@@ -224,6 +224,17 @@ def test_answers_fit_the_documented_shapes(client):
     assert answer["application/json"]["schema"]["$ref"].endswith("/EventPage")
 
 
+def test_loopback_server_answers_only_loopback_host_names(db):
+    from frontlines.web.server import allowed_hosts
+
+    assert allowed_hosts("0.0.0.0") is None
+    app = create_app(db, allowed_hosts=allowed_hosts("127.0.0.1"))
+    assert TestClient(app, base_url="http://127.0.0.1:8000").get("/api/config").status_code == 200
+    assert TestClient(app, base_url="http://localhost:8000").get("/api/config").status_code == 200
+    rebound = TestClient(app, base_url="http://attacker.example:8000")
+    assert rebound.get("/api/events").status_code == 400
+
+
 def test_tile_layer_only_when_configured(db, client):
     assert client.get("/api/config").json()["tiles"] is None
     assert "img-src 'self' data:;" in client.get("/").headers["content-security-policy"]

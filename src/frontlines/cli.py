@@ -561,10 +561,10 @@ def serve(db: str, host: str, port: int, tiles: str | None, attribution: str | N
     from frontlines.web import create_app
     from frontlines.web import serve as run_server
     from frontlines.web.db import StoreMissing
-    from frontlines.web.server import is_loopback
+    from frontlines.web.server import allowed_hosts, is_loopback
 
     try:
-        app = create_app(db, tiles, attribution)
+        app = create_app(db, tiles, attribution, allowed_hosts(host))
     except StoreMissing as err:
         raise click.UsageError(str(err)) from None
     if not is_loopback(host):

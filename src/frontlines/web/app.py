@@ -17,6 +17,7 @@ from fastapi import Path as PathParam
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from frontlines.web import actors as actor_queries
 from frontlines.web import queries
@@ -71,8 +72,18 @@ def _content_security_policy(tiles: str | None, docs: bool) -> str:
     )
 
 
-def create_app(db: str, tiles: str | None = None, attribution: str | None = None) -> FastAPI:
-    """The web application over the store at `db` (opened read-only)."""
+def create_app(
+    db: str,
+    tiles: str | None = None,
+    attribution: str | None = None,
+    allowed_hosts: list[str] | None = None,
+) -> FastAPI:
+    """The web application over the store at `db` (opened read-only).
+
+    `allowed_hosts` limits the Host header the server answers (`frontlines serve` on a
+    loopback address allows only loopback names, so a web page elsewhere cannot reach the API
+    by rebinding its own domain name to 127.0.0.1).
+    """
     store: Store = open_read_only(db)
     app = FastAPI(
         title="frontlines",
@@ -94,6 +105,8 @@ def create_app(db: str, tiles: str | None = None, attribution: str | None = None
         response.headers["X-Frame-Options"] = "DENY"
         return response
 
+    if allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/", include_in_schema=False)

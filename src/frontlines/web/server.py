@@ -25,6 +25,14 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def allowed_hosts(host: str) -> list[str] | None:
+    """Host names to answer when bound to `host`: loopback names only on a loopback address
+    (against DNS rebinding), anything otherwise."""
+    if is_loopback(host):
+        return ["127.0.0.1", "localhost", "::1"]
+    return None
+
+
 def serve(app: FastAPI, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Serve until interrupted."""
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)

@@ -43,7 +43,7 @@ export class EventMap {
   fit() {
     if (!this.events.length) return;
     const bounds = L.latLngBounds(this.events.map((e) => [e.latitude, e.longitude]));
-    this.map.fitBounds(bounds.pad(0.2), { maxZoom: 7 });
+    this.map.fitBounds(bounds.pad(0.2), { maxZoom: 7, animate: false });
   }
 
   // Grid clustering: events whose screen positions fall into the same cell become one marker.
