@@ -101,7 +101,7 @@ def test_streets_and_buildings_lie_in_the_town_named_with_them():
     )
     kandahar = places["Kandahar"]
     assert (places["Charsoo Road"].lat, places["Charsoo Road"].lon) == (kandahar.lat, kandahar.lon)
-    assert places["Mirwais Regional Hospital"].feature == "site"
+    assert places["Mirwais Regional Hospital"].feature == "landmark"
     assert places["Aino Mina Market"].lat == places["Kabul"].lat
 
 

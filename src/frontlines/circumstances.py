@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from frontlines.kb.gazetteer import PART_OF_TOWN_FEATURES, REGION_FEATURES
 from frontlines.mentions import number_value
 from frontlines.mentions.base import cue_words, cues, sentence_of, sentences_of, text_of
 from frontlines.mentions.places import is_demonym
@@ -76,7 +77,7 @@ def location_of(
     own = [c for c in candidates if _owned(trigger, triggers, c[0], c[1], resolved)]
     if not own and len(triggers) == 1:
         own = candidates
-    towns = [c for c in own if c[2].feature != "country"]
+    towns = [c for c in own if c[2].feature not in REGION_FEATURES]
     chosen = (towns or own or [None])[0]
     precision = 1
     if chosen is None and from_context:
@@ -85,9 +86,13 @@ def location_of(
     if chosen is None:
         return None
     start, end, place, preposition = chosen
-    if place.feature == "country":
+    if place.feature in REGION_FEATURES:  # only the country, province or region
         precision = 3
-    elif preposition in NEAR_WORDS or _near_words_before(doc, start):
+    elif (
+        preposition in NEAR_WORDS
+        or _near_words_before(doc, start)
+        or place.feature in PART_OF_TOWN_FEATURES
+    ):
         precision = 2
     return Location(
         name=place.name or place.text,

@@ -406,7 +406,7 @@ def _place_town_features(
             lat=town.lat,
             lon=town.lon,
             country=town.country,
-            feature="site",
+            feature="landmark",
             admin1=town.admin1,
         )
     return result
