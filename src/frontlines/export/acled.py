@@ -121,6 +121,8 @@ def acled_rows(engine: Engine, historical: bool = False) -> tuple[list[dict], Co
     for item in cluster_events(engine):
         if not item.row["event_type"]:
             left["not an ACLED event type"] += 1
+        elif item.row["modality"] not in vocab["acled_modalities"]:
+            left[f"{item.row['modality']}, not an event that happened"] += 1
         elif item.row["historical"] and not historical:
             left["background (historical)"] += 1
         elif not item.row["date"]:

@@ -184,6 +184,8 @@ def gather(
     g = Gatherer(engine, country)
     words = g.words
     everything = g.scoped_events()
+    unreal = [row for row in everything if row["modality"] not in words["event_modalities"]]
+    everything = [row for row in everything if row["modality"] in words["event_modalities"]]
     current = [row for row in everything if not row["historical"] and row["date"]]
     moves = g.control_rows()
     if as_of is None:
@@ -213,7 +215,8 @@ def gather(
         for row in everything
         if row["historical"] or (row["date"] and since and row["date"] < since)
     ]
-    _headline(g, report, scope, moves, len(background))
+    planned = sum(_in_period(row["date"], since, as_of) for row in unreal)
+    _headline(g, report, scope, moves, len(background), planned)
     _developments(g, report, scope, moves)
     if as_of:
         _control_state(g, report)
@@ -239,7 +242,9 @@ def gather(
     return report
 
 
-def _headline(g: Gatherer, report: Report, scope: list[dict], moves: list[dict], left: int):
+def _headline(
+    g: Gatherer, report: Report, scope: list[dict], moves: list[dict], left: int, unreal: int
+) -> None:
     words = g.words
     docs = {span[0] for row in scope for span in g.evidence.get(row["cluster_id"], [])}
     report.headline.append(
@@ -308,6 +313,8 @@ def _headline(g: Gatherer, report: Report, scope: list[dict], moves: list[dict],
         )
     if left:
         report.headline.append(Statement(words["headline_background"].format(count=left)))
+    if unreal:
+        report.headline.append(Statement(words["headline_unreal"].format(count=unreal)))
 
 
 def _developments(g: Gatherer, report: Report, scope: list[dict], moves: list[dict]) -> None:
