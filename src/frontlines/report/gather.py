@@ -82,9 +82,14 @@ class Gatherer:
             return True
         if row["country"]:
             return row["country"] == self.country
+        record = json.loads(row["record"])  # unlocated: the country of its actors
         return any(
-            (self.actors.get(row[key]) or {}).get("country") == self.country
-            for key in ("actor1_id", "actor2_id")
+            (
+                (record.get(key) or {}).get("country")
+                or (self.actors.get(row[key + "_id"]) or {}).get("country")
+            )
+            == self.country
+            for key in ("actor1", "actor2")
         )
 
     def scoped_events(self) -> list[dict]:
