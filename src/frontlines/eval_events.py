@@ -66,7 +66,7 @@ class TypeTable:
         return out
 
 
-def _agrees(ref: ActorRef | None, gold: str) -> bool:
+def actor_agrees(ref: ActorRef | None, gold: str) -> bool:
     if ref is None:
         return False
     got, want = ref.text.lower().strip(), gold.lower().strip()
@@ -114,7 +114,8 @@ def score_items(items: Sequence[CorpusItem]) -> EventScore:
             gold = getattr(item, role)
             if gold:
                 score.counts[f"{role} total"] += 1
-                score.counts[f"{role} hit"] += bool(event) and _agrees(getattr(event, role), gold)
+                got = getattr(event, role) if event else None
+                score.counts[f"{role} hit"] += actor_agrees(got, gold)
         if item.fatalities is not None:
             tolls = [e.fatalities for e in extraction.events if e.fatalities]
             score.counts["fatalities exact total"] += 1

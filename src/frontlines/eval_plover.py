@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pycountry
 
+from frontlines.eval_events import TypeTable, actor_agrees
 from frontlines.models import Extraction
 
 OLD_TO_CURRENT = {
@@ -31,8 +32,24 @@ class PloverScore:
     roles: Counter = field(default_factory=Counter)  # (role, outcome) → count
     types: Counter = field(default_factory=Counter)  # right, wrong, none
     confusion: Counter = field(default_factory=Counter)
+    table: TypeTable = field(default_factory=lambda: TypeTable("PLOVER type (first event)"))
+    arguments: Counter = field(default_factory=Counter)  # (role, outcome) → count
 
     def lines(self) -> list[str]:
+        return self._country_lines() + self.table.lines() + self._argument_lines()
+
+    def _argument_lines(self) -> list[str]:
+        out = []
+        for role, side in (("source", "actor1"), ("target", "actor2")):
+            total = self.arguments[(role, "total")]
+            hit = self.arguments[(role, "hit")]
+            out.append(
+                f"  first event's {side} is the gold {role}: {hit}/{total} "
+                f"({hit / max(total, 1):.1%})"
+            )
+        return out
+
+    def _country_lines(self) -> list[str]:
         out = [f"  records scored: {self.records}"]
         for role in ("source", "target"):
             total = sum(v for (r, _), v in self.roles.items() if r == role)
@@ -102,6 +119,13 @@ def evaluate_plover(path: Path) -> PloverScore:
         got_type = typed[0].plover_type if typed else None
         outcome = "none" if got_type is None else ("right" if got_type == gold else "wrong")
         score.types[outcome] += 1
+        score.table.add(gold, got_type)
         if outcome != "right":
             score.confusion[(gold, got_type or "-")] += 1
+        for role, side in (("source", "actor1"), ("target", "actor2")):
+            for actor in _actors(record.get(role))[:1]:
+                if actor.get("actorText"):
+                    score.arguments[(role, "total")] += 1
+                    got = getattr(typed[0], side) if typed else None
+                    score.arguments[(role, "hit")] += actor_agrees(got, actor["actorText"])
     return score

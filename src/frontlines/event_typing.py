@@ -120,3 +120,12 @@ def says_no_event(typing: Typing | None) -> bool:
 @lru_cache(maxsize=1)
 def rules_over_no_event() -> frozenset[str]:
     return frozenset(load_data("event_taxonomy.yaml").get("rules_over_no_event") or ())
+
+
+def rule_leads(name: str) -> bool:
+    return name in _rules_leading()
+
+
+@lru_cache(maxsize=1)
+def _rules_leading() -> frozenset[str]:
+    return frozenset(load_data("event_taxonomy.yaml").get("rules_lead_when_main") or ())

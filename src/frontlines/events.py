@@ -247,6 +247,11 @@ def _typed_by_classifier(
     else:
         same = [d for d in ranked if d.plover_type == plover]
     main = same[0] if same else ranked[0]
+    head = event_typing.anchor(main.sentence)
+    leading = [d for d in ranked if d.trigger == head and event_typing.rule_leads(d.rule.name)]
+    if leading and not same:
+        main = leading[0]  # "X accused Y of ...": the main verb's own rule says what it is
+        return [main] + [d for d in drafts if d is not main]
     if event_typing.rule_decides(main.sub_event_type, sub_type):
         return [main] + [d for d in drafts if d is not main]
     if not same:
