@@ -176,3 +176,14 @@ def test_api_docs_render_offline(page: Page, site: str):
     page.goto(f"{site}/docs")
     page.wait_for_selector(".opblock", timeout=15_000)
     assert page.locator(".opblock").count() >= 8  # outside requests fail the fixture
+
+
+def test_the_legend_hides_and_shows_an_event_type(page: Page):
+    before = page.evaluate(MARKERS_ON_MAP)
+    boxes = page.locator(".fl-legend input[type=checkbox]")
+    assert boxes.count() >= 2
+    boxes.first.uncheck()
+    hidden = page.evaluate(MARKERS_ON_MAP)
+    assert hidden < before
+    boxes.first.check()
+    assert page.evaluate(MARKERS_ON_MAP) == before

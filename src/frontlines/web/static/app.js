@@ -8,7 +8,7 @@ import {
 import { Timeline } from "./timeline.js";
 
 const TABLE_ROWS = 500;
-const state = { events: [], visible: [], range: null, actor: null };
+const state = { events: [], visible: [], range: null, actor: null, hidden: new Set() };
 const panel = document.getElementById("panel");
 const form = document.getElementById("filters");
 let eventMap;
@@ -48,9 +48,21 @@ function inRange(event) {
   return Boolean(event.date) && event.date >= state.range[0] && event.date <= state.range[1];
 }
 
+function typeKey(event) {
+  return event.event_type in TYPE_COLOURS ? event.event_type : "Other";
+}
+
 function applyRange(range) {
   state.range = range;
-  state.visible = state.events.filter(inRange);
+  const inDates = state.events.filter(inRange);
+  const counts = new Map();
+  for (const e of inDates) counts.set(typeKey(e), (counts.get(typeKey(e)) || 0) + 1);
+  eventMap.setLegend([...counts.entries()].sort(), state.hidden, (name, shown) => {
+    if (shown) state.hidden.delete(name);
+    else state.hidden.add(name);
+    applyRange(state.range);
+  });
+  state.visible = inDates.filter((e) => !state.hidden.has(typeKey(e)));
   eventMap.setEvents(state.visible);
   const body = clear(document.querySelector("#events tbody"));
   body.append(...eventRows(state.visible.slice(0, TABLE_ROWS), selectEvent));

@@ -155,6 +155,29 @@ export class EventMap {
     }
   }
 
+  // The legend: one checkbox per event type with its count in range; unticking hides it.
+  setLegend(counts, hidden, onToggle) {
+    if (!this.legend) {
+      this.legend = L.control({ position: "topright" });
+      this.legend.onAdd = () => {
+        const box = el("div", { class: "fl-legend leaflet-bar" });
+        L.DomEvent.disableClickPropagation(box);
+        return box;
+      };
+      this.legend.addTo(this.map);
+    }
+    const box = this.legend.getContainer();
+    while (box.firstChild) box.removeChild(box.firstChild);
+    for (const [name, count] of counts) {
+      const input = el("input", { type: "checkbox", dataset: { type: name } });
+      input.checked = !hidden.has(name);
+      input.addEventListener("change", () => onToggle(name, input.checked));
+      const swatch = el("span", { class: "swatch" });
+      swatch.style.background = colour(name);
+      box.append(el("label", {}, input, swatch, `${name} (${count})`));
+    }
+  }
+
   // Centre the map on an event's place, ringed.
   focus(event) {
     this.highlight(event);
