@@ -192,7 +192,7 @@ def create_app(
             raise HTTPException(404, "no such actor")
         return found
 
-    @app.get("/api/state", tags=["control"], **doc(s.state_model()))
+    @app.get("/api/state", tags=["control"], **doc(s.StatePicture))
     def state(
         as_of: Annotated[str, Query(pattern=DATE, description="YYYY-MM-DD")],
         country: Annotated[str | None, Query(pattern=COUNTRY)] = None,

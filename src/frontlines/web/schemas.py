@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from frontlines.state import StatePicture as StatePicture  # the answer of /api/state
+
 
 class ActorName(BaseModel):
     id: str
@@ -149,12 +151,3 @@ class Config(BaseModel):
     attribution: str | None
     missing_vendor_files: list[str]
     clustered: bool
-
-
-def state_model() -> type[BaseModel] | None:
-    """The control picture's model from `frontlines.state`, where that module exists."""
-    try:
-        from frontlines.state import StatePicture
-    except ImportError:
-        return None
-    return StatePicture
