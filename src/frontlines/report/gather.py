@@ -362,7 +362,11 @@ def _developments(g: Gatherer, report: Report, scope: list[dict], moves: list[di
     for row in scope:
         key_type = row["event_type"] in words["key_event_types"]
         mass = row["fatalities"] >= words["mass_casualty_deaths"]
-        contact = row["event_type"] is None and row["plover_type"] in words["key_plover_types"]
+        contact = (  # a contact between named parties
+            row["event_type"] is None
+            and row["plover_type"] in words["key_plover_types"]
+            and bool(row["actor1"] or row["actor2"])
+        )
         # a transfer of territory that no control change already tells
         territory = (
             row["sub_event_type"] in words["key_territory_sub_events"]
