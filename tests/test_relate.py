@@ -176,3 +176,12 @@ def test_founding_article_picture_meets_its_gold():
     assert score.figures["must_not_relate pairs absent"] == 1.0
     assert score.figures["required control"] == 1.0
     assert score.figures["required quotes"] == 1.0
+
+
+def test_quote_offsets_point_at_its_words():
+    text = (
+        "\u201cThe ceasefire is holding,\u201d the UN envoy told reporters. "
+        "The governor said that rebels had burned three schools."
+    )
+    for quote in extract(text, published=PUBLISHED).quotes:
+        assert text[quote.start : quote.end] == quote.text

@@ -359,8 +359,16 @@ class _Attributor:
 
     def _quote(self, parts: list[tuple[int, int]], speaker: Speaker, *, direct: bool) -> Quote:
         normalized = self.resolved.linked.parsed.normalized
-        pieces = [normalized.evidence(a, b) for a, b in parts]
-        body = " ".join(p.text.strip() for p in pieces).rstrip(" ,;:")
+        text = normalized.text
+        trimmed = []
+        for start, end in parts:  # the words only: no spaces or trailing comma at the edges
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+                end -= 1
+            trimmed.append((start, end))
+        pieces = [normalized.evidence(a, b) for a, b in trimmed]
+        body = " ".join(p.text for p in pieces)  # a quote across paragraphs: joined by a space
         return Quote(
             speaker=speaker,
             text=body,
