@@ -1,6 +1,6 @@
 // The page: filters → /api/events → timeline, map and table; hash routes for the side panel.
 
-import { clear, el, getJSON, TYPE_COLOURS, OTHER_COLOUR } from "./dom.js";
+import { clear, el, getJSON, TYPE_COLOURS } from "./dom.js";
 import { EventMap } from "./map.js";
 import {
   eventRows, showActor, showActors, showControl, showDocument, showEvent, showPlace,
@@ -118,21 +118,17 @@ async function route() {
         el("h2", { text: "frontlines" }),
         el("p", { text: "Click a marker or a table row to see the event and the sentence it " +
           "came from, highlighted in its report." }),
-        legend(),
+        el("ul", { class: "guide" },
+          el("li", { text: "Drag across the timeline (or use the sliders) to narrow the dates." }),
+          el("li", { text: "Tick event types on and off in the map legend." }),
+          el("li", { text: "Search the reports, or narrow by country or type, above." }),
+          el("li", { text: "Actors: aliases, backers, events. Control: who holds what, when." }),
+          el("li", { text: "A hollow marker: the place is only approximate." })),
       );
     }
   } catch (err) {
     clear(panel).append(el("p", { class: "error", text: `Could not load: ${err.message}` }));
   }
-}
-
-function legend() {
-  const items = Object.entries(TYPE_COLOURS).concat([["Other", OTHER_COLOUR]]);
-  return el("ul", { class: "legend" }, items.map(([name, c]) => {
-    const swatch = el("span", { class: "swatch" });
-    swatch.style.background = c;
-    return el("li", {}, swatch, name);
-  }));
 }
 
 async function start() {
