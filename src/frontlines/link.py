@@ -173,10 +173,10 @@ def _place_score(
     focus: str | None,
     text: str,
     anchors: list[Place] = (),
-    divisions: frozenset[str] = frozenset(),
+    divisions: tuple[Place, ...] = (),
 ) -> float:
-    """Higher is likelier. `divisions` are the names of the divisions among the candidates: a
-    town beats the province named after it ("Idlib", "New York")."""
+    """Higher is likelier. `divisions` are the divisions among the candidates: a town beats the
+    province or county named after it that holds it ("Idlib", "New York", "Birmingham")."""
     own = name_key(place.name) == name_key(text)
     if place.feature == "country":  # by a name, or an abbreviation in capitals ("US", "DPRK")
         score = COUNTRY_SCORE if own or len(text) > 3 or text.isupper() else 0.0
@@ -192,7 +192,7 @@ def _place_score(
         score += OWN_NAME_BONUS  # 'Florida' the state, not a town whose old name it was
     if place.capital and own:
         score += CAPITAL_BONUS
-    if place.feature == "city" and place.admin1 in divisions:
+    if place.feature == "city" and any(_contains(d, place) for d in divisions):
         score += TOWN_OVER_DIVISION_BONUS
     if anchors and place.feature in {"city", "county"}:
         nearest = min(km(place.lat, place.lon, a.lat, a.lon) for a in anchors)
@@ -357,7 +357,7 @@ def _choose_places(
         named = _named_country(text[max(0, mention.start - 60) : mention.start])
         if named and any(p.country == named for p in found):  # "the English city of X"
             found = [p for p in found if p.country == named]
-        divisions = frozenset(p.name for p in found if p.feature in {"region", "county"})
+        divisions = tuple(p for p in found if p.feature in {"region", "county"})
         scored = [(_place_score(p, focus, mention.text, anchors, divisions), p) for p in found]
         options.append(sorted(scored, key=lambda item: -item[0]))  # stable: first of equals
     chosen = [scored[0][1] if scored else None for scored in options]

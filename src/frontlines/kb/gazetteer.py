@@ -27,7 +27,7 @@ from frontlines.kb.divisions import admin1_names, build_divisions, build_minor_d
 from frontlines.kb.names import name_key
 
 _LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
 T = TypeVar("T")
 DIVISION_FEATURES = {1: "region", 2: "county"}
 # "Benue State", "Walker County": the division itself, never a town of that name.
@@ -406,6 +406,12 @@ def is_country_name(text: str) -> bool:
     """Whether `text` is a country's name or one of its aliases ("Cyprus", "DPRK"), not a
     demonym."""
     return name_key(text) in _country_names()
+
+
+def is_division_name(text: str) -> bool:
+    """Whether `text` is the own name of a first- or second-level division ('Fife')."""
+    key = name_key(text)
+    return any(name_key(p.name) == key for p in _divisions(key))
 
 
 def is_own_name(text: str) -> bool:

@@ -67,6 +67,8 @@ def _listed_with_place(doc: Doc, span: Span, found: list[Mention]) -> bool:
         and doc[before - 1].idx + len(doc[before - 1]) in ends
     ):
         return True
+    if before >= 1 and doc[before].text == "," and gazetteer.is_division_name(span.text):
+        return True  # "Knockhill, Fife": a town's province or county after its name
     return (
         after + 1 < len(doc)
         and doc[after].lower_ in {"and", "or", ","}
@@ -146,7 +148,11 @@ def place_mentions(
     for mention in actors:
         if mention.source == "kb" and mention.attached is None:
             span = doc.char_span(mention.start, mention.end)
-            if span is not None and gazetteer.is_country_name(span.text):
+            if (
+                span is not None
+                and gazetteer.is_country_name(span.text)
+                and not _inside_longer_name(doc, span)  # "New Jersey", "Mexico City"
+            ):
                 add(span, "gazetteer", "COUNTRY")
     waiting: list[Span] = []  # known names whose context did not make them places
     surnames = _surnames(doc)
@@ -196,6 +202,19 @@ def place_mentions(
     return found
 
 
+def _inside_longer_name(doc: Doc, span: Span) -> bool:
+    """Whether the name is part of a longer place's or feature's ('New Jersey', 'Mexico City',
+    'Fire Island')."""
+    if _names_a_feature(doc, span):
+        return True
+    longer = []
+    if span.start > 0 and doc[span.start - 1].is_title:
+        longer.append(doc[span.start - 1 : span.end])
+    if span.end < len(doc) and doc[span.end].is_title:
+        longer.append(doc[span.start : span.end + 1])
+    return any(gazetteer.is_known_place(s.text) for s in longer)
+
+
 def _town_features(doc: Doc) -> list[Span]:
     """Named streets, squares, hospitals, stadiums...: capitalised words ending in a feature
     word ('Royal Street', '14th Street', 'Colchester General Hospital'). They lie in a town;
@@ -214,6 +233,15 @@ def _town_features(doc: Doc) -> list[Span]:
                 break
             start -= 1
         if start < token.i and (doc[start].is_title or doc[start].text[:1].isdigit()):
+            found.append(doc[start : token.i + 1])
+    settlements = cue_words("settlement_words")  # "Torkula village", "the Orinoco area"
+    for token in doc:
+        if token.lower_ not in settlements or token.i == 0 or token.is_title:
+            continue
+        start = token.i
+        while start > 0 and token.i - start < 4 and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        if start < token.i and doc[start].is_title:
             found.append(doc[start : token.i + 1])
     return found
 
