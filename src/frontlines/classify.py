@@ -2,7 +2,7 @@
 
 Two heads over the same features: the ACLED sub-event type (or none) and the PLOVER type (or
 none). Features (chosen by measurement, see `eval_events.compare`): word 1–2-grams and
-character 2–5-grams over the sentence with names and numbers masked by their entity label,
+character 4-grams over the sentence with names and numbers masked by their entity label,
 plus the lemmas that head the clause and their dependents from the spaCy parse.
 
 The model is trained on the training four-fifths of the corpus only (`corpus.split`), so the
@@ -26,7 +26,7 @@ from spacy.tokens import Span
 
 from frontlines.corpus import CorpusItem, acled_types, corpus_files, load_corpus, split
 
-FEATURE_VERSION = 2
+FEATURE_VERSION = 3
 NONE = "none"
 MASKED_ENTITIES = {
     "PERSON": "person",
@@ -113,7 +113,7 @@ class LinearTyper:
                     min_df=1,
                 ),
                 TfidfVectorizer(
-                    analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2
+                    analyzer="char_wb", ngram_range=(4, 4), sublinear_tf=True, min_df=2
                 ),
             ]
             return hstack([v.fit_transform(texts) for v in self.vectorizers]).tocsr()

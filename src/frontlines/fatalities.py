@@ -284,6 +284,8 @@ def sentence_toll(sentence: Span) -> list[tuple[int, bool]]:
     """The sentence's death toll as [(count, vague)], or [] when it states none; [(0, False)]
     when it says that nobody died."""
     lowered = " " + sentence.text.lower() + " "
+    if not any(_is_death(t) or t.lemma_.lower() in _words("loss_verbs") for t in sentence):
+        return []  # no death word, no toll (and nothing that says nobody died)
     every = _counts(sentence)
     counts = [c for c in every if _kind(c) == "death"]
     taken = {c.head.i for c in counts} | {c.start for c in counts}
