@@ -26,7 +26,7 @@ from spacy.tokens import Span
 
 from frontlines.corpus import CorpusItem, acled_types, corpus_files, load_corpus, split
 
-FEATURE_VERSION = 3
+FEATURE_VERSION = 4
 NONE = "none"
 MASKED_ENTITIES = {
     "PERSON": "person",
@@ -91,11 +91,15 @@ def view(span: Span, kind: str = "masked") -> str:
 class LinearTyper:
     """Word and character n-grams into two linear heads (ACLED sub-event, PLOVER)."""
 
-    def __init__(self, model: str = "logistic", c: float = 10.0) -> None:
+    def __init__(
+        self, model: str = "logistic", c: float = 10.0, svm_labels: tuple[str, ...] = ()
+    ) -> None:
         self.model = model
         self.c = c
         self.vectorizers: list = []
         self.heads: dict[str, object] = {}
+        self.svm_labels = svm_labels
+        self.deciders: dict[str, object] = {}
         self.plover_of_sub: dict[str, str | None] = {}  # the corpus's usual PLOVER type
         self.plover_alone: set[str] = set()  # PLOVER types the corpus gives with no ACLED type
 
@@ -128,16 +132,23 @@ class LinearTyper:
         return LogisticRegression(C=self.c, max_iter=3000, class_weight="balanced")
 
     def fit(self, texts: Sequence[str], labels: dict[str, Sequence[str]]) -> LinearTyper:
+        from sklearn.svm import LinearSVC
+
         matrix = self._features(texts, fit=True)
         for head, values in labels.items():
             estimator = self._estimator()
             estimator.fit(matrix, list(values))
             self.heads[head] = estimator
+            if head in self.svm_labels:
+                deciding = LinearSVC(C=self.c / 10, class_weight="balanced", random_state=0)
+                self.deciders[head] = deciding.fit(matrix, list(values))
         return self
 
     def predict(self, texts: Sequence[str]) -> dict[str, list[tuple[str, float]]]:
-        """For each head, (label, score) per text; the score is a probability for the
-        logistic model and a margin for the SVM."""
+        """For each head, (label, score) per text; the score is the logistic model's
+        probability of the label (a margin when the model is an SVM). A head listed in
+        `svm_labels` takes its label from a linear SVM (measured better for ACLED) and its
+        score from the logistic model."""
         if not texts:
             return {head: [] for head in self.heads}
         matrix = self._features(texts)
@@ -148,9 +159,14 @@ class LinearTyper:
             else:
                 scores = estimator.decision_function(matrix)
             classes = list(estimator.classes_)
-            out[head] = [
-                (classes[int(row.argmax())], float(row.max())) for row in scores
-            ]
+            if head in self.deciders:
+                labels = self.deciders[head].predict(matrix)
+                out[head] = [
+                    (str(label), float(row[classes.index(label)]))
+                    for label, row in zip(labels, scores, strict=True)
+                ]
+                continue
+            out[head] = [(classes[int(row.argmax())], float(row.max())) for row in scores]
         return out
 
 
@@ -175,8 +191,13 @@ def views(items: Sequence[CorpusItem], kind: str) -> list[str]:
     return [view(span, kind) for span in _parsed(tuple(i.text for i in items))]
 
 
-def train(items: Sequence[CorpusItem], kind: str = "parse", model: str = "logistic") -> LinearTyper:
-    typer = LinearTyper(model).fit(views(items, kind), labels_of(items))
+def train(
+    items: Sequence[CorpusItem],
+    kind: str = "parse",
+    model: str = "logistic",
+    svm_labels: tuple[str, ...] = (),
+) -> LinearTyper:
+    typer = LinearTyper(model, svm_labels=svm_labels).fit(views(items, kind), labels_of(items))
     pairs = Counter((i.sub_event_type, i.plover) for i in items if i.sub_event_type)
     for (sub, plover), _count in sorted(pairs.items(), key=lambda kv: -kv[1]):
         typer.plover_of_sub.setdefault(sub, plover)
@@ -184,7 +205,7 @@ def train(items: Sequence[CorpusItem], kind: str = "parse", model: str = "logist
     return typer
 
 
-SHIPPED = {"kind": "parse", "model": "logistic"}
+SHIPPED = {"kind": "parse", "model": "logistic", "svm_labels": ("acled",)}
 
 
 def _cache_path() -> Path:
