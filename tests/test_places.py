@@ -112,3 +112,8 @@ def test_a_street_in_no_named_town_is_left_out():
 def test_acronyms_do_not_match_towns_by_their_codes():
     places = _places("The TTC said service in Toronto would resume.")
     assert places.get("TTC") is None
+
+
+def test_a_dateline_in_capitals_is_still_the_town():
+    places = _places("KABUL - Gunmen attacked a checkpoint in Kabul on Monday, police said.")
+    assert places["KABUL"].country == "AFG"

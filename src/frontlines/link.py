@@ -21,7 +21,7 @@ from frontlines.kb.matching import actor_matcher
 from frontlines.kb.names import name_key, skeleton
 from frontlines.mentions import Mention, MentionSet, actor_index, actor_records
 from frontlines.mentions.base import cue_words
-from frontlines.mentions.places import TOWN_FEATURE
+from frontlines.mentions.places import TOWN_FEATURE, is_demonym
 from frontlines.parse import ParsedDocument
 
 FUZZY_CUTOFF = 90  # rapidfuzz ratio on name keys; below this, variants were mostly wrong
@@ -158,11 +158,17 @@ def _country_from_context(
     return None
 
 
+def _acronym(text: str) -> bool:
+    """'TTC', 'PSI', 'MoD': letters, two or more of them capitals, no lower-case run of two."""
+    capitals = sum(c.isupper() for c in text)
+    return text.isalpha() and capitals >= 2 and (text.isupper() or len(text) <= 4)
+
+
 def _plausible(place: Place, focus: str | None, text: str) -> bool:
     """Abroad, only a place's own name counts, not one of its many alternate names: a small
     town in the report's country missing from the gazetteer must not become a city abroad."""
-    if text.isalpha() and text.isupper() and place.feature == "city" and not place.name.isupper():
-        return False  # "TTC", "PSI": an acronym, not a town one of whose codes it is
+    if _acronym(text) and place.feature == "city" and name_key(place.name) != name_key(text):
+        return False  # "TTC", "MoD": an acronym, not a town one of whose codes it is
     if focus is None or place.country == focus or place.feature not in TOWN_OR_DIVISION:
         return True
     return name_key(place.name) == name_key(text) or place.population >= ABROAD_ALIAS_POPULATION
@@ -231,7 +237,9 @@ def _focus_country(
     actor_ids: list[str],
 ) -> str | None:
     votes: Counter[str] = Counter()
-    for _mention, places in candidates:
+    for mention, places in candidates:
+        if mention.label == "DEMONYM" or is_demonym(mention.text):
+            continue  # "a Japanese man" says who, not where
         found = [p for p in places if p.country]
         countries = {p.country for p in found}
         if len(countries) == 1:
