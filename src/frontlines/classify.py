@@ -124,8 +124,9 @@ class LinearTyper:
             ]
             matrix = hstack([v.fit_transform(texts) for v in self.vectorizers]).tocsr()
             for vectorizer in self.vectorizers:
-                if hasattr(vectorizer, "stop_words_"):  # a set: pickled in any order
-                    del vectorizer.stop_words_
+                for name in ("stop_words_", "_stop_words_id"):  # a set, an object's address
+                    if hasattr(vectorizer, name):
+                        delattr(vectorizer, name)  # for identical bytes from identical input
             return matrix
         return hstack([v.transform(texts) for v in self.vectorizers]).tocsr()
 
