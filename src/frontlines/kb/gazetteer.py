@@ -256,6 +256,7 @@ def _supplement() -> dict[str, list[Place]]:
     index: dict[str, list[Place]] = {}
     for raw in supplement_records():
         lat, lon, country = float(raw["lat"]), float(raw["lon"]), raw.get("country")
+        wide = raw.get("feature") in WIDE_FEATURES  # spans divisions: no admin1 of its own
         place = Place(
             name=raw["name"],
             lat=lat,
@@ -264,7 +265,8 @@ def _supplement() -> dict[str, list[Place]]:
             feature=raw.get("feature", "site"),
             population=int(raw.get("population") or 0),
             geonames_id=raw.get("geonames_id"),
-            admin1=raw.get("admin1") or (_nearest_admin1(lat, lon, country) if country else None),
+            admin1=raw.get("admin1")
+            or (_nearest_admin1(lat, lon, country) if country and not wide else None),
         )
         for key in {name_key(alias) for alias in [raw["name"], *(raw.get("aliases") or [])]}:
             index.setdefault(key, []).append(place)
