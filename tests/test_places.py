@@ -59,7 +59,9 @@ def test_a_national_capital_beats_a_state_of_the_same_name():
 
 
 def test_town_comma_state_chooses_the_town_in_that_state():
-    places = _places("She grew up in Lexington, Massachusetts, before moving to Tacoma, Washington.")
+    places = _places(
+        "She grew up in Lexington, Massachusetts, before moving to Tacoma, Washington."
+    )
     assert places["Lexington"].admin1 == "Massachusetts"
     assert places["Washington"].feature == "region"
 
