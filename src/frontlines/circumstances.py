@@ -9,8 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from frontlines.kb.gazetteer import PART_OF_TOWN_FEATURES, REGION_FEATURES
-from frontlines.mentions import number_value
-from frontlines.mentions.base import cue_words, cues, sentence_of, sentences_of, text_of
+from frontlines.mentions.base import cue_words, sentence_of, sentences_of, text_of
 from frontlines.mentions.places import is_demonym
 from frontlines.models import DateMention, Evidence, Location
 from frontlines.resolve import ResolvedDocument
@@ -211,54 +210,3 @@ def evidence_of(sentence: Span, resolved: ResolvedDocument) -> Evidence:
     right = len(text.rstrip())
     return normalized.evidence(sentence.start_char + left, sentence.start_char + right)
 
-
-def death_counts(sentence: Span) -> list[tuple[int, bool]]:
-    """Every death toll the sentence states, each with whether it is vague ('several')."""
-    words = cue_words("death_words")
-    vague = {str(k): int(v) for k, v in (cues().get("vague_death_counts") or {}).items()}
-    counts: list[int] = []
-    for token in sentence:
-        if token.lower_ not in words and token.lemma_.lower() not in words:
-            continue
-        if (
-            token.lemma_.lower() in {"kill", "die", "perish", "slay", "martyr"}
-            and token.pos_ == "VERB"
-        ):
-            heads = [c for c in token.children if c.dep_ in {"nsubjpass", "dobj", "nsubj"}]
-            if token.dep_ in {"acl", "amod"}:
-                heads.append(token.head)
-            if any(c.dep_ == "nsubj" for c in token.children) and token.lemma_.lower() == "kill":
-                heads = [c for c in token.children if c.dep_ == "dobj"] or heads
-        else:
-            heads = [token]
-        for head in heads:
-            value = _count_of(head, vague)
-            if value is None and head.i >= 1 and head.doc[head.i - 1].like_num:
-                value = number_value(head.doc[head.i - 1].text)  # "at least two dead"
-            if value is not None:
-                words_used = {t.lower_ for t in head.subtree} | {head.lower_}
-                counts.append((value, bool(words_used & set(vague))))
-    return counts
-
-
-def _count_of(head: Token, vague: dict[str, int]) -> int | None:
-    if head.like_num:
-        return number_value(head.text)
-    for child in head.children:
-        if child.dep_ in {"nummod", "quantmod"} or (
-            child.like_num and child.dep_ in {"amod", "compound"}
-        ):
-            text = " ".join(t.text for t in child.subtree)
-            value = number_value(text)
-            if value is not None:
-                return value
-        if child.lower_ in vague:
-            return vague[child.lower_]
-    if head.lower_ in vague:
-        return vague[head.lower_]
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in {"to", "at", "of"}:
-            for obj in child.children:
-                if obj.like_num:
-                    return number_value(obj.text)
-    return None
