@@ -119,3 +119,13 @@ def test_acronyms_do_not_match_towns_by_their_codes():
 def test_a_dateline_in_capitals_is_still_the_town():
     places = _places("KABUL - Gunmen attacked a checkpoint in Kabul on Monday, police said.")
     assert places["KABUL"].country == "AFG"
+
+
+def test_a_place_said_to_lie_in_a_country_is_not_a_namesake_abroad():
+    places = _places("Fighters took control of the town of Boni in central Mali on Sunday.")
+    assert places["Boni"] is None or places["Boni"].country == "MLI"
+    assert _places("Fighters took control of Gao in Burkina Faso.")["Gao"].country == "BFA"
+
+
+def test_a_lone_name_is_its_own_town_not_a_bigger_town_known_by_it():
+    assert _places("The militants retreated towards Gao after the battle.")["Gao"].country == "MLI"

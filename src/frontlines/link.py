@@ -244,8 +244,9 @@ def _focus_country(
         countries = {p.country for p in found}
         if len(countries) == 1:
             votes[countries.pop()] += 2
-        elif found:  # ambiguous: the most populous namesake, with less weight
-            votes[max(found, key=lambda p: p.population).country] += 1
+        elif found:  # ambiguous: the likeliest namesake (its own name first), with less weight
+            likeliest = max(found, key=lambda p: _place_score(p, None, mention.text))
+            votes[likeliest.country] += 1
     for actor_id in actor_ids:
         record = records.get(actor_id)
         if record and record.country and record.type != "state":
@@ -317,6 +318,10 @@ def link(mentions: MentionSet, user_kb: str | None = None) -> LinkedDocument:
         for (m, _), p in zip(candidates, chosen, strict=True)
         if p is not None or m.label != TOWN_FEATURE
     ]
+    # The places as chosen say better than their raw namesakes where the report is: the focus
+    # handed on (to unnamed forces, "fighters") is voted again from them.
+    settled = [(m, [p]) for (m, _), p in zip(candidates, chosen, strict=True) if p is not None]
+    focus = _focus_country(settled, records, list(actors)) or focus
     return LinkedDocument(mentions.parsed, mentions, actors, actor_of, places, focus)
 
 
@@ -337,6 +342,25 @@ def _named_country(before: str) -> str | None:
         places = [p for p in lookup(adjective) if p.feature in {"country", "region"}]
         if places and places[0].country:
             return places[0].country
+    return None
+
+
+_IN_A_COUNTRY = re.compile(
+    r"^,? in (?:the )?(?:(?:north|south|east|west|central|far|north-?east|north-?west|"
+    r"south-?east|south-?west)(?:ern)? )?((?:[A-Z][\w'-]+ ?){1,3})"
+)
+
+
+def _country_after(after: str) -> str | None:
+    """'Boni in central Mali', 'Gao in northern Mali' → the country that holds the place."""
+    match = _IN_A_COUNTRY.match(after)
+    if not match:
+        return None
+    words = match.group(1).split()
+    for end in range(len(words), 0, -1):
+        countries = [p for p in lookup(" ".join(words[:end])) if p.feature == "country"]
+        if countries and countries[0].country:
+            return countries[0].country
     return None
 
 
@@ -365,6 +389,9 @@ def _choose_places(
         named = _named_country(text[max(0, mention.start - 60) : mention.start])
         if named and any(p.country == named for p in found):  # "the English city of X"
             found = [p for p in found if p.country == named]
+        holder = _country_after(text[mention.end : mention.end + 40])
+        if holder:  # "the town of Boni in central Mali": not a namesake abroad
+            found = [p for p in found if p.country == holder]
         divisions = tuple(p for p in found if p.feature in {"region", "county"})
         scored = [(_place_score(p, focus, mention.text, anchors, divisions), p) for p in found]
         options.append(sorted(scored, key=lambda item: -item[0]))  # stable: first of equals
