@@ -129,3 +129,18 @@ def rule_leads(name: str) -> bool:
 @lru_cache(maxsize=1)
 def _rules_leading() -> frozenset[str]:
     return frozenset(load_data("event_taxonomy.yaml").get("rules_lead_when_main") or ())
+
+
+def is_promise(trigger: Token, event_type: str | None, plover: str | None) -> bool:
+    """Whether an event of a cooperative type is only promised or offered (PLOVER AGREE)."""
+    data = load_data("event_taxonomy.yaml")
+    if event_type is not None or plover not in set(data.get("promise_types") or ()):
+        return False
+    words = {str(w) for w in data.get("promise_words") or ()}
+    future = {"will", "would", "shall", "'ll"}
+    if any(c.dep_ == "aux" and c.lower_ in future for c in trigger.children):
+        return True
+    governors = [trigger, *list(trigger.ancestors)[:2]]
+    return any(t.lemma_.lower() in words for t in governors if t is not trigger) or any(
+        c.lemma_.lower() in words and c.dep_ in {"acomp", "amod"} for c in trigger.head.children
+    )

@@ -262,6 +262,8 @@ def _typed_by_classifier(
         main.plover_type = plover
     if not same:
         _retype(main, resolved)
+    if event_typing.is_promise(main.trigger, main.event_type, main.plover_type):
+        main.plover_type, main.plover_mode = "AGREE", None  # "Norway will send troops"
     return [main] + [d for d in drafts if d is not main]
 
 
