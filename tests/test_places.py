@@ -129,3 +129,8 @@ def test_a_place_said_to_lie_in_a_country_is_not_a_namesake_abroad():
 
 def test_a_lone_name_is_its_own_town_not_a_bigger_town_known_by_it():
     assert _places("The militants retreated towards Gao after the battle.")["Gao"].country == "MLI"
+
+
+def test_a_direction_word_between_preposition_and_name_keeps_it_a_place():
+    places = _places("Clashes erupted in northern Omdurman on Wednesday.")
+    assert places["Omdurman"].country == "SDN"

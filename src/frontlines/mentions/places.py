@@ -29,10 +29,19 @@ from frontlines.phrases import PhraseIndex
 TOWN_FEATURE = "TOWN_FEATURE"  # label of a named street or building, placed at its town
 
 
+DIRECTION_WORDS = {
+    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+    "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
+    "north-western", "south-eastern", "south-western", "upper", "lower", "greater",
+}  # fmt: skip
+
+
 def _locative_context(doc: Doc, span: Span) -> bool:
     """'in X', 'towards the X', 'the city of X', 'X district': words that make X a place."""
     previous = span.start - 1
-    while previous >= 0 and doc[previous].lower_ in {"the", "a"}:
+    while previous >= 0 and (
+        doc[previous].lower_ in {"the", "a"} or doc[previous].lower_ in DIRECTION_WORDS
+    ):  # "in northern Omdurman"
         previous -= 1
     if previous >= 0 and doc[previous].lower_ in cue_words("locative_words"):
         return True
