@@ -29,6 +29,7 @@ from frontlines.rules import EventRule, event_rules
 ACLED_CONFIDENT = 0.1
 PLOVER_CONFIDENT = 0.1
 NO_EVENT_CONFIDENT = 0.4
+NEW_EVENT_CONFIDENT = 0.0  # an event of the classifier alone, where no rule found one
 MIN_VERBLESS_TOKENS = 6  # a sentence without a verb shorter than this is a heading
 
 
@@ -143,4 +144,18 @@ def is_promise(trigger: Token, event_type: str | None, plover: str | None) -> bo
     governors = [trigger, *list(trigger.ancestors)[:2]]
     return any(t.lemma_.lower() in words for t in governors if t is not trigger) or any(
         c.lemma_.lower() in words and c.dep_ in {"acomp", "amod"} for c in trigger.head.children
+    )
+
+
+def sure_of_new_event(typing: Typing | None) -> bool:
+    """Whether the classifier alone may make an event the rules did not find: both heads
+    agree and the label is probable enough (a background sentence must not become one)."""
+    if typing is None:
+        return False
+    if typing.sub_event_type is not None:
+        return typing.acled_score >= NEW_EVENT_CONFIDENT
+    return (
+        typing.plover_type is not None
+        and typing.plover_alone
+        and typing.plover_score >= NEW_EVENT_CONFIDENT
     )

@@ -15,10 +15,10 @@ from spacy.tokens import Span, Token
 
 from frontlines import circumstances, event_typing, roles
 from frontlines.classify import Typing, type_sentences
-from frontlines.fatalities import sentence_toll
+from frontlines.fatalities import fatality_count, sentence_toll
 from frontlines.mentions.base import sentences_of
 from frontlines.models import ActorRef, Event, Evidence, Location
-from frontlines.resolve import ResolvedDocument, acled_fatalities
+from frontlines.resolve import ResolvedDocument
 from frontlines.rules import (
     EventRule,
     SentenceContext,
@@ -72,6 +72,7 @@ class Draft:
     historical: bool = False
     evidence: list[Evidence] = field(default_factory=list)
     sentence_index: int = 0
+    classified: bool = False  # typed by the classifier, not by the rule that found it
 
 
 def _candidate_triggers(sentence: Span) -> list[Token]:
@@ -205,7 +206,7 @@ def _classified_draft(
 ) -> list[Draft]:
     """An event the rules missed and the classifier is confident of, on the main clause."""
     event_type, sub_type, plover = event_typing.classified_types(typing)
-    if sub_type is None and plover is None:
+    if (sub_type is None and plover is None) or not event_typing.sure_of_new_event(typing):
         return []
     rule = event_typing.representative_rule(event_type, sub_type, plover)
     token = event_typing.anchor(sentence)
@@ -227,6 +228,7 @@ def _classified_draft(
             actor2=actor2,
             assoc1=assoc1,
             assoc2=assoc2,
+            classified=True,
         )
     ]
 
@@ -258,6 +260,7 @@ def _typed_by_classifier(
         main.rule = event_typing.representative_rule(event_type, sub_type, plover)
         main.event_type, main.sub_event_type = event_type, sub_type
         main.plover_mode = mode_for(main.rule, SentenceContext(main.sentence))
+        main.classified = True
     if not same or (plover is not None and main.plover_type is None):
         main.plover_type = plover
     if not same:
@@ -322,17 +325,6 @@ def _attach_fatalities(sentence: Span, drafts: list[Draft], index: int) -> None:
             return
 
 
-def fatality_count(figures: list[tuple[int, int, bool]]) -> int:
-    """ACLED's rules: a stated figure beats a vague word ('several' → 10); of competing
-    figures given together the lowest; the first sentence to state one, not a later detail
-    ('one student died of his injuries') of the same toll."""
-    exact = [(sentence, value) for sentence, value, vague in figures if not vague]
-    if exact:
-        first = min(sentence for sentence, _ in exact)
-        return acled_fatalities([value for sentence, value in exact if sentence == first])
-    return acled_fatalities([value for _, value, _ in figures])
-
-
 def _same_actor(a: ActorRef | None, b: ActorRef | None) -> bool:
     return a is None or b is None or a.id == b.id
 
@@ -356,6 +348,17 @@ def _is_toll_of(a: Draft, b: Draft) -> bool:
         and a.location is not None
         and b.sentence_index - a.sentence_index <= 3
         and (b.actor1 is None or b.actor1.id.endswith("-unidentified"))
+    )
+
+
+def _is_bare_toll(draft: Draft) -> bool:
+    """An event the classifier typed in a sentence that names no perpetrator and
+    states a death toll: a toll, not an event of its own."""
+    return (
+        draft.classified
+        and draft.rule.violent
+        and (draft.actor1 is None or draft.actor1.id.endswith("-unidentified"))
+        and bool(sentence_toll(draft.sentence))
     )
 
 
@@ -443,9 +446,11 @@ def detect_events(resolved: ResolvedDocument) -> list[Event]:
     typings = type_sentences(sentences)
     for index, sentence in enumerate(sentences):
         found = _drafts_for_sentence(sentence, resolved, typings[index])
+        recent = [d for d in drafts[-4:] if d.rule.violent and d.sentence_index >= index - 3]
+        if recent and found and all(_is_bare_toll(d) for d in found):
+            found = []  # "At least 12 people were killed": the toll of the event before
         if not found:
             # A toll told in a sentence of its own belongs to the violent event just before.
-            recent = [d for d in drafts[-4:] if d.rule.violent and d.sentence_index >= index - 3]
             _attach_fatalities(sentence, recent[-1:], index)
         for draft in found:
             draft.sentence_index = index

@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 from frontlines.kb import load_data
 from frontlines.mentions import number_value
 from frontlines.mentions.base import cues
+from frontlines.resolve import acled_fatalities
 
 WINDOW = 5  # tokens between a bare number and the death word next to it
 COMPLEMENTS = {"acomp", "oprd", "xcomp", "attr", "dobj"}  # "were shot dead", "lost their lives"
@@ -226,7 +227,7 @@ def _singles(sentence: Span, taken: set[int], counts: list[Count]) -> list[Count
         if not _is_death(token) or token.lower_ in {"toll", "bodies", "lives", "life"}:
             continue
         for noun in _victims(token):
-            for member in [noun, *[c for c in noun.subtree if c.dep_ == "conj"]]:
+            for member in [noun, *noun.conjuncts]:
                 numbered = any(c.i in taken for c in member.children if c.dep_ == "nummod")
                 negated = member.i > 0 and member.doc[member.i - 1].lower_ in {"no", "any"}
                 if (
@@ -308,3 +309,14 @@ def sentence_toll(sentence: Span) -> list[tuple[int, bool]]:
     if competing:
         return [(min([*competing, total] if parts else competing), vague)]
     return [(total, vague)]
+
+
+def fatality_count(figures: list[tuple[int, int, bool]]) -> int:
+    """ACLED's rules: a stated figure beats a vague word ('several' → 10); of competing
+    figures given together the lowest; the first sentence to state one, not a later detail
+    ('one student died of his injuries') of the same toll."""
+    exact = [(sentence, value) for sentence, value, vague in figures if not vague]
+    if exact:
+        first = min(sentence for sentence, _ in exact)
+        return acled_fatalities([value for sentence, value in exact if sentence == first])
+    return acled_fatalities([value for _, value, _ in figures])
