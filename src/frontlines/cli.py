@@ -223,6 +223,7 @@ def events_command(db: str, fmt: str, every_report: bool) -> None:
                     r["location"] or "",
                     str(r["fatalities"]),
                     r["modality"][:4] + ("*" if r["historical"] else ""),
+                    str(r["sources"]),
                 ]
                 for r in rows
             ],
