@@ -367,10 +367,12 @@ def _developments(g: Gatherer, report: Report, scope: list[dict], moves: list[di
             and row["plover_type"] in words["key_plover_types"]
             and bool(row["actor1"] or row["actor2"])
         )
-        # a transfer of territory that no control change already tells
+        # a transfer of territory that no control change already tells, and that names who
+        # took the ground (without a taker it tells an analyst nothing)
         territory = (
             row["sub_event_type"] in words["key_territory_sub_events"]
             and row["location"]
+            and row["actor1"]
             and (row["date"], row["location"]) not in told
         )
         if key_type or mass or contact or territory:
