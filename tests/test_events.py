@@ -139,3 +139,20 @@ def test_negated_event_is_denied():
         "The army did not shell Kherson on Saturday, a spokesman said.", "2023-01-15"
     )
     assert all(e.modality == "denied" for e in result.events)
+
+
+def test_a_battle_for_ground_is_named_by_who_takes_it():
+    from frontlines import extract
+
+    rebels = extract(
+        "Al-Shabaab fighters recaptured the town of Baidoa from government troops after heavy "
+        "fighting.",
+        published="2023-05-10",
+    ).events
+    army = extract(
+        "Somali army troops seized the town of Baidoa from Al-Shabaab fighters after heavy "
+        "fighting.",
+        published="2023-05-10",
+    ).events
+    assert rebels[0].sub_event_type == "Non-state actor overtakes territory"
+    assert army[0].sub_event_type == "Government regains territory"

@@ -106,6 +106,20 @@ def _is_civilian(ref: ActorRef | None) -> bool:
     return ref is not None and ref.inter == 7
 
 
+TERRITORY_TAKEN = {
+    True: "Government regains territory",
+    False: "Non-state actor overtakes territory",
+}
+
+
+def _territory_by_taker(draft: Draft) -> None:
+    """ACLED names a battle for ground by who takes it: state forces regain it, anyone else
+    overtakes it, whatever the verb ('recaptured' by rebels is still rebels overtaking)."""
+    taker = draft.actor1.inter if draft.actor1 else None
+    if draft.sub_event_type in TERRITORY_TAKEN.values() and taker is not None:
+        draft.sub_event_type = TERRITORY_TAKEN[taker == 1]
+
+
 def _retype(draft: Draft, resolved: ResolvedDocument) -> None:
     """Adjustments that need the arguments: armed pairs, civilians, protest actors."""
     rule = draft.rule
@@ -465,6 +479,7 @@ def detect_events(resolved: ResolvedDocument) -> list[Event]:
             date = f"{draft.date}-01"
         elif draft.date and len(draft.date) == 4:
             date = f"{draft.date}-01-01"
+        _territory_by_taker(draft)
         actor1, actor2 = roles.with_foreign_inter(draft.location, draft.actor1, draft.actor2)
         events.append(
             Event(
