@@ -38,6 +38,7 @@ def lexicon() -> dict:
     return load_data("relate.yaml")["relations"]
 
 
+@cache
 def _set(*path: str) -> frozenset[str]:
     value: object = lexicon()
     for key in path:

@@ -37,6 +37,7 @@ def lexicon() -> dict:
     return load_data("relate.yaml")["control"]
 
 
+@cache
 def _lemmas(kind: str) -> dict[str, tuple[str, ...]]:
     """Single lemmas → (), phrasal verbs → their second words, for one kind."""
     found: dict[str, tuple[str, ...]] = {}
@@ -44,6 +45,11 @@ def _lemmas(kind: str) -> dict[str, tuple[str, ...]]:
         words = str(entry).split()
         found[words[0]] = (*found.get(words[0], ()), *words[1:2])
     return found
+
+
+@cache
+def _control_nouns() -> dict[str, str]:
+    return {str(w): kind for kind, words in lexicon()["nouns"].items() for w in words}
 
 
 @dataclass
@@ -76,7 +82,7 @@ def _verb_kind(token: Token) -> str | None:
 
 def _triggers(sentence: Span) -> list[_Trigger]:
     found: list[_Trigger] = []
-    nouns = {str(w): kind for kind, words in lexicon()["nouns"].items() for w in words}
+    nouns = _control_nouns()
     for token in sentence:
         kind = _verb_kind(token)
         if kind is not None:

@@ -31,6 +31,7 @@ def lexicon() -> dict:
     return load_data("relate.yaml")["quotes"]
 
 
+@cache
 def _words(name: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in lexicon()[name])
 
