@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from frontlines.circumstances import evidence_of
 from frontlines.kb import load_data
+from frontlines.kb.countries import is_generic_class
 from frontlines.mentions import actor_records
 from frontlines.mentions.base import sentences_of
 from frontlines.models import Event, Relation
@@ -28,9 +29,6 @@ OPPOSING_SUB_EVENTS = {
     "Government regains territory",
     "Non-state actor overtakes territory",
 }
-
-
-UNNAMED = ("-unidentified", "-civilians", "-protesters", "-rioters")
 
 
 @cache
@@ -265,7 +263,7 @@ def _pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple[str, To
 
 def _plausible(kind: str, source: str, target: str) -> bool:
     """Drop pairings no report means: a country's own forces 'belonging to' a foreign group."""
-    if source == target or source.endswith(UNNAMED) or target.endswith(UNNAMED):
+    if source == target or is_generic_class(source) or is_generic_class(target):
         return False  # "Qatar financed the rebels": no relation to an unnamed class
     records = actor_records()
     a, b = records.get(source), records.get(target)
@@ -281,29 +279,24 @@ def _plausible(kind: str, source: str, target: str) -> bool:
 def find_relations(resolved: ResolvedDocument, events: list[Event]) -> list[Relation]:
     """Every relation the report states, one per source, target, kind and mode."""
     published = resolved.linked.parsed.document.published
-    relations: list[Relation] = []
-    seen: set[tuple[str, str, str, str]] = set()
+    found: dict[tuple[str, str, str, str], Relation] = {}  # insertion order is text order
 
     def add(kind: str, source: str, target: str, mode: str, modality: str, evidence, date):
         key = (kind, source, target, mode)
         if not _plausible(kind, source, target):
             return
-        if key in seen:  # told again: one relation, more evidence
-            kept = next(r for r in relations if (r.kind, r.source, r.target, r.mode) == key)
-            if evidence not in kept.evidence:
-                kept.evidence.append(evidence)
+        if key in found:  # told again: one relation, more evidence
+            if evidence not in found[key].evidence:
+                found[key].evidence.append(evidence)
             return
-        seen.add(key)
-        relations.append(
-            Relation(
-                kind=kind,
-                source=source,
-                target=target,
-                mode=mode,
-                modality=modality,
-                date=date,
-                evidence=[evidence],
-            )
+        found[key] = Relation(
+            kind=kind,
+            source=source,
+            target=target,
+            mode=mode,
+            modality=modality,
+            date=date,
+            evidence=[evidence],
         )
 
     for sentence in sentences_of(resolved.linked.parsed.doc):
@@ -334,7 +327,7 @@ def find_relations(resolved: ResolvedDocument, events: list[Event]) -> list[Rela
             event.evidence[0],
             event.date,
         )
-    return _fold_unspecified(relations)
+    return _fold_unspecified(list(found.values()))
 
 
 def _fold_unspecified(relations: list[Relation]) -> list[Relation]:

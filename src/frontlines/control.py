@@ -110,7 +110,8 @@ def _region(head: Token) -> list[Token]:
     return tokens
 
 
-def _places_in(tokens: list[Token], resolved: ResolvedDocument) -> list[PlaceMention]:
+def _places_in(tokens: list[Token], resolved: ResolvedDocument) -> list[tuple[Token, PlaceMention]]:
+    """The places named over the tokens, each with its name's head token."""
     indices = {t.i for t in tokens}
     doc = resolved.linked.parsed.doc
     found = []
@@ -123,20 +124,20 @@ def _places_in(tokens: list[Token], resolved: ResolvedDocument) -> list[PlaceMen
         governor = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
         if governor.lower_ in REFERENCE_WORDS or span.root.head.lower_ in REFERENCE_WORDS:
             continue  # "south of X" names a reference point
-        found.append(place)
+        found.append((span.root, place))
     return found
 
 
-def _object_places(trigger: Token, preps: set[str], resolved: ResolvedDocument) -> list:
-    """Places the trigger governs through an object or one of the given prepositions."""
-    heads: list[Token] = []
-    for child in trigger.children:
-        if child.dep_ in {"dobj", "attr", "oprd"} or child.dep_ == "prep" and child.lower_ in preps:
-            heads.append(child)
-        elif child.dep_ == "dobj" and child.lemma_.lower() == "control":
-            heads += [g for g in child.children if g.dep_ == "prep" and g.lower_ in preps]
-        elif child.dep_ == "prt":  # "took over the town"
-            continue
+def _object_places(
+    trigger: Token, preps: set[str], resolved: ResolvedDocument
+) -> list[tuple[Token, PlaceMention]]:
+    """Places the trigger governs through an object ("took control of X": the object's own
+    "of") or one of the given prepositions."""
+    heads = [
+        child
+        for child in trigger.children
+        if child.dep_ in {"dobj", "attr", "oprd"} or child.dep_ == "prep" and child.lower_ in preps
+    ]
     tokens = []
     for head in heads:
         named = _named_complement(head)
@@ -179,23 +180,14 @@ def _refs(head: Token | None, resolved: ResolvedDocument, speaker_of) -> list[st
     return refs
 
 
-def _governing_preposition(place: PlaceMention, trigger: Token, resolved: ResolvedDocument):
-    """The preposition nearest above a place on its way up to the trigger."""
-    doc = resolved.linked.parsed.doc
-    span = doc.char_span(*_normalised(place, resolved), alignment_mode="expand")
-    current = span.root if span is not None else trigger
+def _governing_preposition(root: Token, trigger: Token) -> str | None:
+    """The preposition nearest above a place's name on its way up to the trigger."""
+    current = root
     while current is not trigger and current.head is not current:
         if current.dep_ == "prep" or current.pos_ == "ADP":
             return current.lower_
         current = current.head
     return None
-
-
-def _normalised(place: PlaceMention, resolved: ResolvedDocument) -> tuple[int, int]:
-    for (start, end), candidate in resolved.place_at.items():
-        if candidate is place:
-            return start, end
-    return 0, 0
 
 
 def _from_actor(trigger: Token, resolved: ResolvedDocument) -> str | None:
@@ -222,9 +214,9 @@ def _changes_for(
     doer_id = doer[0] if doer else None
     out = []
     if trigger.kind in {"captured", "entered", "besieged"}:
-        places = _object_places(token, objects, resolved)
+        places = [place for _, place in _object_places(token, objects, resolved)]
         if passive and subject is not None:
-            places += _places_in(_region(subject), resolved)
+            places += [place for _, place in _places_in(_region(subject), resolved)]
         lost = _from_actor(token, resolved)
         if token.lemma_.lower() in {"expel", "drive", "oust", "dislodge", "clear"}:
             objects_refs = [
@@ -234,19 +226,18 @@ def _changes_for(
                 for r in actor_refs(list(c.subtree), resolved)
             ]
             lost = lost or (objects_refs[0] if objects_refs else None)
-            places = _object_places(token, {"from", "out"}, resolved)
+            places = [place for _, place in _object_places(token, {"from", "out"}, resolved)]
         out += [(p, trigger.kind, doer_id, lost) for p in places]
     elif trigger.kind in {"withdrew", "retreated_to"}:
         destinations = set(lex["destination_preps"])
         movement = destinations | set(lex["source_preps"])
-        for place in _object_places(token, movement, resolved):
-            preposition = _governing_preposition(place, token, resolved)
-            if preposition in destinations:
+        for root, place in _object_places(token, movement, resolved):
+            if _governing_preposition(root, token) in destinations:
                 out.append((place, "retreated_to", doer_id, None))
             else:  # "withdrew from the town", "abandoned the town"
                 out.append((place, "withdrew", None, doer_id))
     elif trigger.kind == "fell" and subject is not None:
-        places = _places_in(_region(subject), resolved)
+        places = [place for _, place in _places_in(_region(subject), resolved)]
         gained = None
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in {"to", "into"}:
@@ -254,18 +245,10 @@ def _changes_for(
                 gained = refs[0].id if refs else None
         out += [(p, "captured", gained, None) for p in places]
     elif trigger.kind == "lost":
-        places = _object_places(token, set(), resolved)
-        out += [(p, "captured", None, doer_id) for p in places]
+        out += [(p, "captured", None, doer_id) for _, p in _object_places(token, set(), resolved)]
     elif trigger.kind.startswith("noun-"):
-        places = _places_in(
-            [
-                t
-                for c in token.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for t in _region(c)
-            ],
-            resolved,
-        )
+        of_phrases = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
+        places = [p for _, p in _places_in([t for c in of_phrases for t in _region(c)], resolved)]
         gained = None
         for child in token.children:
             if child.dep_ == "poss" or child.dep_ == "prep" and child.lower_ == "by":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from frontlines.kb.countries import is_generic_class
 from frontlines.kb.gazetteer import km
 from frontlines.kb.matching import closest_spelling, translit_key
 from frontlines.models import Event, Extraction
@@ -19,7 +20,6 @@ from frontlines.models import Event, Extraction
 # surroundings (ACLED's geo_precision 2) without joining neighbouring towns' events.
 MERGE_KM = 25.0
 MERGE_DAYS = 1
-UNNAMED_SUFFIXES = ("-unidentified", "-civilians", "-protesters", "-rioters")
 
 ID_FIELDS = {"id", "source", "target", "actor", "gained_by", "lost_by"}
 
@@ -75,7 +75,7 @@ def unify_discovered(extraction: Extraction, known: dict[str, str]) -> Extractio
 
 
 def _named(actor_id: str | None) -> bool:
-    return actor_id is not None and not actor_id.endswith(UNNAMED_SUFFIXES)
+    return actor_id is not None and not is_generic_class(actor_id)
 
 
 def _days_apart(a: str, b: str) -> int:

@@ -15,13 +15,13 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from frontlines.kb import load_data
+from frontlines.kb.countries import is_generic_class
 from frontlines.mentions import actor_records
 from frontlines.mentions.base import sentence_of, sentences_of, text_of
 from frontlines.models import Quote, Speaker
 from frontlines.resolve import ResolvedDocument
 from frontlines.roles import actor_refs, phrase_tokens
 
-UNNAMED = ("-unidentified", "-civilians", "-protesters", "-rioters")
 # Opening mark → closing mark.
 PAIRS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c", '"': '"', "\u2018": "\u2019"}
 
@@ -259,7 +259,7 @@ def _speaker_from_phrase(
     end = max(t.idx + len(t.text) for t in phrase)
     text = text_of(head.doc)[start:end].strip(" ,")
     actors = _actors_over(tokens, resolved) or [
-        ref.id for ref in actor_refs(phrase_tokens(head), resolved) if not ref.id.endswith(UNNAMED)
+        ref.id for ref in actor_refs(phrase_tokens(head), resolved) if not is_generic_class(ref.id)
     ]  # "the army said": the army of the country the report is about
     return Speaker(name=text, role=_role_of(head), actor=actors[0] if actors else None)
 

@@ -41,6 +41,12 @@ GENERIC_CLASSES = (
     ("civilians", "Civilians ({name})", "civilians", 7),
     ("unidentified", "Unidentified Armed Group ({name})", "armed_group", 3),
 )
+GENERIC_SUFFIXES = tuple(f"-{suffix}" for suffix, *_ in GENERIC_CLASSES)
+
+
+def is_generic_class(actor_id: str) -> bool:
+    """An ACLED generic class ("Civilians (Sudan)"): a kind of party, not a named one."""
+    return actor_id.endswith(GENERIC_SUFFIXES)
 
 
 @dataclass(frozen=True)
