@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Connection, Engine, func, select
 
 from frontlines.store import (
     actor_aliases,
@@ -52,6 +52,12 @@ def list_events(engine: Engine, *, every_report: bool = False) -> list[dict]:
         if not every_report and row["cluster_fatalities"] is not None:
             row["fatalities"] = row["cluster_fatalities"]
     return rows
+
+
+def documents_by_id(connection: Connection) -> dict[str, dict]:
+    """Every stored document's metadata and text by id (not its extraction JSON)."""
+    columns = [c for c in documents.c if c.name != "extraction"]
+    return {row.id: dict(row._mapping) for row in connection.execute(select(*columns))}
 
 
 def list_actors(engine: Engine) -> list[dict]:

@@ -13,8 +13,8 @@ import pycountry
 import yaml
 from sqlalchemy import Engine, literal_column, select
 
-from frontlines.store import actors, documents, event_evidence, events
-from frontlines.store_queries import list_events
+from frontlines.store import actors, event_evidence, events
+from frontlines.store_queries import documents_by_id, list_events
 
 
 @cache
@@ -52,23 +52,7 @@ def cluster_events(engine: Engine) -> list[ClusterEvent]:
     rows = list_events(engine)
     with engine.connect() as connection:
         rowids = dict(connection.execute(select(events.c.id, literal_column("events.rowid"))).all())
-        docs = {
-            row.id: dict(row._mapping)
-            for row in connection.execute(
-                select(
-                    documents.c.id,
-                    documents.c.doc_id,
-                    documents.c.name,
-                    documents.c.title,
-                    documents.c.source,
-                    documents.c.url,
-                    documents.c.published,
-                    documents.c.language,
-                    documents.c.ingested_at,
-                    documents.c.text,
-                )
-            )
-        }
+        docs = documents_by_id(connection)
         members: dict[str, list] = defaultdict(list)
         query = select(
             events.c.cluster_id,

@@ -23,8 +23,8 @@ from frontlines.report.model import (
 )
 from frontlines.report.sides import notable_quotes, parties, sources
 from frontlines.state import state_as_of
-from frontlines.store import actors, clusters, control, documents, event_evidence, events
-from frontlines.store_queries import list_events
+from frontlines.store import actors, clusters, control, event_evidence, events
+from frontlines.store_queries import documents_by_id, list_events
 
 
 def country_name(iso3: str | None) -> str:
@@ -39,21 +39,7 @@ class Gatherer:
         self.country = country
         self.words = labels()
         with engine.connect() as connection:
-            self.documents = {
-                row.id: dict(row._mapping)
-                for row in connection.execute(
-                    select(
-                        documents.c.id,
-                        documents.c.doc_id,
-                        documents.c.name,
-                        documents.c.title,
-                        documents.c.source,
-                        documents.c.url,
-                        documents.c.published,
-                        documents.c.text,
-                    )
-                )
-            }
+            self.documents = documents_by_id(connection)
             self.actors = {row.id: dict(row._mapping) for row in connection.execute(select(actors))}
             self.highs = dict(
                 connection.execute(select(clusters.c.id, clusters.c.fatalities_high)).all()
