@@ -9,20 +9,19 @@ the dependency parse (`roles`); dates and places are attached to the nearest tri
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 from frontlines import circumstances, event_typing, roles
 from frontlines.classify import Typing, type_sentences
+from frontlines.event_folding import Draft, fold_clause_family, fold_twins, is_bare_toll
 from frontlines.fatalities import fatality_count, sentence_toll
 from frontlines.mentions.base import sentences_of
-from frontlines.models import ActorRef, Event, Evidence, Location
+from frontlines.models import ActorRef, Event
 from frontlines.resolve import ResolvedDocument
 from frontlines.rules import (
     EventRule,
     SentenceContext,
-    event_rules,
     mode_for,
     rule_for,
     trigger_words,
@@ -47,32 +46,6 @@ VERBAL_TYPES = {
     "CONCEDE",
     "COOPERATE",
 }
-
-
-@dataclass
-class Draft:
-    """An event as found, before it is folded with its twins and written out."""
-
-    rule: EventRule
-    trigger: Token
-    sentence: Span
-    event_type: str | None
-    sub_event_type: str | None
-    plover_type: str | None
-    plover_mode: str | None
-    actor1: ActorRef | None = None
-    actor2: ActorRef | None = None
-    assoc1: list[ActorRef] = field(default_factory=list)
-    assoc2: list[ActorRef] = field(default_factory=list)
-    location: Location | None = None
-    date: str | None = None
-    date_precision: str | None = None
-    fatalities: list[tuple[int, int, bool]] = field(default_factory=list)  # sentence, count, vague
-    modality: str = "asserted"
-    historical: bool = False
-    evidence: list[Evidence] = field(default_factory=list)
-    sentence_index: int = 0
-    classified: bool = False  # typed by the classifier, not by the rule that found it
 
 
 def _candidate_triggers(sentence: Span) -> list[Token]:
@@ -212,7 +185,7 @@ def _drafts_for_sentence(
         _retype(draft, resolved)
         draft.historical = _historical(draft, resolved.linked.parsed.document.published, context)
         draft.evidence = [circumstances.evidence_of(sentence, resolved)]
-    return _typed_by_classifier(_fold_clause_family(drafts), typing, resolved)
+    return _typed_by_classifier(fold_clause_family(drafts), typing, resolved)
 
 
 def _classified_draft(
@@ -284,158 +257,12 @@ def _typed_by_classifier(
     return [main] + [d for d in drafts if d is not main]
 
 
-def _dominates(parent: Token, child: Token) -> bool:
-    """Whether `child` sits under `parent` in the parse without a coordination between."""
-    current = child
-    for _ in range(12):
-        if current.dep_ == "conj" or current.head is current:
-            return False
-        current = current.head
-        if current == parent:
-            return True
-    return False
-
-
-def _compatible(a: Draft, b: Draft) -> bool:
-    if a.actor1 is not None and b.actor1 is not None and a.actor1.id != b.actor1.id:
-        return False  # "regained the areas captured by Haftar": two deeds, two doers
-    return a.plover_type == b.plover_type or (a.rule.violent and b.rule.violent)
-
-
-def _fold_clause_family(drafts: list[Draft]) -> list[Draft]:
-    """One event told by several words of one clause ("a drone strike hit a market, killing
-    civilians"; "police fired tear gas to disperse students protesting") is one event, typed
-    by the most specific rule among them (the rules file lists the specific ones first)."""
-    order = {rule.name: index for index, rule in enumerate(event_rules())}
-    kept = list(drafts)
-    changed = True
-    while changed:
-        changed = False
-        for parent in kept:
-            for child in kept:
-                if child is parent or not _compatible(parent, child):
-                    continue
-                if _dominates(parent.trigger, child.trigger):
-                    head, tail = (
-                        (parent, child)
-                        if order.get(parent.rule.name, 99) <= order.get(child.rule.name, 99)
-                        else (child, parent)
-                    )
-                    _fold(head, tail)
-                    head.trigger = parent.trigger  # the clause's head speaks for the family
-                    kept.remove(tail)
-                    changed = True
-                    break
-            if changed:
-                break
-    return kept
-
-
 def _attach_fatalities(sentence: Span, drafts: list[Draft], index: int) -> None:
     counts = sentence_toll(sentence)
     for draft in drafts:
         if draft.rule.violent or draft.rule.fatalities_from_bodies:
             draft.fatalities.extend((index, value, vague) for value, vague in counts)
             return
-
-
-def _same_actor(a: ActorRef | None, b: ActorRef | None) -> bool:
-    return a is None or b is None or a.id == b.id
-
-
-SYMMETRIC_TYPES = {"CONSULT"}
-GENERIC_SUFFIXES = {
-    "unidentified",
-    "civilians",
-    "protesters",
-    "rioters",
-}  # a call between A and B is the call between B and A
-
-
-def _is_toll_of(a: Draft, b: Draft) -> bool:
-    """'At least 12 people were killed' after a strike: the toll of that strike, not an
-    attack of its own (no named perpetrator, no date of its own, same place, just after)."""
-    return (
-        a.rule.violent
-        and b.rule.violent
-        and b.date is None
-        and a.location is not None
-        and b.sentence_index - a.sentence_index <= 3
-        and (b.actor1 is None or b.actor1.id.endswith("-unidentified"))
-    )
-
-
-def _is_bare_toll(draft: Draft) -> bool:
-    """An event the classifier typed in a sentence that names no perpetrator and
-    states a death toll: a toll, not an event of its own."""
-    return (
-        draft.classified
-        and draft.rule.violent
-        and (draft.actor1 is None or draft.actor1.id.endswith("-unidentified"))
-        and bool(sentence_toll(draft.sentence))
-    )
-
-
-def _place_name(draft: Draft) -> str | None:
-    return draft.location.name if draft.location else None
-
-
-def _same_event(a: Draft, b: Draft) -> bool:
-    if _is_toll_of(a, b) and _place_name(a) == _place_name(b):
-        return True
-    same_type = (a.event_type, a.sub_event_type, a.plover_type) == (
-        b.event_type,
-        b.sub_event_type,
-        b.plover_type,
-    )
-    if not same_type and not (a.rule.territorial and b.rule.territorial):
-        return False
-    if a.historical != b.historical:
-        return False
-    if _place_name(a) != _place_name(b):
-        return False
-    if a.date and b.date and a.date != b.date:
-        return False
-    if a.event_type is None and a.plover_type in SYMMETRIC_TYPES:
-        return a.plover_mode == b.plover_mode
-    return _same_actor(a.actor1, b.actor1) or (
-        a.actor1 is not None and b.actor1 is not None and a.actor1.country == b.actor1.country
-    )
-
-
-def _is_generic(ref: ActorRef) -> bool:
-    """ACLED's placeholder classes: never an associate of a named actor."""
-    return ref.id.rsplit("-", 1)[-1] in GENERIC_SUFFIXES
-
-
-def _fold(into: Draft, other: Draft) -> None:
-    into.evidence += [e for e in other.evidence if e not in into.evidence]
-    if into.actor1 is None or (_is_generic(into.actor1) and other.actor1 is not None):
-        into.actor1 = other.actor1
-    into.actor2 = into.actor2 or other.actor2
-    extra = [other.actor1] if other.actor1 is not None else []
-    for ref in other.assoc1 + extra:
-        known = {r.id for r in into.assoc1} | ({into.actor1.id} if into.actor1 else set())
-        if ref.id not in known and not _is_generic(ref):
-            into.assoc1.append(ref)
-    into.location = into.location or other.location
-    if into.date is None:
-        into.date, into.date_precision = other.date, other.date_precision
-    into.fatalities += other.fatalities
-    if "asserted" in (into.modality, other.modality):
-        into.modality = "asserted"
-
-
-def _fold_twins(drafts: list[Draft]) -> list[Draft]:
-    kept: list[Draft] = []
-    for draft in drafts:
-        for earlier in kept:
-            if _same_event(earlier, draft):
-                _fold(earlier, draft)
-                break
-        else:
-            kept.append(draft)
-    return kept
 
 
 def _time_precision(draft: Draft) -> int:
@@ -461,7 +288,7 @@ def detect_events(resolved: ResolvedDocument) -> list[Event]:
     for index, sentence in enumerate(sentences):
         found = _drafts_for_sentence(sentence, resolved, typings[index])
         recent = [d for d in drafts[-4:] if d.rule.violent and d.sentence_index >= index - 3]
-        if recent and found and all(_is_bare_toll(d) for d in found):
+        if recent and found and all(is_bare_toll(d) for d in found):
             found = []  # "At least 12 people were killed": the toll of the event before
         if not found:
             # A toll told in a sentence of its own belongs to the violent event just before.
@@ -471,7 +298,7 @@ def detect_events(resolved: ResolvedDocument) -> list[Event]:
         _attach_fatalities(sentence, found, index)
         drafts += found
     events = []
-    for number, draft in enumerate(_fold_twins(drafts), start=1):
+    for number, draft in enumerate(fold_twins(drafts), start=1):
         if draft.date is None and document.published and not draft.historical:
             draft.date, draft.date_precision = document.published, "week"
         date = draft.date if draft.date and len(draft.date) == 10 else None

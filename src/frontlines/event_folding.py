@@ -1,0 +1,188 @@
+"""Folding in the `events` stage: one real event told by several words of a clause, or
+twice in a report (lead and body; "Emirati planes bombed" and "Emirati drones bombed"), becomes
+one event with all its evidence.
+
+`Draft` is an event as `events` finds it, before folding and writing out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from frontlines.fatalities import sentence_toll
+from frontlines.models import ActorRef, Evidence, Location
+from frontlines.rules import EventRule, event_rules
+
+
+@dataclass
+class Draft:
+    """An event as found, before it is folded with its twins and written out."""
+
+    rule: EventRule
+    trigger: Token
+    sentence: Span
+    event_type: str | None
+    sub_event_type: str | None
+    plover_type: str | None
+    plover_mode: str | None
+    actor1: ActorRef | None = None
+    actor2: ActorRef | None = None
+    assoc1: list[ActorRef] = field(default_factory=list)
+    assoc2: list[ActorRef] = field(default_factory=list)
+    location: Location | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    fatalities: list[tuple[int, int, bool]] = field(default_factory=list)  # sentence, count, vague
+    modality: str = "asserted"
+    historical: bool = False
+    evidence: list[Evidence] = field(default_factory=list)
+    sentence_index: int = 0
+    classified: bool = False  # typed by the classifier, not by the rule that found it
+
+
+def _dominates(parent: Token, child: Token) -> bool:
+    """Whether `child` sits under `parent` in the parse without a coordination between."""
+    current = child
+    for _ in range(12):
+        if current.dep_ == "conj" or current.head is current:
+            return False
+        current = current.head
+        if current == parent:
+            return True
+    return False
+
+
+def _compatible(a: Draft, b: Draft) -> bool:
+    if a.actor1 is not None and b.actor1 is not None and a.actor1.id != b.actor1.id:
+        return False  # "regained the areas captured by Haftar": two deeds, two doers
+    return a.plover_type == b.plover_type or (a.rule.violent and b.rule.violent)
+
+
+def fold_clause_family(drafts: list[Draft]) -> list[Draft]:
+    """One event told by several words of one clause ("a drone strike hit a market, killing
+    civilians"; "police fired tear gas to disperse students protesting") is one event, typed
+    by the most specific rule among them (the rules file lists the specific ones first)."""
+    order = {rule.name: index for index, rule in enumerate(event_rules())}
+    kept = list(drafts)
+    changed = True
+    while changed:
+        changed = False
+        for parent in kept:
+            for child in kept:
+                if child is parent or not _compatible(parent, child):
+                    continue
+                if _dominates(parent.trigger, child.trigger):
+                    head, tail = (
+                        (parent, child)
+                        if order.get(parent.rule.name, 99) <= order.get(child.rule.name, 99)
+                        else (child, parent)
+                    )
+                    _fold(head, tail)
+                    head.trigger = parent.trigger  # the clause's head speaks for the family
+                    kept.remove(tail)
+                    changed = True
+                    break
+            if changed:
+                break
+    return kept
+
+
+def _same_actor(a: ActorRef | None, b: ActorRef | None) -> bool:
+    return a is None or b is None or a.id == b.id
+
+
+SYMMETRIC_TYPES = {"CONSULT"}
+GENERIC_SUFFIXES = {
+    "unidentified",
+    "civilians",
+    "protesters",
+    "rioters",
+}  # a call between A and B is the call between B and A
+
+
+def _is_toll_of(a: Draft, b: Draft) -> bool:
+    """'At least 12 people were killed' after a strike: the toll of that strike, not an
+    attack of its own (no named perpetrator, no date of its own, same place, just after)."""
+    return (
+        a.rule.violent
+        and b.rule.violent
+        and b.date is None
+        and a.location is not None
+        and b.sentence_index - a.sentence_index <= 3
+        and (b.actor1 is None or b.actor1.id.endswith("-unidentified"))
+    )
+
+
+def is_bare_toll(draft: Draft) -> bool:
+    """An event the classifier typed in a sentence that names no perpetrator and
+    states a death toll: a toll, not an event of its own."""
+    return (
+        draft.classified
+        and draft.rule.violent
+        and (draft.actor1 is None or draft.actor1.id.endswith("-unidentified"))
+        and bool(sentence_toll(draft.sentence))
+    )
+
+
+def _place_name(draft: Draft) -> str | None:
+    return draft.location.name if draft.location else None
+
+
+def _same_event(a: Draft, b: Draft) -> bool:
+    if _is_toll_of(a, b) and _place_name(a) == _place_name(b):
+        return True
+    same_type = (a.event_type, a.sub_event_type, a.plover_type) == (
+        b.event_type,
+        b.sub_event_type,
+        b.plover_type,
+    )
+    if not same_type and not (a.rule.territorial and b.rule.territorial):
+        return False
+    if a.historical != b.historical:
+        return False
+    if _place_name(a) != _place_name(b):
+        return False
+    if a.date and b.date and a.date != b.date:
+        return False
+    if a.event_type is None and a.plover_type in SYMMETRIC_TYPES:
+        return a.plover_mode == b.plover_mode
+    return _same_actor(a.actor1, b.actor1) or (
+        a.actor1 is not None and b.actor1 is not None and a.actor1.country == b.actor1.country
+    )
+
+
+def _is_generic(ref: ActorRef) -> bool:
+    """ACLED's placeholder classes: never an associate of a named actor."""
+    return ref.id.rsplit("-", 1)[-1] in GENERIC_SUFFIXES
+
+
+def _fold(into: Draft, other: Draft) -> None:
+    into.evidence += [e for e in other.evidence if e not in into.evidence]
+    if into.actor1 is None or (_is_generic(into.actor1) and other.actor1 is not None):
+        into.actor1 = other.actor1
+    into.actor2 = into.actor2 or other.actor2
+    extra = [other.actor1] if other.actor1 is not None else []
+    for ref in other.assoc1 + extra:
+        known = {r.id for r in into.assoc1} | ({into.actor1.id} if into.actor1 else set())
+        if ref.id not in known and not _is_generic(ref):
+            into.assoc1.append(ref)
+    into.location = into.location or other.location
+    if into.date is None:
+        into.date, into.date_precision = other.date, other.date_precision
+    into.fatalities += other.fatalities
+    if "asserted" in (into.modality, other.modality):
+        into.modality = "asserted"
+
+
+def fold_twins(drafts: list[Draft]) -> list[Draft]:
+    kept: list[Draft] = []
+    for draft in drafts:
+        for earlier in kept:
+            if _same_event(earlier, draft):
+                _fold(earlier, draft)
+                break
+        else:
+            kept.append(draft)
+    return kept
