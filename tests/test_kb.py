@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
 from frontlines.kb import load_actor_records
 from frontlines.kb.countries import countries
 
@@ -83,3 +85,24 @@ def test_user_file_overrides_and_adds(tmp_path):
     records = {r.id: r for r in load_actor_records(str(user))}
     assert records["lby-gna"].name == "GNA (my name)"
     assert records["xx-new"].type == "rebel_group"
+
+
+def test_a_ring_across_the_date_line_keeps_its_centroid():
+    from frontlines.kb import borders
+
+    # A square from 179°E to 179°W, as TopoJSON writes it after a jump across the meridian.
+    ring = borders._ring([[(179.0, 1.0), (-179.0, 1.0), (-179.0, -1.0), (179.0, -1.0)]], [0])
+    area, lat, lon = borders._area_and_centroid(ring)
+    assert area > 0 and abs(lat) < 1e-9 and abs(abs(lon) - 180.0) < 1e-9
+
+
+def test_a_country_point_averages_the_published_point_and_the_landmass_centroid():
+    from frontlines.kb import borders, gazetteer
+
+    if not borders.landmass_centroids():
+        pytest.skip("world-atlas borders not installed (make setup copies them)")
+    lat, lon = borders.landmass_centroids()["USA"]  # the contiguous states, not Alaska
+    assert 38 < lat < 41 and -101 < lon < -97
+    [usa] = [p for p in gazetteer.lookup("United States") if p.feature == "country"]
+    assert (usa.lat, usa.lon) == borders.midpoint((38.0, -97.0), (lat, lon))
+    assert borders.midpoint((0.0, 179.0), (0.0, -177.0)) == (0.0, -179.0)

