@@ -156,3 +156,57 @@ def test_a_battle_for_ground_is_named_by_who_takes_it():
     ).events
     assert rebels[0].sub_event_type == "Non-state actor overtakes territory"
     assert army[0].sub_event_type == "Government regains territory"
+
+
+def test_our_forces_in_a_quote_are_the_speakers_side():
+    result = text_extraction(
+        '"Our forces took full control of the town of Afgooye this morning," said a spokesman '
+        "for the Somali National Army.",
+        "2023-08-02",
+    )
+    taken = [e for e in result.events if e.location and e.location.name == "Afgooye"]
+    assert taken and taken[0].actor1 is not None and taken[0].actor1.id == "som-sna"
+    assert taken[0].modality == "claimed"
+
+
+def test_shooting_in_the_air_to_celebrate_is_no_battle():
+    result = text_extraction(
+        "After the victory, fighters of the Somali National Army danced in the streets of "
+        "Kismayo and some opened fire in the air.",
+        "2023-08-02",
+    )
+    assert not [
+        e for e in result.events if e.event_type in ("Battles", "Violence against civilians")
+    ]
+
+
+def test_a_sentence_of_states_holds_no_event():
+    result = text_extraction(
+        "Egypt and the United Arab Emirates are at the forefront of the states backing the "
+        "eastern forces, and they remain committed to them.",
+        "2023-08-02",
+    )
+    assert result.events == []
+
+
+def test_a_look_back_is_background():
+    result = text_extraction(
+        "Turkish drones played a key role in striking the air defence systems used by the "
+        "eastern forces.",
+        "2023-08-02",
+    )
+    assert result.events and all(e.historical for e in result.events)
+    today = text_extraction(
+        "Russian warplanes bombed rebel positions around Aleppo, playing a major part in the "
+        "offensive.",
+        "2023-08-02",
+    )
+    assert today.events and not today.events[0].historical
+
+
+def test_a_happening_is_no_doer_of_a_territorial_change():
+    result = text_extraction(
+        "The siege of the city lasted for a year, but the process of taking it took only days.",
+        "2023-08-02",
+    )
+    assert not [e for e in result.events if e.event_type == "Strategic developments"]

@@ -6,12 +6,14 @@ Part of the `events` stage, beside `roles` (who did what to whom).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Span, Token
 
 from frontlines.kb.gazetteer import PART_OF_TOWN_FEATURES, REGION_FEATURES
 from frontlines.mentions.base import cue_words, sentence_of, sentences_of, text_of
 from frontlines.mentions.places import is_demonym
-from frontlines.models import DateMention, Evidence, Location
+from frontlines.models import DateMention, Evidence, Location, Quote
 from frontlines.resolve import ResolvedDocument
 
 NEAR_WORDS = {
@@ -192,6 +194,17 @@ def modality_of(trigger: Token) -> str:
     if _inside_quotes(trigger):
         return "claimed"
     return "asserted"
+
+
+def speaker_side(token: Token, quotes: Sequence[Quote], resolved: ResolvedDocument) -> str | None:
+    """The actor a direct quote's speaker speaks for, when `token` stands inside that quote."""
+    if not quotes:
+        return None
+    original = resolved.linked.parsed.normalized.span(token.idx, token.idx + 1)[0]
+    for quote in quotes:
+        if quote.direct and quote.start <= original < quote.end:
+            return quote.speaker.actor
+    return None
 
 
 def _inside_quotes(token: Token) -> bool:

@@ -9,6 +9,7 @@ the dependency parse (`roles`); dates and places are attached to the nearest tri
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
@@ -16,8 +17,8 @@ from frontlines import circumstances, event_typing, roles
 from frontlines.classify import Typing, type_sentences
 from frontlines.event_folding import Draft, fold_clause_family, fold_twins, is_bare_toll
 from frontlines.fatalities import fatality_count, sentence_toll
-from frontlines.mentions.base import sentences_of
-from frontlines.models import ActorRef, Event
+from frontlines.mentions.base import cue_words, sentences_of
+from frontlines.models import ActorRef, Event, Quote
 from frontlines.resolve import ResolvedDocument
 from frontlines.rules import (
     EventRule,
@@ -111,10 +112,25 @@ def _retype(draft: Draft, resolved: ResolvedDocument) -> None:
         draft.actor1 = roles.generic_actor(country, "unidentified", draft.trigger)
 
 
+def _retrospective(trigger: Token) -> bool:
+    """'Drones had a prominent role in destroying the air defences': a look back."""
+    nouns, verbs = cue_words("retrospective_nouns"), cue_words("retrospective_verbs")
+    for word in [trigger, *list(trigger.ancestors)[:4]]:
+        if word.lemma_.lower() in nouns and word.head.lemma_.lower() in verbs:
+            return True  # "a role in destroying": the role governs the deed
+        if word.lemma_.lower() in verbs and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in word.children
+        ):
+            return True  # "played a role in destroying": the verb governs both
+    return False
+
+
 def _historical(draft: Draft, published: str | None, context: SentenceContext) -> bool:
-    """Background: a habit ('frequently uses'), or a date well before publication."""
+    """Background: a habit ('frequently uses'), a look back, or a date well before publication."""
     governors = [draft.trigger, *list(draft.trigger.ancestors)[:3]]
     if any(child.lower_ in HABITUAL for word in governors for child in word.children):
+        return True
+    if draft.date is None and _retrospective(draft.trigger):
         return True
     if context.any(("since", "years ago", "last year", "in the past")) and draft.date:
         return True
@@ -129,8 +145,32 @@ def _historical(draft: Draft, published: str | None, context: SentenceContext) -
     return (base - dt.date.fromisoformat(value)).days > HISTORICAL_DAYS
 
 
+def _place_and_date(
+    drafts: list[Draft],
+    resolved: ResolvedDocument,
+    context: SentenceContext,
+    beside: list[Draft] | None = None,
+) -> None:
+    """Each draft's own place, date, modality and evidence, among the triggers `beside` it."""
+    triggers = [d.trigger for d in (beside or drafts)]
+    for draft in drafts:
+        draft.location = circumstances.location_of(
+            draft.trigger, triggers, resolved, from_context=draft.plover_type not in VERBAL_TYPES
+        )
+        date = circumstances.date_of(draft.trigger, triggers, resolved)
+        if date is not None:
+            draft.date, draft.date_precision = date.value, date.precision
+        draft.modality = circumstances.modality_of(draft.trigger)
+        _retype(draft, resolved)
+        draft.historical = _historical(draft, resolved.linked.parsed.document.published, context)
+        draft.evidence = [circumstances.evidence_of(draft.sentence, resolved)]
+
+
 def _drafts_for_sentence(
-    sentence: Span, resolved: ResolvedDocument, typing: Typing | None = None
+    sentence: Span,
+    resolved: ResolvedDocument,
+    typing: Typing | None = None,
+    quotes: Sequence[Quote] = (),
 ) -> list[Draft]:
     context = SentenceContext(sentence)
     drafts: list[Draft] = []
@@ -142,6 +182,7 @@ def _drafts_for_sentence(
         if rule.name == "attack_on_civilians" and not roles.has_civilian_victims(token):
             continue
         actor1, actor2, assoc1, assoc2 = roles.actors_of(token, resolved)
+        actor1 = actor1 or _speaking_side(token, resolved, quotes)
         if rule.armed_pair and (_is_civilian(actor2) or roles.has_civilian_victims(token)):
             continue  # civilians are not a side in a battle: let a later rule type it
         if actor1 is None and rule.event_type is None and actor2 is not None:
@@ -170,26 +211,90 @@ def _drafts_for_sentence(
             )
         )
     if not drafts:
-        drafts = _classified_draft(sentence, resolved, typing)
+        drafts = _classified_draft(sentence, resolved, typing, quotes)
     if not drafts:
         return []
-    triggers = [d.trigger for d in drafts]
-    for draft in drafts:
-        draft.location = circumstances.location_of(
-            draft.trigger, triggers, resolved, from_context=draft.plover_type not in VERBAL_TYPES
-        )
-        date = circumstances.date_of(draft.trigger, triggers, resolved)
-        if date is not None:
-            draft.date, draft.date_precision = date.value, date.precision
-        draft.modality = circumstances.modality_of(draft.trigger)
-        _retype(draft, resolved)
-        draft.historical = _historical(draft, resolved.linked.parsed.document.published, context)
-        draft.evidence = [circumstances.evidence_of(sentence, resolved)]
-    return _typed_by_classifier(fold_clause_family(drafts), typing, resolved)
+    _place_and_date(drafts, resolved, context)
+    typed = _typed_by_classifier(fold_clause_family(drafts), typing, resolved, quotes)
+    _place_and_date([d for d in typed if not d.evidence], resolved, context, typed)
+    return [d for d in typed if not _is_no_event(d, context)]
+
+
+def _speaking_side(
+    trigger: Token, resolved: ResolvedDocument, quotes: Sequence[Quote]
+) -> ActorRef | None:
+    """'Our forces took the city', said in a quote: the speaker's side did it."""
+    if trigger.pos_ != "VERB":
+        return None
+    subject, passive = roles.subject_of(trigger)
+    if subject is None or passive:
+        return None
+    ours = subject.lower_ == "we" or (
+        subject.lower_ in cue_words("force_words")
+        and any(child.lower_ == "our" for child in subject.children)
+    )
+    side = circumstances.speaker_side(trigger, quotes, resolved) if ours else None
+    if side is None or side not in resolved.linked.actors:
+        return None
+    phrase = trigger.doc[subject.left_edge.i : subject.right_edge.i + 1]
+    return roles.ref_for(side, phrase.text, resolved)
+
+
+def _is_no_event(draft: Draft, context: SentenceContext) -> bool:
+    """What a rule or the classifier took for an event and the sentence shows is none."""
+    aimless = (
+        draft.rule.violent
+        and draft.rule.actor_role != "protest"
+        and draft.actor2 is None
+        and context.any(tuple(cue_words("aimless_fire")))
+    )
+    if aimless and not sentence_toll(draft.sentence):
+        return True  # "others opened fire in the air": nobody was attacked
+    if not draft.classified:
+        return False
+    if _only_states(draft.sentence):
+        return True  # "X and Y are at the forefront of ...": a state, not a deed
+    needs_doer = draft.rule.territorial or (draft.sub_event_type or "").lower() in cue_words(
+        "needs_named_doer"
+    )
+    return needs_doer and draft.actor1 is None and not _has_agent(draft.trigger)
+
+
+CLAUSE_HEADS = {"ROOT", "conj", "ccomp", "advcl", "parataxis", "xcomp"}
+
+
+def _only_states(sentence: Span) -> bool:
+    """Whether every clause of the sentence says how things are ("are at the forefront",
+    "we are committed to ...") or who said so, and none says what someone did."""
+    stative, reporting = cue_words("stative_verbs"), cue_words("reporting_verbs")
+    heads = [
+        t
+        for t in sentence
+        if t.pos_ in {"VERB", "AUX"}
+        and all(x.dep_ in CLAUSE_HEADS for x in (t, *t.ancestors))  # not inside "who ..."
+    ]
+    lemmas = [t.lemma_.lower() for t in heads]
+    if any(t.dep_ == "dobj" and t.lemma_.lower() in trigger_words() for t in sentence):
+        return False  # "the army announced the arrest of ...": the deed is a noun
+    return any(x in stative for x in lemmas) and all(
+        x in stative or x in reporting for x in lemmas
+    )
+
+
+def _has_agent(verb: Token) -> bool:
+    """Whether a clause names someone who acts, known to us or not ("the governor refused"),
+    rather than a happening ("the battles lasted", "the contact dealt with developments")."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return True  # a noun event: its doer, if any, is not a subject
+    subject, passive = roles.subject_of(verb)
+    if subject is None or passive:
+        return subject is not None or roles.agent_of(verb) is not None
+    lemma = subject.lemma_.lower()
+    return lemma not in trigger_words() and lemma not in cue_words("happening_nouns")
 
 
 def _classified_draft(
-    sentence: Span, resolved: ResolvedDocument, typing: Typing | None
+    sentence: Span, resolved: ResolvedDocument, typing: Typing | None, quotes: Sequence[Quote]
 ) -> list[Draft]:
     """An event the rules missed and the classifier is confident of, on the main clause."""
     event_type, sub_type, plover = event_typing.classified_types(typing)
@@ -198,6 +303,7 @@ def _classified_draft(
     rule = event_typing.representative_rule(event_type, sub_type, plover)
     token = event_typing.anchor(sentence)
     actor1, actor2, assoc1, assoc2 = roles.actors_of(token, resolved)
+    actor1 = actor1 or _speaking_side(token, resolved, quotes)
     if token.pos_ not in {"VERB", "AUX"} and len(sentence) < event_typing.MIN_VERBLESS_TOKENS:
         return []  # a heading ("A combing operation") is no report of an event
     if actor1 is None and event_type is None and actor2 is not None:
@@ -220,8 +326,22 @@ def _classified_draft(
     ]
 
 
+def _in_relative_clause(token: Token) -> bool:
+    current = token
+    for _ in range(8):
+        if current.dep_ == "relcl":
+            return True
+        if current.head is current:
+            return False
+        current = current.head
+    return False
+
+
 def _typed_by_classifier(
-    drafts: list[Draft], typing: Typing | None, resolved: ResolvedDocument
+    drafts: list[Draft],
+    typing: Typing | None,
+    resolved: ResolvedDocument,
+    quotes: Sequence[Quote] = (),
 ) -> list[Draft]:
     """The sentence's main event first, of the type the classifier is confident of: a rule's
     event of that type if there is one, else the main clause's event retyped."""
@@ -236,6 +356,10 @@ def _typed_by_classifier(
     else:
         same = [d for d in ranked if d.plover_type == plover]
     main = same[0] if same else ranked[0]
+    if not same and _in_relative_clause(main.trigger):
+        # "forces hunting fighters who had fled": the type is the main clause's, not the
+        # relative clause's; the clause's own event stands as the rule found it.
+        return _classified_draft(main.sentence, resolved, typing, quotes) + drafts
     head = event_typing.anchor(main.sentence)
     leading = [d for d in ranked if d.trigger == head and event_typing.rule_leads(d.rule.name)]
     if leading and not same:
@@ -279,14 +403,15 @@ def _confidence(draft: Draft) -> float:
     return round(min(score, 0.95), 2)
 
 
-def detect_events(resolved: ResolvedDocument) -> list[Event]:
-    """Stage entry point: the events of one document, in order of first evidence."""
+def detect_events(resolved: ResolvedDocument, quotes: Sequence[Quote] = ()) -> list[Event]:
+    """Stage entry point: the events of one document, in order of first evidence. `quotes`
+    (from `relate.find_quotes`) tell whose side "our forces" in a quote are."""
     document = resolved.linked.parsed.document
     drafts: list[Draft] = []
     sentences = list(sentences_of(resolved.linked.parsed.doc))
     typings = type_sentences(sentences)
     for index, sentence in enumerate(sentences):
-        found = _drafts_for_sentence(sentence, resolved, typings[index])
+        found = _drafts_for_sentence(sentence, resolved, typings[index], quotes)
         recent = [d for d in drafts[-4:] if d.rule.violent and d.sentence_index >= index - 3]
         if recent and found and all(is_bare_toll(d) for d in found):
             found = []  # "At least 12 people were killed": the toll of the event before

@@ -14,6 +14,7 @@ from frontlines.mentions import find_mentions
 from frontlines.models import Actor, Document, Extraction
 from frontlines.normalize import normalize
 from frontlines.parse import ParsedDocument, parse, parse_many
+from frontlines.quotes import find_quotes
 from frontlines.read import make_document
 from frontlines.relate import relate
 from frontlines.resolve import resolve
@@ -48,8 +49,9 @@ def extract_parsed(parsed: ParsedDocument, user_kb: str | None = None) -> Extrac
     """Every stage after parsing, for one document."""
     linked = link(find_mentions(parsed, user_kb), user_kb)
     resolved = resolve(linked)
-    events = detect_events(resolved)
-    picture = relate(resolved, events)
+    quotes = find_quotes(resolved)  # before events: "our forces" in a quote are the speaker's
+    events = detect_events(resolved, quotes)
+    picture = relate(resolved, events, quotes)
     document = parsed.document
     return Extraction(
         doc_id=document.doc_id,

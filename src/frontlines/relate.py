@@ -22,9 +22,12 @@ class Picture:
     quotes: list[Quote] = field(default_factory=list)
 
 
-def relate(resolved: ResolvedDocument, events: list[Event]) -> Picture:
-    """Quotes with speakers, control changes and relations, each with its evidence."""
-    quotes = find_quotes(resolved)
+def relate(
+    resolved: ResolvedDocument, events: list[Event], quotes: list[Quote] | None = None
+) -> Picture:
+    """Quotes with speakers, control changes and relations, each with its evidence. Pass the
+    quotes when the caller has found them already (the pipeline does, for `events`)."""
+    quotes = find_quotes(resolved) if quotes is None else quotes
     return Picture(
         relations=find_relations(resolved, events),
         control=find_control(resolved, quotes),

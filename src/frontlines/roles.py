@@ -314,3 +314,4 @@ agent_of = _agent
 phrase_tokens = _phrase_tokens
 with_conjuncts = _with_conjuncts
 actor_refs = _mention_refs
+ref_for = _ref
