@@ -210,3 +210,12 @@ def test_a_happening_is_no_doer_of_a_territorial_change():
         "2023-08-02",
     )
     assert not [e for e in result.events if e.event_type == "Strategic developments"]
+
+
+def test_a_chase_is_no_battle_until_a_fight_is_reported():
+    result = text_extraction(
+        "A police spokesman said that officers were hunting Boko Haram fighters who had fled "
+        "from Maiduguri into the forest.",
+        "2023-08-02",
+    )
+    assert not [e for e in result.events if e.event_type == "Battles"]

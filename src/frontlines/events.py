@@ -252,6 +252,9 @@ def _is_no_event(draft: Draft, context: SentenceContext) -> bool:
         return True  # "others opened fire in the air": nobody was attacked
     if not draft.classified:
         return False
+    chase = draft.trigger.lemma_.lower() in cue_words("pursuit_verbs")
+    if chase and draft.rule.armed_pair and not draft.fatalities:
+        return True  # "forces were hunting fighters who fled": no fight is reported
     if _only_states(draft.sentence):
         return True  # "X and Y are at the forefront of ...": a state, not a deed
     needs_doer = draft.rule.territorial or (draft.sub_event_type or "").lower() in cue_words(
@@ -293,6 +296,21 @@ def _has_agent(verb: Token) -> bool:
     return lemma not in trigger_words() and lemma not in cue_words("happening_nouns")
 
 
+def _deed_clause(head: Token) -> Token:
+    """The clause that tells a deed: "the bodies belong to civilians, and we are working with
+    the Red Crescent" → working. A clause of state stands when no other clause is beside it."""
+    if head.lemma_.lower() not in cue_words("stative_verbs"):
+        return head
+    deeds = [
+        c
+        for c in head.children
+        if c.dep_ in {"conj", "parataxis"}
+        and c.pos_ == "VERB"
+        and c.lemma_.lower() not in cue_words("stative_verbs")
+    ]
+    return deeds[0] if deeds else head
+
+
 def _classified_draft(
     sentence: Span, resolved: ResolvedDocument, typing: Typing | None, quotes: Sequence[Quote]
 ) -> list[Draft]:
@@ -301,7 +319,7 @@ def _classified_draft(
     if (sub_type is None and plover is None) or not event_typing.sure_of_new_event(typing):
         return []
     rule = event_typing.representative_rule(event_type, sub_type, plover)
-    token = event_typing.anchor(sentence)
+    token = _deed_clause(event_typing.anchor(sentence))
     actor1, actor2, assoc1, assoc2 = roles.actors_of(token, resolved)
     actor1 = actor1 or _speaking_side(token, resolved, quotes)
     if token.pos_ not in {"VERB", "AUX"} and len(sentence) < event_typing.MIN_VERBLESS_TOKENS:
