@@ -134,3 +134,17 @@ def test_a_lone_name_is_its_own_town_not_a_bigger_town_known_by_it():
 def test_a_direction_word_between_preposition_and_name_keeps_it_a_place():
     places = _places("Clashes erupted in northern Omdurman on Wednesday.")
     assert places["Omdurman"].country == "SDN"
+
+
+def test_hyphenated_countries_and_demonyms_are_places():
+    places = _places("The Saudi-led coalition shelled villages near the Iraqi-Iranian border.")
+    assert places["Saudi"].country == "SAU"
+    assert places["Iraqi"].country == "IRQ" and places["Iranian"].country == "IRN"
+    assert "Guinea" not in _places("Troops from Guinea-Bissau arrived in Bamako.")
+
+
+def test_a_division_named_by_what_it_is_and_towns_listed_with_other_towns():
+    places = _places("Soldiers paraded in Damaturu Yobe State on Monday.")
+    assert places["Yobe State"].feature == "region" and places["Yobe State"].country == "NGA"
+    places = _places("Rebels shelled Kidal and other towns in the north.")
+    assert places["Kidal"].country == "MLI"

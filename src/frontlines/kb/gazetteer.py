@@ -425,6 +425,18 @@ def is_division_name(text: str) -> bool:
     return any(name_key(p.name) == key for p in _divisions(key))
 
 
+def names_division(text: str) -> bool:
+    """Whether `text` names a division by its own name and what it is ('Borno State',
+    'Walker County')."""
+    key = name_key(text)
+    suffixed = _DIVISION_SUFFIX.search(key)
+    return suffixed is not None and any(
+        p.feature in DIVISION_FEATURES.values()
+        and name_key(p.name) in {key, key[: suffixed.start()]}
+        for p in lookup(text)
+    )
+
+
 def is_own_name(text: str) -> bool:
     """Whether some entry has `text` as its own name (not only as an alternate name)."""
     key = name_key(text)

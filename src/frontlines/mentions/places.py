@@ -46,6 +46,10 @@ def _locative_context(doc: Doc, span: Span) -> bool:
     if previous >= 0 and doc[previous].lower_ in cue_words("locative_words"):
         return True
     following = doc[span.end].lower_ if span.end < len(doc) else ""
+    if following in {"and", "or"} and span.end + 2 < len(doc):  # "Qamishli and other towns"
+        other, noun = doc[span.end + 1].lower_, doc[span.end + 2].lower_
+        if other == "other" and noun.removesuffix("s") in cue_words("place_noun_words"):
+            return True
     if following == "-" and span.end + 1 < len(doc):  # "a Kent-based team", "London-born"
         return doc[span.end + 1].lower_ in cue_words("place_suffix_words")
     return following in cue_words("place_noun_words")
@@ -88,7 +92,13 @@ def _listed_with_place(doc: Doc, span: Span, found: list[Mention]) -> bool:
 def _place_candidates(doc: Doc) -> list[tuple[Span, str, str]]:
     """(span, source, label) for every stretch that could name a place."""
     candidates: list[tuple[Span, str, str]] = []
-    for ent in doc.ents:
+    ents = list(doc.ents)
+    for first, second in zip(ents, ents[1:], strict=False):  # "Baja" + "California"
+        joined = doc[first.start : second.end]
+        labels = [e.label_ for e in (first, second) if e.label_ in PLACE_LABELS]
+        if second.start == first.end and labels and gazetteer.is_own_name(joined.text):
+            candidates.append((joined, "ner", labels[0]))
+    for ent in ents:
         if ent.label_ not in PLACE_LABELS | ACTOR_LABELS:
             continue
         stripped = strip_determiner(ent)
@@ -133,15 +143,16 @@ def place_mentions(
                     return True
         return False
 
-    def add(span: Span, source: str, label: str) -> None:
-        if any(m.start < span.end_char and span.start_char < m.end for m in found):
+    def add(span: Span, source: str, label: str, start: int = -1, end: int = -1) -> None:
+        start, end = (span.start_char, span.end_char) if start < 0 else (start, end)
+        if any(m.start < end and start < m.end for m in found):
             return
         found.append(
             Mention(
                 "place",
-                span.start_char,
-                span.end_char,
-                span.text,
+                start,
+                end,
+                text_of(doc)[start:end],
                 starts.get(sentence_of(span[0]).start, 0),
                 source,
                 label=label,
@@ -163,6 +174,10 @@ def place_mentions(
                 and not _inside_longer_name(doc, span)  # "New Jersey", "Mexico City"
             ):
                 add(span, "gazetteer", "COUNTRY")
+            elif span is not None and len(span) == 1 and is_demonym(span.text):
+                add(span, "demonym", "DEMONYM")  # "the Syrian-Turkish border", untagged
+    for span, start, end, label in _hyphenated(doc):  # "U.S.-led", "Asian-Pacific"
+        add(span, "gazetteer", label, start, end)
     waiting: list[Span] = []  # known names whose context did not make them places
     surnames = _surnames(doc)
     for span, source, label in _place_candidates(doc):
@@ -173,14 +188,18 @@ def place_mentions(
         named_feature = span[-1].lower_ in cue_words("named_feature_words")
         inner = (label in PLACE_LABELS or label == "PROPN") and not named_feature
         subspans = _subspans(span) if inner else [span]
+        if label == "NORP" and is_demonym(span.text):
+            add(span, "demonym", "DEMONYM")  # "Syrian", "European": as a modifier
+            continue
         if label == "NORP" and not _locative_context(doc, span):
-            if is_demonym(span.text):
-                add(span, "demonym", "DEMONYM")  # "Syrian", "European": as a modifier
             continue  # "Somali" is a people; "the town of Afgooye" (mislabelled NORP) a place
         for sub in subspans:
             if sub.text.lower() in cue_words("not_places") or not gazetteer.is_known_place(
                 sub.text
             ):
+                continue
+            if gazetteer.names_division(sub.text) and not _names_a_feature(doc, sub):
+                add(sub, source, label)  # "Maiduguri Borno State": a division by what it is
                 continue
             if len(sub) < len(span) and not gazetteer.is_own_name(sub.text):
                 continue  # part of a longer name: only a place's own name, not a former one
@@ -208,6 +227,53 @@ def place_mentions(
         add(span, "pattern", TOWN_FEATURE)
     _repeat_places(doc, found, starts, actors, surnames)
     found.sort(key=lambda m: m.start)
+    return found
+
+
+def _geographic_word(text: str) -> str | None:
+    """'COUNTRY' for a country's name ('U.S.'), 'DEMONYM' for a country's or region's
+    adjective ('Syrian', 'Asian'), else None."""
+    if not text[:1].isupper():
+        return None
+    if gazetteer.is_country_name(text):
+        return "COUNTRY"
+    return "DEMONYM" if is_demonym(text) else None
+
+
+def _hyphenated(doc: Doc) -> list[tuple[Span, int, int, str]]:
+    """Countries and demonyms joined by a hyphen to a participle or to another place: 'the
+    U.S.-led coalition', 'the Syrian-Turkish border', 'the Asian-Pacific region'. Not a name
+    such as 'Guinea-Bissau', nor a surname ('Jordan-Smith')."""
+    found = []
+    text = text_of(doc)
+    for token in doc:
+        if token.text == "-" and 0 < token.i < len(doc) - 1:
+            left, right = doc[token.i - 1], doc[token.i + 1]
+            if left.whitespace_ or token.whitespace_:
+                continue
+            parts = [
+                (left, left.idx, left.idx + len(left)),
+                (right, right.idx, right.idx + len(right)),
+            ]
+        elif "-" in token.text.strip("-"):
+            parts, offset = [], token.idx
+            for piece in token.text.split("-"):
+                parts.append((token, offset, offset + len(piece)))
+                offset += len(piece) + 1
+        else:
+            continue
+        joined = text[parts[0][1] : parts[-1][2]]
+        if len(parts) != 2 or gazetteer.is_known_place(joined):
+            continue
+        kinds = [_geographic_word(text[start:end]) for _token, start, end in parts]
+        for (owner, start, end), kind, (_other, o_start, o_end) in zip(
+            parts, kinds, parts[::-1], strict=True
+        ):
+            other = text[o_start:o_end]
+            if kind and (
+                other.islower() or _geographic_word(other) or gazetteer.is_known_place(other)
+            ):
+                found.append((doc[owner.i : owner.i + 1], start, end, kind))
     return found
 
 
