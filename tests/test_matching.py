@@ -48,3 +48,84 @@ def test_light_coreference_set():
     score = evaluate_variants(DATA / "coreference.yaml")
     assert score.accuracy >= 0.9, "\n".join(score.lines())
     assert not score.false_merges
+
+
+def _reference_name_key(text: str) -> str:
+    """name_key as first written, the plain sequence of substitutions: the fast one must
+    give the same key for every text."""
+    import re
+
+    from frontlines.kb import names
+
+    folded = names._POSSESSIVE.sub("", names.fold(text).strip())
+    folded = names._ARTICLE.sub("", folded)
+    folded = names._INNER_ARTICLE.sub("", folded)
+    folded = folded.replace("'", "").replace("-", " ")
+    folded = re.sub(r"[^\w\s]|_", " ", folded)
+    return re.sub(r"\s+", " ", folded).strip()
+
+
+def _reference_fold(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = stripped.replace("\u2019", "'").replace("\u02bc", "'").replace("`", "'")
+    return stripped.lower()
+
+
+def test_name_key_equals_the_reference_on_tricky_and_random_text():
+    import random
+
+    from frontlines.kb.names import fold, name_key
+
+    samples = [
+        "Al-Wefaq",
+        "the Wefaq's",
+        "  al  Wefaq ",
+        "Ahmed al-Mismari",
+        "ash-Shabaab",
+        "Mu'ammar",
+        "U.S.",
+        "A_b",
+        "Forces' men",
+        "Tarhuna\n\nThe",
+        "Ḥifter`s",
+        "Les Casques",
+    ]
+    pieces = list("aelt shd'-`_.,()\u2019\u02bcÉéüİıſKAT\n\t") + ["al ", "el-", "the ", "'s", "s'"]
+    rng = random.Random(5)
+    samples += [
+        "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(20000)
+    ]
+    for text in samples:
+        assert fold(text) == _reference_fold(text), text
+        assert name_key.__wrapped__(text) == _reference_name_key(text), text
+
+
+def test_the_fuzzy_search_skips_only_keys_that_cannot_reach_the_cutoff():
+    from rapidfuzz import fuzz, process
+
+    from frontlines.kb.matching import FUZZY_CUTOFF, SURNAME_CUTOFF
+
+    matcher = actor_matcher()
+    queries = [
+        "sagar",
+        "guma in nurt kivu",
+        "dilmas",
+        "haftar",
+        "sudanisi armid furcis",
+        "prigugin",
+    ]
+    for query in queries:
+        for index, keys, cutoff in (
+            ("spelling", list(matcher.spelling), FUZZY_CUTOFF),
+            ("surnames", list(matcher.surnames), SURNAME_CUTOFF),
+        ):
+            within = matcher._within_reach(index, len(query))
+            full = process.extractOne(query, keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+            fast = process.extractOne(query, within, scorer=fuzz.ratio, score_cutoff=cutoff)
+            assert (full and full[:2]) == (fast and fast[:2])
+            for key in keys:
+                if key not in within:
+                    assert fuzz.ratio(query, key) < cutoff

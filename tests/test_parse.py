@@ -19,3 +19,19 @@ def test_parse_gives_dependencies_and_entities():
     verbs = [t.lemma_ for t in parsed.doc if t.pos_ == "VERB"]
     assert "shell" in verbs
     assert any(e.label_ == "DATE" for e in parsed.doc.ents)
+
+
+def test_the_token_table_agrees_with_spacy_tokens():
+    from frontlines.mentions.base import lowers_of, text_of, tokens_of
+    from frontlines.parse import parse_many
+
+    text = "Al-Wefaq forces entered Tarhuna on 5 June.\n\nHaftar's men fled to Bani Walid."
+    doc = make_document(text)
+    for parsed in (
+        parse(doc, normalize_text(doc.text, [])),
+        next(parse_many([(doc, normalize_text(doc.text, []))])),
+    ):
+        spacy_doc = parsed.doc
+        assert text_of(spacy_doc) == spacy_doc.text
+        assert tokens_of(spacy_doc) == [(t.idx, t.idx + len(t.text), t.text) for t in spacy_doc]
+        assert lowers_of(spacy_doc) == [t.lower_ for t in spacy_doc]

@@ -58,8 +58,16 @@ def load_pipeline(name: str = MODEL) -> Language:
         ) from err
 
 
+def _keep_text(doc: Doc, text: str) -> Doc:
+    """The parsed text is the normalised text: keep it for `mentions.base.text_of`, which would
+    otherwise rebuild it from every token (`doc.text`)."""
+    doc.user_data["frontlines_text"] = text
+    return doc
+
+
 def parse(document: Document, normalized: NormalizedText) -> ParsedDocument:
-    return ParsedDocument(document, normalized, load_pipeline()(normalized.text))
+    doc = load_pipeline()(normalized.text)
+    return ParsedDocument(document, normalized, _keep_text(doc, normalized.text))
 
 
 def parse_many(
@@ -70,4 +78,4 @@ def parse_many(
     pairs = list(items)
     docs = nlp.pipe((normalized.text for _, normalized in pairs), batch_size=batch_size)
     for (document, normalized), doc in zip(pairs, docs, strict=True):
-        yield ParsedDocument(document, normalized, doc)
+        yield ParsedDocument(document, normalized, _keep_text(doc, normalized.text))

@@ -60,25 +60,29 @@ class PhraseIndex(Generic[T]):
 
         `tokens` are (start_char, end_char, token_text) in document order.
         """
-        index = 0
         count = len(tokens)
+        # Whether a token can end a name (it holds a letter or digit), once per token, not
+        # once per window ending on it.
+        can_end = [any(ch.isalnum() for ch in token[2]) for token in tokens]
+        entries, exact, first_words = self.entries, self.exact, self.first_words
+        index = 0
         while index < count:
-            first = name_key(tokens[index][2])
-            article = tokens[index][2].lower() in ARTICLE_TOKENS
-            acronym = self.exact.get(tokens[index][2].replace(".", ""))
-            if not article and (not first or first.split()[0] not in self.first_words):
+            start_char, first_end, first_text = tokens[index]
+            first = name_key(first_text)
+            article = first_text.lower() in ARTICLE_TOKENS
+            acronym = exact.get(first_text.replace(".", ""))
+            if not article and (not first or first.split()[0] not in first_words):
                 if acronym:
-                    yield tokens[index][0], tokens[index][1], acronym
+                    yield start_char, first_end, acronym
                 index += 1
                 continue
             best: tuple[int, list[T]] | None = None
             for stop in range(min(count, index + self.max_tokens), index, -1):
-                if not any(ch.isalnum() for ch in tokens[stop - 1][2]):
+                if not can_end[stop - 1]:
                     continue  # a name never ends on punctuation
-                start_char, end_char = tokens[index][0], tokens[stop - 1][1]
-                matched = text[start_char:end_char]
+                matched = text[start_char : tokens[stop - 1][1]]
                 key = name_key(matched)
-                found = self.entries.get(key)
+                found = entries.get(key)
                 if found and matched.islower() and key not in self.lower_ok:
                     continue  # "barbecue" is not the gang leader Barbecue
                 if found:
@@ -86,9 +90,9 @@ class PhraseIndex(Generic[T]):
                     break
             if best is None:
                 if acronym:
-                    yield tokens[index][0], tokens[index][1], acronym
+                    yield start_char, first_end, acronym
                 index += 1
                 continue
             stop, found = best
-            yield tokens[index][0], tokens[stop - 1][1], found
+            yield start_char, tokens[stop - 1][1], found
             index = stop

@@ -143,6 +143,7 @@ class ActorMatcher:
                     _add(self.skeletons, skeleton(name.split()[-1]), record.id)
                 if record.type == "person" and len(name_key(name).split()) > 1:
                     _add(self.surnames, translit_key(name_key(name).split()[-1]), record.id)
+        self._reachable: dict[tuple[str, int], list[str]] = {}
 
     def match(self, text: str, *, person: bool = False) -> Match | None:
         """Knowledge-base actors a name matches loosely, with the level that matched."""
@@ -184,7 +185,10 @@ class ActorMatcher:
         if key in self.spelling:
             return Match(self.spelling[key], "spelling")
         hit = process.extractOne(
-            key, self.spelling.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+            key,
+            self._within_reach("spelling", len(key)),
+            scorer=fuzz.ratio,
+            score_cutoff=FUZZY_CUTOFF,
         )
         if hit and _same_surname(key, hit[0]) and _words_agree(key, hit[0]):
             return Match(self.spelling[hit[0]], "spelling")
@@ -198,13 +202,35 @@ class ActorMatcher:
             # "Yevhen Pryhozhyn" ~ "Yevgeny Prigozhin": the surname, and the same initial.
             surname = translit_key(words[-1])
             hit = process.extractOne(
-                surname, self.surnames.keys(), scorer=fuzz.ratio, score_cutoff=SURNAME_CUTOFF
+                surname,
+                self._within_reach("surnames", len(surname)),
+                scorer=fuzz.ratio,
+                score_cutoff=SURNAME_CUTOFF,
             )
             if hit and len(surname) >= 5:
                 ids = [i for i in self.surnames[hit[0]] if _initial(self.records[i]) == words[0][0]]
                 if ids:
                     return Match(ids, "spelling")
         return None
+
+    def _within_reach(self, index: str, length: int) -> list[str]:
+        """The keys of an index, in index order, whose length lets them reach the cutoff
+        against a key of `length` (fuzz.ratio is at most 200 * shorter / (sum of lengths));
+        the rest could never match, and leaving them out halves the fuzzy search."""
+        found = self._reachable.get((index, length))
+        if found is None:
+            keys = self.spelling if index == "spelling" else self.surnames
+            cutoff = FUZZY_CUTOFF if index == "spelling" else SURNAME_CUTOFF
+            lengths = {len(k) for k in keys}
+            allowed = {n for n in lengths if _can_reach(length, n, cutoff)}
+            found = [k for k in keys if len(k) in allowed]
+            self._reachable[(index, length)] = found
+        return found
+
+
+def _can_reach(a: int, b: int, cutoff: float) -> bool:
+    # Half a point of margin: only keys that certainly fall short are left out.
+    return 200 * min(a, b) >= (cutoff - 0.5) * (a + b)
 
 
 def closest_spelling(key: str, keys: list[str]) -> str | None:

@@ -11,12 +11,13 @@ _INNER_ARTICLE = re.compile(
     r"(?<=\s)(?:(?:al|el)[-\s']+|(?:as|ad|ash|at|az|ar|an|ad|adh)[-'])", re.IGNORECASE
 )
 _POSSESSIVE = re.compile(r"(?:'s|s')$|'s(?=\s)", re.IGNORECASE)
-_NON_WORD = re.compile(r"[^\w\s]|_")
-_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W_]+")  # letters and digits: what is left of a key
 
 
 def fold(text: str) -> str:
     """Lower case without diacritics; apostrophes and hyphens become spaces or vanish."""
+    if text.isascii():  # most text: nothing to decompose, and '`' is the only odd apostrophe
+        return text.replace("`", "'").lower()
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     stripped = stripped.replace("\u2019", "'").replace("\u02bc", "'").replace("`", "'")
@@ -26,12 +27,16 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=262144)
 def name_key(text: str) -> str:
     """A key equal for 'Al-Wefaq', 'al Wefaq', 'the Wefaq' and 'Wefaq's'."""
-    folded = _POSSESSIVE.sub("", fold(text).strip())
-    folded = _ARTICLE.sub("", folded)
+    folded = fold(text).strip()
+    # The tests before two of the patterns only skip what cannot match: a possessive has an
+    # apostrophe, an article starts with one of these letters (keys are made very often).
+    if "'" in folded:
+        folded = _POSSESSIVE.sub("", folded)
+    if folded[:1] in "taelTAEL":
+        folded = _ARTICLE.sub("", folded)
     folded = _INNER_ARTICLE.sub("", folded)
-    folded = folded.replace("'", "").replace("-", " ")
-    folded = _NON_WORD.sub(" ", folded)
-    return _SPACES.sub(" ", folded).strip()
+    # Every other character (hyphens, punctuation, spaces) separates words.
+    return " ".join(_WORD.findall(folded.replace("'", "")))
 
 
 _VOWELS = re.compile(r"[aeiouyw]+")

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
+from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from frontlines.kb import load_data
@@ -56,8 +57,39 @@ def cue_words(name: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in cues().get(name, []))
 
 
+@dataclass
+class TokenTable:
+    """Per-document token facts read once from the parse's arrays: spaCy builds a new Python
+    Token object on every `doc[i]` and every iteration, which the stages would pay again
+    and again."""
+
+    spans: list[tuple[int, int, str]]  # (start_char, end_char, text) of every token
+    lower: list[str]  # token.lower_ of every token
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The document's token table, built on first use."""
+    table = doc.user_data.get("frontlines_tokens")
+    if table is None:
+        text = text_of(doc)
+        strings = doc.vocab.strings
+        rows = doc.to_array([IDX, LENGTH, LOWER]).tolist()
+        table = TokenTable(
+            spans=[(i, i + n, text[i : i + n]) for i, n, _ in rows],
+            lower=[strings[h] for _, _, h in rows],
+        )
+        doc.user_data["frontlines_tokens"] = table
+    return table
+
+
 def tokens_of(doc: Doc) -> list[tuple[int, int, str]]:
-    return [(t.idx, t.idx + len(t.text), t.text) for t in doc]
+    """(start_char, end_char, text) of every token (shared: do not modify)."""
+    return token_table(doc).spans
+
+
+def lowers_of(doc: Doc) -> list[str]:
+    """`token.lower_` of every token, by token index (shared: do not modify)."""
+    return token_table(doc).lower
 
 
 def char_span(doc: Doc, start: int, end: int) -> Span | None:
