@@ -219,3 +219,14 @@ def test_a_chase_is_no_battle_until_a_fight_is_reported():
         "2023-08-02",
     )
     assert not [e for e in result.events if e.event_type == "Battles"]
+
+
+def test_a_summary_of_gains_joins_the_gain_it_sums_up():
+    result = text_extraction(
+        "The Malian army took control of most of northern Mali on Monday. Malian army troops "
+        "entered Kidal on Monday after the rebels withdrew.",
+        "2023-11-15",
+    )
+    gains = [e for e in result.events if e.event_type == "Strategic developments"]
+    assert len(gains) == 1
+    assert gains[0].location.name == "Kidal" and len(gains[0].evidence) == 2

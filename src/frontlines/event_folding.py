@@ -176,7 +176,29 @@ def _fold(into: Draft, other: Draft) -> None:
         into.modality = "asserted"
 
 
+def _is_vague_place(draft: Draft) -> bool:
+    return draft.location is None or draft.location.geo_precision == 3
+
+
+def _summarises(summary: Draft, town: Draft) -> bool:
+    """'Forces took control of the towns of the west' beside 'they took X' and 'entered Y':
+    the same doer's gains told as a whole, not a gain of its own."""
+    return (
+        summary.rule.territorial
+        and town.rule.territorial
+        and _is_vague_place(summary)
+        and not _is_vague_place(town)
+        and summary.actor1 is not None
+        and town.actor1 is not None
+        and summary.actor1.id == town.actor1.id
+        and summary.historical == town.historical
+        and (summary.date is None or town.date is None or summary.date == town.date)
+    )
+
+
 def fold_twins(drafts: list[Draft]) -> list[Draft]:
+    """One event told twice in a report is one event; a summary of a doer's territorial
+    gains joins the first of the gains it sums up."""
     kept: list[Draft] = []
     for draft in drafts:
         for earlier in kept:
@@ -185,4 +207,9 @@ def fold_twins(drafts: list[Draft]) -> list[Draft]:
                 break
         else:
             kept.append(draft)
+    for summary in list(kept):
+        town = next((d for d in kept if d is not summary and _summarises(summary, d)), None)
+        if town is not None:
+            _fold(town, summary)
+            kept.remove(summary)
     return kept
