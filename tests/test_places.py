@@ -148,3 +148,10 @@ def test_a_division_named_by_what_it_is_and_towns_listed_with_other_towns():
     assert places["Yobe State"].feature == "region" and places["Yobe State"].country == "NGA"
     places = _places("Rebels shelled Kidal and other towns in the north.")
     assert places["Kidal"].country == "MLI"
+
+
+def test_a_namesake_in_a_state_the_report_names_and_a_state_listed_with_states():
+    places = _places("Officials in Ohio said a tornado struck Springfield on Sunday.")
+    assert places["Springfield"].admin1 == "Ohio"
+    places = _places("Wildfires burned across Oregon, Idaho and Washington this week.")
+    assert places["Washington"].feature == "region"

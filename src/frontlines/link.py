@@ -36,6 +36,9 @@ TOWN_OVER_DIVISION_BONUS = 1.0
 TOWN_OR_DIVISION = {"city", "region", "county"}
 ABROAD_ALIAS_POPULATION = 100_000  # abroad, a town known by another name must be this big
 APPOSITION_MARGIN = 6.0  # "Tacoma, Washington" may overrule the separate choices by this much
+DIVISION_BONUS = 1.5  # a namesake in a state or province the document names ("Florida")
+LIST_BONUS = 4.0  # a name listed with a state is a state too ("California or Washington")
+_LIST_GAPS = {", ", " and ", " or ", ", and ", ", or "}
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -396,6 +399,8 @@ def _choose_places(
         scored = [(_place_score(p, focus, mention.text, anchors, divisions), p) for p in found]
         options.append(sorted(scored, key=lambda item: -item[0]))  # stable: first of equals
     chosen = [scored[0][1] if scored else None for scored in options]
+    options = _in_context(candidates, options, chosen, text)
+    chosen = [scored[0][1] if scored else None for scored in options]
     for i in range(len(candidates) - 1):
         first, second = candidates[i][0], candidates[i + 1][0]
         if text[first.end : second.start] not in {", ", " (", ",  "}:
@@ -411,6 +416,42 @@ def _choose_places(
         if pairs and max(pairs, key=lambda pair: pair[0])[0] >= alone - APPOSITION_MARGIN:
             _score, chosen[i], chosen[i + 1] = max(pairs, key=lambda pair: pair[0])
     return _place_town_features(candidates, chosen)
+
+
+def _in_context(
+    candidates: list[tuple[Mention, list[Place]]],
+    options: list[list[tuple[float, Place]]],
+    chosen: list[Place | None],
+    text: str,
+) -> list[list[tuple[float, Place]]]:
+    """The options rescored by what the first choices say about the document: a town in a
+    state or province it names ('Parkland' in a report that names Florida), a state where
+    the name is listed with another ('Colorado, Utah and Washington')."""
+    named = {(p.country, p.name) for p in chosen if p is not None and p.feature == "region"}
+
+    def listed_with_region(i: int, j: int) -> bool:
+        a, b = sorted((candidates[i][0], candidates[j][0]), key=lambda m: m.start)
+        region = chosen[j] is not None and chosen[j].feature == "region"
+        return region and text[a.end : b.start] in _LIST_GAPS
+
+    rescored = []
+    for i, scored in enumerate(options):
+        states = 0  # the states listed with it, either side ("Oregon, Idaho and Washington")
+        for step in (-1, 1):
+            j = i
+            while 0 <= j + step < len(candidates) and listed_with_region(j, j + step):
+                states, j = states + 1, j + step
+        # A national capital needs a longer list: "Washington and Ohio" is still the capital.
+        listed = states >= (2 if any(p.capital for _score, p in scored) else 1)
+        better = []
+        for score, place in scored:
+            if place.feature in {"city", "county"} and (place.country, place.admin1) in named:
+                score += DIVISION_BONUS
+            if listed and place.feature == "region":
+                score += LIST_BONUS
+            better.append((score, place))
+        rescored.append(sorted(better, key=lambda item: -item[0]))
+    return rescored
 
 
 def _place_town_features(
