@@ -155,3 +155,10 @@ def test_a_namesake_in_a_state_the_report_names_and_a_state_listed_with_states()
     assert places["Springfield"].admin1 == "Ohio"
     places = _places("Wildfires burned across Oregon, Idaho and Washington this week.")
     assert places["Washington"].feature == "region"
+
+
+def test_a_first_name_is_not_a_town_and_a_country_holds_no_country():
+    places = _places("Rod Stewart sang in Las Vegas. Fans followed Rod's career from the start.")
+    assert "Rod" not in places and places["Las Vegas"].country == "USA"
+    places = _places("The garrison controlled by the US in southern Syria was shelled.")
+    assert places["US"].feature == "country"

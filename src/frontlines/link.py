@@ -394,7 +394,7 @@ def _choose_places(
             found = [p for p in found if p.country == named]
         holder = _country_after(text[mention.end : mention.end + 40])
         if holder:  # "the town of Boni in central Mali": not a namesake abroad
-            found = [p for p in found if p.country == holder]
+            found = [p for p in found if p.country == holder or p.feature == "country"]
         divisions = tuple(p for p in found if p.feature in {"region", "county"})
         scored = [(_place_score(p, focus, mention.text, anchors, divisions), p) for p in found]
         options.append(sorted(scored, key=lambda item: -item[0]))  # stable: first of equals

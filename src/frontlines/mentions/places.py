@@ -26,6 +26,7 @@ from frontlines.mentions.base import (
 from frontlines.parse import ParsedDocument
 from frontlines.phrases import PhraseIndex
 
+STRONG_LOCATIVES = {"in", "at", "near", "inside", "outside", "into", "toward", "towards"}
 TOWN_FEATURE = "TOWN_FEATURE"  # label of a named street or building, placed at its town
 
 
@@ -180,6 +181,9 @@ def place_mentions(
         add(span, "gazetteer", label, start, end)
     waiting: list[Span] = []  # known names whose context did not make them places
     surnames = _surnames(doc)
+    given_names = _surnames(doc, given=True) - {
+        e.text for e in doc.ents if e.label_ in PLACE_LABELS
+    }
     for span, source, label in _place_candidates(doc):
         if overlaps_non_state_actor(span.start_char, span.end_char) and label not in PLACE_LABELS:
             continue
@@ -207,6 +211,8 @@ def place_mentions(
                 continue  # "Elysian Fields", "Windsor Castle": named after it, not it
             if sub.text in surnames and not _locative_context(doc, sub):
                 continue  # "Kelly said", after "John Kelly": the man, not the town
+            if sub.text in given_names and label not in PLACE_LABELS and not _inside(doc, sub):
+                continue  # "from Rod's career", after "Rod Stewart": not the town of Rod
             if (
                 label in PLACE_LABELS
                 or _locative_context(doc, sub)
@@ -283,9 +289,9 @@ def _inside_longer_name(doc: Doc, span: Span) -> bool:
     if _names_a_feature(doc, span):
         return True
     longer = []
-    if span.start > 0 and doc[span.start - 1].is_title:
-        longer.append(doc[span.start - 1 : span.end])
-    if span.end < len(doc) and doc[span.end].is_title:
+    if span.start > 0 and (doc[span.start - 1].is_title or doc[span.start - 1].is_upper):
+        longer.append(doc[span.start - 1 : span.end])  # "NEW JERSEY" in a headline too
+    if span.end < len(doc) and (doc[span.end].is_title or doc[span.end].is_upper):
         longer.append(doc[span.start : span.end + 1])
     return any(gazetteer.is_known_place(s.text) for s in longer)
 
@@ -334,14 +340,20 @@ def _names_a_feature(doc: Doc, span: Span) -> bool:
     )
 
 
-def _surnames(doc: Doc) -> set[str]:
-    """Last names of the people the document names in full ("John Kelly" → Kelly)."""
+def _inside(doc: Doc, span: Span) -> bool:
+    """'in X', 'at X', 'near X': words that say where, unlike 'of X' or 'from X's'."""
+    return span.start > 0 and doc[span.start - 1].lower_ in STRONG_LOCATIVES
+
+
+def _surnames(doc: Doc, given: bool = False) -> set[str]:
+    """Last names (or, `given`, first names) of the people the document names in full
+    ("John Kelly" → Kelly)."""
     return {
-        ent[-1].text
+        ent[0 if given else -1].text
         for ent in doc.ents
         if ent.label_ == "PERSON"
         and len(ent) > 1
-        and ent[-1].text[:1].isupper()
+        and ent[0 if given else -1].text[:1].isupper()
         and not _conjuncts(ent)  # "Gloucester and Cheltenham" is no one's name
     }
 
