@@ -162,3 +162,10 @@ def test_a_first_name_is_not_a_town_and_a_country_holds_no_country():
     assert "Rod" not in places and places["Las Vegas"].country == "USA"
     places = _places("The garrison controlled by the US in southern Syria was shelled.")
     assert places["US"].feature == "country"
+
+
+def test_a_cape_is_not_the_town_it_shares_a_name_with_and_abbreviations_follow_the_country():
+    places = _places("The expedition reached Cape Adare after a storm near the coast.")
+    assert not any(p is not None and p.name == "Adare" for p in places.values())
+    places = _places("Bushfires spread across WA as firefighters in Perth and Sydney rested.")
+    assert places["WA"].name == "Western Australia"

@@ -330,17 +330,17 @@ def _divisions(key: str) -> list[Place]:
 
 
 @lru_cache(maxsize=1)
-def _region_names() -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
-    """(demonym key → region name, abbreviation as written → (country, division name))."""
+def _region_names() -> tuple[dict[str, str], dict[str, list[tuple[str, str]]]]:
+    """(demonym key → region name, abbreviation as written → [(country, division name)]:
+    "WA" is Western Australia or Washington, as the report's country says)."""
     from frontlines.kb import load_data
 
     data = load_data("region_names.yaml") or {}
     demonyms = {name_key(k): str(v) for k, v in (data.get("demonyms") or {}).items()}
-    abbreviations = {
-        str(short): (str(country), str(name))
-        for country, names in (data.get("abbreviations") or {}).items()
-        for short, name in names.items()
-    }
+    abbreviations: dict[str, list[tuple[str, str]]] = {}
+    for country, names in (data.get("abbreviations") or {}).items():
+        for short, name in names.items():
+            abbreviations.setdefault(str(short), []).append((str(country), str(name)))
     return demonyms, abbreviations
 
 
@@ -377,9 +377,8 @@ def lookup(text: str) -> list[Place]:
         if found:
             return list(found)
     found: list[Place] = list(_supplement().get(key, ()))
-    abbreviation = _region_names()[1].get(text.strip())
-    if abbreviation:  # "Calif.", "B.C."
-        found += _wide_or_division(abbreviation[1], abbreviation[0])
+    for country, division in _region_names()[1].get(text.strip(), ()):  # "Calif.", "B.C."
+        found += _wide_or_division(division, country)
     found += region_demonym(text)
     found += _country_places().get(key, ())
     found += _continents().get(key, ())

@@ -207,6 +207,8 @@ def place_mentions(
                 continue
             if len(sub) < len(span) and not gazetteer.is_own_name(sub.text):
                 continue  # part of a longer name: only a place's own name, not a former one
+            if len(sub) < len(span) and _named_after(span, sub):
+                continue  # "Cape Peron", "the Islamic Republic": not the town of that name
             if _names_a_feature(doc, sub):
                 continue  # "Elysian Fields", "Windsor Castle": named after it, not it
             if sub.text in surnames and not _locative_context(doc, sub):
@@ -337,6 +339,25 @@ def _names_a_feature(doc: Doc, span: Span) -> bool:
         following is not None
         and following.is_title
         and following.lower_ in cue_words("named_feature_words")
+    )
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> dict[str, frozenset[str]]:
+    from frontlines.kb import load_data
+
+    data = load_data("place_words.yaml") or {}
+    return {key: frozenset(str(w).lower() for w in words) for key, words in data.items()}
+
+
+def _named_after(span: Span, sub: Span) -> bool:
+    """Whether `sub`, inside `span`, is a feature word's name ('Cape Peron') or a generic
+    word ('Islamic Republic') rather than a town's."""
+    words = _place_words()
+    before = span.doc[sub.start - 1].lower_.strip(".") if sub.start > span.start else ""
+    named = [t.lower_ for t in sub if t.lower_ not in {"'s", "’s"}]  # "Republic's"
+    return before in words.get("feature_prefixes", ()) or (
+        len(named) == 1 and named[0] in words.get("generic_words", ())
     )
 
 
