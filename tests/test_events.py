@@ -230,3 +230,18 @@ def test_a_summary_of_gains_joins_the_gain_it_sums_up():
     gains = [e for e in result.events if e.event_type == "Strategic developments"]
     assert len(gains) == 1
     assert gains[0].location.name == "Kidal" and len(gains[0].evidence) == 2
+
+
+def test_a_call_is_placed_only_where_the_text_says_it_took_place():
+    result = text_extraction(
+        "On Monday the German Chancellor spoke by phone with the Turkish President, who said "
+        "that Turkey would send more aid to Syria.",
+        "2021-03-10",
+    )
+    call = _only(result.events, plover_type="CONSULT")
+    assert call.location is None
+    talks = text_extraction(
+        "Envoys of Sudan's army and the RSF held talks in Jeddah on Saturday.", "2023-05-07"
+    )
+    met = [e for e in talks.events if e.plover_type == "CONSULT"]
+    assert met and met[0].location is not None and met[0].location.name == "Jeddah"

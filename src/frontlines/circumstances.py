@@ -29,6 +29,7 @@ NEAR_WORDS = {
     "close",
 }
 AWAY_PREPOSITIONS = {"towards", "toward"}
+SPOKEN_AT = {"in", "at", "near", "outside", "inside"}  # where talks or a call took place
 
 
 def _owner(token: Token, triggers: list[Token]) -> Token | None:
@@ -57,9 +58,12 @@ def _owned(
 
 
 def location_of(
-    trigger: Token, triggers: list[Token], resolved: ResolvedDocument, *, from_context: bool = True
+    trigger: Token, triggers: list[Token], resolved: ResolvedDocument, *, spoken: bool = False
 ) -> Location | None:
-    """The event's own place: one in its clause, else the latest place named before it."""
+    """The event's own place: one in its clause, else the latest place named before it. A
+    thing said or agreed (`spoken`) is placed only where the text says it happened ("talks in
+    Doha"), never by a place that is a party or a name ("Britain would send", "the Berlin
+    Conference") nor by the places of the sentences before."""
     sentence = sentence_of(trigger)
     doc = resolved.linked.parsed.doc
     candidates = []
@@ -74,6 +78,8 @@ def location_of(
             continue  # not where it happened: "towards Bani Walid", "a Turkish official"
         if place.feature == "country" and len(candidates) > 0:
             continue
+        if spoken and preposition not in SPOKEN_AT:
+            continue
         candidates.append((start, end, place, preposition))
     own = [c for c in candidates if _owned(trigger, triggers, c[0], c[1], resolved)]
     if not own and len(triggers) == 1:
@@ -81,7 +87,7 @@ def location_of(
     towns = [c for c in own if c[2].feature not in REGION_FEATURES]
     chosen = (towns or own or [None])[0]
     precision = 1
-    if chosen is None and from_context:
+    if chosen is None and not spoken:
         taken = {(c[0], c[1]) for c in candidates}
         chosen = _context_place(trigger, resolved, taken)
     if chosen is None:
@@ -222,4 +228,3 @@ def evidence_of(sentence: Span, resolved: ResolvedDocument) -> Evidence:
     left = len(text) - len(text.lstrip())
     right = len(text.rstrip())
     return normalized.evidence(sentence.start_char + left, sentence.start_char + right)
-

@@ -155,7 +155,7 @@ def _place_and_date(
     triggers = [d.trigger for d in (beside or drafts)]
     for draft in drafts:
         draft.location = circumstances.location_of(
-            draft.trigger, triggers, resolved, from_context=draft.plover_type not in VERBAL_TYPES
+            draft.trigger, triggers, resolved, spoken=draft.plover_type in VERBAL_TYPES
         )
         date = circumstances.date_of(draft.trigger, triggers, resolved)
         if date is not None:
@@ -279,9 +279,7 @@ def _only_states(sentence: Span) -> bool:
     lemmas = [t.lemma_.lower() for t in heads]
     if any(t.dep_ == "dobj" and t.lemma_.lower() in trigger_words() for t in sentence):
         return False  # "the army announced the arrest of ...": the deed is a noun
-    return any(x in stative for x in lemmas) and all(
-        x in stative or x in reporting for x in lemmas
-    )
+    return any(x in stative for x in lemmas) and all(x in stative or x in reporting for x in lemmas)
 
 
 def _has_agent(verb: Token) -> bool:
