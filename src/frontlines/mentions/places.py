@@ -10,6 +10,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from frontlines.kb import gazetteer
+from frontlines.kb.airports import phrase_names as airport_names
 from frontlines.mentions.actors import actor_records
 from frontlines.mentions.base import (
     ACTOR_LABELS,
@@ -457,4 +458,6 @@ def _feature_index() -> PhraseIndex[str]:
             if wide and " " not in name.strip():
                 continue  # "Pacific", "Atlantic": only where the text makes them places
             index.add(name, raw["name"])
+    for name in airport_names():  # "Dulles International Airport", "Kabul airport"
+        index.add(name, name)
     return index
