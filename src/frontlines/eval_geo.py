@@ -3,13 +3,15 @@
 Gritta, Pilehvar & Collier (2019): news articles with every toponym marked by type, most with
 coordinates. Scored, on the types that name a place (Literal, Literal_Modifier, Metonymic)
 and have coordinates: accuracy within 161 km counting a missed toponym as wrong, the median
-error of the ones found, and the recall of spans (a place mention of ours overlaps it).
+error of the ones found, the recall of spans (a place mention of ours overlaps it), and the
+wrong ones by what they were placed as.
 """
 
 from __future__ import annotations
 
 import statistics
 import xml.etree.ElementTree as ET
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,12 +21,23 @@ SCORED_TYPES = {"Literal", "Literal_Modifier", "Metonymic"}
 ACCURACY_KM = 161.0
 
 
+# What the wrong ones were placed as: our feature, grouped ("country" is a country's point).
+CAUSES = {
+    "country": "a country's point",
+    "region": "a state, province or county",
+    "county": "a state, province or county",
+    "city": "a town (a wrong namesake)",
+    "landmark": "a street or building, at the wrong town",
+}
+
+
 @dataclass
 class GeoScore:
     toponyms: int = 0
     found: int = 0
     within: int = 0
     errors: list[float] = field(default_factory=list)
+    wrong: Counter[str] = field(default_factory=Counter)  # cause → toponyms
 
     def lines(self) -> list[str]:
         median = statistics.median(self.errors) if self.errors else float("nan")
@@ -36,6 +49,8 @@ class GeoScore:
             f"  span recall: {self.found}/{self.toponyms} = "
             f"{self.found / max(self.toponyms, 1):.3f}",
             f"  median error of the toponyms found: {median:.1f} km",
+            "  wrong, by what they were placed as:",
+            *(f"    {cause}: {count}" for cause, count in self.wrong.most_common()),
         ]
 
 
@@ -71,12 +86,17 @@ def evaluate_geo(path: Path, limit: int | None = None) -> GeoScore:
             score.toponyms += 1
             hits = [p for p in places if p.start < end and start < p.end]
             if not hits:
+                score.wrong["not found"] += 1
                 continue
             score.found += 1
             place = hits[0]
             if place.lat is None:
+                score.wrong["found without coordinates"] += 1
                 continue
             error = km(lat, lon, place.lat, place.lon)
             score.errors.append(error)
             score.within += error <= ACCURACY_KM
+            if error > ACCURACY_KM:
+                other = "a sea, world region or other feature"
+                score.wrong[CAUSES.get(place.feature or "", other)] += 1
     return score

@@ -5,7 +5,8 @@ The country packages give each country one published point (the World Factbook's
 to whole degrees), which for a large country can lie a few hundred kilometres from its
 centre (the United States' is in southern Kansas, India's in the Deccan). The borders give a
 second, independent estimate: the area centroid of the country's largest polygon, its main
-landmass. `country_point` averages the two; see `frontlines.kb.gazetteer._country_places`.
+landmass. `country_point` keeps the published point where the two agree within a degree and
+averages them where they do not; see `frontlines.kb.gazetteer._country_places`.
 
 TopoJSON keeps each shared border once as an arc of quantized, delta-encoded points; a
 polygon ring lists arc indexes, `~i` meaning arc `i` reversed. Features carry their numeric
@@ -125,10 +126,18 @@ def midpoint(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, flo
     return round((a[0] + b[0]) / 2, 4), round(lon, 4)
 
 
+AGREE_KM = 111.0  # a degree: the published points are rounded to whole degrees
+
+
 def country_point(iso3: str, published: tuple[float, float] | None) -> tuple[float, float] | None:
-    """A country's representative point: the midpoint of the packages' published point and
-    its main landmass's centroid, whichever of the two exists when only one does."""
+    """A country's representative point: the packages' published point where its main
+    landmass's centroid lies within a degree of it (the two agree, up to the rounding), else
+    the midpoint of the two; whichever exists when only one does."""
+    from frontlines.kb.gazetteer import km
+
     centroid = landmass_centroids().get(iso3)
     if published is None or centroid is None:
         return published or centroid
+    if km(*published, *centroid) <= AGREE_KM:
+        return published
     return midpoint(published, centroid)

@@ -278,8 +278,8 @@ def _supplement() -> dict[str, list[Place]]:
 @lru_cache(maxsize=1)
 def _country_places() -> dict[str, list[Place]]:
     """Countries by their names and demonyms, each at its representative point
-    (`kb.borders.country_point`: the packages' point averaged with the main landmass's
-    centroid)."""
+    (`kb.borders.country_point`: the packages' point, averaged with the main landmass's
+    centroid where the two lie more than a degree apart)."""
     from countryinfo import CountryInfo
 
     from frontlines.kb.borders import country_point
