@@ -22,7 +22,7 @@ def test_parse_gives_dependencies_and_entities():
 
 
 def test_the_token_table_agrees_with_spacy_tokens():
-    from frontlines.mentions.base import lowers_of, text_of, tokens_of
+    from frontlines.mentions.base import lemmas_of, lowers_of, pos_of, text_of, tokens_of
     from frontlines.parse import parse_many
 
     text = "Al-Wefaq forces entered Tarhuna on 5 June.\n\nHaftar's men fled to Bani Walid."
@@ -35,3 +35,5 @@ def test_the_token_table_agrees_with_spacy_tokens():
         assert text_of(spacy_doc) == spacy_doc.text
         assert tokens_of(spacy_doc) == [(t.idx, t.idx + len(t.text), t.text) for t in spacy_doc]
         assert lowers_of(spacy_doc) == [t.lower_ for t in spacy_doc]
+        assert lemmas_of(spacy_doc) == [t.lemma_.lower() for t in spacy_doc]
+        assert pos_of(spacy_doc) == [t.pos_ for t in spacy_doc]

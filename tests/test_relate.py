@@ -185,3 +185,50 @@ def test_quote_offsets_point_at_its_words():
     )
     for quote in extract(text, published=PUBLISHED).quotes:
         assert text[quote.start : quote.end] == quote.text
+
+
+def _resolved(path: Path):
+    from frontlines.link import link
+    from frontlines.mentions import find_mentions
+    from frontlines.normalize import normalize
+    from frontlines.parse import parse
+    from frontlines.read import text_document
+    from frontlines.resolve import resolve
+
+    document = text_document(path.read_bytes(), path.name)
+    return resolve(link(find_mentions(parse(document, normalize(document)))))
+
+
+def test_actor_lookup_over_tokens_agrees_with_the_plain_scan():
+    """roles reads the actors over a phrase from a per-document index: the same answer as
+    testing every mention against every token."""
+    import random
+
+    from frontlines import roles
+
+    resolved = _resolved(
+        Path(__file__).resolve().parents[1] / "examples" / "tarhuna-2020-06-05.txt"
+    )
+    doc = resolved.linked.parsed.doc
+
+    def plain(tokens):
+        spans = [(t.idx, t.idx + len(t.text)) for t in tokens]
+        found, seen, taken = [], set(), []
+        ordered = sorted(resolved.linked.actor_of.items(), key=lambda i: (i[0][0], -i[0][1]))
+        for (start, end), actor_id in ordered:
+            if actor_id in seen or any(a <= start and end <= b for a, b in taken):
+                continue
+            if any(s < end and start < e for s, e in spans):
+                if roles._locative_country(start, end, actor_id, resolved):
+                    continue
+                seen.add(actor_id)
+                taken.append((start, end))
+                found.append((start, actor_id))
+        # a commander stands for his forces, as in the events
+        return [roles._ref(actor_id, "", resolved).id for _, actor_id in sorted(found)]
+
+    rng = random.Random(3)
+    for _ in range(300):
+        first = rng.randrange(len(doc))
+        tokens = [t for t in doc[first : first + rng.randint(1, 40)] if rng.random() < 0.7]
+        assert [r.id for r in roles._named_refs(tokens, resolved)] == plain(tokens)

@@ -19,7 +19,7 @@ from frontlines.circumstances import evidence_of
 from frontlines.kb import load_data
 from frontlines.kb.countries import is_generic_class
 from frontlines.mentions import actor_records
-from frontlines.mentions.base import sentences_of
+from frontlines.mentions.base import lemmas_of, lowers_of, sentences_of
 from frontlines.models import Event, Relation
 from frontlines.resolve import ResolvedDocument
 from frontlines.roles import actor_refs, agent_of, phrase_tokens, subject_of, with_conjuncts
@@ -205,17 +205,41 @@ def _support_noun(noun: Token, resolved: ResolvedDocument) -> tuple[list[str], l
 
 def _member_phrase(token: Token, sentence: Span) -> str | None:
     """The member-of phrase starting at this token ('loyal to', 'belonging to'), if any."""
-    following = " ".join(t.lower_ for t in sentence.doc[token.i : token.i + 2])
-    for phrase in _set("member_of", "phrases"):
-        if following == phrase:
-            return phrase
-    return None
+    following = " ".join(lowers_of(sentence.doc)[token.i : token.i + 2])
+    return following if following in _set("member_of", "phrases") else None
+
+
+@cache
+def _relation_lemmas() -> frozenset[str]:
+    """Every lemma that can make a token a relation word in `_pairs`."""
+    return (
+        _set("supports", "verbs")
+        | _set("supports", "nouns")
+        | _set("allied_with", "adjectives")
+        | _set("commands", "nouns")
+    )
 
 
 def _pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple[str, Token, list, list]]:
     """(kind, word, sources, targets) for every relation word in the sentence."""
     support_verbs = _set("supports", "verbs")
-    for token in sentence:
+    doc = sentence.doc
+    lemmas, lowers = lemmas_of(doc), lowers_of(doc)
+    relation_lemmas, allied, members = (
+        _relation_lemmas(),
+        _set("allied_with", "adjectives"),
+        _set("member_of", "phrases"),
+    )
+    for index in range(sentence.start, sentence.end):
+        # Most words are none of these: test them on the token table, and make spaCy's
+        # Token object only for the few that may be.
+        if not (
+            lemmas[index] in relation_lemmas
+            or lowers[index] in allied
+            or " ".join(lowers[index : index + 2]) in members
+        ):
+            continue
+        token = doc[index]
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and lemma in support_verbs:
             yield (

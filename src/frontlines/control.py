@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from frontlines.circumstances import date_of, evidence_of, modality_of
 from frontlines.kb import load_data
-from frontlines.mentions.base import sentences_of
+from frontlines.mentions.base import lemmas_of, sentences_of
 from frontlines.models import ControlChange, PlaceMention, Quote
 from frontlines.resolve import ResolvedDocument
 from frontlines.roles import actor_refs, agent_of, phrase_tokens, subject_of, with_conjuncts
@@ -62,11 +62,14 @@ def _particle_or_prep(token: Token) -> set[str]:
     return {c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "dobj"}}
 
 
+_VERB_KINDS = ("captured", "entered", "besieged", "withdrew", "retreated_to", "fell", "lost")
+
+
 def _verb_kind(token: Token) -> str | None:
     lemma = token.lemma_.lower()
     if token.pos_ != "VERB":
         return None
-    for kind in ("captured", "entered", "besieged", "withdrew", "retreated_to", "fell", "lost"):
+    for kind in _VERB_KINDS:
         table = _lemmas(kind)
         if lemma not in table:
             continue
@@ -80,10 +83,22 @@ def _verb_kind(token: Token) -> str | None:
     return None
 
 
+@cache
+def _trigger_lemmas() -> frozenset[str]:
+    """Every lemma that can make a token a trigger in `_triggers`."""
+    verbs = {lemma for kind in _VERB_KINDS for lemma in _lemmas(kind)}
+    return frozenset(verbs | set(_control_nouns()) | {"control"})
+
+
 def _triggers(sentence: Span) -> list[_Trigger]:
     found: list[_Trigger] = []
     nouns = _control_nouns()
-    for token in sentence:
+    doc = sentence.doc
+    lemmas, possible = lemmas_of(doc), _trigger_lemmas()
+    for index in range(sentence.start, sentence.end):
+        if lemmas[index] not in possible:
+            continue  # no trigger: spare making spaCy's Token object
+        token = doc[index]
         kind = _verb_kind(token)
         if kind is not None:
             found.append(_Trigger(token, kind))

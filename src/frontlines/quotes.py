@@ -9,6 +9,7 @@ standing alone after another, the previous speaker.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -17,7 +18,14 @@ from spacy.tokens import Doc, Span, Token
 from frontlines.kb import load_data
 from frontlines.kb.countries import is_generic_class
 from frontlines.mentions import actor_records
-from frontlines.mentions.base import sentence_of, sentences_of, text_of
+from frontlines.mentions.base import (
+    lemmas_of,
+    pos_of,
+    sentence_of,
+    sentences_of,
+    text_of,
+    token_table,
+)
 from frontlines.models import Quote, Speaker
 from frontlines.resolve import ResolvedDocument
 from frontlines.roles import actor_refs, phrase_tokens
@@ -107,10 +115,6 @@ class _Said:
 
     speaker: Speaker
     verb: Token | None = None
-
-
-def _inside(token: Token, spans: list[QuoteSpan]) -> bool:
-    return any(span.covers(token.idx) for span in spans)
 
 
 def _person_at(tokens: list[Token], resolved: ResolvedDocument) -> tuple[str, int, int] | None:
@@ -307,6 +311,15 @@ class _Attributor:
         self.profiles = _Profiles(resolved)
         self.previous: Speaker | None = None
         self.previous_end = -1
+        # The tokens a quote covers (QuoteSpan.covers), by index, found once: the test runs
+        # on every token near a quote.
+        starts = token_table(resolved.linked.parsed.doc).starts
+        self.quoted: set[int] = set()
+        for span in spans:
+            for start, end in span.parts:  # as QuoteSpan.covers: start - 1 <= idx < end + 1
+                self.quoted.update(
+                    range(bisect_left(starts, start - 1), bisect_left(starts, end + 1))
+                )
 
     def _from_head(self, head: Token) -> Speaker | None:
         if head.pos_ == "PRON" or head.lower_ in _words("pronouns"):
@@ -342,7 +355,7 @@ class _Attributor:
         if first is None or last is None:
             return None
         sentences = _frame_sentences(sentence_of(first[0]), sentence_of(last[-1]))
-        frame = [t for s in sentences for t in s if not _inside(t, self.spans) and not t.is_space]
+        frame = [t for s in sentences for t in s if t.i not in self.quoted and not t.is_space]
         said = self.for_frame(frame, span)
         words = sum(len(text[a:b].split()) for a, b in span.parts)
         if _scare_quote(text, span, words):
@@ -382,15 +395,16 @@ class _Attributor:
     def reported(self, verb: Token) -> Quote | None:
         """'X said that ...': the clause as reported speech."""
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-        if not clauses or _inside(verb, self.spans):
+        if not clauses or verb.i in self.quoted:
             return None
         tokens = sorted({t for clause in clauses for t in clause.subtree}, key=lambda t: t.i)
         tokens = tokens[1:] if tokens and tokens[0].lower_ == "that" else tokens
         while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
             tokens.pop()  # "..., and" before the speaker's verb
-        if len(tokens) < 3 or any(_inside(t, self.spans) for t in tokens):
+        if len(tokens) < 3 or any(t.i in self.quoted for t in tokens):
             return None
-        head = _subject_phrase(verb, {t.i for t in sentence_of(verb)})
+        sentence = sentence_of(verb)
+        head = _subject_phrase(verb, set(range(sentence.start, sentence.end)))
         speaker = self._from_head(head) if head is not None else None
         if speaker is None:
             return None
@@ -433,9 +447,9 @@ def find_quotes(resolved: ResolvedDocument) -> list[Quote]:
     pending = sorted(
         [(span.start, "direct", span) for span in spans]
         + [
-            (t.idx, "reported", t)
-            for t in doc
-            if t.lemma_.lower() in _words("speech_verbs") and t.pos_ == "VERB"
+            (doc[i].idx, "reported", doc[i])
+            for i, (lemma, pos) in enumerate(zip(lemmas_of(doc), pos_of(doc), strict=True))
+            if lemma in _words("speech_verbs") and pos == "VERB"
         ],
         key=lambda item: item[0],
     )

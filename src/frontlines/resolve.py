@@ -80,7 +80,7 @@ _PRECISION_OF_PERIOD = {
 }
 
 
-@dataclass
+@dataclass(frozen=True)
 class ResolvedDate:
     value: str
     precision: str  # day, week, month, year
@@ -149,6 +149,7 @@ def _ordinal_number(word: str) -> int:
     return ORDINALS.get(word) or int(re.sub(r"\D", "", word))
 
 
+@lru_cache(maxsize=4096)  # the same expressions recur ("on Saturday"); dateparser is slow
 def resolve_date(text: str, published: str | None) -> ResolvedDate | None:
     """The ISO value and precision of a date expression, or None when it is not a date."""
     base = dt.date.fromisoformat(published) if published else None

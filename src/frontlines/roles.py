@@ -6,10 +6,13 @@ Part of the `events` stage; it reads the dependency parse and the linked, resolv
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
 from spacy.tokens import Token
 
 from frontlines.mentions import actor_records
-from frontlines.mentions.base import cue_words, cues, sentence_of
+from frontlines.mentions.base import cue_words, cues, sentence_of, token_table
 from frontlines.models import ActorRef, Location
 from frontlines.resolve import ResolvedDocument
 
@@ -105,21 +108,49 @@ def _locative_country(start: int, end: int, actor_id: str, resolved: ResolvedDoc
     return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATIVE
 
 
+@dataclass
+class _ActorSpans:
+    """The document's actor mentions in the order `_named_refs` reads them (by start, the
+    longest first), with, for each token index, the mentions overlapping that token."""
+
+    rows: list[tuple[int, int, str]]  # (start, end, actor id)
+    at_token: dict[int, list[int]]  # token index → positions in rows
+
+
+def _actor_spans(resolved: ResolvedDocument) -> _ActorSpans:
+    """Built once per linked document, not on every call."""
+    linked = resolved.linked
+    doc = linked.parsed.doc
+    cached = doc.user_data.get("frontlines_actor_spans")
+    if cached is not None and cached[0] is linked.actor_of and cached[1] == len(linked.actor_of):
+        return cached[2]
+    table = token_table(doc)
+    ordered = sorted(linked.actor_of.items(), key=lambda item: (item[0][0], -item[0][1]))
+    spans = _ActorSpans([(start, end, actor_id) for (start, end), actor_id in ordered], {})
+    for position, (start, end, _) in enumerate(spans.rows):
+        # Tokens are in text order and do not overlap: those overlapping [start, end) run
+        # from the first ending after start to the last starting before end.
+        for index in range(bisect_right(table.ends, start), bisect_left(table.starts, end)):
+            spans.at_token.setdefault(index, []).append(position)
+    doc.user_data["frontlines_actor_spans"] = (linked.actor_of, len(linked.actor_of), spans)
+    return spans
+
+
 def _named_refs(tokens: list[Token], resolved: ResolvedDocument) -> list[ActorRef]:
-    spans = [(t.idx, t.idx + len(t.text)) for t in tokens]
+    spans = _actor_spans(resolved)
+    # Only the mentions over these tokens, in the same order: the others change nothing below.
+    positions = sorted({p for t in tokens for p in spans.at_token.get(t.i, ())})
     found: list[tuple[int, ActorRef]] = []
     seen: set[str] = set()
     taken: list[tuple[int, int]] = []
-    ordered = sorted(resolved.linked.actor_of.items(), key=lambda item: (item[0][0], -item[0][1]))
-    for (start, end), actor_id in ordered:
+    for start, end, actor_id in (spans.rows[p] for p in positions):
         if actor_id in seen or any(a <= start and end <= b for a, b in taken):
             continue  # "German" inside "German Chancellor": the longer name speaks
-        if any(s < end and start < e for s, e in spans):
-            if _locative_country(start, end, actor_id, resolved):
-                continue
-            seen.add(actor_id)
-            taken.append((start, end))
-            found.append((start, _ref(actor_id, _original_text(start, end, resolved), resolved)))
+        if _locative_country(start, end, actor_id, resolved):
+            continue
+        seen.add(actor_id)
+        taken.append((start, end))
+        found.append((start, _ref(actor_id, _original_text(start, end, resolved), resolved)))
     return [ref for _, ref in sorted(found, key=lambda item: item[0])]
 
 

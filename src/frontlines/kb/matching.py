@@ -24,6 +24,7 @@ from frontlines.kb.names import fold, name_key, skeleton
 FUZZY_CUTOFF = 85  # measured on tests/data/actor_variants.yaml (see the README)
 SURNAME_CUTOFF = 90  # a surname alone must be this close
 SURNAME_AGREEMENT = 70  # in two full names, surnames this far apart are different people
+MATCH_MEMORY = 65536  # names whose match is remembered (then forgotten all at once)
 _TRANSLIT = (
     ("oe", "u"),
     ("shch", "š"),
@@ -144,9 +145,21 @@ class ActorMatcher:
                 if record.type == "person" and len(name_key(name).split()) > 1:
                     _add(self.surnames, translit_key(name_key(name).split()[-1]), record.id)
         self._reachable: dict[tuple[str, int], list[str]] = {}
+        self._matched: dict[tuple[str, bool], Match | None] = {}
+        self._by_length: dict[str, dict[int, list[tuple[int, str]]]] = {}
 
     def match(self, text: str, *, person: bool = False) -> Match | None:
         """Knowledge-base actors a name matches loosely, with the level that matched."""
+        # Names recur within and across reports and the indexes never change: remember the
+        # answers (the fuzzy levels cost a tenth of a millisecond a name). Do not modify them.
+        asked = (text, person)
+        if asked not in self._matched:
+            if len(self._matched) >= MATCH_MEMORY:
+                self._matched.clear()
+            self._matched[asked] = self._match(text, person=person)
+        return self._matched[asked]
+
+    def _match(self, text: str, *, person: bool) -> Match | None:
         for key in compact_keys(text):
             if key in self.compact and len(key) >= 4:
                 return Match(self.compact[key], "compact")
@@ -221,9 +234,19 @@ class ActorMatcher:
         if found is None:
             keys = self.spelling if index == "spelling" else self.surnames
             cutoff = FUZZY_CUTOFF if index == "spelling" else SURNAME_CUTOFF
-            lengths = {len(k) for k in keys}
-            allowed = {n for n in lengths if _can_reach(length, n, cutoff)}
-            found = [k for k in keys if len(k) in allowed]
+            by_length = self._by_length.get(index)
+            if by_length is None:  # (position, key) by key length, once per index
+                by_length = {}
+                for position, key in enumerate(keys):
+                    by_length.setdefault(len(key), []).append((position, key))
+                self._by_length[index] = by_length
+            reachable = [
+                item
+                for size, items in by_length.items()
+                if _can_reach(length, size, cutoff)
+                for item in items
+            ]
+            found = [key for _, key in sorted(reachable)]
             self._reachable[(index, length)] = found
         return found
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from spacy.attrs import IDX, LENGTH, LOWER
+from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, POS
 from spacy.tokens import Doc, Span, Token
 
 from frontlines.kb import load_data
@@ -61,10 +61,14 @@ def cue_words(name: str) -> frozenset[str]:
 class TokenTable:
     """Per-document token facts read once from the parse's arrays: spaCy builds a new Python
     Token object on every `doc[i]` and every iteration, which the stages would pay again
-    and again."""
+    and again. Lists are by token index and shared: do not modify them."""
 
     spans: list[tuple[int, int, str]]  # (start_char, end_char, text) of every token
-    lower: list[str]  # token.lower_ of every token
+    lower: list[str]  # token.lower_
+    starts: list[int]  # token.idx, ascending (for bisect)
+    ends: list[int]  # token.idx + len(token), ascending
+    _lemma: list[str] | None = None  # token.lemma_.lower(), on first use
+    _pos: list[str] | None = None  # token.pos_, on first use
 
 
 def token_table(doc: Doc) -> TokenTable:
@@ -77,19 +81,39 @@ def token_table(doc: Doc) -> TokenTable:
         table = TokenTable(
             spans=[(i, i + n, text[i : i + n]) for i, n, _ in rows],
             lower=[strings[h] for _, _, h in rows],
+            starts=[i for i, _, _ in rows],
+            ends=[i + n for i, n, _ in rows],
         )
         doc.user_data["frontlines_tokens"] = table
     return table
 
 
 def tokens_of(doc: Doc) -> list[tuple[int, int, str]]:
-    """(start_char, end_char, text) of every token (shared: do not modify)."""
+    """(start_char, end_char, text) of every token."""
     return token_table(doc).spans
 
 
 def lowers_of(doc: Doc) -> list[str]:
-    """`token.lower_` of every token, by token index (shared: do not modify)."""
+    """`token.lower_` of every token, by token index."""
     return token_table(doc).lower
+
+
+def lemmas_of(doc: Doc) -> list[str]:
+    """`token.lemma_.lower()` of every token, by token index."""
+    table = token_table(doc)
+    if table._lemma is None:
+        strings = doc.vocab.strings
+        table._lemma = [strings[h].lower() for h in doc.to_array(LEMMA).tolist()]
+    return table._lemma
+
+
+def pos_of(doc: Doc) -> list[str]:
+    """`token.pos_` of every token, by token index."""
+    table = token_table(doc)
+    if table._pos is None:
+        strings = doc.vocab.strings
+        table._pos = [strings[h] for h in doc.to_array(POS).tolist()]
+    return table._pos
 
 
 def char_span(doc: Doc, start: int, end: int) -> Span | None:
