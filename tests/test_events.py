@@ -245,3 +245,11 @@ def test_a_call_is_placed_only_where_the_text_says_it_took_place():
     )
     met = [e for e in talks.events if e.plover_type == "CONSULT"]
     assert met and met[0].location is not None and met[0].location.name == "Jeddah"
+
+
+def test_a_readiness_to_act_is_no_mere_state():
+    result = text_extraction(
+        "Kenya is ready to send 1,000 police officers to Haiti, its foreign minister said.",
+        "2023-08-02",
+    )
+    assert result.events

@@ -264,6 +264,8 @@ def _is_no_event(draft: Draft, context: SentenceContext) -> bool:
 
 
 CLAUSE_HEADS = {"ROOT", "conj", "ccomp", "advcl", "parataxis", "xcomp"}
+# ... and what leads from a state to an intended deed: "is willing to send", "committed to opening"
+CLAUSE_PATH = CLAUSE_HEADS | {"acomp", "prep", "pcomp"}
 
 
 def _only_states(sentence: Span) -> bool:
@@ -274,7 +276,7 @@ def _only_states(sentence: Span) -> bool:
         t
         for t in sentence
         if t.pos_ in {"VERB", "AUX"}
-        and all(x.dep_ in CLAUSE_HEADS for x in (t, *t.ancestors))  # not inside "who ..."
+        and all(x.dep_ in CLAUSE_PATH for x in (t, *t.ancestors))  # not inside "who ..."
     ]
     lemmas = [t.lemma_.lower() for t in heads]
     if any(t.dep_ == "dobj" and t.lemma_.lower() in trigger_words() for t in sentence):
