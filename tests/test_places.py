@@ -178,3 +178,8 @@ def test_airports_come_from_the_airport_package_by_their_names_in_the_news():
     places = _places("Crowds gathered at Kabul airport as the last flights left.")
     assert places["Kabul airport"].feature == "airport" and places["Kabul airport"].admin1
     assert [p.feature for p in gazetteer.lookup("Tripoli") if p.feature == "airport"] == []
+
+
+def test_a_big_city_tagged_as_an_organisation_is_still_a_place():
+    places = _places("Engineers said work would start soon to improve Guadalajara's water supply.")
+    assert places["Guadalajara"].country == "MEX"

@@ -459,6 +459,13 @@ def names_division(text: str) -> bool:
     )
 
 
+def is_big_town(text: str, population: int) -> bool:
+    """Whether `text` is the own name of a town of at least `population` people."""
+    key = name_key(text)
+    rows, index, _divisions_list, _division_index = _index()
+    return any(name_key(rows[i][0]) == key and rows[i][4] >= population for i in index.get(key, ()))
+
+
 def is_own_name(text: str) -> bool:
     """Whether some entry has `text` as its own name (not only as an alternate name)."""
     key = name_key(text)

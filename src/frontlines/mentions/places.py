@@ -28,7 +28,10 @@ from frontlines.parse import ParsedDocument
 from frontlines.phrases import PhraseIndex
 
 STRONG_LOCATIVES = {"in", "at", "near", "inside", "outside", "into", "toward", "towards"}
-TOWN_FEATURE = "TOWN_FEATURE"  # label of a named street or building, placed at its town
+TOWN_FEATURE = "TOWN_FEATURE"
+# A city this big named alone is a place even where NER calls it an organisation: "improve
+# Tijuana's sewage", "Fulham held to a draw" (its team; metonymy, still the place).
+BIG_TOWN = 100_000  # label of a named street or building, placed at its town
 
 
 DIRECTION_WORDS = {
@@ -219,6 +222,7 @@ def place_mentions(
             if (
                 label in PLACE_LABELS
                 or _locative_context(doc, sub)
+                or (label == "ORG" and gazetteer.is_big_town(sub.text, BIG_TOWN))
                 or (sub.text[:1].isupper() and gazetteer.is_country_name(sub.text))
             ):
                 add(sub, source, label)
