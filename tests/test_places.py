@@ -183,3 +183,8 @@ def test_airports_come_from_the_airport_package_by_their_names_in_the_news():
 def test_a_big_city_tagged_as_an_organisation_is_still_a_place():
     places = _places("Engineers said work would start soon to improve Guadalajara's water supply.")
     assert places["Guadalajara"].country == "MEX"
+
+
+def test_the_town_after_a_named_building_is_a_place():
+    places = _places("Guests met at the Kingsley Hotel, Boyle, on Friday.")
+    assert places["Boyle"].country == "IRL"

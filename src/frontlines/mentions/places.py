@@ -73,12 +73,25 @@ def _conjuncts(span: Span) -> list[Span]:
     return parts
 
 
-def _listed_with_place(doc: Doc, span: Span, found: list[Mention]) -> bool:
-    """'Gloucester and Cheltenham', 'Žilina, Nitra, Prešov': a name listed with a place."""
+def _overlaps(span: Span, found: list[Mention]) -> bool:
+    return any(m.start < span.end_char and span.start_char < m.end for m in found)
+
+
+def _listed_with_place(
+    doc: Doc, span: Span, found: list[Mention], features: list[Span] = ()
+) -> bool:
+    """'Gloucester and Cheltenham', 'Žilina, Nitra, Prešov': a name listed with a place; and
+    'the Grand Hotel, Harar': the town after a named building."""
     before = span.start - 1
     after = span.end
     ends = {m.end for m in found}
     starts = {m.start for m in found}
+    if (
+        before >= 1
+        and doc[before].text == ","
+        and doc[before - 1].idx + len(doc[before - 1]) in {f.end_char for f in features}
+    ):
+        return True
     if (
         before >= 1
         and doc[before].lower_ in {"and", "or", ","}
@@ -229,14 +242,15 @@ def place_mentions(
                 break
             if len(sub) == len(span) and sub.text[:1].isupper():
                 waiting.append(sub)
+    features = [span for span in _town_features(doc) if not _overlaps(span, found)]
     while True:  # names listed with places are places, however long the list
-        listed = [s for s in waiting if _listed_with_place(doc, s, found)]
+        listed = [s for s in waiting if _listed_with_place(doc, s, found, features)]
         count = len(found)
         for sub in listed:
             add(sub, "gazetteer", "LISTED")
         if len(found) == count:
             break
-    for span in _town_features(doc):  # "Royal Street", "Alder Hey Children's Hospital"
+    for span in features:  # "Royal Street", "Alder Hey Children's Hospital"
         add(span, "pattern", TOWN_FEATURE)
     _repeat_places(doc, found, starts, actors, surnames)
     found.sort(key=lambda m: m.start)
