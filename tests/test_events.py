@@ -253,3 +253,20 @@ def test_a_readiness_to_act_is_no_mere_state():
         "2023-08-02",
     )
     assert result.events
+
+
+def test_a_place_describing_the_doer_is_not_where_it_acted():
+    result = text_extraction(
+        "Fighters of JNIM, the alliance active across the Sahel, took control of the town of "
+        "Menaka on Sunday, residents said.",
+        "2023-08-02",
+    )
+    taken = [e for e in result.events if e.event_type == "Strategic developments"]
+    assert taken and taken[0].location is not None and taken[0].location.country == "MLI"
+    assert taken[0].location.name != "Sahel"
+    unknown = text_extraction(
+        "Fighters of JNIM, the alliance active across the Sahel, took control of the village of "
+        "Kelwaradou on Sunday, residents said.",
+        "2023-08-02",
+    )
+    assert all(e.location is None or e.location.name != "Sahel" for e in unknown.events)

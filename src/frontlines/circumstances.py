@@ -66,6 +66,8 @@ def location_of(
     Conference") nor by the places of the sentences before."""
     sentence = sentence_of(trigger)
     doc = resolved.linked.parsed.doc
+    described = _actor_descriptions(trigger)
+    skipped: set[tuple[int, int]] = set()
     candidates = []
     for (start, end), place in resolved.place_at.items():
         if place.lat is None or not (sentence.start_char <= start < sentence.end_char):
@@ -74,6 +76,9 @@ def location_of(
         if span is None:
             continue
         preposition = _governing_preposition(span.root)
+        if span.root.i in described:
+            skipped.add((start, end))
+            continue  # "JNIM, the alliance active across the Sahel, took ...": who, not where
         if preposition in AWAY_PREPOSITIONS or is_demonym(place.text):
             continue  # not where it happened: "towards Bani Walid", "a Turkish official"
         if place.feature == "country" and len(candidates) > 0:
@@ -88,7 +93,7 @@ def location_of(
     chosen = (towns or own or [None])[0]
     precision = 1
     if chosen is None and not spoken:
-        taken = {(c[0], c[1]) for c in candidates}
+        taken = {(c[0], c[1]) for c in candidates} | skipped
         chosen = _context_place(trigger, resolved, taken)
     if chosen is None:
         return None
@@ -111,6 +116,16 @@ def location_of(
         geonames_id=place.geonames_id,
         geo_precision=precision,
     )
+
+
+def _actor_descriptions(trigger: Token) -> set[int]:
+    """Token indices of what describes the doer: the appositions and clauses on the subject."""
+    out: set[int] = set()
+    for subject in (c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        for word in subject.subtree:
+            if word.dep_ in {"appos", "acl", "relcl"}:
+                out.update(t.i for t in word.subtree)
+    return out
 
 
 def _near_words_before(doc, start: int) -> bool:

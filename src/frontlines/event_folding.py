@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from frontlines.fatalities import sentence_toll
+from frontlines.mentions.base import cue_words
 from frontlines.models import ActorRef, Evidence, Location
 from frontlines.rules import EventRule, event_rules
 
@@ -180,6 +181,12 @@ def _is_vague_place(draft: Draft) -> bool:
     return draft.location is None or draft.location.geo_precision == 3
 
 
+def _takes_many(trigger: Token) -> bool:
+    """'took control of the towns and cities of the west', 'most parts of the north'."""
+    after = [t for c in trigger.children if c.i > trigger.i for t in c.subtree]
+    return any(t.lower_ in cue_words("collective_place_words") for t in after)
+
+
 def _summarises(summary: Draft, town: Draft) -> bool:
     """'Forces took control of the towns of the west' beside 'they took X' and 'entered Y':
     the same doer's gains told as a whole, not a gain of its own."""
@@ -187,6 +194,7 @@ def _summarises(summary: Draft, town: Draft) -> bool:
         summary.rule.territorial
         and town.rule.territorial
         and _is_vague_place(summary)
+        and _takes_many(summary.trigger)
         and not _is_vague_place(town)
         and summary.actor1 is not None
         and town.actor1 is not None
