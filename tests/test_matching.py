@@ -129,3 +129,97 @@ def test_the_fuzzy_search_skips_only_keys_that_cannot_reach_the_cutoff():
             for key in keys:
                 if key not in within:
                     assert fuzz.ratio(query, key) < cutoff
+
+
+def _reference_scan(index, tokens, text):
+    """PhraseIndex.scan as first written: every window's key made and looked up."""
+    from frontlines.kb.names import name_key
+    from frontlines.phrases import ARTICLE_TOKENS
+
+    index_at, count = 0, len(tokens)
+    while index_at < count:
+        first = name_key(tokens[index_at][2])
+        article = tokens[index_at][2].lower() in ARTICLE_TOKENS
+        acronym = index.exact.get(tokens[index_at][2].replace(".", ""))
+        if not article and (not first or first.split()[0] not in index.first_words):
+            if acronym:
+                yield tokens[index_at][0], tokens[index_at][1], acronym
+            index_at += 1
+            continue
+        best = None
+        for stop in range(min(count, index_at + index.max_tokens), index_at, -1):
+            if not any(ch.isalnum() for ch in tokens[stop - 1][2]):
+                continue
+            matched = text[tokens[index_at][0] : tokens[stop - 1][1]]
+            key = name_key(matched)
+            found = index.entries.get(key)
+            if found and matched.islower() and key not in index.lower_ok:
+                continue
+            if found:
+                best = (stop, found)
+                break
+        if best is None:
+            if acronym:
+                yield tokens[index_at][0], tokens[index_at][1], acronym
+            index_at += 1
+            continue
+        stop, found = best
+        yield tokens[index_at][0], tokens[stop - 1][1], found
+        index_at = stop
+
+
+def test_phrase_scan_finds_what_trying_every_window_finds():
+    """The scan rules windows out by their last word: never one that would have matched."""
+    import random
+    import re
+
+    from frontlines.mentions.actors import actor_index
+    from frontlines.phrases import PhraseIndex
+
+    index = actor_index()
+    names = ["the Wefaq's", "Al-Wefaq", "as'Sad Brigade", "Forces' Union", "U.S. Army"]
+    small: PhraseIndex[str] = PhraseIndex()
+    for number, name in enumerate(names):
+        small.add(name, str(number))
+    pieces = [
+        *names,
+        *[
+            "al",
+            "el",
+            "as",
+            "ad",
+            "the",
+            "ash",
+            "'s",
+            "s'",
+            "-",
+            "'",
+            "`",
+            ",",
+            ".",
+            "(",
+            ")",
+            "and",
+            "of",
+            "forces",
+            "Haftar",
+            "Wagner",
+            "RSF",
+        ],
+        "Rapid Support Forces",
+        "Libyan National Army",
+        "al-Sadr",
+        "Ash-Shabaab",
+        "as'ad",
+        "Zelensky's",
+        "\u00e9l\u00e8ve",
+        "\n\n",
+    ]
+    rng = random.Random(7)
+    for _ in range(1500):
+        text = ""
+        for _ in range(rng.randint(1, 14)):
+            text += rng.choice(pieces) + rng.choice([" ", "", " ", "-", "\n"])
+        tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\w+|[^\w\s]", text)]
+        for phrases in (index, small):
+            assert list(phrases.scan(tokens, text)) == list(_reference_scan(phrases, tokens, text))

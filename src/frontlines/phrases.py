@@ -3,11 +3,13 @@ token sequence. Shared by actor and place mention finding."""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from frontlines.kb.names import name_key
+from frontlines.kb.names import last_word_choices, name_key
 
 T = TypeVar("T")
 
@@ -16,6 +18,8 @@ def _is_acronym(name: str) -> bool:
     letters = name.replace(".", "")
     return " " not in name and letters.isupper() and len(letters) <= 5
 
+
+_SPACES = re.compile(r"\s+")
 
 # Arabic article tokens that spaCy splits off ("Al", "-", "Wefaq"); a name may start there.
 ARTICLE_TOKENS = {"al", "el"}
@@ -30,6 +34,7 @@ class PhraseIndex(Generic[T]):
     lower_ok: set[str] = field(default_factory=set)  # keys with an all-lower-case name
     first_words: set[str] = field(default_factory=set)
     max_tokens: int = 1
+    _last_words: tuple[int, frozenset[str]] | None = field(default=None, repr=False)
 
     def add(self, name: str, payload: T) -> None:
         if _is_acronym(name):
@@ -50,6 +55,13 @@ class PhraseIndex(Generic[T]):
         self.first_words.add(words[0])
         self.max_tokens = max(self.max_tokens, len(name.split()) + 2)
 
+    def last_words(self) -> frozenset[str]:
+        """The last word of every key (rebuilt when keys are added)."""
+        if self._last_words is None or self._last_words[0] != len(self.entries):
+            words = frozenset(key.rsplit(" ", 1)[-1] for key in self.entries)
+            self._last_words = (len(self.entries), words)
+        return self._last_words[1]
+
     def get(self, text: str) -> list[T]:
         return self.exact.get(text.replace(".", "")) or self.entries.get(name_key(text), [])
 
@@ -64,6 +76,12 @@ class PhraseIndex(Generic[T]):
         # Whether a token can end a name (it holds a letter or digit), once per token, not
         # once per window ending on it.
         can_end = [any(ch.isalnum() for ch in token[2]) for token in tokens]
+        # Where the stretch without spaces that a token ends starts: a window's key can be
+        # in the index only if the last word of that stretch can end a key of the index
+        # (`last_word_choices`), which rules most windows out without making their key.
+        gaps = [match.end() for match in _SPACES.finditer(text)]
+        chunk_starts = [gaps[i - 1] if (i := bisect_right(gaps, t[1])) else 0 for t in tokens]
+        last_words = self.last_words()
         entries, exact, first_words = self.entries, self.exact, self.first_words
         index = 0
         while index < count:
@@ -80,7 +98,11 @@ class PhraseIndex(Generic[T]):
             for stop in range(min(count, index + self.max_tokens), index, -1):
                 if not can_end[stop - 1]:
                     continue  # a name never ends on punctuation
-                matched = text[start_char : tokens[stop - 1][1]]
+                end_char = tokens[stop - 1][1]
+                ends = last_word_choices(text[max(start_char, chunk_starts[stop - 1]) : end_char])
+                if ends is not None and ends.isdisjoint(last_words):
+                    continue
+                matched = text[start_char:end_char]
                 key = name_key(matched)
                 found = entries.get(key)
                 if found and matched.islower() and key not in self.lower_ok:
