@@ -188,3 +188,12 @@ def test_a_big_city_tagged_as_an_organisation_is_still_a_place():
 def test_the_town_after_a_named_building_is_a_place():
     places = _places("Guests met at the Kingsley Hotel, Boyle, on Friday.")
     assert places["Boyle"].country == "IRL"
+
+
+def test_a_repeated_name_votes_once_for_the_report_s_country():
+    text = (  # a name repeated seven times does not outvote three places named once
+        " ".join(f"Her sister in Toronto called {n} times." for n in range(7))
+        + " Residents of Cape Town and Stellenbosch in the Western Cape complained."
+    )
+    doc = make_document(text, published="2021-03-02")
+    assert link(find_mentions(parse(doc, normalize(doc)))).focus_country == "ZAF"

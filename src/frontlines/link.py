@@ -240,9 +240,13 @@ def _focus_country(
     actor_ids: list[str],
 ) -> str | None:
     votes: Counter[str] = Counter()
+    seen: set[str] = set()  # a name votes once, however often it is repeated
     for mention, places in candidates:
         if mention.label == "DEMONYM" or is_demonym(mention.text):
             continue  # "a Japanese man" says who, not where
+        if name_key(mention.text) in seen:
+            continue
+        seen.add(name_key(mention.text))
         found = [p for p in places if p.country]
         countries = {p.country for p in found}
         if len(countries) == 1:

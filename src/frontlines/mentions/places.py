@@ -224,8 +224,8 @@ def place_mentions(
                 continue
             if len(sub) < len(span) and not gazetteer.is_own_name(sub.text):
                 continue  # part of a longer name: only a place's own name, not a former one
-            if len(sub) < len(span) and _named_after(span, sub):
-                continue  # "Cape Peron", "the Islamic Republic": not the town of that name
+            if _named_after(span, sub):
+                continue  # "Cape Peron", "the (Islamic) Republic": not the town of that name
             if _names_a_feature(doc, sub):
                 continue  # "Elysian Fields", "Windsor Castle": named after it, not it
             if sub.text in surnames and not _locative_context(doc, sub):
