@@ -270,3 +270,15 @@ def test_a_place_describing_the_doer_is_not_where_it_acted():
         "2023-08-02",
     )
     assert all(e.location is None or e.location.name != "Sahel" for e in unknown.events)
+
+
+def test_the_same_attack_told_in_detail_is_one_event():
+    result = text_extraction(
+        "A roadside bomb struck an army convoy near Baidoa on Tuesday, killing four soldiers. "
+        "The explosion destroyed two trucks. A second device was found on the same road by "
+        "engineers.",
+        "2023-08-02",
+    )
+    bombs = [e for e in result.events if e.event_type == "Explosions/Remote violence"]
+    assert len(bombs) == 1 and len(bombs[0].evidence) >= 2
+    assert bombs[0].fatalities == 4

@@ -58,7 +58,12 @@ def _owned(
 
 
 def location_of(
-    trigger: Token, triggers: list[Token], resolved: ResolvedDocument, *, spoken: bool = False
+    trigger: Token,
+    triggers: list[Token],
+    resolved: ResolvedDocument,
+    *,
+    spoken: bool = False,
+    fallback: bool = True,
 ) -> Location | None:
     """The event's own place: one in its clause, else the latest place named before it. A
     thing said or agreed (`spoken`) is placed only where the text says it happened ("talks in
@@ -92,7 +97,7 @@ def location_of(
     towns = [c for c in own if c[2].feature not in REGION_FEATURES]
     chosen = (towns or own or [None])[0]
     precision = 1
-    if chosen is None and not spoken:
+    if chosen is None and fallback and not spoken:
         taken = {(c[0], c[1]) for c in candidates} | skipped
         chosen = _context_place(trigger, resolved, taken)
     if chosen is None:

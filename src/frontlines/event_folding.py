@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from frontlines.fatalities import sentence_toll
+from frontlines.kb.gazetteer import km
 from frontlines.mentions.base import cue_words
 from frontlines.models import ActorRef, Evidence, Location
 from frontlines.rules import EventRule, event_rules
@@ -41,6 +42,7 @@ class Draft:
     evidence: list[Evidence] = field(default_factory=list)
     sentence_index: int = 0
     classified: bool = False  # typed by the classifier, not by the rule that found it
+    place_from_context: bool = False  # its place is the last one named before, not its own
 
 
 def _dominates(parent: Token, child: Token) -> bool:
@@ -95,6 +97,7 @@ def _same_actor(a: ActorRef | None, b: ActorRef | None) -> bool:
 
 
 SYMMETRIC_TYPES = {"CONSULT"}
+TOWN_REACH_KM = 15  # a district of the town, or its outskirts
 GENERIC_SUFFIXES = {
     "unidentified",
     "civilians",
@@ -131,8 +134,38 @@ def _place_name(draft: Draft) -> str | None:
     return draft.location.name if draft.location else None
 
 
+def _near(a: Draft, b: Draft) -> bool:
+    """b names no place, the same place, or one within a town's reach of a's."""
+    if b.location is None or b.place_from_context or _place_name(a) == _place_name(b):
+        return True
+    here, there = a.location, b.location
+    if here is None or here.lat is None or there.lat is None:
+        return False
+    return km(here.lat, here.lon, there.lat, there.lon) <= TOWN_REACH_KM
+
+
+def _elaborates(a: Draft, b: Draft) -> bool:
+    """'Russian forces shelled Kherson ...' then 'a house in the Dniprovskyi district was
+    hit': the same attack told in detail (no doer of its own, no date of its own, the same
+    kind of violence or the damage it did, close by, just after), not another one."""
+    damage = (b.sub_event_type or "").lower() in cue_words("attack_damage")
+    return (
+        a.rule.violent
+        and (b.rule.violent or damage)
+        and a.event_type is not None
+        and (a.event_type == b.event_type or damage)
+        and b.date is None
+        and a.historical == b.historical
+        and 0 < b.sentence_index - a.sentence_index <= 3
+        and (b.actor1 is None or b.actor1.id.endswith("-unidentified"))
+        and _near(a, b)
+    )
+
+
 def _same_event(a: Draft, b: Draft) -> bool:
     if _is_toll_of(a, b) and _place_name(a) == _place_name(b):
+        return True
+    if _elaborates(a, b):
         return True
     same_type = (a.event_type, a.sub_event_type, a.plover_type) == (
         b.event_type,

@@ -112,6 +112,21 @@ def _retype(draft: Draft, resolved: ResolvedDocument) -> None:
         draft.actor1 = roles.generic_actor(country, "unidentified", draft.trigger)
 
 
+BACKGROUND_MARKERS = ("since", "years ago", "last year", "in the past")
+
+
+def _outside_relative_clauses(trigger: Token, phrases: tuple[str, ...]) -> bool:
+    """Whether one of the phrases stands in the trigger's sentence outside the relative
+    clauses ("which ...") that do not hold the trigger."""
+    sentence = trigger.sent
+    hidden: set[int] = set()
+    for token in sentence:
+        if token.dep_ == "relcl" and trigger not in token.subtree:
+            hidden.update(t.i for t in token.subtree)
+    text = " " + " ".join(t.lower_ for t in sentence if t.i not in hidden) + " "
+    return any(f" {phrase} " in text for phrase in phrases)
+
+
 def _retrospective(trigger: Token) -> bool:
     """'Drones had a prominent role in destroying the air defences': a look back."""
     nouns, verbs = cue_words("retrospective_nouns"), cue_words("retrospective_verbs")
@@ -132,8 +147,8 @@ def _historical(draft: Draft, published: str | None, context: SentenceContext) -
         return True
     if draft.date is None and _retrospective(draft.trigger):
         return True
-    if context.any(("since", "years ago", "last year", "in the past")) and draft.date:
-        return True
+    if draft.date and _outside_relative_clauses(draft.trigger, BACKGROUND_MARKERS):
+        return True  # not "..., which troops have held since they withdrew": another clause
     if not published or not draft.date:
         return False
     base = dt.date.fromisoformat(published)
@@ -154,9 +169,13 @@ def _place_and_date(
     """Each draft's own place, date, modality and evidence, among the triggers `beside` it."""
     triggers = [d.trigger for d in (beside or drafts)]
     for draft in drafts:
+        spoken = draft.plover_type in VERBAL_TYPES
         draft.location = circumstances.location_of(
-            draft.trigger, triggers, resolved, spoken=draft.plover_type in VERBAL_TYPES
+            draft.trigger, triggers, resolved, spoken=spoken, fallback=False
         )
+        if draft.location is None and not spoken:
+            draft.location = circumstances.location_of(draft.trigger, triggers, resolved)
+            draft.place_from_context = draft.location is not None
         date = circumstances.date_of(draft.trigger, triggers, resolved)
         if date is not None:
             draft.date, draft.date_precision = date.value, date.precision
