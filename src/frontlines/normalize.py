@@ -95,10 +95,19 @@ def _match_case(template: str, word: str) -> str:
     return word
 
 
+# The only characters beyond ASCII that match an ASCII letter under re.IGNORECASE (İ, ı, ſ,
+# the Kelvin sign): without them in the text, an ASCII correction found by the pattern is
+# also found in the lower-case text.
+_CASELESS_LOOKALIKES = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
 def _glossary_hits(text: str, glossary: list[GlossaryEntry]) -> list[tuple[int, int, str]]:
     hits: list[tuple[int, int, str]] = []
     lowered = text.lower()
+    plain = not any(character in text for character in _CASELESS_LOOKALIKES)
     for entry in glossary:
+        if plain and entry.wrong.isascii() and entry.wrong.lower() not in lowered:
+            continue  # cannot match: spare the pattern's scan of the whole text
         for match in re.finditer(rf"\b{re.escape(entry.wrong)}\b", text, flags=re.IGNORECASE):
             if entry.require_near:
                 s, e = _sentence_bounds(text, match.start())
