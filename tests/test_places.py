@@ -158,9 +158,9 @@ def test_a_namesake_in_a_state_the_report_names_and_a_state_listed_with_states()
 
 
 def test_a_first_name_is_not_a_town_and_a_country_holds_no_country():
-    places = _places("Rod Stewart sang in Las Vegas. Fans followed Rod's career from the start.")
-    assert "Rod" not in places and places["Las Vegas"].country == "USA"
-    places = _places("The garrison controlled by the US in southern Syria was shelled.")
+    places = _places("Boyd Tinsley played in Denver. Fans followed Boyd's career from the start.")
+    assert "Boyd" not in places and places["Denver"].country == "USA"
+    places = _places("The base held by the US in northern Iraq was shelled again.")
     assert places["US"].feature == "country"
 
 

@@ -36,8 +36,8 @@ TOWN_OVER_DIVISION_BONUS = 1.0
 TOWN_OR_DIVISION = {"city", "region", "county"}
 ABROAD_ALIAS_POPULATION = 100_000  # abroad, a town known by another name must be this big
 APPOSITION_MARGIN = 6.0  # "Tacoma, Washington" may overrule the separate choices by this much
-DIVISION_BONUS = 1.5  # a namesake in a state or province the document names ("Florida")
-LIST_BONUS = 4.0  # a name listed with a state is a state too ("California or Washington")
+DIVISION_BONUS = 1.5  # a namesake in a state or province the document names ("Ohio")
+LIST_BONUS = 4.0  # a name listed with a state is a state too ("Idaho and Washington")
 _LIST_GAPS = {", ", " and ", " or ", ", and ", ", or "}
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -429,7 +429,7 @@ def _in_context(
     text: str,
 ) -> list[list[tuple[float, Place]]]:
     """The options rescored by what the first choices say about the document: a town in a
-    state or province it names ('Parkland' in a report that names Florida), a state where
+    state or province it names ('Springfield' in a report that names Ohio), a state where
     the name is listed with another ('Colorado, Utah and Washington')."""
     named = {(p.country, p.name) for p in chosen if p is not None and p.feature == "region"}
 

@@ -1,6 +1,6 @@
 """Airports with scheduled service (an IATA code) from the `airportsdata` package, by the names
-the news uses: the full name ("Washington Dulles International Airport"), its distinctive
-part ("Dulles", "Heathrow", "Schiphol", "Mitiga"), that part with "airport" or "international
+the news uses: the full name ("Benina International Airport"), its distinctive part
+("Benina", "Mitiga", "Aden Adde"), that part with "airport" or "international
 airport", and "<city> airport" where the city has one such airport ("Kabul airport").
 
 A distinctive part that is the city's own name ("Tripoli" of Tripoli International Airport)
@@ -18,7 +18,7 @@ from frontlines.kb.names import name_key
 if TYPE_CHECKING:
     from frontlines.kb.gazetteer import Place
 
-# Words that say what an airport is, not which one ("Amsterdam Airport Schiphol").
+# Words that say what an airport is, not which one (also inside a name: "<city> Airport <name>").
 GENERIC_WORDS = {
     "airport", "international", "intl", "regional", "municipal", "national", "domestic",
     "air", "base", "airbase", "airfield", "aerodrome", "terminal",
@@ -27,7 +27,7 @@ MIN_SHORT_NAME = 4  # "Ali" would be every man called Ali
 
 
 def _distinctive(name: str, city: str) -> str:
-    """'London Heathrow Airport' → 'Heathrow'; 'Mitiga Airport' → 'Mitiga'."""
+    """'Benina International Airport' → 'Benina'; '<city> Mitiga Airport' → 'Mitiga'."""
     words = [w for w in name.replace("-", " - ").split() if w.lower() not in GENERIC_WORDS]
     while words and words[-1] == "-":
         words.pop()

@@ -428,7 +428,7 @@ def is_division_name(text: str) -> bool:
 
 
 def names_division(text: str) -> bool:
-    """Whether `text` names a division by its own name and what it is ('Borno State',
+    """Whether `text` names a division by its own name and what it is ('Yobe State',
     'Walker County')."""
     key = name_key(text)
     suffixed = _DIVISION_SUFFIX.search(key)
@@ -451,7 +451,7 @@ def is_own_name(text: str) -> bool:
     key = name_key(text)
     if key in _supplement() or key in _country_places() or key in _continents():
         return True
-    if key in airport_names():  # "Schiphol", "Dulles": the distinctive part of its name
+    if key in airport_names():  # "Benina", "Mitiga": the distinctive part of its name
         return True
     rows, index, divisions, division_index = _index()
     if any(name_key(divisions[i].name) == key for i in division_index.get(key, ())):

@@ -30,7 +30,7 @@ from frontlines.phrases import PhraseIndex
 STRONG_LOCATIVES = {"in", "at", "near", "inside", "outside", "into", "toward", "towards"}
 TOWN_FEATURE = "TOWN_FEATURE"
 # A city this big named alone is a place even where NER calls it an organisation: "improve
-# Tijuana's sewage", "Fulham held to a draw" (its team; metonymy, still the place).
+# Guadalajara's water supply", "Leeds held to a draw" (its team; metonymy, still the place).
 BIG_TOWN = 100_000  # label of a named street or building, placed at its town
 
 
@@ -51,7 +51,7 @@ def _locative_context(doc: Doc, span: Span) -> bool:
     if previous >= 0 and doc[previous].lower_ in cue_words("locative_words"):
         return True
     following = doc[span.end].lower_ if span.end < len(doc) else ""
-    if following in {"and", "or"} and span.end + 2 < len(doc):  # "Qamishli and other towns"
+    if following in {"and", "or"} and span.end + 2 < len(doc):  # "Kidal and other towns"
         other, noun = doc[span.end + 1].lower_, doc[span.end + 2].lower_
         if other == "other" and noun.removesuffix("s") in cue_words("place_noun_words"):
             return True
@@ -111,7 +111,7 @@ def _place_candidates(doc: Doc) -> list[tuple[Span, str, str]]:
     """(span, source, label) for every stretch that could name a place."""
     candidates: list[tuple[Span, str, str]] = []
     ents = list(doc.ents)
-    for first, second in zip(ents, ents[1:], strict=False):  # "Baja" + "California"
+    for first, second in zip(ents, ents[1:], strict=False):  # "Port" + "Harcourt"
         joined = doc[first.start : second.end]
         labels = [e.label_ for e in (first, second) if e.label_ in PLACE_LABELS]
         if second.start == first.end and labels and gazetteer.is_own_name(joined.text):
@@ -193,8 +193,8 @@ def place_mentions(
             ):
                 add(span, "gazetteer", "COUNTRY")
             elif span is not None and len(span) == 1 and is_demonym(span.text):
-                add(span, "demonym", "DEMONYM")  # "the Syrian-Turkish border", untagged
-    for span, start, end, label in _hyphenated(doc):  # "U.S.-led", "Asian-Pacific"
+                add(span, "demonym", "DEMONYM")  # "the Iraqi-Iranian border", untagged
+    for span, start, end, label in _hyphenated(doc):  # "Saudi-led", "Afghan-Pakistani"
         add(span, "gazetteer", label, start, end)
     waiting: list[Span] = []  # known names whose context did not make them places
     surnames = _surnames(doc)
@@ -220,18 +220,18 @@ def place_mentions(
             ):
                 continue
             if gazetteer.names_division(sub.text) and not _names_a_feature(doc, sub):
-                add(sub, source, label)  # "Maiduguri Borno State": a division by what it is
+                add(sub, source, label)  # "Damaturu Yobe State": a division by what it is
                 continue
             if len(sub) < len(span) and not gazetteer.is_own_name(sub.text):
                 continue  # part of a longer name: only a place's own name, not a former one
             if _named_after(span, sub):
-                continue  # "Cape Peron", "the (Islamic) Republic": not the town of that name
+                continue  # "Cape Adare", "the (Federal) Republic": not the town of that name
             if _names_a_feature(doc, sub):
                 continue  # "Elysian Fields", "Windsor Castle": named after it, not it
             if sub.text in surnames and not _locative_context(doc, sub):
                 continue  # "Kelly said", after "John Kelly": the man, not the town
             if sub.text in given_names and label not in PLACE_LABELS and not _inside(doc, sub):
-                continue  # "from Rod's career", after "Rod Stewart": not the town of Rod
+                continue  # "from Boyd's career", after "Boyd Tinsley": not the town
             if (
                 label in PLACE_LABELS
                 or _locative_context(doc, sub)
@@ -269,7 +269,7 @@ def _geographic_word(text: str) -> str | None:
 
 def _hyphenated(doc: Doc) -> list[tuple[Span, int, int, str]]:
     """Countries and demonyms joined by a hyphen to a participle or to another place: 'the
-    U.S.-led coalition', 'the Syrian-Turkish border', 'the Asian-Pacific region'. Not a name
+    Saudi-led coalition', 'the Iraqi-Iranian border', 'the Afghan-Pakistani frontier'. Not a name
     such as 'Guinea-Bissau', nor a surname ('Jordan-Smith')."""
     found = []
     text = text_of(doc)
@@ -370,8 +370,8 @@ def _place_words() -> dict[str, frozenset[str]]:
 
 
 def _named_after(span: Span, sub: Span) -> bool:
-    """Whether `sub`, inside `span`, is a feature word's name ('Cape Peron') or a generic
-    word ('Islamic Republic') rather than a town's."""
+    """Whether `sub`, inside `span`, is a feature word's name ('Cape Adare') or a generic
+    word ('Federal Republic') rather than a town's."""
     words = _place_words()
     before = span.doc[sub.start - 1].lower_.strip(".") if sub.start > span.start else ""
     named = [t.lower_ for t in sub if t.lower_ not in {"'s", "’s"}]  # "Republic's"
@@ -476,6 +476,6 @@ def _feature_index() -> PhraseIndex[str]:
             if wide and " " not in name.strip():
                 continue  # "Pacific", "Atlantic": only where the text makes them places
             index.add(name, raw["name"])
-    for name in airport_names():  # "Dulles International Airport", "Kabul airport"
+    for name in airport_names():  # "Benina International Airport", "Kabul airport"
         index.add(name, name)
     return index
