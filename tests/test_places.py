@@ -197,3 +197,16 @@ def test_a_repeated_name_votes_once_for_the_report_s_country():
     )
     doc = make_document(text, published="2021-03-02")
     assert link(find_mentions(parse(doc, normalize(doc)))).focus_country == "ZAF"
+
+
+def test_a_town_placed_in_its_country_once_stays_there_when_named_alone():
+    from frontlines import extract
+
+    result = extract(
+        "Jihadists took the town of Boni in central Mali on Sunday. Residents said Boni had "
+        "been besieged for months, and food in Boni ran out in August.",
+        published="2022-09-20",
+    )
+    bonis = [p for p in result.places if p.text == "Boni"]
+    assert len(bonis) == 3
+    assert all(p.country in (None, "MLI") for p in bonis)

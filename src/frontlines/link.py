@@ -388,6 +388,12 @@ def _choose_places(
     """The likeliest entry for each place mention; 'Lexington, Massachusetts' and 'Tacoma,
     Washington' choose the pair where the second holds the first."""
     anchors = _anchors(candidates, focus)
+    # "the town of Boni in central Mali", then "Boni" alone: one name, one place per report.
+    holders: dict[str, str] = {}
+    for mention, _ in candidates:
+        holder = _country_after(text[mention.end : mention.end + 40])
+        if holder:
+            holders.setdefault(name_key(mention.text), holder)
     options: list[list[tuple[float, Place]]] = []
     for mention, looked_up in candidates:
         found = _most_specific(
@@ -396,7 +402,7 @@ def _choose_places(
         named = _named_country(text[max(0, mention.start - 60) : mention.start])
         if named and any(p.country == named for p in found):  # "the English city of X"
             found = [p for p in found if p.country == named]
-        holder = _country_after(text[mention.end : mention.end + 40])
+        holder = holders.get(name_key(mention.text))
         if holder:  # "the town of Boni in central Mali": not a namesake abroad
             found = [p for p in found if p.country == holder or p.feature == "country"]
         divisions = tuple(p for p in found if p.feature in {"region", "county"})
