@@ -95,6 +95,40 @@ def test_sentences_are_typed(text, sub_event_type, plover):
     assert _main(text) == (sub_event_type, plover)
 
 
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        # harm promised or made conditional is a threat, by the PLOVER codebook
+        (
+            "The ministry said it would impose a curfew on the port city unless the looting "
+            "stopped.",
+            "THREATEN",
+        ),
+        # an obligation put on another is a demand
+        (
+            "The foreign ministry said the militia must hand back the seized ferry at once.",
+            "REQUEST",
+        ),
+        # a cooperative act refused for the future is a rejection
+        ("The junta said it would not allow the monitors back into the country.", "REJECT"),
+    ],
+)
+def test_intent_changes_the_plover_type(text, plover):
+    assert _main(text) == (None, plover)
+
+
+def test_intent_of_a_clause():
+    from frontlines.parse import load_pipeline
+    from frontlines.rules import intended_type, intent_of
+
+    doc = load_pipeline()("Officials said the army is prepared to shell the town.")
+    shell = next(t for t in doc if t.lower_ == "shell")
+    assert intent_of(shell).future
+    assert intended_type("ASSAULT", intent_of(shell)) == "THREATEN"
+    doc = load_pipeline()("The army shelled the town on Monday.")
+    assert intended_type("ASSAULT", intent_of(doc[2])) is None
+
+
 def test_a_sentence_without_a_political_event_gives_none():
     assert _main("The national team beat Ghana two goals to one in the qualifier on Sunday.") == (
         None,

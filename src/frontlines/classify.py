@@ -259,11 +259,13 @@ def type_sentences(sentences: Sequence[Span]) -> list[Typing | None]:
     typer = shipped_typer() if os.environ.get("FRONTLINES_CLASSIFIER", "1") != "0" else None
     if typer is None or not sentences:
         return [None] * len(sentences)
+    from frontlines.event_typing import with_intent  # it builds on this module's Typing
+
     predicted = typer.predict([view(s, SHIPPED["kind"]) for s in sentences])
     subs = acled_types()
     out: list[Typing | None] = []
-    for (sub, acled_score), (plover, plover_score) in zip(
-        predicted["acled"], predicted["plover"], strict=True
+    for sentence, (sub, acled_score), (plover, plover_score) in zip(
+        sentences, predicted["acled"], predicted["plover"], strict=True
     ):
         sub_type = None if sub == NONE else sub
         out.append(
@@ -277,6 +279,7 @@ def type_sentences(sentences: Sequence[Span]) -> list[Typing | None]:
                 plover_alone=plover in typer.plover_alone,
             )
         )
+        out[-1] = with_intent(sentence, out[-1])
     return out
 
 

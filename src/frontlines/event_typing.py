@@ -11,11 +11,15 @@ rules of where each event sits and of the other events beside it. So, per senten
 - when the rules find nothing and the classifier is confident of a type, an event is made on
   the main clause, with its arguments from the parse as for any rule;
 - when the classifier is confident that the sentence holds no event, the rules' events are
-  kept only if a rule of a kind the classifier is weak on found them (`rule_keeps`).
+  kept only if a rule of a kind the classifier is weak on found them (`rule_keeps`);
+- a sentence whose main act is said of the future, under a condition or as an obligation on
+  another is typed as PLOVER reads it (`with_intent`): harm promised is THREATEN, a refusal
+  for the future REJECT, "X must ..." REQUEST, and no ACLED event, since none has happened.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
@@ -24,7 +28,7 @@ from frontlines.classify import Typing
 from frontlines.corpus import acled_types
 from frontlines.kb import load_data
 from frontlines.mentions.base import cue_words
-from frontlines.rules import EventRule, event_rules
+from frontlines.rules import EventRule, event_rules, intended_type, intent_of
 
 ACLED_CONFIDENT = 0.1
 PLOVER_CONFIDENT = 0.1
@@ -158,4 +162,40 @@ def sure_of_new_event(typing: Typing | None) -> bool:
         typing.plover_type is not None
         and typing.plover_alone
         and typing.plover_score >= NEW_EVENT_CONFIDENT
+    )
+
+
+def act_of(sentence: Span) -> Token:
+    """The verb of the act the main clause speaks of: below the anchor, through words of
+    intention ("is prepared to impose" → impose, "plans to expel" → expel)."""
+    token = anchor(sentence)
+    for _ in range(3):
+        below = next(
+            (c for c in token.children if c.dep_ in {"xcomp", "acomp"} and c.pos_ != "NOUN"),
+            None,
+        )
+        if below is None or (token.pos_ == "VERB" and below.pos_ == "ADJ"):
+            break
+        token = below
+    return token
+
+
+def with_intent(sentence: Span, typing: Typing | None) -> Typing | None:
+    """The classifier's typing of a sentence whose main act is said of the future, under a
+    condition, or as an obligation on another: a threat, a refusal or a demand by PLOVER's
+    codebook (`rules.intended_type`), and no ACLED event (nothing has happened yet)."""
+    if typing is None:
+        return None
+    plover = typing.plover_type or typing.sub_plover
+    retyped = intended_type(plover, intent_of(act_of(sentence)))
+    if retyped is None or (retyped == typing.plover_type and typing.sub_event_type is None):
+        return typing
+    return replace(
+        typing,
+        event_type=None,
+        sub_event_type=None,
+        plover_type=retyped,
+        plover_score=max(typing.plover_score, PLOVER_CONFIDENT),
+        sub_plover=None,
+        plover_alone=True,
     )

@@ -115,8 +115,93 @@ def trigger_phrase(token: Token, rule: EventRule) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class Intent:
+    """How a clause speaks of its act: of the future or an intention ("will impose", "is
+    prepared to strike"), under a condition ("unless ..."), negated, or as an obligation put
+    on someone else ("Iraq must cooperate")."""
+
+    future: bool = False
+    conditional: bool = False
+    negated: bool = False
+    obligation: bool = False
+
+
+FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
+FIRST_PERSON = {"we", "i", "us"}
+
+
+@lru_cache(maxsize=1)
+def _intent_data() -> dict:
+    return load_data("event_taxonomy.yaml").get("intent") or {}
+
+
+def intent_of(token: Token) -> Intent:
+    """The intent of the clause `token` heads (see `Intent`)."""
+    data = _intent_data()
+    words = {str(w) for w in data.get("intent_words") or ()}
+    conditions = {str(w) for w in data.get("condition_words") or ()}
+    chain = [token]
+    current = token
+    for _ in range(2):  # "is prepared to impose", "plans to expel": the governing words
+        if current.dep_ in {"xcomp", "acomp"} and current.head is not current:
+            current = current.head
+            chain.append(current)
+    auxes = [c for t in chain for c in t.children if c.dep_ in {"aux", "auxpass"}]
+    future = any(a.lower_ in FUTURE_AUX for a in auxes) or any(
+        t.lemma_.lower() in words for t in chain[1:]
+    )
+    negated = any(c.dep_ == "neg" for t in chain for c in t.children)
+    conditional = any(
+        c.dep_ == "advcl" and any(m.lower_ in conditions for m in c.children if m.dep_ == "mark")
+        for c in token.children
+    )
+    subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    obligation = any(a.lower_ == "must" for a in auxes if a.head is token) and (
+        subject is None or subject.lower_ not in FIRST_PERSON
+    )
+    return Intent(future or conditional, conditional, negated, obligation)
+
+
+def intended_type(plover: str | None, intent: Intent) -> str | None:
+    """The PLOVER type an act spoken of this way is, by the codebook: an obligation put on
+    another is a demand (REQUEST); a harmful act promised or made conditional is THREATEN; a
+    cooperative act refused for the future is REJECT. None when the act's own type stands."""
+    data = _intent_data()
+    if plover is None:
+        return None
+    if intent.obligation:
+        return "REQUEST"
+    if intent.future and plover in set(data.get("threat_types") or ()):
+        return "THREATEN"
+    if intent.future and intent.negated and plover in set(data.get("refusal_types") or ()):
+        return "REJECT"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _rules_by_plover() -> dict[str, EventRule]:
+    """The plain rule of each verbal PLOVER type (no ACLED type), for acts retyped by intent."""
+    found: dict[str, EventRule] = {}
+    for rule in event_rules():
+        if rule.event_type is None and rule.plover_type and rule.plover_type not in found:
+            found[rule.plover_type] = rule
+    return found
+
+
 def rule_for(token: Token, context: SentenceContext) -> tuple[EventRule, str] | None:
-    """The first rule whose trigger `token` heads and whose context the sentence has."""
+    """The first rule whose trigger `token` heads and whose context the sentence has; an act
+    spoken of as future, conditional or owed (`intent_of`) takes the rule of the type that
+    makes it (a threat, a refusal, a demand)."""
+    found = _rule_for(token, context)
+    if found is None:
+        return None
+    retyped = intended_type(found[0].plover_type, intent_of(token))
+    rule = _rules_by_plover().get(retyped) if retyped else None
+    return (rule, found[1]) if rule is not None else found
+
+
+def _rule_for(token: Token, context: SentenceContext) -> tuple[EventRule, str] | None:
     for rule in event_rules():
         phrase = trigger_phrase(token, rule)
         if phrase is None:
