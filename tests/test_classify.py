@@ -109,6 +109,12 @@ def test_sentences_are_typed(text, sub_event_type, plover):
             "The foreign ministry said the militia must hand back the seized ferry at once.",
             "REQUEST",
         ),
+        # a cooperative act offered is an agreement (AGREE), not the act itself
+        (
+            "Portugal is willing to send food aid and medicine to the flooded region, its foreign "
+            "minister said.",
+            "AGREE",
+        ),
         # a cooperative act refused for the future is a rejection
         ("The junta said it would not allow the monitors back into the country.", "REJECT"),
     ],

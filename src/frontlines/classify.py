@@ -259,7 +259,7 @@ def type_sentences(sentences: Sequence[Span]) -> list[Typing | None]:
     typer = shipped_typer() if os.environ.get("FRONTLINES_CLASSIFIER", "1") != "0" else None
     if typer is None or not sentences:
         return [None] * len(sentences)
-    from frontlines.event_typing import with_intent  # it builds on this module's Typing
+    from frontlines.event_typing import with_context, with_intent  # they build on Typing
 
     predicted = typer.predict([view(s, SHIPPED["kind"]) for s in sentences])
     subs = acled_types()
@@ -279,7 +279,7 @@ def type_sentences(sentences: Sequence[Span]) -> list[Typing | None]:
                 plover_alone=plover in typer.plover_alone,
             )
         )
-        out[-1] = with_intent(sentence, out[-1])
+        out[-1] = with_intent(sentence, with_context(sentence, out[-1]))
     return out
 
 

@@ -28,7 +28,7 @@ from frontlines.classify import Typing
 from frontlines.corpus import acled_types
 from frontlines.kb import load_data
 from frontlines.mentions.base import cue_words
-from frontlines.rules import EventRule, event_rules, intended_type, intent_of
+from frontlines.rules import EventRule, SentenceContext, event_rules, intended_type, intent_of
 
 ACLED_CONFIDENT = 0.1
 PLOVER_CONFIDENT = 0.1
@@ -190,11 +190,37 @@ def with_intent(sentence: Span, typing: Typing | None) -> Typing | None:
     retyped = intended_type(plover, intent_of(act_of(sentence)))
     if retyped is None or (retyped == typing.plover_type and typing.sub_event_type is None):
         return typing
+    if typing.sub_event_type is not None and retyped == typing.sub_plover:
+        return replace(typing, plover_type=retyped)  # "agreed to lay down arms": an Agreement
     return replace(
         typing,
         event_type=None,
         sub_event_type=None,
         plover_type=retyped,
+        plover_score=max(typing.plover_score, PLOVER_CONFIDENT),
+        sub_plover=None,
+        plover_alone=True,
+    )
+
+
+def with_context(sentence: Span, typing: Typing | None) -> Typing | None:
+    """The classifier's ACLED type dropped when it is one whose rule asks for a context the
+    sentence lacks (`context_required` in the taxonomy: an Agreement between parties to a
+    conflict, not a trade deal or a business contract); the PLOVER type stands."""
+    if typing is None or typing.sub_event_type is None:
+        return typing
+    required = set(load_data("event_taxonomy.yaml").get("context_required") or ())
+    if typing.sub_event_type not in required:
+        return typing
+    rule = representative_rule(typing.event_type, typing.sub_event_type, typing.sub_plover)
+    if not rule.context_any or SentenceContext(sentence).any(rule.context_any):
+        return typing
+    plover = typing.plover_type or typing.sub_plover
+    return replace(
+        typing,
+        event_type=None,
+        sub_event_type=None,
+        plover_type=plover,
         plover_score=max(typing.plover_score, PLOVER_CONFIDENT),
         sub_plover=None,
         plover_alone=True,

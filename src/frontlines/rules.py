@@ -139,7 +139,9 @@ def _intent_data() -> dict:
 def intent_of(token: Token) -> Intent:
     """The intent of the clause `token` heads (see `Intent`)."""
     data = _intent_data()
-    words = {str(w) for w in data.get("intent_words") or ()}
+    taxonomy = load_data("event_taxonomy.yaml")
+    promises = {str(w) for w in taxonomy.get("promise_words") or ()}
+    words = {str(w) for w in data.get("intent_words") or ()} | promises
     conditions = {str(w) for w in data.get("condition_words") or ()}
     chain = [token]
     current = token
@@ -148,8 +150,10 @@ def intent_of(token: Token) -> Intent:
             current = current.head
             chain.append(current)
     auxes = [c for t in chain for c in t.children if c.dep_ in {"aux", "auxpass"}]
-    future = any(a.lower_ in FUTURE_AUX for a in auxes) or any(
-        t.lemma_.lower() in words for t in chain[1:]
+    future = (
+        any(a.lower_ in FUTURE_AUX for a in auxes)
+        or any(t.lemma_.lower() in words for t in chain[1:])
+        or token.lemma_.lower() in promises  # "offered its troops", "pledged support"
     )
     negated = any(c.dep_ == "neg" for t in chain for c in t.children)
     conditional = any(
@@ -166,16 +170,24 @@ def intent_of(token: Token) -> Intent:
 def intended_type(plover: str | None, intent: Intent) -> str | None:
     """The PLOVER type an act spoken of this way is, by the codebook: an obligation put on
     another is a demand (REQUEST); a harmful act promised or made conditional is THREATEN; a
-    cooperative act refused for the future is REJECT. None when the act's own type stands."""
+    cooperative act refused for the future is REJECT, one promised or offered AGREE (a yielding
+    promised, CONCEDE). None when the act's own type stands."""
     data = _intent_data()
     if plover is None:
         return None
     if intent.obligation:
         return "REQUEST"
-    if intent.future and plover in set(data.get("threat_types") or ()):
+    threats = set(data.get("threat_types") or ())
+    if intent.future and plover in threats:
         return "THREATEN"
-    if intent.future and intent.negated and plover in set(data.get("refusal_types") or ()):
+    if intent.conditional and plover in set(data.get("conditional_threat_types") or ()):
+        return "THREATEN"  # "will boycott the vote unless ...": an ultimatum
+    cooperative = set(data.get("refusal_types") or ())
+    if intent.future and intent.negated and plover in cooperative:
         return "REJECT"
+    promised = dict(data.get("promised") or {})
+    if intent.future and not intent.negated and plover in promised:
+        return str(promised[plover])  # "is willing to send engineers", "promised to continue aid"
     return None
 
 
