@@ -186,7 +186,9 @@ def with_intent(sentence: Span, typing: Typing | None) -> Typing | None:
     codebook (`rules.intended_type`), and no ACLED event (nothing has happened yet)."""
     if typing is None:
         return None
-    plover = typing.plover_type or typing.sub_plover
+    plover = typing.plover_type if typing.plover_score >= PLOVER_CONFIDENT else None
+    if plover is None and typing.acled_score >= ACLED_CONFIDENT:
+        plover = typing.sub_plover  # only what the classifier is sure of is retyped
     retyped = intended_type(plover, intent_of(act_of(sentence)))
     if retyped is None or (retyped == typing.plover_type and typing.sub_event_type is None):
         return typing
@@ -197,7 +199,7 @@ def with_intent(sentence: Span, typing: Typing | None) -> Typing | None:
         event_type=None,
         sub_event_type=None,
         plover_type=retyped,
-        plover_score=max(typing.plover_score, PLOVER_CONFIDENT),
+        plover_score=max(typing.plover_score, typing.acled_score),
         sub_plover=None,
         plover_alone=True,
     )
@@ -221,7 +223,7 @@ def with_context(sentence: Span, typing: Typing | None) -> Typing | None:
         event_type=None,
         sub_event_type=None,
         plover_type=plover,
-        plover_score=max(typing.plover_score, PLOVER_CONFIDENT),
+        plover_score=max(typing.plover_score, typing.acled_score),
         sub_plover=None,
         plover_alone=True,
     )

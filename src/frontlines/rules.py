@@ -164,7 +164,7 @@ def intent_of(token: Token) -> Intent:
     obligation = any(a.lower_ == "must" for a in auxes if a.head is token) and (
         subject is None or subject.lower_ not in FIRST_PERSON
     )
-    return Intent(future or conditional, conditional, negated, obligation)
+    return Intent(future, conditional and future, negated, obligation)
 
 
 def intended_type(plover: str | None, intent: Intent) -> str | None:
