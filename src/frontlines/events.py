@@ -399,7 +399,7 @@ def _typed_by_classifier(
         return _classified_draft(main.sentence, resolved, typing, quotes) + drafts
     head = event_typing.anchor(main.sentence)
     leading = [d for d in ranked if d.trigger == head and event_typing.rule_leads(d.rule.name)]
-    if leading and not same:
+    if leading:
         main = leading[0]  # "X accused Y of ...": the main verb's own rule says what it is
         return [main] + [d for d in drafts if d is not main]
     if event_typing.rule_decides(main.sub_event_type, sub_type):
