@@ -34,7 +34,8 @@ def _borders_text() -> str | None:
         return None
 
 
-def _decode_arcs(topology: dict) -> list[Ring]:
+def decode_arcs(topology: dict) -> list[Ring]:
+    """A TopoJSON topology's arcs as (lon, lat) points, quantised or not."""
     transform = topology.get("transform")
     arcs: list[Ring] = []
     for arc in topology["arcs"]:
@@ -88,7 +89,7 @@ def _iso3(numeric: object) -> str | None:
 
 def _centroids_from(text: str) -> dict[str, tuple[float, float]]:
     topology = json.loads(text)
-    arcs = _decode_arcs(topology)
+    arcs = decode_arcs(topology)
     largest: dict[str, tuple[float, float, float]] = {}
     for geometry in topology["objects"]["countries"]["geometries"]:
         iso3 = _iso3(geometry.get("id")) if geometry.get("id") else None

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from frontlines.kb.borders import decode_arcs
+
 Ring = list[tuple[float, float]]
 BORDERS = "static/vendor/countries-50m.json"
 
@@ -41,24 +43,6 @@ def _area(ring: Ring) -> float:
     )
 
 
-def _decode_arcs(topology: dict) -> list[Ring]:
-    transform = topology.get("transform")
-    arcs: list[Ring] = []
-    for arc in topology["arcs"]:
-        if transform:
-            (sx, sy), (tx, ty) = transform["scale"], transform["translate"]
-            x = y = 0
-            points = []
-            for dx, dy in arc:
-                x += dx
-                y += dy
-                points.append((x * sx + tx, y * sy + ty))
-        else:
-            points = [(p[0], p[1]) for p in arc]
-        arcs.append(points)
-    return arcs
-
-
 def _ring(arcs: list[Ring], indexes: list[int]) -> Ring:
     ring: Ring = []
     for index in indexes:
@@ -75,7 +59,7 @@ def countries() -> tuple[Country, ...]:
     except (FileNotFoundError, ModuleNotFoundError, OSError):
         return ()
     topology = json.loads(text)
-    arcs = _decode_arcs(topology)
+    arcs = decode_arcs(topology)
     found = []
     for geometry in topology["objects"]["countries"]["geometries"]:
         kind = geometry.get("type")
