@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from frontlines.circumstances import date_of, evidence_of, modality_of
+from frontlines.circumstances import date_of, evidence_of, modality_of, speaker_side
 from frontlines.kb import load_data
 from frontlines.mentions.base import lemmas_of, sentences_of
 from frontlines.models import ControlChange, PlaceMention, Quote
@@ -184,13 +184,13 @@ def _named_complement(head: Token) -> Token | None:
     return None
 
 
-def _refs(head: Token | None, resolved: ResolvedDocument, speaker_of) -> list[str]:
+def _refs(head: Token | None, resolved: ResolvedDocument, quotes: list[Quote]) -> list[str]:
     if head is None:
         return []
     tokens = [t for h in with_conjuncts(head) for t in phrase_tokens(h)]
     refs = [r.id for r in actor_refs(tokens, resolved)]
     if not refs and any(t.lower_ in FIRST_PERSON for t in tokens):
-        actor = speaker_of(head.idx)
+        actor = speaker_side(head, quotes, resolved)
         refs = [actor] if actor else []
     return refs
 
@@ -216,16 +216,16 @@ def _from_actor(trigger: Token, resolved: ResolvedDocument) -> str | None:
 
 
 def _changes_for(
-    trigger: _Trigger, resolved: ResolvedDocument, speaker_of
+    trigger: _Trigger, resolved: ResolvedDocument, quotes: list[Quote]
 ) -> list[tuple[PlaceMention, str, str | None, str | None]]:
     """(place, kind, gained_by, lost_by) for one trigger."""
     token = trigger.token
     lex = lexicon()
     objects = set(lex["object_preps"])
     subject, passive = subject_of(token) if token.pos_ == "VERB" else (None, False)
-    doer = _refs(agent_of(token), resolved, speaker_of) if token.pos_ == "VERB" else []
+    doer = _refs(agent_of(token), resolved, quotes) if token.pos_ == "VERB" else []
     if not passive:
-        doer = doer or _refs(subject, resolved, speaker_of)
+        doer = doer or _refs(subject, resolved, quotes)
     doer_id = doer[0] if doer else None
     out = []
     if trigger.kind in {"captured", "entered", "besieged"}:
@@ -276,16 +276,7 @@ def _changes_for(
 
 def find_control(resolved: ResolvedDocument, quotes: list[Quote]) -> list[ControlChange]:
     """Every control change the report states, one per place and kind per clause."""
-    normalized = resolved.linked.parsed.normalized
     published = resolved.linked.parsed.document.published
-
-    def speaker_of(position: int) -> str | None:
-        original = normalized.span(position, position + 1)[0]
-        for quote in quotes:
-            if quote.direct and quote.start <= original < quote.end:
-                return quote.speaker.actor
-        return None
-
     changes: list[ControlChange] = []
     seen: set[tuple] = set()
     for sentence in sentences_of(resolved.linked.parsed.doc):
@@ -294,7 +285,7 @@ def find_control(resolved: ResolvedDocument, quotes: list[Quote]) -> list[Contro
         for trigger in triggers:
             if modality_of(trigger.token) in SKIPPED_MODALITIES:
                 continue
-            for place, kind, gained, lost in _changes_for(trigger, resolved, speaker_of):
+            for place, kind, gained, lost in _changes_for(trigger, resolved, quotes):
                 if gained and gained == lost:
                     continue
                 date = date_of(trigger.token, tokens, resolved)
