@@ -63,12 +63,11 @@ def location_of(
     resolved: ResolvedDocument,
     *,
     spoken: bool = False,
-    fallback: bool = True,
-) -> Location | None:
-    """The event's own place: one in its clause, else the latest place named before it. A
-    thing said or agreed (`spoken`) is placed only where the text says it happened ("talks in
-    Doha"), never by a place that is a party or a name ("Britain would send", "the Berlin
-    Conference") nor by the places of the sentences before."""
+) -> tuple[Location | None, bool]:
+    """The event's own place: one in its clause, else the latest place named before it, and
+    whether it is that earlier one. A thing said or agreed (`spoken`) is placed only where the
+    text says it happened ("talks in Doha"), never by a place that is a party or a name
+    ("Britain would send", "the Berlin Conference") nor by the places of the sentences before."""
     sentence = sentence_of(trigger)
     doc = resolved.linked.parsed.doc
     described = _actor_descriptions(trigger)
@@ -97,11 +96,12 @@ def location_of(
     towns = [c for c in own if c[2].feature not in REGION_FEATURES]
     chosen = (towns or own or [None])[0]
     precision = 1
-    if chosen is None and fallback and not spoken:
+    from_context = chosen is None and not spoken
+    if from_context:
         taken = {(c[0], c[1]) for c in candidates} | skipped
         chosen = _context_place(trigger, resolved, taken)
     if chosen is None:
-        return None
+        return None, False
     start, end, place, preposition = chosen
     if place.feature in REGION_FEATURES:  # only the country, province or region
         precision = 3
@@ -111,7 +111,7 @@ def location_of(
         or place.feature in PART_OF_TOWN_FEATURES
     ):
         precision = 2
-    return Location(
+    location = Location(
         name=place.name or place.text,
         text=place.text,
         lat=place.lat,
@@ -121,6 +121,7 @@ def location_of(
         geonames_id=place.geonames_id,
         geo_precision=precision,
     )
+    return location, from_context
 
 
 def _actor_descriptions(trigger: Token) -> set[int]:

@@ -169,13 +169,9 @@ def _place_and_date(
     """Each draft's own place, date, modality and evidence, among the triggers `beside` it."""
     triggers = [d.trigger for d in (beside or drafts)]
     for draft in drafts:
-        spoken = draft.plover_type in VERBAL_TYPES
-        draft.location = circumstances.location_of(
-            draft.trigger, triggers, resolved, spoken=spoken, fallback=False
+        draft.location, draft.place_from_context = circumstances.location_of(
+            draft.trigger, triggers, resolved, spoken=draft.plover_type in VERBAL_TYPES
         )
-        if draft.location is None and not spoken:
-            draft.location = circumstances.location_of(draft.trigger, triggers, resolved)
-            draft.place_from_context = draft.location is not None
         date = circumstances.date_of(draft.trigger, triggers, resolved)
         if date is not None:
             draft.date, draft.date_precision = date.value, date.precision
