@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from frontlines.coref import resolve_references
@@ -343,10 +344,15 @@ def _named_country(before: str) -> str | None:
     match = _OF_A_COUNTRY.search(before)
     if not match:
         return None
-    words = match.group(1)
-    for start in range(len(words.split())):
-        adjective = " ".join(words.split()[start:])
-        places = [p for p in lookup(adjective) if p.feature in {"country", "region"}]
+    words = match.group(1).split()
+    adjectives = (" ".join(words[start:]) for start in range(len(words)))
+    return _first_country(adjectives, {"country", "region"})
+
+
+def _first_country(phrases: Iterable[str], features: set[str]) -> str | None:
+    """The country of the first phrase that names a place of one of the features."""
+    for phrase in phrases:
+        places = [p for p in lookup(phrase) if p.feature in features]
         if places and places[0].country:
             return places[0].country
     return None
@@ -364,11 +370,7 @@ def _country_after(after: str) -> str | None:
     if not match:
         return None
     words = match.group(1).split()
-    for end in range(len(words), 0, -1):
-        countries = [p for p in lookup(" ".join(words[:end])) if p.feature == "country"]
-        if countries and countries[0].country:
-            return countries[0].country
-    return None
+    return _first_country((" ".join(words[:end]) for end in range(len(words), 0, -1)), {"country"})
 
 
 def _contains(outer: Place, inner: Place) -> bool:
