@@ -106,6 +106,10 @@ GENERIC_SUFFIXES = {
 }  # a call between A and B is the call between B and A
 
 
+def _no_named_doer(draft: Draft) -> bool:
+    return draft.actor1 is None or draft.actor1.id.endswith("-unidentified")
+
+
 def _is_toll_of(a: Draft, b: Draft) -> bool:
     """'At least 12 people were killed' after a strike: the toll of that strike, not an
     attack of its own (no named perpetrator, no date of its own, same place, just after)."""
@@ -115,7 +119,7 @@ def _is_toll_of(a: Draft, b: Draft) -> bool:
         and b.date is None
         and a.location is not None
         and b.sentence_index - a.sentence_index <= 3
-        and (b.actor1 is None or b.actor1.id.endswith("-unidentified"))
+        and _no_named_doer(b)
     )
 
 
@@ -125,7 +129,7 @@ def is_bare_toll(draft: Draft) -> bool:
     return (
         draft.classified
         and draft.rule.violent
-        and (draft.actor1 is None or draft.actor1.id.endswith("-unidentified"))
+        and _no_named_doer(draft)
         and bool(sentence_toll(draft.sentence))
     )
 
@@ -157,7 +161,7 @@ def _elaborates(a: Draft, b: Draft) -> bool:
         and b.date is None
         and a.historical == b.historical
         and 0 < b.sentence_index - a.sentence_index <= 3
-        and (b.actor1 is None or b.actor1.id.endswith("-unidentified"))
+        and _no_named_doer(b)
         and _near(a, b)
     )
 
