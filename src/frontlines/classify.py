@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from pathlib import Path
 from spacy.tokens import Span
 
 from frontlines.corpus import CorpusItem, acled_types, corpus_files, load_corpus, split
+from frontlines.kb.cache import cache_dir, pickled
 
 FEATURE_VERSION = 5
 NONE = "none"
@@ -224,34 +224,19 @@ def _cache_path() -> Path:
     for path in corpus_files():
         digest.update(path.name.encode("utf-8") + path.read_bytes())
     digest.update(repr((FEATURE_VERSION, SHIPPED, sklearn.__version__)).encode("utf-8"))
-    root = os.environ.get("FRONTLINES_CACHE") or Path.home() / ".cache" / "frontlines"
-    return Path(root) / f"event-typer-{digest.hexdigest()[:16]}.pickle"
+    return cache_dir() / f"event-typer-{digest.hexdigest()[:16]}.pickle"
 
 
 @lru_cache(maxsize=1)
 def shipped_typer() -> LinearTyper | None:
     """The model trained on the training part of the packaged corpus (cached on disk);
     None when there is no corpus."""
-    path = _cache_path()
-    if path.exists():
-        try:
-            with path.open("rb") as handle:
-                return pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-            pass  # a broken or stale cache is rebuilt below
+    return pickled(_cache_path(), _train_shipped)
+
+
+def _train_shipped() -> LinearTyper | None:
     training, _held_out = split(load_corpus())
-    if not training:
-        return None
-    typer = train(training, **SHIPPED)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        with temporary.open("wb") as handle:
-            pickle.dump(typer, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(path)
-    except OSError:
-        pass  # no writable cache: train again next time
-    return typer
+    return train(training, **SHIPPED) if training else None
 
 
 def type_sentences(sentences: Sequence[Span]) -> list[Typing | None]:

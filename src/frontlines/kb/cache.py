@@ -1,0 +1,37 @@
+"""The on-disk cache of built things (gazetteer indexes, the trained event typer): pickles under
+`FRONTLINES_CACHE` (default `~/.cache/frontlines`), written atomically, rebuilt when broken."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def cache_dir() -> Path:
+    root = os.environ.get("FRONTLINES_CACHE") or Path.home() / ".cache" / "frontlines"
+    return Path(root)
+
+
+def pickled(path: Path, build: Callable[[], T]) -> T:
+    """What `path` holds, or `build()` written there (atomically) for next time."""
+    if path.exists():
+        try:
+            with path.open("rb") as handle:
+                return pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            pass  # a broken cache, or one of classes since renamed, is rebuilt below
+    built = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        with temporary.open("wb") as handle:
+            pickle.dump(built, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(path)
+    except OSError:
+        pass  # no writable cache: build again next time
+    return built
