@@ -282,3 +282,12 @@ def test_the_same_attack_told_in_detail_is_one_event():
     bombs = [e for e in result.events if e.event_type == "Explosions/Remote violence"]
     assert len(bombs) == 1 and len(bombs[0].evidence) >= 2
     assert bombs[0].fatalities == 4
+
+
+def test_an_obligation_put_on_another_is_a_demand():
+    result = text_extraction(
+        "The opposition said the government must hold talks with the unions before the vote.",
+        "2024-03-10",
+    )
+    assert result.events and result.events[0].plover_type == "REQUEST"
+    assert result.events[0].event_type is None

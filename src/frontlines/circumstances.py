@@ -38,7 +38,7 @@ def _owner(token: Token, triggers: list[Token]) -> Token | None:
     for _ in range(40):
         if current in triggers:
             return current
-        if current.head is current:
+        if current.head == current:
             return None
         current = current.head
     return None
@@ -150,7 +150,7 @@ def _governing_preposition(token: Token) -> str | None:
         if current.dep_ in {"appos", "compound", "conj"}:
             current = current.head
             continue
-        if current.dep_ == "pobj" or current.head is current:
+        if current.dep_ == "pobj" or current.head == current:
             break
         current = current.head
         if current.dep_ == "prep":
@@ -193,7 +193,7 @@ def date_of(
 
 def modality_of(trigger: Token) -> str:
     """asserted, claimed, denied, threatened, planned or hypothetical."""
-    verb = trigger if trigger.pos_ == "VERB" or trigger.head is trigger else trigger.head
+    verb = trigger if trigger.pos_ == "VERB" or trigger.head == trigger else trigger.head
     for word in {trigger, verb}:
         if any(c.dep_ == "neg" for c in word.children):
             return "denied"
@@ -206,7 +206,7 @@ def modality_of(trigger: Token) -> str:
             return "hypothetical"
     current = trigger
     for _ in range(6):
-        if current.head is current:
+        if current.head == current:
             break
         current = current.head
         lemma = current.lemma_.lower()

@@ -49,7 +49,7 @@ def _dominates(parent: Token, child: Token) -> bool:
     """Whether `child` sits under `parent` in the parse without a coordination between."""
     current = child
     for _ in range(12):
-        if current.dep_ == "conj" or current.head is current:
+        if current.dep_ == "conj" or current.head == current:
             return False
         current = current.head
         if current == parent:

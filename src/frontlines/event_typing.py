@@ -77,7 +77,7 @@ def anchor(sentence: Span) -> Token:
 
 def depth(token: Token) -> int:
     steps = 0
-    while token.head is not token and steps < 20:
+    while token.head != token and steps < 20:
         token, steps = token.head, steps + 1
     return steps
 
@@ -146,7 +146,7 @@ def is_promise(trigger: Token, event_type: str | None, plover: str | None) -> bo
     if any(c.dep_ == "aux" and c.lower_ in future for c in trigger.children):
         return True
     governors = [trigger, *list(trigger.ancestors)[:2]]
-    return any(t.lemma_.lower() in words for t in governors if t is not trigger) or any(
+    return any(t.lemma_.lower() in words for t in governors if t != trigger) or any(
         c.lemma_.lower() in words and c.dep_ in {"acomp", "amod"} for c in trigger.head.children
     )
 

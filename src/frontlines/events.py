@@ -364,7 +364,7 @@ def _in_relative_clause(token: Token) -> bool:
     for _ in range(8):
         if current.dep_ == "relcl":
             return True
-        if current.head is current:
+        if current.head == current:
             return False
         current = current.head
     return False

@@ -203,7 +203,7 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 if child.tag_ in {"WDT", "WP"} and current.dep_ == "relcl":
                     return current.head, passive  # "fighters who fled": the fighters
                 return child, passive
-        if current.dep_ in INHERIT_DEPS and current.head is not current:
+        if current.dep_ in INHERIT_DEPS and current.head != current:
             current = current.head
             continue
         break

@@ -146,7 +146,7 @@ def intent_of(token: Token) -> Intent:
     chain = [token]
     current = token
     for _ in range(2):  # "is prepared to impose", "plans to expel": the governing words
-        if current.dep_ in {"xcomp", "acomp"} and current.head is not current:
+        if current.dep_ in {"xcomp", "acomp"} and current.head != current:
             current = current.head
             chain.append(current)
     auxes = [c for t in chain for c in t.children if c.dep_ in {"aux", "auxpass"}]
@@ -161,7 +161,7 @@ def intent_of(token: Token) -> Intent:
         for c in token.children
     )
     subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    obligation = any(a.lower_ == "must" for a in auxes if a.head is token) and (
+    obligation = any(a.lower_ == "must" for a in auxes if a.head == token) and (
         subject is None or subject.lower_ not in FIRST_PERSON
     )
     return Intent(future, conditional and future, negated, obligation)
