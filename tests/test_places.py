@@ -210,3 +210,27 @@ def test_a_town_placed_in_its_country_once_stays_there_when_named_alone():
     bonis = [p for p in result.places if p.text == "Boni"]
     assert len(bonis) == 3
     assert all(p.country in (None, "MLI") for p in bonis)
+
+
+def test_a_place_no_gazetteer_knows_lies_at_the_town_named_with_it():
+    places = _places("Gunmen opened fire at Dhuurcaleed, a hamlet outside Baidoa, on Monday.")
+    hamlet, baidoa = places["Dhuurcaleed"], places["Baidoa"]
+    assert hamlet.feature == "unresolved" and hamlet.name == "Dhuurcaleed"
+    assert (hamlet.lat, hamlet.lon, hamlet.country) == (baidoa.lat, baidoa.lon, "SOM")
+    crossing = _places("Refugees reached the border town of Kisoro. They crossed at Bunagana.")
+    assert crossing["Bunagana"].lat == crossing["Kisoro"].lat
+
+
+def test_an_unknown_place_in_no_named_town_takes_the_whole_country_it_is_said_to_be_in():
+    places = _places("Two soldiers were wounded near Tuulo Barwaaqo in Somalia.")
+    assert places["Tuulo Barwaaqo"].feature == "country"
+    assert places["Tuulo Barwaaqo"].country == "SOM"
+
+
+def test_acronyms_people_and_institutions_are_not_unknown_places():
+    places = _places(
+        "Police in Kandahar said Ahmad Shah was arrested at his home. The minister told "
+        "Parliament that officials of the MoD met in Kabul."
+    )
+    assert "Ahmad Shah" not in places and "Parliament" not in places
+    assert places.get("MoD") is None

@@ -28,6 +28,7 @@ CAUSES = {
     "county": "a state, province or county",
     "city": "a town (a wrong namesake)",
     "landmark": "a street or building, at the wrong town",
+    "unresolved": "a name no gazetteer knows, at the wrong town",
 }
 
 

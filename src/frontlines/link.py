@@ -22,8 +22,9 @@ from frontlines.kb.matching import actor_matcher
 from frontlines.kb.names import name_key, skeleton
 from frontlines.mentions import Mention, MentionSet, actor_index, actor_records
 from frontlines.mentions.base import cue_words
-from frontlines.mentions.places import TOWN_FEATURE, is_demonym
+from frontlines.mentions.places import is_demonym
 from frontlines.parse import ParsedDocument
+from frontlines.place_context import NO_ENTRY, PLACED_IN_CONTEXT, place_in_context
 
 FUZZY_CUTOFF = 90  # rapidfuzz ratio on name keys; below this, variants were mostly wrong
 FOCUS_BONUS = 6.0  # a candidate place in the document's main country beats a bigger one abroad
@@ -275,7 +276,7 @@ def link(mentions: MentionSet, user_kb: str | None = None) -> LinkedDocument:
     first_pass = [i for m in mentions.actors for i in m.candidates[:1]]
     # Each place name is looked up once; the focus, the anchors and the choice all use it.
     candidates = [
-        (mention, [] if mention.label == TOWN_FEATURE else lookup(mention.text))
+        (mention, [] if mention.label in NO_ENTRY else lookup(mention.text))
         for mention in mentions.places
     ]
     focus = _focus_country(candidates, records, first_pass)
@@ -321,14 +322,18 @@ def link(mentions: MentionSet, user_kb: str | None = None) -> LinkedDocument:
         actor_of[(reference.start, reference.end)] = reference.actor_id
 
     chosen = _choose_places(candidates, focus, mentions.parsed.normalized.text)
-    places = [  # a street in no town the text names is dropped
+    places = [  # a street or an unknown name in no place the text names is dropped
         LinkedPlace(m, p)
         for (m, _), p in zip(candidates, chosen, strict=True)
-        if p is not None or m.label != TOWN_FEATURE
+        if p is not None or m.label not in NO_ENTRY
     ]
     # The places as chosen say better than their raw namesakes where the report is: the focus
     # handed on (to unnamed forces, "fighters") is voted again from them.
-    settled = [(m, [p]) for (m, _), p in zip(candidates, chosen, strict=True) if p is not None]
+    settled = [  # not the names placed at a town around them: they say nothing new
+        (m, [p])
+        for (m, _), p in zip(candidates, chosen, strict=True)
+        if p is not None and p.feature not in PLACED_IN_CONTEXT
+    ]
     focus = _focus_country(settled, records, list(actors)) or focus
     return LinkedDocument(mentions.parsed, mentions, actors, actor_of, places, focus)
 
@@ -427,7 +432,7 @@ def _choose_places(
         alone = options[i][0][0] + options[i + 1][0][0] if pairs else 0.0
         if pairs and max(pairs, key=lambda pair: pair[0])[0] >= alone - APPOSITION_MARGIN:
             _score, chosen[i], chosen[i + 1] = max(pairs, key=lambda pair: pair[0])
-    return _place_town_features(candidates, chosen)
+    return place_in_context([m for m, _ in candidates], chosen, text, focus)
 
 
 def _in_context(
@@ -464,37 +469,3 @@ def _in_context(
             better.append((score, place))
         rescored.append(sorted(better, key=lambda item: -item[0]))
     return rescored
-
-
-def _place_town_features(
-    candidates: list[tuple[Mention, list[Place]]], chosen: list[Place | None]
-) -> list[Place | None]:
-    """A named street or building lies in the town named last before it (else the first
-    after it): 'Royal Street' in New Orleans, at the town's point."""
-    towns = [
-        (mention.start, place)
-        for (mention, _), place in zip(candidates, chosen, strict=True)
-        if place is not None and place.feature in TOWN_OR_DIVISION - {"region"} | {"district"}
-    ]
-    result = list(chosen)
-    for i, (mention, _places) in enumerate(candidates):
-        if mention.label != TOWN_FEATURE or not towns:
-            continue
-        before = [place for start, place in towns if start < mention.start]
-        right_after = [p for start, p in towns if 0 <= start - mention.end <= 4]  # ", Dublin"
-        town = right_after[0] if right_after else before[-1] if before else towns[0][1]
-        words = mention.text.split()
-        named = {name_key(place.name): place for _start, place in towns}
-        for length in range(len(words) - 1, 0, -1):  # 'Colchester General Hospital'
-            if name_key(" ".join(words[:length])) in named:
-                town = named[name_key(" ".join(words[:length]))]
-                break
-        result[i] = Place(
-            name=mention.text,
-            lat=town.lat,
-            lon=town.lon,
-            country=town.country,
-            feature="landmark",
-            admin1=town.admin1,
-        )
-    return result

@@ -196,7 +196,7 @@ WIDE_FEATURES = {"continent", "area", "sea"}  # named stretches larger than a co
 # Features that name only a region, province or wider (ACLED geo_precision 3), and those that
 # are part of a town (a named street or building placed at its town: geo_precision 2).
 REGION_FEATURES = {"country", "region", "county"} | WIDE_FEATURES
-PART_OF_TOWN_FEATURES = {"landmark"}
+PART_OF_TOWN_FEATURES = {"landmark", "unresolved"}  # placed at their town: precision 2
 
 
 def supplement_records() -> list[dict]:

@@ -24,6 +24,7 @@ from frontlines.mentions.base import (
     text_of,
     tokens_of,
 )
+from frontlines.mentions.unresolved import UNRESOLVED, unresolved_spans
 from frontlines.parse import ParsedDocument
 from frontlines.phrases import PhraseIndex
 
@@ -252,6 +253,9 @@ def place_mentions(
             break
     for span in features:  # "Royal Street", "Alder Hey Children's Hospital"
         add(span, "pattern", TOWN_FEATURE)
+    people = surnames | given_names | {e.text for e in doc.ents if e.label_ == "PERSON"}
+    for span in unresolved_spans(doc, found, actors, people):  # "in Khayelitsha": no entry
+        add(span, "pattern", UNRESOLVED)
     _repeat_places(doc, found, starts, actors, surnames)
     found.sort(key=lambda m: m.start)
     return found

@@ -1,0 +1,120 @@
+"""Place names that no gazetteer knows but that the text makes places: spaCy's place entities
+('Khayelitsha', 'River North', 'the Marigny Canal'), capitalised names after a word that says
+where ('at Makeen', 'in Windsor Castle') and named buildings after such a word ('at the
+National Concert Hall'). `link` places them at the town the text names around them, with the
+precision that deserves (`frontlines.place_context`), rather than losing them.
+
+Persons and organisations stay what NER says they are: only a building word at the end of
+the name ('Craven Cottage', 'the Colony Theatre') makes one of them a place.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from frontlines.mentions.base import PLACE_LABELS, Mention, cue_words, strip_determiner
+
+UNRESOLVED = "UNRESOLVED"
+# Words before a name that say it is where something is or happens. Not 'from' or 'to':
+# 'a letter from Smith', 'talked to Acme'.
+WHERE_WORDS = {"in", "at", "near", "inside", "outside", "into", "around"}
+MAX_TOKENS = 6  # longer entity spans are mostly titles or mis-joined runs
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    from frontlines.kb import load_data
+
+    data = load_data("place_words.yaml") or {}
+    return {key: frozenset(str(w).lower() for w in words) for key, words in data.items()}
+
+
+def _after_where_word(doc: Doc, span: Span) -> bool:
+    """'in X', 'at the X', 'inside the X'."""
+    before = span.start - 1
+    while before >= 0 and doc[before].lower_ in {"the", "a", "an"}:
+        before -= 1
+    return before >= 0 and doc[before].lower_ in WHERE_WORDS
+
+
+def looks_like_acronym(text: str) -> bool:
+    """'MoD', 'NYPD', 'T&T': short, with two capitals or more; mostly an organisation's."""
+    return sum(c.isupper() for c in text) >= 2 and len(text) <= 5
+
+
+def _plain_name(span: Span) -> bool:
+    """Capitalised, not a number, a demonym-like single word or a generic word."""
+    from frontlines.mentions.places import is_demonym
+
+    words = _words()
+    text = span.text
+    if not text[:1].isupper() or len(span) > MAX_TOKENS or not any(c.isalpha() for c in text):
+        return False
+    if looks_like_acronym(text):
+        return False
+    lowered = text.lower()
+    if lowered in cue_words("not_places") or lowered in words.get("not_unresolved", ()):
+        return False
+    return not is_demonym(text) and not (len(span) == 1 and span[0].is_stop)
+
+
+def _named_as_settlement(doc: Doc, span: Span) -> bool:
+    """'the suburb of X', 'his home village of X': a settlement's name, whatever NER says."""
+    return (
+        span.start >= 2
+        and doc[span.start - 1].lower_ == "of"
+        and doc[span.start - 2].lower_ in _words().get("settlement_nouns", ())
+    )
+
+
+def _overlaps(start: int, end: int, mentions: list[Mention]) -> bool:
+    return any(m.start < end and start < m.end for m in mentions)
+
+
+def unresolved_spans(
+    doc: Doc, found: list[Mention], actors: list[Mention], people: set[str]
+) -> list[Span]:
+    """Spans that name a place the gazetteer does not know, not overlapping the places found
+    (`found`), the knowledge base's actors or a person the document names (`people`)."""
+    kb_actors = [m for m in actors if m.source == "kb"]
+    buildings = _words().get("building_words", frozenset())
+    spans: list[Span] = []
+
+    def keep(span: Span | None, said_to_be_place: bool = False) -> None:
+        if span is None or not _plain_name(span):
+            return
+        if span.text in people and not said_to_be_place:
+            return
+        start, end = span.start_char, span.end_char
+        if _overlaps(start, end, found) or _overlaps(start, end, kb_actors):
+            return
+        if any(s.start_char < end and start < s.end_char for s in spans):
+            return
+        spans.append(span)
+
+    for ent in doc.ents:
+        span = strip_determiner(ent)
+        if span is None:
+            continue
+        if span.text.endswith(("'s", "’s")):  # "the Islamic Republic's": the name before it
+            span = span[:-1] if len(span) > 1 and span[-1].text in {"'s", "’s"} else span
+        if ent.label_ in PLACE_LABELS:
+            keep(span)
+        elif span[-1].lower_ in buildings and _after_where_word(doc, span):
+            keep(span)  # "at Craven Cottage", tagged a person or an organisation
+        elif ent.label_ in {"PERSON", "ORG"} and _named_as_settlement(doc, span):
+            keep(span, said_to_be_place=True)  # "the gated suburb of Madinaty", a "person"
+    run: list[int] = []
+    for token in [*doc, None]:
+        if token is not None and token.is_title and not token.ent_type_ and token.pos_ == "PROPN":
+            run.append(token.i)
+            continue
+        if run:
+            span = doc[run[0] : run[-1] + 1]
+            if not doc[run[0]].is_sent_start and _after_where_word(doc, span):
+                keep(span)  # "a market at Makeen", untagged
+            run = []
+    spans.sort(key=lambda s: s.start)
+    return spans

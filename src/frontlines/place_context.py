@@ -1,0 +1,93 @@
+"""Places no gazetteer entry fits, placed at the place the text names around them.
+
+A named street or building ('Royal Street', 'Colchester General Hospital'), a place the
+gazetteer does not know ('in Khayelitsha', 'the Marigny Canal') or a name whose only entries
+are implausible namesakes abroad lies in or near the town the report is about there. A user
+would rather have it there, said plainly, than lose it: it keeps its own name, takes the
+town's point, country and admin1, and its feature says what it is ('landmark' for a named
+street or building, 'unresolved' for any other), both of them ACLED geo_precision 2. Where
+the text names no town, only the province or the country, it takes that whole place, named
+and typed as such (geo_precision 3): all that is known is that it lies there.
+
+Which town: the one the text joins to the name ('Percy French Hotel, Ballyjamesduff', 'the
+Colony Theatre in Los Angeles'), a town whose name begins it ('Colchester General
+Hospital'), else the nearest before it ('Seoul's Jamsil Stadium'; a town the report has
+moved on to is named before its streets), else the first after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from frontlines.kb.gazetteer import Place
+from frontlines.kb.names import name_key
+from frontlines.mentions import Mention
+from frontlines.mentions.base import PLACE_LABELS
+from frontlines.mentions.places import TOWN_FEATURE
+from frontlines.mentions.unresolved import UNRESOLVED, looks_like_acronym
+
+NO_ENTRY = {TOWN_FEATURE, UNRESOLVED}  # found as places by their form: no gazetteer entry
+PLACED_IN_CONTEXT = {"landmark", "unresolved"}  # the features of the places placed here
+TOWN_LEVEL = {"city", "county", "district"}
+WHOLE_PLACES = ("region", "country")  # what is left, finest first, when no town is named
+# The words that join a town to the name before it: "X, Dublin", "X in Los Angeles", "X near
+# Dunshaughlin", "X in the town of Y".
+_JOINED = re.compile(
+    r"^(?:,|\s*\()?\s*(?:(?:in|near|at|outside|of)\s+)?(?:the\s+)?(?:(?:town|city|village|"
+    r"suburb|district) of\s+)?$"
+)
+JOIN_CHARS = 40
+
+
+def _town(mention: Mention, towns: list[tuple[Mention, Place]], text: str) -> Place | None:
+    """The town of the text that `mention` lies in, by the order in the module's docstring."""
+    after = [(m, p) for m, p in towns if 0 <= m.start - mention.end <= JOIN_CHARS]
+    if after and _JOINED.match(text[mention.end : after[0][0].start]):
+        return after[0][1]
+    named = {name_key(p.name): p for _m, p in towns}
+    words = mention.text.split()
+    for length in range(len(words) - 1, 0, -1):  # 'Colchester General Hospital'
+        if name_key(" ".join(words[:length])) in named:
+            return named[name_key(" ".join(words[:length]))]
+    before = [p for m, p in towns if m.end <= mention.start]
+    later = [p for m, p in towns if m.start >= mention.end]
+    return before[-1] if before else later[0] if later else None
+
+
+def place_in_context(
+    mentions: list[Mention], chosen: list[Place | None], text: str, focus: str | None
+) -> list[Place | None]:
+    """`chosen`, with each mention that has no place placed at its town, else at the region
+    or the country of the document's country (`focus`) that it names (see the module's
+    docstring)."""
+    settled = [(m, p) for m, p in zip(mentions, chosen, strict=True) if p is not None]
+    towns = [(m, p) for m, p in settled if p.feature in TOWN_LEVEL]
+    wholes = [
+        p
+        for feature in WHOLE_PLACES
+        for _m, p in settled
+        if p.feature == feature and p.country == focus  # not a country named in passing
+    ]
+    result = list(chosen)
+    unknown = {m.text for m in mentions if m.label in NO_ENTRY}
+    for i, (mention, place) in enumerate(zip(mentions, chosen, strict=True)):
+        if place is not None or not (
+            mention.label in NO_ENTRY | PLACE_LABELS or mention.text in unknown
+        ):
+            continue  # a name NER did not call a place, with only namesakes far off
+        if looks_like_acronym(mention.text):
+            continue  # "the MoD", which NER may call a place: not one to put on a map
+        town = _town(mention, towns, text)
+        feature = "landmark" if mention.label == TOWN_FEATURE else "unresolved"  # see above
+        if town is not None:
+            result[i] = Place(
+                name=mention.text,
+                lat=town.lat,
+                lon=town.lon,
+                country=town.country,
+                feature=feature,
+                admin1=town.admin1,
+            )
+        elif wholes:  # only the province or the country: the whole of it, said as such
+            result[i] = wholes[0]
+    return result
