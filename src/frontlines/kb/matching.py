@@ -22,6 +22,7 @@ from frontlines.kb.countries import countries
 from frontlines.kb.names import fold, name_key, skeleton
 
 FUZZY_CUTOFF = 85  # measured on tests/data/actor_variants.yaml (see the README)
+MIN_FUZZY_KEY = 5  # shorter spelling keys match only exactly
 SURNAME_CUTOFF = 90  # a surname alone must be this close
 SURNAME_AGREEMENT = 70  # in two full names, surnames this far apart are different people
 MATCH_MEMORY = 65536  # names whose match is remembered (then forgotten all at once)
@@ -203,7 +204,7 @@ class ActorMatcher:
             scorer=fuzz.ratio,
             score_cutoff=FUZZY_CUTOFF,
         )
-        if hit and _same_surname(key, hit[0]) and _words_agree(key, hit[0]):
+        if hit and _fuzzy_agree(key, hit[0]):
             return Match(self.spelling[hit[0]], "spelling")
         if _ARABIC_ARTICLE.match(text.strip()):
             # "al-Manfi" ~ "al-Menfi": Arabic vowels are written any way; consonants hold.
@@ -262,9 +263,17 @@ def closest_spelling(key: str, keys: list[str]) -> str | None:
     if key in keys:
         return key
     hit = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-    if hit and _same_surname(key, hit[0]) and _words_agree(key, hit[0]):
+    if hit and _fuzzy_agree(key, hit[0]):
         return hit[0]
     return None
+
+
+def _fuzzy_agree(key: str, hit: str) -> bool:
+    """A close spelling names the same actor: surname and words agree, and neither key is
+    so short that one added letter makes another word ('Kidal' is no 'al-Qaida', key 'kida')."""
+    return min(len(key), len(hit)) >= MIN_FUZZY_KEY and _same_surname(key, hit) and _words_agree(
+        key, hit
+    )
 
 
 def _words_agree(a: str, b: str) -> bool:
