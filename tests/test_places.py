@@ -234,3 +234,14 @@ def test_acronyms_people_and_institutions_are_not_unknown_places():
     )
     assert "Ahmad Shah" not in places and "Parliament" not in places
     assert places.get("MoD") is None
+
+
+def test_numbered_roads_lie_at_the_town_named_with_them_and_weapons_are_not_roads():
+    places = _places(
+        "A lorry overturned on the A96 at Huntly on Tuesday. Diversions run via the B9002 "
+        "and A97. Soldiers carried the M16 rifle."
+    )
+    huntly = places["Huntly"]
+    assert places["A96"].feature == "landmark" and places["A96"].lat == huntly.lat
+    assert places["B9002"].lat == huntly.lat and "A97" in places
+    assert "M16" not in places

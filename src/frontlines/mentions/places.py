@@ -24,7 +24,7 @@ from frontlines.mentions.base import (
     text_of,
     tokens_of,
 )
-from frontlines.mentions.unresolved import UNRESOLVED, unresolved_spans
+from frontlines.mentions.unresolved import UNRESOLVED, road_spans, unresolved_spans
 from frontlines.parse import ParsedDocument
 from frontlines.phrases import PhraseIndex
 
@@ -251,6 +251,7 @@ def place_mentions(
             add(sub, "gazetteer", "LISTED")
         if len(found) == count:
             break
+    features += [s for s in road_spans(doc) if not _overlaps(s, found)]  # "the A120"
     for span in features:  # "Royal Street", "Alder Hey Children's Hospital"
         add(span, "pattern", TOWN_FEATURE)
     people = surnames | given_names | {e.text for e in doc.ents if e.label_ == "PERSON"}

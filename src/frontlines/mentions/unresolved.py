@@ -10,6 +10,7 @@ the name ('Craven Cottage', 'the Colony Theatre') makes one of them a place.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -39,6 +40,32 @@ def _after_where_word(doc: Doc, span: Span) -> bool:
     return before >= 0 and doc[before].lower_ in WHERE_WORDS
 
 
+# A road's number as Britain, Ireland and Europe write them ("the A120", "the N7", "the E40"),
+# and the words that may follow one; a weapon's or an aircraft's after it ("the M16 rifle",
+# "the B52 bombers") make it no road. "M" alone is no road's ("the M23" is a rebel group)
+# unless "motorway" follows.
+_ROAD = re.compile(r"^[ABNER]\d{1,4}$")
+_CODE = re.compile(r"^[A-Za-z]+-?\d+\w*$")  # a model's or a unit's code
+_MOTORWAY = re.compile(r"^M\d{1,3}$")
+
+
+def road_spans(doc: Doc) -> list[Span]:
+    """'the A120', 'via the A436, A40 and A429': numbered roads, placed like named streets."""
+    words = _words()
+    not_after = words.get("not_road_words", frozenset())
+    spans: list[Span] = []
+    for token in doc:
+        following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+        road = _ROAD.match(token.text) or (_MOTORWAY.match(token.text) and following == "motorway")
+        if not road or following in not_after or token.i == 0:
+            continue
+        before = doc[token.i - 1].lower_
+        listed = before in {",", "and", "or"} and bool(spans) and spans[-1].end >= token.i - 2
+        if before == "the" or listed:
+            spans.append(doc[token.i : token.i + 1])
+    return spans
+
+
 def looks_like_acronym(text: str) -> bool:
     """'MoD', 'NYPD', 'T&T': short, with two capitals or more; mostly an organisation's."""
     return sum(c.isupper() for c in text) >= 2 and len(text) <= 5
@@ -52,8 +79,8 @@ def _plain_name(span: Span) -> bool:
     text = span.text
     if not text[:1].isupper() or len(span) > MAX_TOKENS or not any(c.isalpha() for c in text):
         return False
-    if looks_like_acronym(text):
-        return False
+    if looks_like_acronym(text) or any(_CODE.match(t.text) for t in span):
+        return False  # "MoD"; "M16", "AK-47", which NER may call a place
     lowered = text.lower()
     if lowered in cue_words("not_places") or lowered in words.get("not_unresolved", ()):
         return False
