@@ -244,6 +244,10 @@ def place_mentions(
             if len(sub) == len(span) and sub.text[:1].isupper():
                 waiting.append(sub)
     features = [span for span in _town_features(doc) if not _overlaps(span, found)]
+    people = surnames | given_names | {e.text for e in doc.ents if e.label_ == "PERSON"}
+    for span in unresolved_spans(doc, found, actors, people):  # "in Khayelitsha": no entry
+        if not any(f.start < span.end and span.start < f.end for f in features):
+            add(span, "pattern", UNRESOLVED)  # before the lists: "Rockingham, Northants"
     while True:  # names listed with places are places, however long the list
         listed = [s for s in waiting if _listed_with_place(doc, s, found, features)]
         count = len(found)
@@ -254,9 +258,6 @@ def place_mentions(
     features += [s for s in road_spans(doc) if not _overlaps(s, found)]  # "the A120"
     for span in features:  # "Royal Street", "Alder Hey Children's Hospital"
         add(span, "pattern", TOWN_FEATURE)
-    people = surnames | given_names | {e.text for e in doc.ents if e.label_ == "PERSON"}
-    for span in unresolved_spans(doc, found, actors, people):  # "in Khayelitsha": no entry
-        add(span, "pattern", UNRESOLVED)
     _repeat_places(doc, found, starts, actors, surnames)
     found.sort(key=lambda m: m.start)
     return found
