@@ -291,3 +291,36 @@ def test_an_obligation_put_on_another_is_a_demand():
     )
     assert result.events and result.events[0].plover_type == "REQUEST"
     assert result.events[0].event_type is None
+
+
+def _first_types(text: str) -> str | None:
+    events = text_extraction(text, "2024-03-10").events
+    return events[0].plover_type if events else None
+
+
+def test_relations_cut_are_sanctions_by_what_is_cut():
+    assert _first_types("Niger cut diplomatic ties with France on Friday.") == "SANCTION"
+    assert (
+        _first_types("Kenya expelled three Ugandan diplomats accused of spying, officials said.")
+        == "SANCTION"
+    )
+    assert _first_types("Sudan suspended its participation in the talks in Jeddah.") == "SANCTION"
+
+
+def test_restrictions_imposed_eased_and_a_blockade_lifted():
+    assert _first_types("The Malian junta imposed a night curfew on Gao.") == "COERCE"
+    assert _first_types("The Ethiopian government lifted the curfew in Addis Ababa.") == "CONCEDE"
+    assert _first_types("The Saudi navy lifted its blockade of Hodeidah port.") == "RETREAT"
+
+
+def test_complaints_inquiries_aid_and_roads_blocked():
+    assert _first_types("Algeria lodged a formal complaint with Morocco over the incident.") == (
+        "ACCUSE"
+    )
+    assert _first_types("Ghana has opened an investigation into the killing of two soldiers.") == (
+        "ACCUSE"
+    )
+    assert _first_types("The Red Cross delivered medicine and blankets to villages near Goma.") == (
+        "AID"
+    )
+    assert _first_types("Farmers blocked the main highway into Delhi for six hours.") == "PROTEST"

@@ -75,6 +75,29 @@ def anchor(sentence: Span) -> Token:
     return root
 
 
+def heads_main_clause(trigger: Token) -> bool:
+    """Whether `trigger` is the main clause's act: its verb, or the noun that verb takes when
+    the verb only carries it (`carrier_verbs`: "announced a suspension of links", "lodged a
+    protest"), or the clause that noun introduces ("issued a statement demanding ...")."""
+    head = anchor(trigger.sent)
+    if trigger == head:
+        return True
+    if head.lemma_.lower() not in cue_words("carrier_verbs"):
+        return False  # "dismissed an appeal": the verb's own act, not its object's
+    if trigger.dep_ == "acl" and trigger.head.dep_ == "dobj":
+        trigger = trigger.head  # "a declaration demanding": the declaration's own act
+    return trigger.dep_ in {"dobj", "attr"} and trigger.head == head
+
+
+def speaks_for(verb: Token, candidates: list[Token], typed: set[int]) -> bool:
+    """Whether a trigger verb types the event its object names ("took control"), so the
+    object is no event of its own: when a rule typed the verb, or the verb is no mere carrier
+    of its object ("broke the truce"; but "renewed negotiations", "opened an inquiry")."""
+    if verb not in candidates:
+        return False
+    return verb.i in typed or verb.lemma_.lower() not in cue_words("carrier_verbs")
+
+
 def depth(token: Token) -> int:
     steps = 0
     while token.head != token and steps < 20:

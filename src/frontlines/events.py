@@ -53,8 +53,6 @@ def _candidate_triggers(sentence: Span) -> list[Token]:
     words = trigger_words()
     found: list[Token] = []
     for token in sentence:
-        if found and token.dep_ in {"dobj", "attr"} and token.head == found[-1]:
-            continue  # "took control", "launched an attack": the verb speaks for the noun
         if token.lemma_.lower() not in words and token.lower_ not in words:
             continue
         if token.pos_ == "VERB":
@@ -189,10 +187,16 @@ def _drafts_for_sentence(
 ) -> list[Draft]:
     context = SentenceContext(sentence)
     drafts: list[Draft] = []
-    for token in _candidate_triggers(sentence):
+    candidates = _candidate_triggers(sentence)
+    typed_verbs: set[int] = set()
+    for token in candidates:
+        carried = token.dep_ in {"dobj", "attr"}
+        if carried and event_typing.speaks_for(token.head, candidates, typed_verbs):
+            continue  # "took control", "launched an attack": the verb speaks for the noun
         matched = rule_for(token, context)
         if matched is None:
             continue
+        typed_verbs.add(token.i)
         rule, _phrase = matched
         if rule.name == "attack_on_civilians" and not roles.has_civilian_victims(token):
             continue
@@ -393,8 +397,11 @@ def _typed_by_classifier(
         # "forces hunting fighters who had fled": the type is the main clause's, not the
         # relative clause's; the clause's own event stands as the rule found it.
         return _classified_draft(main.sentence, resolved, typing, quotes) + drafts
-    head = event_typing.anchor(main.sentence)
-    leading = [d for d in ranked if d.trigger == head and event_typing.rule_leads(d.rule.name)]
+    leading = [
+        d
+        for d in ranked
+        if event_typing.heads_main_clause(d.trigger) and event_typing.rule_leads(d.rule.name)
+    ]
     if leading:
         main = leading[0]  # "X accused Y of ...": the main verb's own rule says what it is
         return [main] + [d for d in drafts if d is not main]

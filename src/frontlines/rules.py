@@ -22,6 +22,7 @@ class EventRule:
     context_any: tuple[str, ...] = ()
     context_also: tuple[str, ...] = ()
     context_none: tuple[str, ...] = ()
+    objects_any: tuple[str, ...] = ()  # what the act is done to: "cut ties", "expel diplomats"
     modes: tuple[tuple[str, str], ...] = ()
     violent: bool = False
     territorial: bool = False
@@ -56,6 +57,7 @@ def event_rules() -> tuple[EventRule, ...]:
                 context_any=_strings(raw.get("context_any")),
                 context_also=_strings(raw.get("context_also")),
                 context_none=_strings(raw.get("context_none")),
+                objects_any=_strings(raw.get("objects_any")),
                 modes=tuple((str(k).lower(), str(v)) for k, v in (raw.get("modes") or {}).items()),
                 violent=bool(raw.get("violent")),
                 territorial=bool(raw.get("territorial")),
@@ -193,12 +195,12 @@ def intended_type(plover: str | None, intent: Intent) -> str | None:
 
 @lru_cache(maxsize=1)
 def _rules_by_plover() -> dict[str, EventRule]:
-    """The plain rule of each verbal PLOVER type (no ACLED type), for acts retyped by intent."""
-    found: dict[str, EventRule] = {}
-    for rule in event_rules():
-        if rule.event_type is None and rule.plover_type and rule.plover_type not in found:
-            found[rule.plover_type] = rule
-    return found
+    """The rule an act retyped by intent takes, per PLOVER type (`intent.rules` in the
+    taxonomy: the plain speech-act rules, "threaten", "request", ...); a type with none there
+    keeps the act's own rule."""
+    names = dict(_intent_data().get("rules") or {})
+    by_name = {rule.name: rule for rule in event_rules()}
+    return {plover: by_name[name] for plover, name in names.items() if name in by_name}
 
 
 def rule_for(token: Token, context: SentenceContext) -> tuple[EventRule, str] | None:
@@ -213,10 +215,42 @@ def rule_for(token: Token, context: SentenceContext) -> tuple[EventRule, str] | 
     return (rule, found[1]) if rule is not None else found
 
 
+OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "dative"}
+OBJECT_PREPS = {"of", "from", "to"}  # "pulled out of the talks", "acceded to the demands"
+# The words that qualify what an act is done to ("a military aid programme", "air links").
+MODIFIER_DEPS = {"compound", "amod", "nmod"}
+
+
+def object_words(token: Token) -> set[str]:
+    """The words naming what the act `token` heads is done to: a verb's object (or the subject
+    of its passive, what it pulls out "of" or yields "to", who it lets do something) with its
+    modifiers and what that is "of" ("suspended part of an aid programme", "aid was cut",
+    "allowed convoys to enter"); a noun's own modifiers and "of" phrase ("the suspension of
+    air links"). Lemmas and forms, lower-cased."""
+    heads = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    if token.pos_ in {"NOUN", "PROPN"}:
+        heads.append(token)
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS):
+        heads += [c for c in prep.children if c.dep_ == "pobj"]  # "pulled out of the talks"
+    for clause in (c for c in token.children if c.dep_ in {"ccomp", "xcomp"}):
+        heads += [c for c in clause.children if c.dep_ == "nsubj"]  # "allowed convoys to enter"
+    found: list[Token] = []
+    for head in heads:
+        found += [head, *(c for c in head.children if c.dep_ in MODIFIER_DEPS)]
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                found += [pobj, *(c for c in pobj.children if c.dep_ in MODIFIER_DEPS)]
+        found += [c for c in head.children if c.dep_ == "conj"]  # "observers and inspectors"
+    found = [t for t in found if t != token]
+    return {t.lemma_.lower() for t in found} | {t.lower_ for t in found}
+
+
 def _rule_for(token: Token, context: SentenceContext) -> tuple[EventRule, str] | None:
     for rule in event_rules():
         phrase = trigger_phrase(token, rule)
         if phrase is None:
+            continue
+        if rule.objects_any and not object_words(token) & set(rule.objects_any):
             continue
         if rule.context_any and not context.any(rule.context_any):
             continue
