@@ -22,7 +22,6 @@ import re
 from frontlines.kb.gazetteer import Place
 from frontlines.kb.names import name_key
 from frontlines.mentions import Mention
-from frontlines.mentions.base import PLACE_LABELS
 from frontlines.mentions.places import TOWN_FEATURE
 from frontlines.mentions.unresolved import UNRESOLVED, looks_like_acronym
 
@@ -71,10 +70,8 @@ def place_in_context(
     result = list(chosen)
     unknown = {m.text for m in mentions if m.label in NO_ENTRY}
     for i, (mention, place) in enumerate(zip(mentions, chosen, strict=True)):
-        if place is not None or not (
-            mention.label in NO_ENTRY | PLACE_LABELS or mention.text in unknown
-        ):
-            continue  # a name NER did not call a place, with only namesakes far off
+        if place is not None or not (mention.label in NO_ENTRY or mention.text in unknown):
+            continue  # a name the gazetteer knows, with only namesakes far off: left out
         if looks_like_acronym(mention.text):
             continue  # "the MoD", which NER may call a place: not one to put on a map
         town = _town(mention, towns, text)

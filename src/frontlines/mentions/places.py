@@ -244,7 +244,9 @@ def place_mentions(
             if len(sub) == len(span) and sub.text[:1].isupper():
                 waiting.append(sub)
     features = [span for span in _town_features(doc) if not _overlaps(span, found)]
-    people = surnames | given_names | {e.text for e in doc.ents if e.label_ == "PERSON"}
+    people = (
+        surnames | _surnames(doc, given=True) | {e.text for e in doc.ents if e.label_ == "PERSON"}
+    )
     for span in unresolved_spans(doc, found, actors, people):  # "in Khayelitsha": no entry
         if not any(f.start < span.end and span.start < f.end for f in features):
             add(span, "pattern", UNRESOLVED)  # before the lists: "Rockingham, Northants"

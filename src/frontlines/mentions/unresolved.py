@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from frontlines.kb import gazetteer
 from frontlines.mentions.base import PLACE_LABELS, Mention, cue_words, strip_determiner
 
 UNRESOLVED = "UNRESOLVED"
@@ -32,12 +33,49 @@ def _words() -> dict[str, frozenset[str]]:
     return {key: frozenset(str(w).lower() for w in words) for key, words in data.items()}
 
 
-def _after_where_word(doc: Doc, span: Span) -> bool:
-    """'in X', 'at the X', 'inside the X'."""
+def _after_where_word(doc: Doc, span: Span, words: set[str] = WHERE_WORDS) -> bool:
+    """'in X', 'at the X', 'inside the X' (not 'in a X': 'in a Team Dynamics car')."""
     before = span.start - 1
-    while before >= 0 and doc[before].lower_ in {"the", "a", "an"}:
+    while before >= 0 and doc[before].lower_ == "the":
         before -= 1
-    return before >= 0 and doc[before].lower_ in WHERE_WORDS
+    return before >= 0 and doc[before].lower_ in words
+
+
+def _said_to_be_a_place(doc: Doc, span: Span, found: list[Mention]) -> bool:
+    """What makes a name NER calls a place one to keep though no gazetteer knows it: a word
+    before it that says where or whither ('in Khayelitsha', 'from St Athan'), a part of a
+    place before 'of' ('the outskirts of X'), a feature word that ends it ('the Marigny
+    Canal', 'Jamsil Stadium'), a town's possessive before it ('Seoul's Jamsil Stadium') or
+    a place found next to it ('Rockingham, X'). A name with none of these is mostly a person
+    or a firm that NER mislabelled ('Yulia said', 'Kemira will use')."""
+    words = _words()
+    if _after_where_word(doc, span, WHERE_WORDS | {"to", "from", "towards", "toward"}):
+        return True
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of":
+        part = doc[span.start - 2].lower_
+        if part in words.get("settlement_nouns", ()) or part in words.get("part_nouns", ()):
+            return True
+    if span[-1].lower_ in words.get("building_words", ()) | words.get("feature_words", ()):
+        return True
+    before = doc[span.start - 1] if span.start > 0 else None
+    if (
+        before is not None
+        and before.text in {"'s", "’s"}
+        and _overlaps(before.idx - 1, before.idx, found)
+    ):
+        return True
+    if (
+        before is not None
+        and before.text == ","
+        and span.start >= 2
+        and doc[span.start - 2].is_title
+        and gazetteer.is_known_place(doc[span.start - 2].text)
+    ):
+        return True  # "Silverstone, X": a town's province or county, not yet found as such
+    after = span.end_char + 2  # "X, Y": a place either side
+    return (
+        before is not None and before.text == "," and _overlaps(before.idx - 1, before.idx, found)
+    ) or (span.end < len(doc) and doc[span.end].text == "," and _overlaps(after, after + 1, found))
 
 
 # A road's number as Britain, Ireland and Europe write them ("the A120", "the N7", "the E40"),
@@ -84,6 +122,8 @@ def _plain_name(span: Span) -> bool:
     lowered = text.lower()
     if lowered in cue_words("not_places") or lowered in words.get("not_unresolved", ()):
         return False
+    if len(span) == 1 and lowered.strip(".") in words.get("honorifics", ()) | cue_words("titles"):
+        return False  # "Mr", "Dr", "Sr.", which NER may take for a town
     return not is_demonym(text) and not (len(span) == 1 and span[0].is_stop)
 
 
@@ -127,7 +167,7 @@ def unresolved_spans(
             continue
         if span.text.endswith(("'s", "’s")):  # "the Islamic Republic's": the name before it
             span = span[:-1] if len(span) > 1 and span[-1].text in {"'s", "’s"} else span
-        if ent.label_ in PLACE_LABELS:
+        if ent.label_ in PLACE_LABELS and _said_to_be_a_place(doc, span, found):
             keep(span)
         elif span[-1].lower_ in buildings and _after_where_word(doc, span):
             keep(span)  # "at Craven Cottage", tagged a person or an organisation
@@ -140,7 +180,8 @@ def unresolved_spans(
             continue
         if run:
             span = doc[run[0] : run[-1] + 1]
-            if not doc[run[0]].is_sent_start and _after_where_word(doc, span):
+            cut = token is not None and (bool(token.ent_type_) or token.is_title)
+            if not cut and not doc[run[0]].is_sent_start and _after_where_word(doc, span):
                 keep(span)  # "a market at Makeen", untagged
             run = []
     spans.sort(key=lambda s: s.start)
