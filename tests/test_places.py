@@ -250,7 +250,7 @@ def test_numbered_roads_lie_at_the_town_named_with_them_and_weapons_are_not_road
 def test_an_unknown_name_needs_words_that_make_it_a_place():
     places = _places(
         "Wavemill will use the loan to build a plant. Mr Okafor said Wavemill expects growth. "
-        "Later the convoy reached Dhuurcaleed from Baidoa."
+        "Later the convoy arrived in Dhuurcaleed from Baidoa."
     )
     assert "Wavemill" not in places and "Mr" not in places
     assert places["Dhuurcaleed"].lat == places["Baidoa"].lat
