@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from frontlines.kb import gazetteer
 from frontlines.mentions.base import PLACE_LABELS, Mention, cue_words, strip_determiner
@@ -136,6 +136,15 @@ def _named_as_settlement(doc: Doc, span: Span) -> bool:
     )
 
 
+# Entity labels that NER gives names it does not know ("in Dhuurcaleed" as a product): such a
+# name may still be a place. A person's, a date's or a number's may not.
+LOOSE_LABELS = {"", "PRODUCT", "WORK_OF_ART"}
+
+
+def _loose(token: Token) -> bool:
+    return token.ent_type_ in LOOSE_LABELS
+
+
 def _overlaps(start: int, end: int, mentions: list[Mention]) -> bool:
     return any(m.start < end and start < m.end for m in mentions)
 
@@ -175,12 +184,12 @@ def unresolved_spans(
             keep(span, said_to_be_place=True)  # "the gated suburb of Madinaty", a "person"
     run: list[int] = []
     for token in [*doc, None]:
-        if token is not None and token.is_title and not token.ent_type_ and token.pos_ == "PROPN":
+        if token is not None and token.is_title and _loose(token) and token.pos_ == "PROPN":
             run.append(token.i)
             continue
         if run:
             span = doc[run[0] : run[-1] + 1]
-            cut = token is not None and (bool(token.ent_type_) or token.is_title)
+            cut = token is not None and (not _loose(token) or token.is_title)
             if not cut and not doc[run[0]].is_sent_start and _after_where_word(doc, span):
                 keep(span)  # "a market at Makeen", untagged
             run = []
