@@ -324,3 +324,11 @@ def test_complaints_inquiries_aid_and_roads_blocked():
         "AID"
     )
     assert _first_types("Farmers blocked the main highway into Delhi for six hours.") == "PROTEST"
+
+
+def test_ties_restored_refusals_and_conditions():
+    assert _first_types("Egypt and Qatar restored diplomatic relations on Thursday.") == "SUPPORT"
+    refused = text_extraction("The rebels refused to sign the peace agreement.").events[0]
+    assert refused.plover_type == "REJECT" and refused.sub_event_type is None
+    condition = "The opposition may boycott the talks if the election date is not fixed."
+    assert _first_types(condition) == "THREATEN"

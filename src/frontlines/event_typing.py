@@ -43,7 +43,8 @@ def representative_rule(
 ) -> EventRule:
     """The rule that stands for a type the classifier gave (its flags: violent, territorial,
     protest actors ...), or a plain one made for it when no rule has that type."""
-    rules = event_rules()
+    # a rule of a construction ("cut ties", "lifted the curfew") stands for no whole type
+    rules = [r for r in event_rules() if not r.objects_any]
     for test in (
         lambda r: (r.sub_event_type, r.plover_type) == (sub_event_type, plover),
         lambda r: sub_event_type is not None and r.sub_event_type == sub_event_type,
@@ -192,6 +193,16 @@ def act_of(sentence: Span) -> Token:
     """The verb of the act the main clause speaks of: below the anchor, through words of
     intention ("is prepared to impose" → impose, "plans to expel" → expel)."""
     token = anchor(sentence)
+    if token.lemma_.lower() in cue_words("carrier_verbs"):
+        # "issued a reminder to Iraq that it must cooperate": the act the object carries
+        carried = [
+            c
+            for o in token.children
+            if o.dep_ == "dobj"
+            for c in o.children
+            if c.dep_ in {"acl", "ccomp"} and c.pos_ in {"VERB", "AUX"}
+        ]
+        token = carried[0] if carried else token
     for _ in range(3):
         below = next(
             (c for c in token.children if c.dep_ in {"xcomp", "acomp"} and c.pos_ != "NOUN"),
@@ -212,7 +223,13 @@ def with_intent(sentence: Span, typing: Typing | None) -> Typing | None:
     plover = typing.plover_type if typing.plover_score >= PLOVER_CONFIDENT else None
     if plover is None and typing.acled_score >= ACLED_CONFIDENT:
         plover = typing.sub_plover  # only what the classifier is sure of is retyped
-    retyped = intended_type(plover, intent_of(act_of(sentence)))
+    intent = intent_of(act_of(sentence))
+    if plover is None and intent.obligation and anchor(sentence) != sentence.root:
+        plover = "REQUEST"  # "X said Y must ...": a demand, whatever is demanded
+    retyped = intended_type(plover, intent)
+    held_back = intended_type(typing.sub_plover, intent) not in (None, typing.sub_plover)
+    if retyped is None and plover is not None and typing.sub_event_type and held_back:
+        retyped = plover  # "refused to sign the peace deal": the Agreement did not happen
     if retyped is None or (retyped == typing.plover_type and typing.sub_event_type is None):
         return typing
     if typing.sub_event_type is not None and retyped == typing.sub_plover:

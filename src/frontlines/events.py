@@ -400,7 +400,9 @@ def _typed_by_classifier(
     leading = [
         d
         for d in ranked
-        if event_typing.heads_main_clause(d.trigger) and event_typing.rule_leads(d.rule.name)
+        if not d.classified
+        and event_typing.heads_main_clause(d.trigger)
+        and event_typing.rule_leads(d.rule.name)
     ]
     if leading:
         main = leading[0]  # "X accused Y of ...": the main verb's own rule says what it is

@@ -127,9 +127,11 @@ class Intent:
     conditional: bool = False
     negated: bool = False
     obligation: bool = False
+    refused: bool = False  # "refused to sign", "failed to reach agreement"
 
 
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
+MODAL_AUX = {"may", "might", "could"}  # "may halt mediation if ...": a condition set
 FIRST_PERSON = {"we", "i", "us"}
 
 
@@ -162,29 +164,36 @@ def intent_of(token: Token) -> Intent:
         c.dep_ == "advcl" and any(m.lower_ in conditions for m in c.children if m.dep_ == "mark")
         for c in token.children
     )
-    subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    obligation = any(a.lower_ == "must" for a in auxes if a.head == token) and (
+    modal = any(a.lower_ in MODAL_AUX for a in auxes)
+    # the subject of the clause, wherever it hangs ("the US must be ready to mediate": on "be")
+    subject = next((c for t in chain for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    obligation = any(a.lower_ == "must" for a in auxes) and (
         subject is None or subject.lower_ not in FIRST_PERSON
     )
-    return Intent(future, conditional and future, negated, obligation)
+    refusals = {str(w) for w in data.get("refusal_words") or ()}
+    refused = any(t.lemma_.lower() in refusals for t in chain[1:])
+    return Intent(future, conditional and (future or modal), negated, obligation, refused)
 
 
 def intended_type(plover: str | None, intent: Intent) -> str | None:
     """The PLOVER type an act spoken of this way is, by the codebook: an obligation put on
-    another is a demand (REQUEST); a harmful act promised or made conditional is THREATEN; a
-    cooperative act refused for the future is REJECT, one promised or offered AGREE (a yielding
-    promised, CONCEDE). None when the act's own type stands."""
+    another is a demand (REQUEST); a cooperative act refused, failed or refused for the future
+    is REJECT; a harmful act promised or made conditional is THREATEN; a cooperative act
+    promised or offered AGREE (a yielding promised, CONCEDE). None when the act's own type
+    stands."""
     data = _intent_data()
     if plover is None:
         return None
     if intent.obligation:
         return "REQUEST"
+    cooperative = set(data.get("refusal_types") or ())
+    if intent.refused and plover in cooperative:
+        return "REJECT"  # "refused to sign", "failed to reach agreement"
     threats = set(data.get("threat_types") or ())
     if intent.future and plover in threats:
         return "THREATEN"
     if intent.conditional and plover in set(data.get("conditional_threat_types") or ()):
         return "THREATEN"  # "will boycott the vote unless ...": an ultimatum
-    cooperative = set(data.get("refusal_types") or ())
     if intent.future and intent.negated and plover in cooperative:
         return "REJECT"
     promised = dict(data.get("promised") or {})
