@@ -254,3 +254,8 @@ def test_an_unknown_name_needs_words_that_make_it_a_place():
     )
     assert "Wavemill" not in places and "Mr" not in places
     assert places["Dhuurcaleed"].lat == places["Baidoa"].lat
+
+
+def test_a_national_capital_abroad_is_found_by_its_other_names():
+    places = _places("The ambassador of Armenia met officials in the Vatican on Monday.")
+    assert places["Vatican"] is not None and places["Vatican"].country == "VAT"

@@ -176,6 +176,8 @@ def _plausible(place: Place, focus: str | None, text: str) -> bool:
         return False  # "TTC", "MoD": an acronym, not a town one of whose codes it is
     if focus is None or place.country == focus or place.feature not in TOWN_OR_DIVISION:
         return True
+    if place.capital:  # a national capital is known abroad by all its names ("Vatican")
+        return True
     return name_key(place.name) == name_key(text) or place.population >= ABROAD_ALIAS_POPULATION
 
 
