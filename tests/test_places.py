@@ -259,3 +259,9 @@ def test_an_unknown_name_needs_words_that_make_it_a_place():
 def test_a_national_capital_abroad_is_found_by_its_other_names():
     places = _places("The ambassador of Armenia met officials in the Vatican on Monday.")
     assert places["Vatican"] is not None and places["Vatican"].country == "VAT"
+
+
+def test_two_names_before_a_plural_street_word_are_both_streets():
+    places = _places("In Nairobi, a bus crashed at the corner of Kimathi and Koinange streets.")
+    assert places["Kimathi"].feature == "landmark"
+    assert places["Koinange"].lat == places["Nairobi"].lat

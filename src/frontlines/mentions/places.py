@@ -24,7 +24,12 @@ from frontlines.mentions.base import (
     text_of,
     tokens_of,
 )
-from frontlines.mentions.unresolved import UNRESOLVED, road_spans, unresolved_spans
+from frontlines.mentions.unresolved import (
+    UNRESOLVED,
+    paired_street_spans,
+    road_spans,
+    unresolved_spans,
+)
 from frontlines.parse import ParsedDocument
 from frontlines.phrases import PhraseIndex
 
@@ -257,7 +262,9 @@ def place_mentions(
             add(sub, "gazetteer", "LISTED")
         if len(found) == count:
             break
-    features += [s for s in road_spans(doc) if not _overlaps(s, found)]  # "the A120"
+    features += [  # "the A120", "State and Hubbard streets"
+        s for s in road_spans(doc) + paired_street_spans(doc) if not _overlaps(s, found)
+    ]
     for span in features:  # "Royal Street", "Alder Hey Children's Hospital"
         add(span, "pattern", TOWN_FEATURE)
     _repeat_places(doc, found, starts, actors, surnames)

@@ -104,6 +104,21 @@ def road_spans(doc: Doc) -> list[Span]:
     return spans
 
 
+def paired_street_spans(doc: Doc) -> list[Span]:
+    """'Bourbon and Dauphine streets', 'at the corner of State and Hubbard streets': each name
+    before a plural street word is a street's."""
+    plurals = _words().get("street_plurals", frozenset())
+    spans: list[Span] = []
+    for token in doc:
+        i = token.i
+        if token.lower_ not in plurals or i < 3 or doc[i - 2].lower_ not in {"and", "&"}:
+            continue
+        first, second = doc[i - 3], doc[i - 1]
+        if first.is_title and second.is_title and not first.is_sent_start:
+            spans += [doc[i - 3 : i - 2], doc[i - 1 : i]]
+    return spans
+
+
 def looks_like_acronym(text: str) -> bool:
     """'MoD', 'NYPD', 'T&T': short, with two capitals or more; mostly an organisation's."""
     return sum(c.isupper() for c in text) >= 2 and len(text) <= 5
@@ -122,7 +137,7 @@ def _plain_name(span: Span) -> bool:
     lowered = text.lower()
     if lowered in cue_words("not_places") or lowered in words.get("not_unresolved", ()):
         return False
-    if len(span) == 1 and lowered.strip(".") in words.get("honorifics", ()) | cue_words("titles"):
+    if lowered.strip(". ") in words.get("honorifics", ()) | cue_words("titles"):
         return False  # "Mr", "Dr", "Sr.", which NER may take for a town
     return not is_demonym(text) and not (len(span) == 1 and span[0].is_stop)
 
