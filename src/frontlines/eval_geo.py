@@ -39,6 +39,7 @@ class GeoScore:
     within: int = 0
     errors: list[float] = field(default_factory=list)
     wrong: Counter[str] = field(default_factory=Counter)  # cause → toponyms
+    misses: list[str] = field(default_factory=list)  # one line per wrong toponym
 
     def lines(self) -> list[str]:
         median = statistics.median(self.errors) if self.errors else float("nan")
@@ -83,16 +84,21 @@ def evaluate_geo(path: Path, limit: int | None = None) -> GeoScore:
     parsed = parse_many((d, normalize(d)) for d in documents)
     for article, one in zip(articles, parsed, strict=True):
         places = resolve(link(find_mentions(one))).places
+        text = one.document.text
         for start, end, lat, lon in _toponyms(article):
             score.toponyms += 1
             hits = [p for p in places if p.start < end and start < p.end]
+            context = text[max(0, start - 50) : end + 30].replace("\n", " ")
+            where = f"{one.document.id}\t{text[start:end]!r}\tgold {lat:.2f},{lon:.2f}"
             if not hits:
                 score.wrong["not found"] += 1
+                score.misses.append(f"not found\t{where}\t|{context}|")
                 continue
             score.found += 1
             place = hits[0]
             if place.lat is None:
                 score.wrong["found without coordinates"] += 1
+                score.misses.append(f"no coordinates\t{where}\t|{context}|")
                 continue
             error = km(lat, lon, place.lat, place.lon)
             score.errors.append(error)
@@ -100,4 +106,28 @@ def evaluate_geo(path: Path, limit: int | None = None) -> GeoScore:
             if error > ACCURACY_KM:
                 other = "a sea, world region or other feature"
                 score.wrong[CAUSES.get(place.feature or "", other)] += 1
+                score.misses.append(
+                    f"{error:.0f} km\t{where}\t{place.name} ({place.country}, {place.feature}) "
+                    f"{place.lat:.2f},{place.lon:.2f}\t|{context}|"
+                )
     return score
+
+
+def main(argv: list[str] | None = None) -> None:
+    """`python -m frontlines.eval_geo GWN.xml [--misses]`: the score, and with `--misses`
+    every wrong toponym (article, text, gold point, what it was placed as, its context)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path", type=Path)
+    parser.add_argument("--misses", action="store_true", help="list every wrong toponym")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    args = parser.parse_args(argv)
+    score = evaluate_geo(args.path, args.limit)
+    print("\n".join(score.lines()))
+    if args.misses:
+        print("\n".join(score.misses))
+
+
+if __name__ == "__main__":
+    main()
