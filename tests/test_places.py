@@ -221,10 +221,11 @@ def test_a_place_no_gazetteer_knows_lies_at_the_town_named_with_it():
     assert crossing["Bunagana"].lat == crossing["Kisoro"].lat
 
 
-def test_an_unknown_place_in_no_named_town_takes_the_whole_country_it_is_said_to_be_in():
+def test_an_unknown_place_in_no_named_town_takes_the_point_of_the_country_it_is_in():
     places = _places("Two soldiers were wounded near Tuulo Barwaaqo in Somalia.")
-    assert places["Tuulo Barwaaqo"].feature == "country"
-    assert places["Tuulo Barwaaqo"].country == "SOM"
+    village, somalia = places["Tuulo Barwaaqo"], places["Somalia"]
+    assert village.feature == "unresolved_region" and village.name == "Tuulo Barwaaqo"
+    assert (village.lat, village.lon, village.country) == (somalia.lat, somalia.lon, "SOM")
 
 
 def test_acronyms_people_and_institutions_are_not_unknown_places():
@@ -265,3 +266,15 @@ def test_two_names_before_a_plural_street_word_are_both_streets():
     places = _places("In Nairobi, a bus crashed at the corner of Kimathi and Koinange streets.")
     assert places["Kimathi"].feature == "landmark"
     assert places["Koinange"].lat == places["Nairobi"].lat
+
+
+def test_taking_an_unknown_village_hands_over_neither_it_nor_its_province():
+    from frontlines import extract
+
+    result = extract(
+        "The army liberated the village of Dhuurcaleed in the Bay region on Monday.",
+        published="2023-05-10",
+    )
+    assert result.control == []
+    [village] = [p for p in result.places if p.text == "Dhuurcaleed"]
+    assert village.feature in {"unresolved", "unresolved_region"} and village.country == "SOM"

@@ -22,7 +22,11 @@ from frontlines.resolve import ResolvedDocument
 from frontlines.roles import actor_refs, agent_of, phrase_tokens, subject_of, with_conjuncts
 
 NESTED_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}
-NOT_CONTROL_FEATURES = {"country", "continent", "region_of_world"}
+# "unresolved", "unresolved_region": a name no gazetteer knows, placed only at the town or
+# province around it; who holds it is not who holds that, and its own point is unknown.
+NOT_CONTROL_FEATURES = {
+    "country", "continent", "region_of_world", "unresolved", "unresolved_region",
+}  # fmt: skip
 SKIPPED_MODALITIES = {"denied", "planned", "hypothetical", "threatened"}
 FIRST_PERSON = {"we", "our", "us", "ours"}
 REFERENCE_WORDS = {

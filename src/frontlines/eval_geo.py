@@ -29,6 +29,7 @@ CAUSES = {
     "city": "a town (a wrong namesake)",
     "landmark": "a street or building, at the wrong town",
     "unresolved": "a name no gazetteer knows, at the wrong town",
+    "unresolved_region": "a name no gazetteer knows, at the wrong town",
 }
 
 

@@ -6,8 +6,9 @@ are implausible namesakes abroad lies in or near the town the report is about th
 would rather have it there, said plainly, than lose it: it keeps its own name, takes the
 town's point, country and admin1, and its feature says what it is ('landmark' for a named
 street or building, 'unresolved' for any other), both of them ACLED geo_precision 2. Where
-the text names no town, only the province or the country, it takes that whole place, named
-and typed as such (geo_precision 3): all that is known is that it lies there.
+the text names no town, only the province or the country, it takes that place's point and
+feature 'unresolved_region' (geo_precision 3): all that is known is that it lies there. It
+never becomes the province or country itself (taking a village is not taking its province).
 
 Which town: the one the text joins to the name ('Percy French Hotel, Ballyjamesduff', 'the
 Colony Theatre in Los Angeles'), a town whose name begins it ('Colchester General
@@ -26,7 +27,8 @@ from frontlines.mentions.places import TOWN_FEATURE
 from frontlines.mentions.unresolved import UNRESOLVED, looks_like_acronym
 
 NO_ENTRY = {TOWN_FEATURE, UNRESOLVED}  # found as places by their form: no gazetteer entry
-PLACED_IN_CONTEXT = {"landmark", "unresolved"}  # the features of the places placed here
+UNRESOLVED_WIDE = "unresolved_region"  # placed at its province's or country's point
+PLACED_IN_CONTEXT = {"landmark", "unresolved", UNRESOLVED_WIDE}  # the features given here
 TOWN_LEVEL = {"city", "county", "district"}
 WHOLE_PLACES = ("region", "country")  # what is left, finest first, when no town is named
 # The words that join a town to the name before it: "X, Dublin", "X in Los Angeles", "X near
@@ -85,6 +87,14 @@ def place_in_context(
                 feature=feature,
                 admin1=town.admin1,
             )
-        elif wholes:  # only the province or the country: the whole of it, said as such
-            result[i] = wholes[0]
+        elif wholes:  # only the province or the country: its point, and said to be no more
+            whole = wholes[0]
+            result[i] = Place(
+                name=mention.text,
+                lat=whole.lat,
+                lon=whole.lon,
+                country=whole.country,
+                feature=UNRESOLVED_WIDE,
+                admin1=whole.name if whole.feature == "region" else None,
+            )
     return result

@@ -195,7 +195,8 @@ SUPPLEMENT_FILES = ("places.yaml", "world_regions.yaml")
 WIDE_FEATURES = {"continent", "area", "sea"}  # named stretches larger than a country's part
 # Features that name only a region, province or wider (ACLED geo_precision 3), and those that
 # are part of a town (a named street or building placed at its town: geo_precision 2).
-REGION_FEATURES = {"country", "region", "county"} | WIDE_FEATURES
+# "unresolved_region": a name no gazetteer knows, at its province's or country's point.
+REGION_FEATURES = {"country", "region", "county", "unresolved_region"} | WIDE_FEATURES
 PART_OF_TOWN_FEATURES = {"landmark", "unresolved"}  # placed at their town: precision 2
 
 

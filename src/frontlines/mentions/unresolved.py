@@ -22,6 +22,8 @@ UNRESOLVED = "UNRESOLVED"
 # Words before a name that say it is where something is or happens. Not 'from' or 'to':
 # 'a letter from Smith', 'talked to Acme'.
 WHERE_WORDS = {"in", "at", "near", "inside", "outside", "into", "around"}
+# An untagged name after these is a place too: "the army entered Dhuurcaleed".
+RUN_WHERE_WORDS = WHERE_WORDS | {"entered", "reached"}
 MAX_TOKENS = 6  # longer entity spans are mostly titles or mis-joined runs
 
 
@@ -205,8 +207,10 @@ def unresolved_spans(
         if run:
             span = doc[run[0] : run[-1] + 1]
             cut = token is not None and (not _loose(token) or token.is_title)
-            if not cut and not doc[run[0]].is_sent_start and _after_where_word(doc, span):
-                keep(span)  # "a market at Makeen", untagged
+            if cut or doc[run[0]].is_sent_start:
+                pass
+            elif _after_where_word(doc, span, RUN_WHERE_WORDS) or _named_as_settlement(doc, span):
+                keep(span)  # "a market at Makeen", "the village of Dhuurcaleed", untagged
             run = []
     spans.sort(key=lambda s: s.start)
     return spans
