@@ -278,3 +278,9 @@ def test_taking_an_unknown_village_hands_over_neither_it_nor_its_province():
     assert result.control == []
     [village] = [p for p in result.places if p.text == "Dhuurcaleed"]
     assert village.feature in {"unresolved", "unresolved_region"} and village.country == "SOM"
+
+
+def test_an_unknown_name_followed_by_region_is_a_division_not_a_part_of_the_town():
+    places = _places("Soldiers were killed near Afgooye in the Lower Shabelle region on Monday.")
+    region = places["Lower Shabelle"]
+    assert region.feature == "unresolved_region" and region.lat == places["Afgooye"].lat

@@ -5,7 +5,8 @@ gazetteer does not know ('in Khayelitsha', 'the Marigny Canal') or a name whose 
 are implausible namesakes abroad lies in or near the town the report is about there. A user
 would rather have it there, said plainly, than lose it: it keeps its own name, takes the
 town's point, country and admin1, and its feature says what it is ('landmark' for a named
-street or building, 'unresolved' for any other), both of them ACLED geo_precision 2. Where
+street or building, 'unresolved' for any other), both of them ACLED geo_precision 2 (a name
+followed by 'region' or 'province' is 'unresolved_region', precision 3, at that point). Where
 the text names no town, only the province or the country, it takes that place's point and
 feature 'unresolved_region' (geo_precision 3): all that is known is that it lies there. It
 never becomes the province or country itself (taking a village is not taking its province).
@@ -38,6 +39,11 @@ _JOINED = re.compile(
     r"suburb|district) of\s+)?$"
 )
 JOIN_CHARS = 40
+# A division's word after an unknown name ("the Lower Shabelle region"): the name is a
+# province's or a district's, larger than the town the text names with it.
+_DIVISION_AFTER = re.compile(
+    r"\s+(?:region|province|state|governorate|county|prefecture|oblast|department|district)\b"
+)
 
 
 def _town(mention: Mention, towns: list[tuple[Mention, Place]], text: str) -> Place | None:
@@ -71,6 +77,9 @@ def place_in_context(
     ]
     result = list(chosen)
     unknown = {m.text for m in mentions if m.label in NO_ENTRY}
+    divisions = {
+        m.text for m in mentions if m.text in unknown and _DIVISION_AFTER.match(text[m.end :])
+    }
     for i, (mention, place) in enumerate(zip(mentions, chosen, strict=True)):
         if place is not None or not (mention.label in NO_ENTRY or mention.text in unknown):
             continue  # a name the gazetteer knows, with only namesakes far off: left out
@@ -78,6 +87,8 @@ def place_in_context(
             continue  # "the MoD", which NER may call a place: not one to put on a map
         town = _town(mention, towns, text)
         feature = "landmark" if mention.label == TOWN_FEATURE else "unresolved"  # see above
+        if mention.text in divisions:  # "the Lower Shabelle region": holds the town, no more
+            feature = UNRESOLVED_WIDE
         if town is not None:
             result[i] = Place(
                 name=mention.text,
