@@ -284,3 +284,8 @@ def test_an_unknown_name_followed_by_region_is_a_division_not_a_part_of_the_town
     places = _places("Soldiers were killed near Afgooye in the Lower Shabelle region on Monday.")
     region = places["Lower Shabelle"]
     assert region.feature == "unresolved_region" and region.lat == places["Afgooye"].lat
+
+
+def test_an_actor_alias_inside_a_place_name_does_not_hide_the_place():
+    places = _places("Police in Bellmore said the ferry to Fire Island was cancelled.")
+    assert places["Fire Island"].lat == places["Bellmore"].lat

@@ -132,7 +132,7 @@ def _plain_name(span: Span) -> bool:
 
     words = _words()
     text = span.text
-    if not text[:1].isupper() or len(span) > MAX_TOKENS or not any(c.isalpha() for c in text):
+    if not text[:1].isupper() or len(span) > MAX_TOKENS or sum(c.isalpha() for c in text) < 2:
         return False
     if looks_like_acronym(text) or any(_CODE.match(t.text) for t in span):
         return False  # "MoD"; "M16", "AK-47", which NER may call a place
@@ -181,8 +181,10 @@ def unresolved_spans(
         if span.text in people and not said_to_be_place:
             return
         start, end = span.start_char, span.end_char
-        if _overlaps(start, end, found) or _overlaps(start, end, kb_actors):
+        if _overlaps(start, end, found):
             return
+        if any(m.start <= start and end <= m.end for m in kb_actors):
+            return  # an actor's name; one inside a place's ("Fire Island") does not count
         if any(s.start_char < end and start < s.end_char for s in spans):
             return
         spans.append(span)
