@@ -13,10 +13,18 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from frontlines.kb import gazetteer
-from frontlines.mentions.base import PLACE_LABELS, Mention, cue_words, strip_determiner
+from frontlines.mentions.base import (
+    PLACE_LABELS,
+    Mention,
+    cue_words,
+    lowers_of,
+    pos_of,
+    strip_determiner,
+    tokens_of,
+)
 
 UNRESOLVED = "UNRESOLVED"
 # Words before a name that say it is where something is or happens. Not 'from' or 'to':
@@ -86,23 +94,24 @@ def _said_to_be_a_place(doc: Doc, span: Span, found: list[Mention]) -> bool:
 # unless "motorway" follows.
 _ROAD = re.compile(r"^[ABNER]\d{1,4}$")
 _CODE = re.compile(r"^[A-Za-z]+-?\d+\w*$")  # a model's or a unit's code
-_MOTORWAY = re.compile(r"^M\d{1,3}$")
+_ROAD_OR_MOTORWAY = re.compile(r"^[ABNERM]\d{1,4}$")
 
 
 def road_spans(doc: Doc) -> list[Span]:
     """'the A120', 'via the A436, A40 and A429': numbered roads, placed like named streets."""
-    words = _words()
-    not_after = words.get("not_road_words", frozenset())
+    not_after = _words().get("not_road_words", frozenset())
+    lower = lowers_of(doc)  # spaCy builds a Token per access: read the table instead
     spans: list[Span] = []
-    for token in doc:
-        following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-        road = _ROAD.match(token.text) or (_MOTORWAY.match(token.text) and following == "motorway")
-        if not road or following in not_after or token.i == 0:
+    for i, (_start, _end, text) in enumerate(tokens_of(doc)):
+        if i == 0 or text[:1] not in "ABNERM" or not _ROAD_OR_MOTORWAY.match(text):
             continue
-        before = doc[token.i - 1].lower_
-        listed = before in {",", "and", "or"} and bool(spans) and spans[-1].end >= token.i - 2
-        if before == "the" or listed:
-            spans.append(doc[token.i : token.i + 1])
+        following = lower[i + 1] if i + 1 < len(lower) else ""
+        road = _ROAD.match(text) or following == "motorway"
+        if not road or following in not_after:
+            continue
+        listed = lower[i - 1] in {",", "and", "or"} and bool(spans) and spans[-1].end >= i - 2
+        if lower[i - 1] == "the" or listed:
+            spans.append(doc[i : i + 1])
     return spans
 
 
@@ -110,10 +119,10 @@ def paired_street_spans(doc: Doc) -> list[Span]:
     """'Bourbon and Dauphine streets', 'at the corner of State and Hubbard streets': each name
     before a plural street word is a street's."""
     plurals = _words().get("street_plurals", frozenset())
+    lower = lowers_of(doc)
     spans: list[Span] = []
-    for token in doc:
-        i = token.i
-        if token.lower_ not in plurals or i < 3 or doc[i - 2].lower_ not in {"and", "&"}:
+    for i, word in enumerate(lower):
+        if word not in plurals or i < 3 or lower[i - 2] not in {"and", "&"}:
             continue
         first, second = doc[i - 3], doc[i - 1]
         if first.is_title and second.is_title and not first.is_sent_start:
@@ -158,8 +167,8 @@ def _named_as_settlement(doc: Doc, span: Span) -> bool:
 LOOSE_LABELS = {"", "PRODUCT", "WORK_OF_ART"}
 
 
-def _loose(token: Token) -> bool:
-    return token.ent_type_ in LOOSE_LABELS
+def _ends(ent: Span) -> tuple[int, int]:
+    return ent.start, ent.end
 
 
 def _overlaps(start: int, end: int, mentions: list[Mention]) -> bool:
@@ -201,14 +210,20 @@ def unresolved_spans(
             keep(span)  # "at Craven Cottage", tagged a person or an organisation
         elif ent.label_ in {"PERSON", "ORG"} and _named_as_settlement(doc, span):
             keep(span, said_to_be_place=True)  # "the gated suburb of Madinaty", a "person"
+    # Untagged runs of capitalised proper nouns, read from the token table (a Token per token
+    # would cost more than the rest of this stage).
+    labelled = {i for ent in doc.ents if ent.label_ not in LOOSE_LABELS for i in range(*_ends(ent))}
+    pos = pos_of(doc)
+    texts = [text for _start, _end, text in tokens_of(doc)]
     run: list[int] = []
-    for token in [*doc, None]:
-        if token is not None and token.is_title and _loose(token) and token.pos_ == "PROPN":
-            run.append(token.i)
+    for i in range(len(texts) + 1):
+        title = i < len(texts) and texts[i].istitle() and i not in labelled
+        if title and pos[i] == "PROPN":
+            run.append(i)
             continue
         if run:
             span = doc[run[0] : run[-1] + 1]
-            cut = token is not None and (not _loose(token) or token.is_title)
+            cut = i < len(texts) and (i in labelled or title)
             if cut or doc[run[0]].is_sent_start:
                 pass
             elif _after_where_word(doc, span, RUN_WHERE_WORDS) or _named_as_settlement(doc, span):
