@@ -28,7 +28,8 @@ from spacy.tokens import Span
 from frontlines.corpus import CorpusItem, acled_types, corpus_files, load_corpus, split
 from frontlines.kb.cache import cache_dir, pickled
 
-FEATURE_VERSION = 5
+FEATURE_VERSION = 6
+USUAL_PAIRING = 0.75  # share of a sub-event type's sentences that must carry its PLOVER type
 NONE = "none"
 MASKED_ENTITIES = {
     "PERSON": "person",
@@ -56,7 +57,7 @@ class Typing:
     acled_score: float
     plover_type: str | None
     plover_score: float
-    sub_plover: str | None = None  # the PLOVER type the corpus gives this sub-event type
+    sub_plover: str | None = None  # the PLOVER type the corpus nearly always gives this sub-type
     plover_alone: bool = True  # the corpus has this PLOVER type without an ACLED type
 
 
@@ -206,8 +207,12 @@ def train(
 ) -> LinearTyper:
     typer = LinearTyper(model, svm_labels=svm_labels).fit(views(items, kind), labels_of(items))
     pairs = Counter((i.sub_event_type, i.plover) for i in items if i.sub_event_type)
-    for (sub, plover), _count in sorted(pairs.items(), key=lambda kv: -kv[1]):
-        typer.plover_of_sub.setdefault(sub, plover)
+    totals = Counter(i.sub_event_type for i in items if i.sub_event_type)
+    for (sub, plover), count in sorted(pairs.items(), key=lambda kv: -kv[1]):
+        # only a pairing the corpus nearly always makes stands in for the PLOVER head: the
+        # sentences of a mixed type (Other: a ban is COERCE, a mass grave none) keep their own
+        if sub not in typer.plover_of_sub and count >= USUAL_PAIRING * totals[sub]:
+            typer.plover_of_sub[sub] = plover
     alone = {i.plover for i in items if i.plover and not i.sub_event_type}
     typer.plover_alone = tuple(sorted(alone))
     return typer
@@ -223,7 +228,8 @@ def _cache_path() -> Path:
     digest = hashlib.sha1()
     for path in corpus_files():
         digest.update(path.name.encode("utf-8") + path.read_bytes())
-    digest.update(repr((FEATURE_VERSION, SHIPPED, sklearn.__version__)).encode("utf-8"))
+    settings = (FEATURE_VERSION, SHIPPED, USUAL_PAIRING, sklearn.__version__)
+    digest.update(repr(settings).encode("utf-8"))
     return cache_dir() / f"event-typer-{digest.hexdigest()[:16]}.pickle"
 
 
