@@ -102,6 +102,14 @@ def test_withdrawal_and_fall():
     ]
 
 
+def test_a_town_left_as_the_object_of_the_main_verb():
+    # The walk up from "Homs" to the verb must stop at the verb and at the root (spaCy makes a
+    # new Token object on every access, so comparing them by identity never ended the walk).
+    assert _control("Government troops left Homs overnight, the monitor said.") == [
+        ("withdrew", "Homs", None, "SYR-military")
+    ]
+
+
 def test_siege():
     assert _control("JNIM fighters besieged the town of Djibo.") == [
         ("besieged", "Djibo", "mli-jnim", None)

@@ -88,7 +88,7 @@ def _standing_for(noun: Token, resolved: ResolvedDocument) -> list[str]:
         if current.pos_ in {"VERB", "AUX"}:
             subject, passive = subject_of(current)
             return [] if passive else _phrase_ids(subject, resolved)
-        if current.head is current:
+        if current.head == current:
             return []
         current = current.head
     return []
@@ -144,7 +144,7 @@ def _modality(token: Token) -> str:
         return "denied"
     current = token
     for _ in range(4):
-        if current.head is current:
+        if current.head == current:
             break
         current = current.head
         lemma = current.lemma_.lower()
@@ -164,7 +164,7 @@ def _modes(token: Token) -> list[str]:
     holders = [token]
     current = token
     for _ in range(6):  # up to the clause's verb
-        if current.head is current or current.pos_ in {"VERB", "AUX"} and current is not token:
+        if current.head == current or current.pos_ in {"VERB", "AUX"} and current != token:
             break
         current = current.head
         holders.append(current)
@@ -173,7 +173,7 @@ def _modes(token: Token) -> list[str]:
             if child.dep_ in {"advmod", "amod", "npadvmod", "compound"}:
                 for item in (child, *(c for c in child.children if c.dep_ == "conj")):
                     words |= {item.lemma_.lower(), item.lower_}
-            elif holder is token and child.dep_ == "prep" and child.lower_ in {"with", "in"}:
+            elif holder == token and child.dep_ == "prep" and child.lower_ in {"with", "in"}:
                 words |= {g.lemma_.lower() for g in child.subtree}
     found = [mode for mode in ("military", "political", "financial") if words & _set("modes", mode)]
     return found or ["unspecified"]

@@ -202,7 +202,7 @@ def _refs(head: Token | None, resolved: ResolvedDocument, quotes: list[Quote]) -
 def _governing_preposition(root: Token, trigger: Token) -> str | None:
     """The preposition nearest above a place's name on its way up to the trigger."""
     current = root
-    while current is not trigger and current.head is not current:
+    while current != trigger and current.head != current:
         if current.dep_ == "prep" or current.pos_ == "ADP":
             return current.lower_
         current = current.head

@@ -154,14 +154,14 @@ def _kind(count: Count) -> str | None:
     if own and _harm(own, False) == "death":
         return "death"
     anchor = head
-    while anchor.dep_ == "conj" and anchor.head is not anchor:
+    while anchor.dep_ == "conj" and anchor.head != anchor:
         anchor = anchor.head  # "himself and ten soldiers": the first conjunct's place
     governor = anchor.head
     if anchor.dep_ == "nsubj" and any(
         c.dep_ == "dobj" and not _is_death(c) for c in governor.children
     ):
         return None  # the subject of "shot dead a journalist" did the killing
-    above = _above(anchor) if anchor.head is not anchor else []
+    above = _above(anchor) if anchor.head != anchor else []
     if above and _is_injury(above[0]):
         return "injury"
     kind = _harm(above, not count.vague)
@@ -204,12 +204,12 @@ def _victims(token: Token) -> list[Token]:
         verb = token.head
     if verb is not None:
         objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-        intransitive = verb is token and token.lemma_.lower() != "kill"  # "a farmer died"
-        if not objects and (intransitive or (verb is not token and verb.tag_ == "VBN")):
+        intransitive = verb == token and token.lemma_.lower() != "kill"  # "a farmer died"
+        if not objects and (intransitive or (verb != token and verb.tag_ == "VBN")):
             objects = [c for c in verb.children if c.dep_ == "nsubj"]  # "activist shot dead"
         if not objects and verb.dep_ == "conj":  # "was shot in the chest and died"
             objects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if objects or verb is token:
+        if objects or verb == token:
             return objects
     found = [c for c in token.children if c.dep_ == "poss"]
     of_noun = _of_noun(token)
@@ -260,7 +260,7 @@ def _toll(count: Count) -> str | None:
     """'update' for "the toll rose to 55", 'competing' for "put the toll at 15"."""
     doc = count.head.doc
     before = doc[max(count.start - 6, count.head.sent.start) : count.start]
-    above = _above(count.head) if count.head.head is not count.head else []
+    above = _above(count.head) if count.head.head != count.head else []
     named = [t for t in before if t.lemma_.lower() in _words("toll_nouns")]
     named += [
         t

@@ -314,7 +314,7 @@ def _modifies(token, start: int, end: int) -> bool:
     if not token.is_lower or token.dep_ not in {"amod", "advmod", "compound"}:
         return False
     head = token.head
-    while head.dep_ in {"amod", "advmod"} and head.i < start and head.head is not head:
+    while head.dep_ in {"amod", "advmod"} and head.i < start and head.head != head:
         head = head.head
     return start <= head.i < end
 
