@@ -29,7 +29,7 @@ from frontlines.corpus import CorpusItem, acled_types, corpus_files, load_corpus
 from frontlines.kb.cache import cache_dir, pickled
 
 FEATURE_VERSION = 6
-USUAL_PAIRING = 0.75  # share of a sub-event type's sentences that must carry its PLOVER type
+USUAL_PAIRING = 0.9  # share of a sub-event type's sentences that must carry its PLOVER type
 NONE = "none"
 MASKED_ENTITIES = {
     "PERSON": "person",
