@@ -258,3 +258,31 @@ def test_plover_source_and_target_countries_are_scored():
         v for (r, _), v in score.roles.items() if r == "source"
     )
     assert source_right >= 0.7
+
+
+def test_a_document_over_the_time_limit_is_reported_and_the_batch_goes_on(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import frontlines.pipeline as pipeline
+    from frontlines.cli import cli
+
+    plain = pipeline.extract_parsed
+
+    def stuck_on_goma(parsed, user_kb=None):
+        while "Goma" in parsed.document.text:  # a rule that never ends on this document
+            pass
+        return plain(parsed, user_kb)
+
+    monkeypatch.setattr(pipeline, "extract_parsed", stuck_on_goma)
+    stuck = tmp_path / "stuck.txt"
+    stuck.write_text("Clashes were reported in Goma on Monday.\n")
+    good = tmp_path / "good.txt"
+    good.write_text("---\npublished: 2024-01-02\n---\nTroops shelled Avdiivka on Monday.\n")
+    db = tmp_path / "store.db"
+    for args in (["extract"], ["ingest", "--db", str(db)]):
+        result = CliRunner().invoke(cli, [*args, "--time-limit", "1", str(stuck), str(good)])
+        assert result.exit_code == 2
+        assert f"{stuck}: error: extraction took longer than the time limit of 1 s" in result.stderr
+        assert "Traceback" not in result.stderr
+    stored = sqlite3.connect(db).execute("SELECT name FROM documents").fetchall()
+    assert stored == [(str(good),)]

@@ -72,6 +72,17 @@ DB_OPTION = click.option(
 )
 
 
+TIME_LIMIT_OPTION = click.option(
+    "--time-limit",
+    "time_limit",
+    envvar="FRONTLINES_TIME_LIMIT",
+    type=click.FloatRange(min=0),
+    default=120.0,
+    show_default=True,
+    help="Seconds one document may take; a slower one is reported and skipped (0: no limit).",
+)
+
+
 INPUT_FORMAT_OPTION = click.option(
     "--input-format",
     "fmt",
@@ -85,20 +96,26 @@ INPUT_FORMAT_OPTION = click.option(
 @cli.command()
 @INPUT_FORMAT_OPTION
 @KB_OPTION
+@TIME_LIMIT_OPTION
 @click.argument("paths", nargs=-1, required=True)
-def extract(fmt: InputFormat, user_kb: str | None, paths: tuple[str, ...]) -> None:
+def extract(
+    fmt: InputFormat, user_kb: str | None, time_limit: float, paths: tuple[str, ...]
+) -> None:
     """Extract events, actors, places and dates: one JSON object per document, per line.
 
     PATHS are text files (optional YAML front matter), JSON Lines files, directories, or `-`
     for standard input.
     """
-    from frontlines.pipeline import extract_document
+    from frontlines.pipeline import ExtractionTimeout, extract_document
 
     _check_kb(user_kb)
     batch = Batch()
     for document in batch.documents(paths, fmt):
         try:
-            extraction = extract_document(document, user_kb)
+            extraction = extract_document(document, user_kb, time_limit)
+        except ExtractionTimeout as err:
+            batch.fail(f"{document.name}: error: extraction {err}; skipped")
+            continue
         except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch
             batch.fail(
                 f"{document.name}: error: extraction failed: {err.__class__.__name__}: {err}"
@@ -112,11 +129,14 @@ def extract(fmt: InputFormat, user_kb: str | None, paths: tuple[str, ...]) -> No
 @DB_OPTION
 @KB_OPTION
 @INPUT_FORMAT_OPTION
+@TIME_LIMIT_OPTION
 @click.argument("paths", nargs=-1, required=True)
-def ingest(db: str, user_kb: str | None, fmt: InputFormat, paths: tuple[str, ...]) -> None:
+def ingest(
+    db: str, user_kb: str | None, fmt: InputFormat, time_limit: float, paths: tuple[str, ...]
+) -> None:
     """Extract documents and add them to the store; a document already there is skipped."""
     from frontlines.merge import unify_discovered
-    from frontlines.pipeline import extract_document
+    from frontlines.pipeline import ExtractionTimeout, extract_document
     from frontlines.store import StoreError, has_document, open_store, write
     from frontlines.store_queries import discovered_index
 
@@ -133,9 +153,12 @@ def ingest(db: str, user_kb: str | None, fmt: InputFormat, paths: tuple[str, ...
             continue
         try:
             extraction = unify_discovered(
-                extract_document(document, user_kb), discovered_index(engine)
+                extract_document(document, user_kb, time_limit), discovered_index(engine)
             )
             result = write(engine, document, extraction)
+        except ExtractionTimeout as err:  # raised before the write: the store is untouched
+            batch.fail(f"{document.name}: error: extraction {err}; skipped")
+            continue
         except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch
             batch.fail(f"{document.name}: error: {err.__class__.__name__}: {err}")
             continue

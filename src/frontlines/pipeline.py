@@ -6,7 +6,10 @@ cross-document `merge` and `store` stages work on the resulting `Extraction`s.
 
 from __future__ import annotations
 
+import signal
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from frontlines.events import detect_events
 from frontlines.link import LinkedDocument, link
@@ -66,8 +69,49 @@ def extract_parsed(parsed: ParsedDocument, user_kb: str | None = None) -> Extrac
     )
 
 
-def extract_document(document: Document, user_kb: str | None = None) -> Extraction:
-    return extract_parsed(parse(document, normalize(document)), user_kb)
+_WARMED: set[str | None] = set()  # knowledge bases warm_up has run for in this process
+
+
+class ExtractionTimeout(Exception):
+    """A document took longer than the time limit set for one document."""
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise ExtractionTimeout inside the block once `seconds` have passed.
+
+    A batch must go on past one document that some rule handles badly (a parse walk that
+    never ends, a pathological input), so the batch commands bound each document's time.
+    It works through SIGALRM, so only on the main thread of a Unix process; elsewhere, and
+    for no `seconds`, the block runs unbounded.
+    """
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not seconds or not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise ExtractionTimeout(f"took longer than the time limit of {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def extract_document(
+    document: Document, user_kb: str | None = None, seconds: float | None = None
+) -> Extraction:
+    """One document through every stage; with `seconds`, ExtractionTimeout past that."""
+    if seconds and user_kb not in _WARMED:
+        # Loading the model and indexes is the process's cost, not the first document's.
+        warm_up(user_kb)
+        _WARMED.add(user_kb)
+    with time_limit(seconds):
+        return extract_parsed(parse(document, normalize(document)), user_kb)
 
 
 def extract_documents(
