@@ -88,6 +88,17 @@ def test_names_listed_with_places_are_places():
     assert places["Cheltenham"].country == "GBR"
 
 
+def test_a_town_that_ground_is_taken_in_is_a_place_whatever_the_tagger_says():
+    # The small model tags such towns PERSON, NORP or PRODUCT when they stand as an object.
+    places = _places("Government troops recaptured Gao from the rebels on Sunday.")
+    assert places["Gao"].country == "MLI"
+    places = _places("M23 fighters overran Rutshuru, and artillery shelled Kramatorsk.")
+    assert places["Rutshuru"].country == "COD"
+    assert places["Kramatorsk"].country == "UKR"
+    places = _places("Police arrested Mohamed Gao, a trader, at the market in Bamako.")
+    assert "Gao" not in places  # a man's surname, not what ground is taken in
+
+
 def test_a_persons_surname_is_not_a_town():
     places = _places(
         "Defence secretary John Kelly arrived in Kabul. Kelly said the talks would continue."

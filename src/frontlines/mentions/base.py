@@ -57,6 +57,13 @@ def cue_words(name: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in cues().get(name, []))
 
 
+@lru_cache(maxsize=1)
+def place_words() -> dict[str, frozenset[str]]:
+    """The word lists of `kb/data/place_words.yaml`, lower case."""
+    data = load_data("place_words.yaml") or {}
+    return {key: frozenset(str(w).lower() for w in words) for key, words in data.items()}
+
+
 @dataclass
 class TokenTable:
     """Per-document token facts read once from the parse's arrays: spaCy builds a new Python

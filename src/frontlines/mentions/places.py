@@ -18,12 +18,14 @@ from frontlines.mentions.base import (
     Mention,
     char_span,
     cue_words,
+    place_words,
     sentence_of,
     sentence_starts,
     strip_determiner,
     text_of,
     tokens_of,
 )
+from frontlines.mentions.locative import locative_context
 from frontlines.mentions.unresolved import (
     UNRESOLVED,
     paired_street_spans,
@@ -38,32 +40,6 @@ TOWN_FEATURE = "TOWN_FEATURE"
 # A city this big named alone is a place even where NER calls it an organisation: "improve
 # Guadalajara's water supply", "Leeds held to a draw" (its team; metonymy, still the place).
 BIG_TOWN = 100_000  # label of a named street or building, placed at its town
-
-
-DIRECTION_WORDS = {
-    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
-    "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
-    "north-western", "south-eastern", "south-western", "upper", "lower", "greater",
-}  # fmt: skip
-
-
-def _locative_context(doc: Doc, span: Span) -> bool:
-    """'in X', 'towards the X', 'the city of X', 'X district': words that make X a place."""
-    previous = span.start - 1
-    while previous >= 0 and (
-        doc[previous].lower_ in {"the", "a"} or doc[previous].lower_ in DIRECTION_WORDS
-    ):  # "in northern Omdurman"
-        previous -= 1
-    if previous >= 0 and doc[previous].lower_ in cue_words("locative_words"):
-        return True
-    following = doc[span.end].lower_ if span.end < len(doc) else ""
-    if following in {"and", "or"} and span.end + 2 < len(doc):  # "Kidal and other towns"
-        other, noun = doc[span.end + 1].lower_, doc[span.end + 2].lower_
-        if other == "other" and noun.removesuffix("s") in cue_words("place_noun_words"):
-            return True
-    if following == "-" and span.end + 1 < len(doc):  # "a Kent-based team", "London-born"
-        return doc[span.end + 1].lower_ in cue_words("place_suffix_words")
-    return following in cue_words("place_noun_words")
 
 
 def _conjuncts(span: Span) -> list[Span]:
@@ -218,7 +194,7 @@ def place_mentions(
         if label == "NORP" and is_demonym(span.text):
             add(span, "demonym", "DEMONYM")  # "Syrian", "European": as a modifier
             continue
-        if label == "NORP" and not _locative_context(doc, span):
+        if label == "NORP" and not locative_context(doc, span):
             continue  # "Somali" is a people; "the town of Afgooye" (mislabelled NORP) a place
         for sub in subspans:
             if sub.text.lower() in cue_words("not_places") or not gazetteer.is_known_place(
@@ -234,13 +210,13 @@ def place_mentions(
                 continue  # "Cape Adare", "the (Federal) Republic": not the town of that name
             if _names_a_feature(doc, sub):
                 continue  # "Elysian Fields", "Windsor Castle": named after it, not it
-            if sub.text in surnames and not _locative_context(doc, sub):
+            if sub.text in surnames and not locative_context(doc, sub):
                 continue  # "Kelly said", after "John Kelly": the man, not the town
             if sub.text in given_names and label not in PLACE_LABELS and not _inside(doc, sub):
                 continue  # "from Boyd's career", after "Boyd Tinsley": not the town
             if (
                 label in PLACE_LABELS
-                or _locative_context(doc, sub)
+                or locative_context(doc, sub)
                 or (label == "ORG" and gazetteer.is_big_town(sub.text, BIG_TOWN))
                 or (sub.text[:1].isupper() and gazetteer.is_country_name(sub.text))
             ):
@@ -376,18 +352,10 @@ def _names_a_feature(doc: Doc, span: Span) -> bool:
     )
 
 
-@lru_cache(maxsize=1)
-def _place_words() -> dict[str, frozenset[str]]:
-    from frontlines.kb import load_data
-
-    data = load_data("place_words.yaml") or {}
-    return {key: frozenset(str(w).lower() for w in words) for key, words in data.items()}
-
-
 def _named_after(span: Span, sub: Span) -> bool:
     """Whether `sub`, inside `span`, is a feature word's name ('Cape Adare') or a generic
     word ('Federal Republic') rather than a town's."""
-    words = _place_words()
+    words = place_words()
     before = span.doc[sub.start - 1].lower_.strip(".") if sub.start > span.start else ""
     named = [t.lower_ for t in sub if t.lower_ not in {"'s", "’s"}]  # "Republic's"
     return before in words.get("feature_prefixes", ()) or (

@@ -11,7 +11,6 @@ the name ('Craven Cottage', 'the Colony Theatre') makes one of them a place.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -21,6 +20,7 @@ from frontlines.mentions.base import (
     Mention,
     cue_words,
     lowers_of,
+    place_words,
     pos_of,
     strip_determiner,
     tokens_of,
@@ -33,14 +33,6 @@ WHERE_WORDS = {"in", "at", "near", "inside", "outside", "into", "around"}
 # An untagged name after these is a place too: "the army entered Dhuurcaleed".
 RUN_WHERE_WORDS = WHERE_WORDS | {"entered", "reached"}
 MAX_TOKENS = 6  # longer entity spans are mostly titles or mis-joined runs
-
-
-@lru_cache(maxsize=1)
-def _words() -> dict[str, frozenset[str]]:
-    from frontlines.kb import load_data
-
-    data = load_data("place_words.yaml") or {}
-    return {key: frozenset(str(w).lower() for w in words) for key, words in data.items()}
 
 
 def _after_where_word(doc: Doc, span: Span, words: set[str] = WHERE_WORDS) -> bool:
@@ -58,7 +50,7 @@ def _said_to_be_a_place(doc: Doc, span: Span, found: list[Mention]) -> bool:
     Canal', 'Jamsil Stadium'), a town's possessive before it ('Seoul's Jamsil Stadium') or
     a place found next to it ('Rockingham, X'). A name with none of these is mostly a person
     or a firm that NER mislabelled ('Yulia said', 'Kemira will use')."""
-    words = _words()
+    words = place_words()
     if _after_where_word(doc, span, WHERE_WORDS | {"to", "from", "towards", "toward"}):
         return True
     if span.start >= 2 and doc[span.start - 1].lower_ == "of":
@@ -99,7 +91,7 @@ _ROAD_OR_MOTORWAY = re.compile(r"^[ABNERM]\d{1,4}$")
 
 def road_spans(doc: Doc) -> list[Span]:
     """'the A120', 'via the A436, A40 and A429': numbered roads, placed like named streets."""
-    not_after = _words().get("not_road_words", frozenset())
+    not_after = place_words().get("not_road_words", frozenset())
     lower = lowers_of(doc)  # spaCy builds a Token per access: read the table instead
     spans: list[Span] = []
     for i, (_start, _end, text) in enumerate(tokens_of(doc)):
@@ -118,7 +110,7 @@ def road_spans(doc: Doc) -> list[Span]:
 def paired_street_spans(doc: Doc) -> list[Span]:
     """'Bourbon and Dauphine streets', 'at the corner of State and Hubbard streets': each name
     before a plural street word is a street's."""
-    plurals = _words().get("street_plurals", frozenset())
+    plurals = place_words().get("street_plurals", frozenset())
     lower = lowers_of(doc)
     spans: list[Span] = []
     for i, word in enumerate(lower):
@@ -139,7 +131,7 @@ def _plain_name(span: Span) -> bool:
     """Capitalised, not a number, a demonym-like single word or a generic word."""
     from frontlines.mentions.places import is_demonym
 
-    words = _words()
+    words = place_words()
     text = span.text
     if not text[:1].isupper() or len(span) > MAX_TOKENS or sum(c.isalpha() for c in text) < 2:
         return False
@@ -158,7 +150,7 @@ def _named_as_settlement(doc: Doc, span: Span) -> bool:
     return (
         span.start >= 2
         and doc[span.start - 1].lower_ == "of"
-        and doc[span.start - 2].lower_ in _words().get("settlement_nouns", ())
+        and doc[span.start - 2].lower_ in place_words().get("settlement_nouns", ())
     )
 
 
@@ -181,7 +173,7 @@ def unresolved_spans(
     """Spans that name a place the gazetteer does not know, not overlapping the places found
     (`found`), the knowledge base's actors or a person the document names (`people`)."""
     kb_actors = [m for m in actors if m.source == "kb"]
-    buildings = _words().get("building_words", frozenset())
+    buildings = place_words().get("building_words", frozenset())
     spans: list[Span] = []
 
     def keep(span: Span | None, said_to_be_place: bool = False) -> None:

@@ -1,0 +1,44 @@
+"""The words around a name that make it a place: 'in X', 'towards the X', 'the city of X',
+'X district', 'X-based', 'recaptured X'. A name the gazetteer knows is a place where they
+stand, whatever spaCy's tagger called it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from frontlines.mentions.base import cue_words, place_words
+
+DIRECTION_WORDS = {
+    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+    "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
+    "north-western", "south-eastern", "south-western", "upper", "lower", "greater",
+}  # fmt: skip
+
+
+def locative_context(doc: Doc, span: Span) -> bool:
+    """'in X', 'towards the X', 'the city of X', 'X district': words that make X a place."""
+    previous = span.start - 1
+    while previous >= 0 and (
+        doc[previous].lower_ in {"the", "a"} or doc[previous].lower_ in DIRECTION_WORDS
+    ):  # "in northern Omdurman"
+        previous -= 1
+    if previous >= 0 and doc[previous].lower_ in cue_words("locative_words"):
+        return True
+    following = doc[span.end].lower_ if span.end < len(doc) else ""
+    if following in {"and", "or"} and span.end + 2 < len(doc):  # "Kidal and other towns"
+        other, noun = doc[span.end + 1].lower_, doc[span.end + 2].lower_
+        if other == "other" and noun.removesuffix("s") in cue_words("place_noun_words"):
+            return True
+    if following == "-" and span.end + 1 < len(doc):  # "a Kent-based team", "London-born"
+        return doc[span.end + 1].lower_ in cue_words("place_suffix_words")
+    return following in cue_words("place_noun_words") or ground_object(span)
+
+
+def ground_object(span: Span) -> bool:
+    """'recaptured Gao', 'Kidal was overrun': the name is what a verb done to ground acts on."""
+    root = span.root
+    return (
+        root.dep_ in {"dobj", "nsubjpass"}
+        and root.head.pos_ == "VERB"
+        and root.head.lemma_.lower() in place_words()["ground_verbs"]
+    )
