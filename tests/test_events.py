@@ -332,3 +332,12 @@ def test_ties_restored_refusals_and_conditions():
     assert refused.plover_type == "REJECT" and refused.sub_event_type is None
     condition = "The opposition may boycott the talks if the election date is not fixed."
     assert _first_types(condition) == "THREATEN"
+
+
+def test_a_demand_put_in_anothers_mouth_is_the_speakers():
+    demand = text_extraction("Ethiopia said that Eritrea must withdraw its troops from the border.")
+    first = demand.events[0]
+    assert first.plover_type == "REQUEST"
+    assert first.actor1.country == "ETH" and first.actor2.country == "ERI"
+    pledge = text_extraction("Switzerland said it had expelled two Russian diplomats.").events[0]
+    assert pledge.plover_type == "SANCTION" and pledge.actor1.country == "CHE"

@@ -3,7 +3,11 @@
 Each record is one sentence with its PLOVER event type and the source and target actors'
 text and country code. Scored here: the countries our actors give for the gold source and
 target (the actor mention over the gold actor's words), and the PLOVER type of the first
-event we find, with the older labels mapped to the current 16 types.
+event we find (the sentence's main event: the pipeline puts it first), with the older labels
+mapped to the current 16 types.
+
+`python -m frontlines.eval_plover PLOVER_GSR_CAMEO.json --misses` also lists every record
+whose type is wrong: gold and found type, every event found, and the sentence.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ class PloverScore:
     confusion: Counter = field(default_factory=Counter)
     table: TypeTable = field(default_factory=lambda: TypeTable("PLOVER type (first event)"))
     arguments: Counter = field(default_factory=Counter)  # (role, outcome) → count
+    misses: list[str] = field(default_factory=list)  # one line per wrongly typed record
 
     def lines(self) -> list[str]:
         return self._country_lines() + self.table.lines() + self._argument_lines()
@@ -122,6 +127,14 @@ def evaluate_plover(path: Path) -> PloverScore:
         score.table.add(gold, got_type)
         if outcome != "right":
             score.confusion[(gold, got_type or "-")] += 1
+            found = ", ".join(
+                f"{e.plover_type}({e.actor1.text if e.actor1 else '-'}"
+                f" → {e.actor2.text if e.actor2 else '-'})"
+                for e in typed
+            )
+            score.misses.append(
+                f"{record.get('id', '?')}  {gold} → {got_type or '-'}  [{found}]  {record['text']}"
+            )
         for role, side in (("source", "actor1"), ("target", "actor2")):
             for actor in _actors(record.get(role))[:1]:
                 if actor.get("actorText"):
@@ -129,3 +142,21 @@ def evaluate_plover(path: Path) -> PloverScore:
                     got = getattr(typed[0], side) if typed else None
                     score.arguments[(role, "hit")] += actor_agrees(got, actor["actorText"])
     return score
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Score a PLOVER gold file; with --misses, list the wrongly typed records too."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m frontlines.eval_plover")
+    parser.add_argument("gold", type=Path)
+    parser.add_argument("--misses", action="store_true", help="list every wrongly typed record")
+    args = parser.parse_args(argv)
+    score = evaluate_plover(args.gold)
+    print("\n".join(score.lines()))
+    if args.misses:
+        print("\n".join(["  misses:", *(f"    {line}" for line in score.misses)]))
+
+
+if __name__ == "__main__":
+    main()

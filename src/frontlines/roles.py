@@ -219,19 +219,51 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
+PRONOUNS = {"it", "they", "he", "she"}
+
+
+def _reporter(verb: Token) -> Token | None:
+    """The subject of the reporting verb whose clause `verb` heads ("Nigeria announced that
+    it will withdraw" → Nigeria), through the clauses between."""
+    current = verb
+    for _ in range(4):
+        if current.dep_ not in {"ccomp", "xcomp", "conj", "advcl"} or current.head == current:
+            return None
+        current = current.head
+        if current.lemma_.lower() in cue_words("reporting_verbs"):
+            subject, passive = _subject(current)
+            return None if passive else subject
+    return None
+
+
+def _owes(verb: Token) -> bool:
+    """Whether the clause is an obligation put on its subject ("Y must release ...")."""
+    chain = [verb, *(t for t in list(verb.ancestors)[:2] if verb.dep_ in {"xcomp", "acomp"})]
+    return any(c.dep_ == "aux" and c.lower_ == "must" for t in chain for c in t.children)
+
+
 def actors_of(
     trigger: Token, resolved: ResolvedDocument
 ) -> tuple[ActorRef | None, ActorRef | None, list[ActorRef], list[ActorRef]]:
-    """actor1, actor2 and their associated actors for the event `trigger` heads."""
+    """actor1, actor2 and their associated actors for the event `trigger` heads. A pronoun
+    subject under a reporting verb is the reporter ("X said it would ..."); in "X said Y must
+    ..." the demand is X's and Y its target."""
     side1: list[ActorRef] = []
     side2: list[ActorRef] = []
     assoc1: list[ActorRef] = []
     if trigger.pos_ == "VERB":
         subject, passive = _subject(trigger)
         agent = _agent(trigger)
+        reporter = _reporter(trigger)
+        if reporter is not None and subject is not None and not passive and _owes(trigger):
+            side2.extend(_mention_refs(_phrase_tokens(subject), resolved))
+            subject = reporter  # the one who puts the obligation on the subject
         if subject is not None:
             phrase = [t for h in _with_conjuncts(subject) for t in _phrase_tokens(h)]
-            (side2 if passive else side1).extend(_mention_refs(phrase, resolved))
+            refs = _mention_refs(phrase, resolved)
+            if not refs and subject.lower_ in PRONOUNS and reporter is not None:
+                refs = _mention_refs(_phrase_tokens(reporter), resolved)
+            (side2 if passive else side1).extend(refs)
             assoc1 += _mention_refs(_assoc_tokens(subject), resolved) if not passive else []
         if agent is not None:
             side1.extend(_mention_refs(_phrase_tokens(agent), resolved))

@@ -167,9 +167,8 @@ def intent_of(token: Token) -> Intent:
     modal = any(a.lower_ in MODAL_AUX for a in auxes)
     # the subject of the clause, wherever it hangs ("the US must be ready to mediate": on "be")
     subject = next((c for t in chain for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    obligation = any(a.lower_ == "must" for a in auxes) and (
-        subject is None or subject.lower_ not in FIRST_PERSON
-    )
+    first_person = subject is not None and subject.pos_ == "PRON" and subject.lower_ in FIRST_PERSON
+    obligation = any(a.lower_ == "must" for a in auxes) and not first_person  # not "the US"
     refusals = {str(w) for w in data.get("refusal_words") or ()}
     refused = any(t.lemma_.lower() in refusals for t in chain[1:])
     return Intent(future, conditional and (future or modal), negated, obligation, refused)
