@@ -341,3 +341,7 @@ def test_a_demand_put_in_anothers_mouth_is_the_speakers():
     assert first.actor1.country == "ETH" and first.actor2.country == "ERI"
     pledge = text_extraction("Switzerland said it had expelled two Russian diplomats.").events[0]
     assert pledge.plover_type == "SANCTION" and pledge.actor1.country == "CHE"
+
+
+def test_the_act_under_a_verb_of_aspect_is_the_main_act():
+    assert _first_types("Qatar continued to send food aid to Gaza last month.") == "AID"

@@ -28,7 +28,14 @@ from frontlines.classify import Typing
 from frontlines.corpus import acled_types
 from frontlines.kb import load_data
 from frontlines.mentions.base import cue_words
-from frontlines.rules import EventRule, SentenceContext, event_rules, intended_type, intent_of
+from frontlines.rules import (
+    EventRule,
+    Intent,
+    SentenceContext,
+    event_rules,
+    intended_type,
+    intent_of,
+)
 
 ACLED_CONFIDENT = 0.1
 PLOVER_CONFIDENT = 0.1
@@ -83,6 +90,9 @@ def heads_main_clause(trigger: Token) -> bool:
     head = anchor(trigger.sent)
     if trigger == head:
         return True
+    if trigger == act_of(trigger.sent) and intent_of(trigger) == Intent():
+        return True  # the act under a verb of aspect ("continued to send arms"), not a promise
+
     if head.lemma_.lower() not in cue_words("carrier_verbs"):
         return False  # "dismissed an appeal": the verb's own act, not its object's
     if trigger.dep_ == "acl" and trigger.head.dep_ == "dobj":
