@@ -180,6 +180,19 @@ def test_shooting_in_the_air_to_celebrate_is_no_battle():
     ]
 
 
+def test_deaths_in_a_disaster_an_epidemic_or_an_accident_are_no_event():
+    for text in (
+        "A strong earthquake killed at least 30 people in the hill villages on Sunday.",
+        "Measles has killed 14 children in the displacement camps since March.",
+        "A minibus overturned on the coast road, killing seven passengers.",
+        "Six workers were killed in a mine collapse and two more died in a road accident.",
+    ):
+        assert text_extraction(text, "2023-08-02").events == [], text
+    # The same harm done by someone is an event.
+    shelled = text_extraction("Artillery fire killed four civilians in Kherson.", "2023-08-02")
+    assert [e.fatalities for e in shelled.events] == [4]
+
+
 def test_a_sentence_of_states_holds_no_event():
     result = text_extraction(
         "Egypt and the United Arab Emirates are at the forefront of the states backing the "

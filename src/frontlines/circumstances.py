@@ -191,6 +191,34 @@ def date_of(
     return own[0][2] if own else None
 
 
+def harm_by_hazard(trigger: Token) -> bool:
+    """Whether the harm a trigger tells came from a disaster, a disease or an accident: its
+    subject or agent ("an earthquake killed", "killed by floods"), what it was in or of ("died
+    of cholera", "killed in a crash"), or the accident whose participle it is ("the train
+    derailed, killing 11")."""
+    hazards = cue_words("hazard_words")
+    causes = [
+        c for c in trigger.children if c.dep_ in {"nsubj", "agent", "prep"} or c.dep_ == "npadvmod"
+    ]
+    causes += [g for c in causes if c.dep_ in {"agent", "prep"} for g in c.children]
+    if trigger.dep_ in {"acl", "relcl"}:
+        causes.append(trigger.head)  # "the floods that killed nine", or a misparse of "X killed"
+    if trigger.dep_ in {"advcl", "acl"} and trigger.tag_ == "VBG":
+        head = trigger.head  # "overturned, killing seven" (or both hung on "the minibus")
+        accidents = cue_words("accident_verbs")
+        if any(v.lemma_.lower() in accidents for v in (head, *head.children) if v.pos_ == "VERB"):
+            return True
+        causes += [c for c in head.children if c.dep_ == "nsubj"]
+    for cause in causes:
+        if cause.dep_ in {"prep", "agent"} and cause.lower_ not in {"by", "in", "of", "from"}:
+            continue
+        words = [cause.lemma_.lower(), cause.lower_]
+        words += [f"{c.lower_} {cause.lower_}" for c in cause.children if c.dep_ == "compound"]
+        if any(word in hazards for word in words):
+            return True
+    return False
+
+
 def modality_of(trigger: Token) -> str:
     """asserted, claimed, denied, threatened, planned or hypothetical."""
     verb = trigger if trigger.pos_ == "VERB" or trigger.head == trigger else trigger.head

@@ -23,15 +23,12 @@ from frontlines.resolve import ResolvedDocument
 from frontlines.rules import (
     EventRule,
     SentenceContext,
+    candidate_triggers,
     mode_for,
     rule_for,
     trigger_words,
 )
 
-NOUN_TRIGGER_DEPS = {"dobj", "nsubj", "nsubjpass", "ROOT", "pobj", "conj", "attr", "appos"}
-# A noun trigger under a preposition is an event only after these ("killed in an airstrike"),
-# not as an attribute ("a base for the attack", "outputs of the conference").
-NOUN_TRIGGER_PREPOSITIONS = {"in", "during", "after", "following", "amid", "since"}
 HABITUAL = {"frequently", "often", "regularly", "routinely", "usually", "typically", "previously"}
 HISTORICAL_DAYS = 14  # older than this before publication: background, not news of the day
 # PLOVER types that are things said or agreed: their place is only where the text says so.
@@ -47,21 +44,6 @@ VERBAL_TYPES = {
     "CONCEDE",
     "COOPERATE",
 }
-
-
-def _candidate_triggers(sentence: Span) -> list[Token]:
-    words = trigger_words()
-    found: list[Token] = []
-    for token in sentence:
-        if token.lemma_.lower() not in words and token.lower_ not in words:
-            continue
-        if token.pos_ == "VERB":
-            found.append(token)
-        elif token.pos_ in {"NOUN", "PROPN"} and token.dep_ in NOUN_TRIGGER_DEPS:
-            if token.dep_ == "pobj" and token.head.lower_ not in NOUN_TRIGGER_PREPOSITIONS:
-                continue
-            found.append(token)
-    return found
 
 
 def _battle_type(
@@ -187,7 +169,7 @@ def _drafts_for_sentence(
 ) -> list[Draft]:
     context = SentenceContext(sentence)
     drafts: list[Draft] = []
-    candidates = _candidate_triggers(sentence)
+    candidates = candidate_triggers(sentence)
     typed_verbs: set[int] = set()
     for token in candidates:
         carried = token.dep_ in {"dobj", "attr"}
@@ -269,6 +251,8 @@ def _is_no_event(draft: Draft, context: SentenceContext) -> bool:
     )
     if aimless and not sentence_toll(draft.sentence):
         return True  # "others opened fire in the air": nobody was attacked
+    if (draft.rule.violent or draft.classified) and circumstances.harm_by_hazard(draft.trigger):
+        return True  # "an earthquake killed 40": a disaster, not political violence
     if not draft.classified:
         return False
     chase = draft.trigger.lemma_.lower() in cue_words("pursuit_verbs")

@@ -275,3 +275,28 @@ def mode_for(rule: EventRule, context: SentenceContext) -> str | None:
         if context.has(word):
             return mode
     return rule.plover_mode
+
+
+NOUN_TRIGGER_DEPS = {"dobj", "nsubj", "nsubjpass", "ROOT", "pobj", "conj", "attr", "appos"}
+# A noun trigger under a preposition is an event only after these ("killed in an airstrike"),
+# not as an attribute ("a base for the attack", "outputs of the conference").
+NOUN_TRIGGER_PREPOSITIONS = {"in", "during", "after", "following", "amid", "since"}
+
+
+def candidate_triggers(sentence: Span) -> list[Token]:
+    """The tokens of a sentence that a rule may type: trigger verbs, and trigger nouns where
+    they stand as an event ('the attack killed', 'killed in an airstrike')."""
+    words = trigger_words()
+    found: list[Token] = []
+    for token in sentence:
+        if token.lemma_.lower() not in words and token.lower_ not in words:
+            continue
+        if token.ent_type_ in {"DATE", "TIME"}:
+            continue  # "since March", "in May": the month, not a march
+        if token.pos_ == "VERB":
+            found.append(token)
+        elif token.pos_ in {"NOUN", "PROPN"} and token.dep_ in NOUN_TRIGGER_DEPS:
+            if token.dep_ == "pobj" and token.head.lower_ not in NOUN_TRIGGER_PREPOSITIONS:
+                continue
+            found.append(token)
+    return found
