@@ -90,22 +90,18 @@ def place_in_context(
         if mention.text in divisions:  # "the Lower Shabelle region": holds the town, no more
             feature = UNRESOLVED_WIDE
         if town is not None:
-            result[i] = Place(
-                name=mention.text,
-                lat=town.lat,
-                lon=town.lon,
-                country=town.country,
-                feature=feature,
-                admin1=town.admin1,
-            )
+            anchor, admin1 = town, town.admin1
         elif wholes:  # only the province or the country: its point, and said to be no more
-            whole = wholes[0]
-            result[i] = Place(
-                name=mention.text,
-                lat=whole.lat,
-                lon=whole.lon,
-                country=whole.country,
-                feature=UNRESOLVED_WIDE,
-                admin1=whole.name if whole.feature == "region" else None,
-            )
+            anchor, feature = wholes[0], UNRESOLVED_WIDE
+            admin1 = anchor.name if anchor.feature == "region" else None
+        else:
+            continue
+        result[i] = Place(
+            name=mention.text,
+            lat=anchor.lat,
+            lon=anchor.lon,
+            country=anchor.country,
+            feature=feature,
+            admin1=admin1,
+        )
     return result
