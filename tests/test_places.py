@@ -300,3 +300,23 @@ def test_an_unknown_name_followed_by_region_is_a_division_not_a_part_of_the_town
 def test_an_actor_alias_inside_a_place_name_does_not_hide_the_place():
     places = _places("Police in Bellmore said the ferry to Fire Island was cancelled.")
     assert places["Fire Island"].lat == places["Bellmore"].lat
+
+
+def test_a_street_lies_in_the_town_named_inside_an_organisation_s_name():
+    places = _places(
+        "Officers of the Calgary Police Service were called to a house on Elbow Drive late "
+        "on Friday. Nobody was hurt."
+    )
+    drive = places["Elbow Drive"]
+    assert drive.country == "CAN" and abs(drive.lat - 51.05) < 0.3 and abs(drive.lon + 114.07) < 0.3
+    assert "Calgary" not in places  # part of a name, not where anything happened
+
+
+def test_a_square_tagged_as_a_facility_and_a_demonym_s_quarter_are_parts_of_the_town():
+    places = _places(
+        "Crowds gathered in the French Quarter of New Orleans on Sunday, and a brass band "
+        "played in Jackson Square until dark."
+    )
+    quarter = places["French Quarter"]
+    assert quarter.country == "USA" and abs(quarter.lat - 29.95) < 0.3
+    assert "French" not in places

@@ -323,7 +323,8 @@ def link(mentions: MentionSet, user_kb: str | None = None) -> LinkedDocument:
         present.mentions.append(anaphor)
         actor_of[(reference.start, reference.end)] = reference.actor_id
 
-    chosen = _choose_places(candidates, focus, mentions.parsed.normalized.text)
+    clues = _clue_towns(mentions.clues, focus)
+    chosen = _choose_places(candidates, focus, mentions.parsed.normalized.text, clues)
     places = [  # a street or an unknown name in no place the text names is dropped
         LinkedPlace(m, p)
         for (m, _), p in zip(candidates, chosen, strict=True)
@@ -391,8 +392,22 @@ def _contains(outer: Place, inner: Place) -> bool:
     return outer.feature == "county" and km(outer.lat, outer.lon, inner.lat, inner.lon) < 80
 
 
+def _clue_towns(clues: list[Mention], focus: str | None) -> list[tuple[Mention, Place]]:
+    """The likeliest town of each name inside an organisation's name (`mentions.clues`)."""
+    found = []
+    for mention in clues:
+        towns = [p for p in lookup(mention.text) if p.feature == "city"]
+        towns = [p for p in towns if _plausible(p, focus, mention.text)]
+        if towns:
+            found.append((mention, max(towns, key=lambda p: _place_score(p, focus, mention.text))))
+    return found
+
+
 def _choose_places(
-    candidates: list[tuple[Mention, list[Place]]], focus: str | None, text: str
+    candidates: list[tuple[Mention, list[Place]]],
+    focus: str | None,
+    text: str,
+    clues: list[tuple[Mention, Place]] = (),
 ) -> list[Place | None]:
     """The likeliest entry for each place mention; 'Lexington, Massachusetts' and 'Tacoma,
     Washington' choose the pair where the second holds the first."""
@@ -434,7 +449,7 @@ def _choose_places(
         alone = options[i][0][0] + options[i + 1][0][0] if pairs else 0.0
         if pairs and max(pairs, key=lambda pair: pair[0])[0] >= alone - APPOSITION_MARGIN:
             _score, chosen[i], chosen[i + 1] = max(pairs, key=lambda pair: pair[0])
-    return place_in_context([m for m, _ in candidates], chosen, text, focus)
+    return place_in_context([m for m, _ in candidates], chosen, text, focus, list(clues))
 
 
 def _in_context(

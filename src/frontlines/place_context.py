@@ -62,13 +62,18 @@ def _town(mention: Mention, towns: list[tuple[Mention, Place]], text: str) -> Pl
 
 
 def place_in_context(
-    mentions: list[Mention], chosen: list[Place | None], text: str, focus: str | None
+    mentions: list[Mention],
+    chosen: list[Place | None],
+    text: str,
+    focus: str | None,
+    clues: list[tuple[Mention, Place]] | None = None,
 ) -> list[Place | None]:
     """`chosen`, with each mention that has no place placed at its town, else at the region
     or the country of the document's country (`focus`) that it names (see the module's
-    docstring)."""
+    docstring). Where the text names no town, the towns inside its organisations' names
+    (`clues`: 'the Winnipeg Fire Service') stand in for them."""
     settled = [(m, p) for m, p in zip(mentions, chosen, strict=True) if p is not None]
-    towns = [(m, p) for m, p in settled if p.feature in TOWN_LEVEL]
+    towns = [(m, p) for m, p in settled if p.feature in TOWN_LEVEL] or list(clues or [])
     wholes = [
         p
         for feature in WHOLE_PLACES

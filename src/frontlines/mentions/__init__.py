@@ -13,6 +13,7 @@ from frontlines.kb.countries import capitals
 from frontlines.kb.names import name_key
 from frontlines.mentions.actors import actor_index, actor_mentions, actor_records, force_words
 from frontlines.mentions.base import Mention, MentionSet, cues, mention, sentence_starts
+from frontlines.mentions.clues import town_clues
 from frontlines.mentions.places import place_mentions
 from frontlines.parse import ParsedDocument
 
@@ -93,4 +94,5 @@ def find_mentions(parsed: ParsedDocument, user_kb: str | None = None) -> Mention
         for e in doc.ents
         if e.label_ == "CARDINAL"
     ]
-    return MentionSet(parsed, kept, places, dates, numbers)
+    clues = town_clues(doc, places)
+    return MentionSet(parsed, kept, places, dates, numbers, clues)

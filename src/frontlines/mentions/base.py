@@ -45,6 +45,9 @@ class MentionSet:
     places: list[Mention]
     dates: list[Mention]
     numbers: list[Mention]
+    # Towns inside organisations' names ("the Winnipeg Fire Service"): where the report is,
+    # not where anything happened (`mentions.clues`).
+    clues: list[Mention] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)

@@ -174,7 +174,12 @@ def place_mentions(
                 and not _inside_longer_name(doc, span)  # "New Jersey", "Mexico City"
             ):
                 add(span, "gazetteer", "COUNTRY")
-            elif span is not None and len(span) == 1 and is_demonym(span.text):
+            elif (
+                span is not None
+                and len(span) == 1
+                and is_demonym(span.text)
+                and not _names_a_feature(doc, span)  # "the French Quarter": a town's part
+            ):
                 add(span, "demonym", "DEMONYM")  # "the Iraqi-Iranian border", untagged
     for span, start, end, label in _hyphenated(doc):  # "Saudi-led", "Afghan-Pakistani"
         add(span, "gazetteer", label, start, end)
@@ -192,7 +197,8 @@ def place_mentions(
         inner = (label in PLACE_LABELS or label == "PROPN") and not named_feature
         subspans = _subspans(span) if inner else [span]
         if label == "NORP" and is_demonym(span.text):
-            add(span, "demonym", "DEMONYM")  # "Syrian", "European": as a modifier
+            if not _names_a_feature(doc, span):  # "the French Quarter" is a town's part
+                add(span, "demonym", "DEMONYM")  # "Syrian", "European": as a modifier
             continue
         if label == "NORP" and not locative_context(doc, span):
             continue  # "Somali" is a people; "the town of Afgooye" (mislabelled NORP) a place
@@ -204,6 +210,8 @@ def place_mentions(
             if gazetteer.names_division(sub.text) and not _names_a_feature(doc, sub):
                 add(sub, source, label)  # "Damaturu Yobe State": a division by what it is
                 continue
+            if label in {"FAC", "ORG"} and len(sub) > 1 and _street_or_building(sub):
+                continue  # "Washington Square" tagged FAC: the square, not a suburb so named
             if len(sub) < len(span) and not gazetteer.is_own_name(sub.text):
                 continue  # part of a longer name: only a place's own name, not a former one
             if _named_after(span, sub):
@@ -350,6 +358,11 @@ def _names_a_feature(doc: Doc, span: Span) -> bool:
         and following.is_title
         and following.lower_ in cue_words("named_feature_words")
     )
+
+
+def _street_or_building(span: Span) -> bool:
+    """Whether the name ends in a word of a street or a building inside a town."""
+    return span[-1].lower_.strip(".") in cue_words("town_feature_words")
 
 
 def _named_after(span: Span, sub: Span) -> bool:
