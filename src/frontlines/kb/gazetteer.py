@@ -13,7 +13,7 @@ import json
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -191,7 +191,7 @@ def cached(name: str, build: Callable[[], T]) -> T:
     return pickled(cache_dir() / f"{name}-{_index_versions()}-v{INDEX_FORMAT}.pickle", build)
 
 
-SUPPLEMENT_FILES = ("places.yaml", "world_regions.yaml")
+SUPPLEMENT_FILES = ("places.yaml", "world_regions.yaml", "conflict_regions.yaml")
 WIDE_FEATURES = {"continent", "area", "sea"}  # named stretches larger than a country's part
 # Features that name only a region, province or wider (ACLED geo_precision 3), and those that
 # are part of a town (a named street or building placed at its town: geo_precision 2).
@@ -258,9 +258,11 @@ def _supplement() -> dict[str, list[Place]]:
 def _country_places() -> dict[str, list[Place]]:
     """Countries by their names and demonyms, each at its representative point
     (`kb.borders.country_point`: the packages' point, averaged with the main landmass's
-    centroid where the two lie more than a degree apart)."""
+    centroid where the two lie more than a degree apart), and former states
+    (`former_countries.yaml`) at the point of the country that holds them now."""
     from countryinfo import CountryInfo
 
+    from frontlines.kb import load_data
     from frontlines.kb.borders import country_point
 
     index: dict[str, list[Place]] = {}
@@ -284,6 +286,11 @@ def _country_places() -> dict[str, list[Place]]:
         for alias in (*country.names, *country.demonyms):  # "Syrian" as a modifier
             if len(alias) > 3 or alias.isupper():
                 index.setdefault(name_key(alias), []).append(place)
+    for successor, names in (load_data("former_countries.yaml") or {}).items():
+        holder = index.get(name_key(countries()[successor].name), [])
+        for name in names if holder else ():  # at the point of the country that holds it now
+            former = replace(holder[0], name=name)
+            index.setdefault(name_key(name), []).append(former)
     return index
 
 
