@@ -320,3 +320,13 @@ def test_a_square_tagged_as_a_facility_and_a_demonym_s_quarter_are_parts_of_the_
     quarter = places["French Quarter"]
     assert quarter.country == "USA" and abs(quarter.lat - 29.95) < 0.3
     assert "French" not in places
+
+
+def test_a_name_that_begins_with_what_it_is_lies_in_the_town_named_with_it():
+    places = _places(
+        "Delegates met at the Palais des Nations in Geneva, and later dined in a cafe on "
+        "Rue du Rhone."
+    )
+    palais = places["Palais des Nations"]
+    assert palais.feature == "landmark" and palais.country == "CHE"
+    assert abs(palais.lat - 46.2) < 0.2

@@ -25,6 +25,7 @@ from frontlines.mentions.base import (
     text_of,
     tokens_of,
 )
+from frontlines.mentions.features import town_features
 from frontlines.mentions.locative import locative_context
 from frontlines.mentions.unresolved import (
     UNRESOLVED,
@@ -232,7 +233,7 @@ def place_mentions(
                 break
             if len(sub) == len(span) and sub.text[:1].isupper():
                 waiting.append(sub)
-    features = [span for span in _town_features(doc) if not _overlaps(span, found)]
+    features = [span for span in town_features(doc) if not _overlaps(span, found)]
     people = (
         surnames | _surnames(doc, given=True) | {e.text for e in doc.ents if e.label_ == "PERSON"}
     )
@@ -314,37 +315,6 @@ def _inside_longer_name(doc: Doc, span: Span) -> bool:
     if span.end < len(doc) and (doc[span.end].is_title or doc[span.end].is_upper):
         longer.append(doc[span.start : span.end + 1])
     return any(gazetteer.is_known_place(s.text) for s in longer)
-
-
-def _town_features(doc: Doc) -> list[Span]:
-    """Named streets, squares, hospitals, stadiums...: capitalised words ending in a feature
-    word ('Royal Street', '14th Street', 'Colchester General Hospital'). They lie in a town;
-    `link` places them at the town the text is about there."""
-    words = cue_words("town_feature_words")
-    found = []
-    for token in doc:
-        if not (token.is_title and token.lower_.strip(".") in words) or token.i == 0:
-            continue
-        start = token.i
-        while start > 0 and token.i - start < 6:
-            before = doc[start - 1]
-            if before.is_sent_end or before.lower_ in {"the", "a", "an"}:
-                break
-            if not (before.is_title or before.text[:1].isdigit() or before.text in {"'s", "’s"}):
-                break
-            start -= 1
-        if start < token.i and (doc[start].is_title or doc[start].text[:1].isdigit()):
-            found.append(doc[start : token.i + 1])
-    settlements = cue_words("settlement_words")  # "Torkula village", "the Orinoco area"
-    for token in doc:
-        if token.lower_ not in settlements or token.i == 0 or token.is_title:
-            continue
-        start = token.i
-        while start > 0 and token.i - start < 4 and doc[start - 1].pos_ == "PROPN":
-            start -= 1
-        if start < token.i and doc[start].is_title:
-            found.append(doc[start : token.i + 1])
-    return found
 
 
 def _names_a_feature(doc: Doc, span: Span) -> bool:
