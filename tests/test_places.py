@@ -330,3 +330,12 @@ def test_a_name_that_begins_with_what_it_is_lies_in_the_town_named_with_it():
     palais = places["Palais des Nations"]
     assert palais.feature == "landmark" and palais.country == "CHE"
     assert abs(palais.lat - 46.2) < 0.2
+
+
+def test_a_famous_landmark_is_found_where_it_is_without_its_town():
+    places = _places("Thousands of worshippers prayed at the Al-Aqsa Mosque on Friday.")
+    aqsa = places["Al-Aqsa Mosque"]
+    assert aqsa.feature == "landmark" and abs(aqsa.lat - 31.78) < 0.05
+    places = _places("The Raiders of Ohio flew their fans to Disney World for the final.")
+    assert places["Disney World"].country == "USA"
+    assert places["Ohio"].feature == "region"  # the landmark does not decide the country

@@ -251,7 +251,8 @@ def _focus_country(
         if name_key(mention.text) in seen:
             continue
         seen.add(name_key(mention.text))
-        found = [p for p in places if p.country]
+        # A landmark is where the story visits ("went to Disney World"), not its country.
+        found = [p for p in places if p.country and p.feature not in PLACED_IN_CONTEXT]
         countries = {p.country for p in found}
         if len(countries) == 1:
             votes[countries.pop()] += 2
