@@ -3,9 +3,16 @@ town the text names around them (ACLED geo_precision 2)."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from frontlines.mentions.base import cue_words
+
+_ORDINAL = re.compile(
+    r"^(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|"
+    r"\d+(?:st|nd|rd|th))$"
+)
 
 
 def town_features(doc: Doc) -> list[Span]:
@@ -15,8 +22,10 @@ def town_features(doc: Doc) -> list[Span]:
     words = cue_words("town_feature_words")
     found = []
     for token in doc:
-        if not (token.is_title and token.lower_.strip(".") in words) or token.i == 0:
+        if token.i == 0 or token.lower_.strip(".") not in words:
             continue
+        if not token.is_title and not _ORDINAL.match(doc[token.i - 1].text):
+            continue  # "Third street" as some write it; not "the main street"
         start = token.i
         while start > 0 and token.i - start < 6:
             before = doc[start - 1]
