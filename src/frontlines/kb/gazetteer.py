@@ -191,7 +191,13 @@ def cached(name: str, build: Callable[[], T]) -> T:
     return pickled(cache_dir() / f"{name}-{_index_versions()}-v{INDEX_FORMAT}.pickle", build)
 
 
-SUPPLEMENT_FILES = ("places.yaml", "world_regions.yaml", "conflict_regions.yaml", "landmarks.yaml")
+SUPPLEMENT_FILES = (
+    "places.yaml",
+    "world_regions.yaml",
+    "conflict_regions.yaml",
+    "landmarks.yaml",
+    "historic_counties.yaml",
+)
 WIDE_FEATURES = {"continent", "area", "sea"}  # named stretches larger than a country's part
 # Features that name only a region, province or wider (ACLED geo_precision 3), and those that
 # are part of a town (a named street or building placed at its town: geo_precision 2).

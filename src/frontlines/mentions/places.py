@@ -437,10 +437,10 @@ def _subspans(span: Span) -> list[Span]:
 def _feature_index() -> PhraseIndex[str]:
     index: PhraseIndex[str] = PhraseIndex()
     for raw in gazetteer.supplement_records():
-        wide = raw.get("feature") in gazetteer.WIDE_FEATURES
+        wide = raw.get("feature") in gazetteer.WIDE_FEATURES | {"county"}
         for name in [raw["name"], *(raw.get("aliases") or [])]:
             if wide and " " not in name.strip():
-                continue  # "Pacific", "Atlantic": only where the text makes them places
+                continue  # "Pacific", "Berkshire": only where the text makes them places
             index.add(name, raw["name"])
     for name in airport_names():  # "Benina International Airport", "Kabul airport"
         index.add(name, name)
