@@ -41,6 +41,7 @@ APPOSITION_MARGIN = 6.0  # "Tacoma, Washington" may overrule the separate choice
 DIVISION_BONUS = 1.5  # a namesake in a state or province the document names ("Ohio")
 LIST_BONUS = 4.0  # a name listed with a state is a state too ("Idaho and Washington")
 _LIST_GAPS = {", ", " and ", " or ", ", and ", ", or "}
+_STATES_BEFORE = re.compile(r"\b(?:states|provinces)(?: such as| like| including| of)? $")
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -460,9 +461,10 @@ def _in_context(
     text: str,
 ) -> list[list[tuple[float, Place]]]:
     """The options rescored by what the first choices say about the document: a town in a
-    state or province it names ('Springfield' in a report that names Ohio), a state where
+    state, province or county it names ('Springfield' in a report that names Ohio), a state where
     the name is listed with another ('Colorado, Utah and Washington')."""
     named = {(p.country, p.name) for p in chosen if p is not None and p.feature == "region"}
+    counties = [p for p in chosen if p is not None and p.feature == "county"]
 
     def listed_with_region(i: int, j: int) -> bool:
         a, b = sorted((candidates[i][0], candidates[j][0]), key=lambda m: m.start)
@@ -471,17 +473,23 @@ def _in_context(
 
     rescored = []
     for i, scored in enumerate(options):
-        states = 0  # the states listed with it, either side ("Oregon, Idaho and Washington")
+        states, first = 0, i  # the states listed with it ("Oregon, Idaho and Washington")
         for step in (-1, 1):
             j = i
             while 0 <= j + step < len(candidates) and listed_with_region(j, j + step):
                 states, j = states + 1, j + step
-        # A national capital needs a longer list: "Washington and Ohio" is still the capital.
-        listed = states >= (2 if any(p.capital for _score, p in scored) else 1)
+            first = j if step == -1 else first
+        # A national capital needs a longer list ("Washington and Ohio" is still the capital)
+        # unless the list says it is one of states ("states such as California or Washington").
+        of_states = bool(_STATES_BEFORE.search(text[: candidates[first][0].start][-40:]))
+        capital = any(p.capital for _score, p in scored)
+        listed = states >= (2 if capital and not of_states else 1)
         better = []
         for score, place in scored:
-            if place.feature in {"city", "county"} and (place.country, place.admin1) in named:
-                score += DIVISION_BONUS
+            if place.feature in {"city", "county"} and (
+                (place.country, place.admin1) in named or any(_contains(c, place) for c in counties)
+            ):
+                score += DIVISION_BONUS  # in a state or a county the report names
             if listed and place.feature == "region":
                 score += LIST_BONUS
             better.append((score, place))
