@@ -339,3 +339,32 @@ def test_a_famous_landmark_is_found_where_it_is_without_its_town():
     places = _places("The Raiders of Ohio flew their fans to Disney World for the final.")
     assert places["Disney World"].country == "USA"
     assert places["Ohio"].feature == "region"  # the landmark does not decide the country
+
+
+def test_a_list_said_to_be_of_states_makes_a_capital_s_name_the_state():
+    places = _places(
+        "Tech firms are moving jobs out of western states such as California or Washington "
+        "because housing costs too much."
+    )
+    assert places["Washington"].feature == "region" and places["Washington"].lon < -115
+
+
+def test_a_town_in_a_county_the_report_names_beats_a_bigger_namesake():
+    places = _places(
+        "HORRY COUNTY, SC - A shelter in Garden City took in forty dogs after the storm, "
+        "volunteers said."
+    )
+    assert abs(places["Garden City"].lat - 33.6) < 0.3
+
+
+def test_the_report_s_own_country_by_its_initials_or_its_formal_name():
+    places = _places(
+        "South Africa's platinum belt lies north of Rustenburg. Few places in SA hold such "
+        "reserves, and mining firms in South Africa say so."
+    )
+    assert places["SA"].country == "ZAF" and places["SA"].feature == "country"
+    places = _places(
+        "Iran raised its exports to Iraq this year. The Islamic Republic's traders sold more "
+        "steel in Iran's neighbour than ever."
+    )
+    assert places["Islamic Republic"].country == "IRN"

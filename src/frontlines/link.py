@@ -17,11 +17,13 @@ from dataclasses import dataclass, field
 
 from frontlines.coref import resolve_references
 from frontlines.kb import ActorRecord
+from frontlines.kb.countries import countries
 from frontlines.kb.gazetteer import WIDE_FEATURES, Place, km, lookup, region_demonym
 from frontlines.kb.matching import actor_matcher
 from frontlines.kb.names import name_key, skeleton
 from frontlines.mentions import Mention, MentionSet, actor_index, actor_records
 from frontlines.mentions.base import cue_words
+from frontlines.mentions.clues import country_references
 from frontlines.mentions.places import is_demonym
 from frontlines.parse import ParsedDocument
 from frontlines.place_context import NO_ENTRY, PLACED_IN_CONTEXT, place_in_context
@@ -340,7 +342,20 @@ def link(mentions: MentionSet, user_kb: str | None = None) -> LinkedDocument:
         if p is not None and p.feature not in PLACED_IN_CONTEXT
     ]
     focus = _focus_country(settled, records, list(actors)) or focus
+    places += _references_to(focus, mentions)
     return LinkedDocument(mentions.parsed, mentions, actors, actor_of, places, focus)
+
+
+def _references_to(focus: str | None, mentions: MentionSet) -> list[LinkedPlace]:
+    """'SA', 'the Islamic Republic': the report's own country by a short or formal name."""
+    country = countries().get(focus) if focus else None
+    if country is None:
+        return []
+    [place, *_] = [p for p in lookup(country.name) if p.feature == "country"] or [None]
+    if place is None or place.country != focus:
+        return []
+    doc = mentions.parsed.doc
+    return [LinkedPlace(m, place) for m in country_references(doc, country.names, mentions.places)]
 
 
 _OF_A_COUNTRY = re.compile(

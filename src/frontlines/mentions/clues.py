@@ -68,3 +68,36 @@ def town_clues(doc: Doc, found: list[Mention]) -> list[Mention]:
             )
         )
     return clues
+
+
+REFERENCE = "COUNTRY_REF"
+
+
+def country_references(doc: Doc, names: tuple[str, ...], taken: list[Mention]) -> list[Mention]:
+    """Short and formal names of the report's own country, which only the report's focus
+    makes a place: its initials ('SA' in a South African report, 'NZ') and the head of its
+    formal name after 'the' ('the Islamic Republic' in a report on Iran, 'the Republic' in an
+    Irish one). `names` are the country's names, its everyday one first; mentions overlapping
+    `taken` are left out. Their label is `REFERENCE`."""
+    import re
+
+    words = names[0].split() if names else []
+    patterns = []
+    if len(words) >= 2 and all(w[:1].isupper() for w in words):
+        initials = "".join(w[0] for w in words)
+        patterns.append(rf"(?<![\w.&-]){initials}(?![\w&-])")
+    for name in names[1:]:
+        head = name.split(" of ")[0] if " of " in name else ""
+        if head and head[:1].isupper() and "," not in head and head != names[0]:
+            patterns.append(rf"(?<=\b[Tt]he ){re.escape(head)}\b(?! of)")
+    starts = sentence_starts(doc)
+    found: list[Mention] = []
+    for pattern in patterns:
+        for match in re.finditer(pattern, doc.text):
+            start, end = match.span()
+            span = doc.char_span(start, end)
+            if span is None or any(m.start < end and start < m.end for m in [*taken, *found]):
+                continue
+            sentence = starts.get(sentence_of(span[0]).start, 0)
+            found.append(Mention("place", start, end, span.text, sentence, "discourse", REFERENCE))
+    return found
