@@ -12,10 +12,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from frontlines.coref import resolve_references
+from frontlines.country_words import country_after, named_country
 from frontlines.kb import ActorRecord
 from frontlines.kb.countries import countries
 from frontlines.kb.gazetteer import WIDE_FEATURES, Place, km, lookup, region_demonym
@@ -358,46 +358,6 @@ def _references_to(focus: str | None, mentions: MentionSet) -> list[LinkedPlace]
     return [LinkedPlace(m, place) for m in country_references(doc, country.names, mentions.places)]
 
 
-_OF_A_COUNTRY = re.compile(
-    r"\b((?:[A-Z][\w'-]+ )*[A-Z][\w'-]+) (?:\w+ )?(?:city|town|village|port|capital|region|"
-    r"province|district|state|county|island) of (?:the )?$"
-)
-
-
-def _named_country(before: str) -> str | None:
-    """'the Syrian town of', 'the English city of', 'the Indian state of' → the country."""
-    match = _OF_A_COUNTRY.search(before)
-    if not match:
-        return None
-    words = match.group(1).split()
-    adjectives = (" ".join(words[start:]) for start in range(len(words)))
-    return _first_country(adjectives, {"country", "region"})
-
-
-def _first_country(phrases: Iterable[str], features: set[str]) -> str | None:
-    """The country of the first phrase that names a place of one of the features."""
-    for phrase in phrases:
-        places = [p for p in lookup(phrase) if p.feature in features]
-        if places and places[0].country:
-            return places[0].country
-    return None
-
-
-_IN_A_COUNTRY = re.compile(
-    r"^,? in (?:the )?(?:(?:north|south|east|west|central|far|north-?east|north-?west|"
-    r"south-?east|south-?west)(?:ern)? )?((?:[A-Z][\w'-]+ ?){1,3})"
-)
-
-
-def _country_after(after: str) -> str | None:
-    """'Boni in central Mali', 'Gao in northern Mali' → the country that holds the place."""
-    match = _IN_A_COUNTRY.match(after)
-    if not match:
-        return None
-    words = match.group(1).split()
-    return _first_country((" ".join(words[:end]) for end in range(len(words), 0, -1)), {"country"})
-
-
 def _contains(outer: Place, inner: Place) -> bool:
     """Whether `outer` (a country, region or county) holds `inner`."""
     if inner.feature == "country" or outer.country != inner.country or outer is inner:
@@ -432,7 +392,7 @@ def _choose_places(
     # "the town of Boni in central Mali", then "Boni" alone: one name, one place per report.
     holders: dict[str, str] = {}
     for mention, _ in candidates:
-        holder = _country_after(text[mention.end : mention.end + 40])
+        holder = country_after(text[mention.end : mention.end + 40])
         if holder:
             holders.setdefault(name_key(mention.text), holder)
     options: list[list[tuple[float, Place]]] = []
@@ -440,7 +400,7 @@ def _choose_places(
         found = _most_specific(
             [p for p in looked_up if _plausible(p, focus, mention.text)], mention.text
         )
-        named = _named_country(text[max(0, mention.start - 60) : mention.start])
+        named = named_country(text[max(0, mention.start - 60) : mention.start])
         if named and any(p.country == named for p in found):  # "the English city of X"
             found = [p for p in found if p.country == named]
         holder = holders.get(name_key(mention.text))
