@@ -456,7 +456,8 @@ def _in_context(
             first = j if step == -1 else first
         # A national capital needs a longer list ("Washington and Ohio" is still the capital)
         # unless the list says it is one of states ("states such as California or Washington").
-        of_states = bool(_STATES_BEFORE.search(text[: candidates[first][0].start][-40:]))
+        list_start = candidates[first][0].start
+        of_states = bool(_STATES_BEFORE.search(text[max(0, list_start - 40) : list_start]))
         capital = any(p.capital for _score, p in scored)
         listed = states >= (2 if capital and not of_states else 1)
         better = []

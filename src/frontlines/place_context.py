@@ -50,12 +50,11 @@ def _town(
     mention: Mention,
     towns: list[tuple[Mention, Place]],
     text: str,
-    landmarks: list[tuple[Mention, Place]] = (),
+    joinable: list[tuple[Mention, Place]],
 ) -> Place | None:
-    """The town of the text that `mention` lies in, by the order in the module's docstring;
-    a known landmark joined to it counts as its town ('St George's Chapel at Windsor
-    Castle')."""
-    joinable = sorted([*towns, *landmarks], key=lambda pair: pair[0].start)
+    """The town of the text that `mention` lies in, by the order in the module's docstring.
+    `joinable` are the towns and the known landmarks in text order: a landmark joined to the
+    name counts as its town ('St George's Chapel at Windsor Castle')."""
     after = [(m, p) for m, p in joinable if 0 <= m.start - mention.end <= JOIN_CHARS]
     if after and _JOINED.match(text[mention.end : after[0][0].start]):
         return after[0][1]
@@ -83,6 +82,7 @@ def place_in_context(
     settled = [(m, p) for m, p in zip(mentions, chosen, strict=True) if p is not None]
     towns = [(m, p) for m, p in settled if p.feature in TOWN_LEVEL] or list(clues or [])
     landmarks = [(m, p) for m, p in settled if p.feature == "landmark" and m.label not in NO_ENTRY]
+    joinable = sorted([*towns, *landmarks], key=lambda pair: pair[0].start)
     wholes = [
         p
         for feature in WHOLE_PLACES
@@ -99,7 +99,7 @@ def place_in_context(
             continue  # a name the gazetteer knows, with only namesakes far off: left out
         if looks_like_acronym(mention.text):
             continue  # "the MoD", which NER may call a place: not one to put on a map
-        town = _town(mention, towns, text, landmarks)
+        town = _town(mention, towns, text, joinable)
         feature = "landmark" if mention.label == TOWN_FEATURE else "unresolved"  # see above
         if mention.text in divisions:  # "the Lower Shabelle region": holds the town, no more
             feature = UNRESOLVED_WIDE

@@ -9,15 +9,12 @@ of its own ('the 200 block of River Avenue') lies there, when the text names no 
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from frontlines.kb import gazetteer
-from frontlines.mentions.base import (
-    Mention,
-    sentence_of,
-    sentence_starts,
-    strip_determiner,
-)
+from frontlines.mentions.base import Mention, mention, sentence_starts, strip_determiner
 
 CLUE = "IN_NAME"
 NAME_LABELS = {"ORG", "FAC"}
@@ -56,17 +53,7 @@ def town_clues(doc: Doc, found: list[Mention]) -> list[Mention]:
         start, end = town.start_char, town.end_char
         if any(m.start < end and start < m.end for m in found):
             continue
-        clues.append(
-            Mention(
-                "place",
-                start,
-                end,
-                town.text,
-                starts.get(sentence_of(town[0]).start, 0),
-                "clue",
-                label=CLUE,
-            )
-        )
+        clues.append(mention("place", town, starts, "clue", label=CLUE))
     return clues
 
 
@@ -79,8 +66,6 @@ def country_references(doc: Doc, names: tuple[str, ...], taken: list[Mention]) -
     formal name after 'the' ('the Islamic Republic' in a report on Iran, 'the Republic' in an
     Irish one). `names` are the country's names, its everyday one first; mentions overlapping
     `taken` are left out. Their label is `REFERENCE`."""
-    import re
-
     words = names[0].split() if names else []
     patterns = []
     if len(words) >= 2 and all(w[:1].isupper() for w in words):
@@ -98,6 +83,5 @@ def country_references(doc: Doc, names: tuple[str, ...], taken: list[Mention]) -
             span = doc.char_span(start, end)
             if span is None or any(m.start < end and start < m.end for m in [*taken, *found]):
                 continue
-            sentence = starts.get(sentence_of(span[0]).start, 0)
-            found.append(Mention("place", start, end, span.text, sentence, "discourse", REFERENCE))
+            found.append(mention("place", span, starts, "discourse", label=REFERENCE))
     return found
