@@ -10,7 +10,7 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	$(BIN)/python -c "import frontlines.kb.gazetteer as g; g.warm()"
-	$(BIN)/python -c "import frontlines.classify as c; c.warm()"
+	$(BIN)/python -c "import frontlines.events.classifier as c; c.warm()"
 	touch $(STAMP)
 
 # The web page's libraries (Leaflet, topojson-client, world-atlas borders, Swagger UI) come

@@ -8,8 +8,8 @@ from collections import Counter
 import pytest
 from conftest import SHARED, text_extraction
 
-from frontlines.corpus import acled_types, load_corpus, plover_types, problems, split
-from frontlines.fatalities import sentence_toll
+from frontlines.events.corpus import acled_types, load_corpus, plover_types, problems, split
+from frontlines.events.fatalities import sentence_toll
 
 
 @pytest.fixture(scope="module")
@@ -124,8 +124,8 @@ def test_intent_changes_the_plover_type(text, plover):
 
 
 def test_intent_of_a_clause():
+    from frontlines.events.rules import intended_type, intent_of
     from frontlines.parse import load_pipeline
-    from frontlines.rules import intended_type, intent_of
 
     doc = load_pipeline()("Officials said the army is prepared to shell the town.")
     shell = next(t for t in doc if t.lower_ == "shell")
@@ -182,7 +182,7 @@ SLOW = pytest.mark.skipif(
 @SLOW
 def test_held_out_fifth_regression_floor(corpus):
     """The held-out fifth through the whole pipeline (issue: 0.85; reached 0.873, 0.851)."""
-    from frontlines.eval_events import score_items
+    from frontlines.evaluation.events import score_items
 
     _train, held_out = split(corpus)
     score = score_items(held_out)
@@ -195,7 +195,7 @@ def test_held_out_fifth_regression_floor(corpus):
 @SLOW
 @pytest.mark.skipif(not (SHARED / "data" / "plover-gsr").is_dir(), reason="../shared absent")
 def test_plover_gold_records_regression_floor():
-    from frontlines.eval_plover import evaluate_plover
+    from frontlines.evaluation.plover import evaluate_plover
 
     score = evaluate_plover(SHARED / "data" / "plover-gsr" / "PLOVER_GSR_CAMEO.json")
     assert score.types["right"] / score.records >= 0.45

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import text_extraction
 
-from frontlines.evaluate import km
+from frontlines.evaluation.gold import km
 
 TARHUNA = (32.43, 13.63)
 

@@ -20,8 +20,8 @@ from frontlines.export.acled import acled_rows, disorder_type, interaction
 from frontlines.merge import unify_discovered
 from frontlines.pipeline import extract_document
 from frontlines.read import make_document
-from frontlines.store import open_store, write
-from frontlines.store_queries import discovered_index, list_events
+from frontlines.store.database import open_store, write
+from frontlines.store.queries import discovered_index, list_events
 
 # ACLED's columns in ACLED's order, as its exports give them.
 ACLED = [

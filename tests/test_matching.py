@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from frontlines.eval_actors import evaluate_variants
+from frontlines.evaluation.actors import evaluate_variants
 from frontlines.kb.matching import actor_matcher, translit_key, word_key
 
 DATA = Path(__file__).parent / "data"
@@ -142,7 +142,7 @@ def test_the_fuzzy_search_skips_only_keys_that_cannot_reach_the_cutoff():
 def _reference_scan(index, tokens, text):
     """PhraseIndex.scan as first written: every window's key made and looked up."""
     from frontlines.kb.names import name_key
-    from frontlines.phrases import ARTICLE_TOKENS
+    from frontlines.mentions.phrases import ARTICLE_TOKENS
 
     index_at, count = 0, len(tokens)
     while index_at < count:
@@ -182,7 +182,7 @@ def test_phrase_scan_finds_what_trying_every_window_finds():
     import re
 
     from frontlines.mentions.actors import actor_index
-    from frontlines.phrases import PhraseIndex
+    from frontlines.mentions.phrases import PhraseIndex
 
     index = actor_index()
     names = ["the Wefaq's", "Al-Wefaq", "as'Sad Brigade", "Forces' Union", "U.S. Army"]

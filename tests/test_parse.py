@@ -22,8 +22,7 @@ def test_parse_gives_dependencies_and_entities():
 
 
 def test_the_token_table_agrees_with_spacy_tokens():
-    from frontlines.mentions.base import lemmas_of, lowers_of, pos_of, text_of, tokens_of
-    from frontlines.parse import parse_many
+    from frontlines.parse import lemmas_of, lowers_of, parse_many, pos_of, text_of, tokens_of
 
     text = "Al-Wefaq forces entered Tarhuna on 5 June.\n\nHaftar's men fled to Bani Walid."
     doc = make_document(text)

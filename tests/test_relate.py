@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from frontlines import extract
-from frontlines.quotes import find_quote_spans
+from frontlines.relate.quotes import find_quote_spans
 
 PUBLISHED = "2023-05-10"  # a Wednesday
 SEED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "seed" / "gold.json"
@@ -177,7 +177,7 @@ def test_support_modes_from_adverbs_on_the_clause():
 
 @pytest.mark.skipif(not SEED_GOLD.exists(), reason="../shared/seed is not beside the repository")
 def test_founding_article_picture_meets_its_gold():
-    from frontlines.evaluate import evaluate_gold
+    from frontlines.evaluation.gold import evaluate_gold
 
     score = evaluate_gold(SEED_GOLD)
     assert score.figures["required relations"] == 1.0
@@ -196,7 +196,7 @@ def test_quote_offsets_point_at_its_words():
 
 
 def _resolved(path: Path):
-    from frontlines.link import link
+    from frontlines.link.linker import link
     from frontlines.mentions import find_mentions
     from frontlines.normalize import normalize
     from frontlines.parse import parse

@@ -51,7 +51,7 @@ def test_without_publication_date_only_explicit_dates_resolve():
 def test_date_test_set_is_at_least_97_percent_right():
     from pathlib import Path
 
-    from frontlines.evaluate import evaluate_dates
+    from frontlines.evaluation.gold import evaluate_dates
 
     lines = evaluate_dates(Path(__file__).parent / "data" / "dates.yaml")
     right, total = (int(x) for x in lines[0].split(":")[1].split("=")[0].strip().split("/"))

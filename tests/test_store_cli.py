@@ -14,8 +14,8 @@ import pytest
 from conftest import EXAMPLES, FOUNDING
 
 from frontlines.models import contract_schema
-from frontlines.store import open_store, write
-from frontlines.store_queries import list_actors, list_events
+from frontlines.store.database import open_store, write
+from frontlines.store.queries import list_actors, list_events
 
 SCHEMA_FILE = (
     Path(__file__).resolve().parent.parent / "src" / "frontlines" / "schema" / "contract-v1.json"
@@ -244,7 +244,7 @@ def test_config_file_sets_store_and_knowledge_base(tmp_path):
     reason="../shared/data/plover-gsr is not beside the repository",
 )
 def test_plover_source_and_target_countries_are_scored():
-    from frontlines.eval_plover import evaluate_plover
+    from frontlines.evaluation.plover import evaluate_plover
 
     gold = (
         Path(__file__).resolve().parents[2]

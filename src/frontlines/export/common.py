@@ -13,8 +13,8 @@ import pycountry
 import yaml
 from sqlalchemy import Engine, literal_column, select
 
-from frontlines.store import actors, event_evidence, events
-from frontlines.store_queries import documents_by_id, list_events
+from frontlines.store.database import actors, event_evidence, events
+from frontlines.store.queries import documents_by_id, list_events
 
 
 @cache

@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 from sqlalchemy import Boolean, Float, Integer
 
-from frontlines.store_schema import metadata
+from frontlines.store.schema import metadata
 
 BATCH = 5000
 

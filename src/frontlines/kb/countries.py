@@ -10,14 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 import pycountry
 import yaml
 from countryinfo import all_countries
 
-if TYPE_CHECKING:
-    from frontlines.kb import ActorRecord
+from frontlines.kb.base import ActorRecord, data_text
 
 MILITARY_WORDS = (
     "army",
@@ -61,14 +59,12 @@ class Country:
 
 
 def _extra_demonyms() -> dict[str, list[str]]:
-    from frontlines.kb import data_text
 
     data = yaml.safe_load(data_text("country_demonyms.yaml")) or {}
     return {str(k): [str(v) for v in values] for k, values in data.items()}
 
 
 def _extra_aliases() -> dict[str, list[str]]:
-    from frontlines.kb import data_text
 
     data = yaml.safe_load(data_text("country_aliases.yaml")) or {}
     return {str(k): [str(v) for v in values] for k, values in data.items()}
@@ -176,7 +172,6 @@ def country_by_iso2(iso2: str) -> Country | None:
 
 def country_actors() -> list[ActorRecord]:
     """The generated actors for every country."""
-    from frontlines.kb import ActorRecord
 
     records: list[ActorRecord] = []
     for country in countries().values():

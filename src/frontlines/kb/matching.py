@@ -17,9 +17,10 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from frontlines.kb import ActorRecord, load_actor_records, load_data
+from frontlines.kb.base import ActorRecord, load_data
 from frontlines.kb.countries import countries
 from frontlines.kb.names import fold, name_key, skeleton
+from frontlines.kb.records import load_actor_records
 
 FUZZY_CUTOFF = 85  # measured on tests/data/actor_variants.yaml (see the README)
 MIN_FUZZY_KEY = 5  # shorter spelling keys match only exactly

@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 
 from frontlines.kb.countries import capitals
+from frontlines.kb.cues import cues
 from frontlines.kb.names import name_key
 from frontlines.mentions.actors import actor_index, actor_mentions, actor_records, force_words
-from frontlines.mentions.base import Mention, MentionSet, cues, mention, sentence_starts
+from frontlines.mentions.base import Mention, MentionSet, mention
 from frontlines.mentions.clues import town_clues
 from frontlines.mentions.places import place_mentions
-from frontlines.parse import ParsedDocument
+from frontlines.parse import ParsedDocument, sentence_starts
 
 __all__ = [
     "Mention",

@@ -8,20 +8,18 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from frontlines.kb import ActorRecord, load_actor_records
+from frontlines.kb.cues import cue_words
 from frontlines.kb.matching import actor_matcher
-from frontlines.mentions.base import (
-    ACTOR_LABELS,
-    Mention,
+from frontlines.mentions.base import ACTOR_LABELS, Mention, mention
+from frontlines.mentions.phrases import PhraseIndex
+from frontlines.parse import (
+    ParsedDocument,
     char_span,
-    cue_words,
-    mention,
     sentence_starts,
     strip_determiner,
     text_of,
     tokens_of,
 )
-from frontlines.parse import ParsedDocument
-from frontlines.phrases import PhraseIndex
 
 
 @lru_cache(maxsize=8)

@@ -4,7 +4,7 @@ Service', 'the New Orleans Railways and Light Company', 'the University of Tripo
 Such a town is part of a name, not a place where anything happened, so it is no place
 mention. But it says where the report is: a street or a building the text names with no town
 of its own ('the 200 block of River Avenue') lies there, when the text names no other town.
-`link` uses these clues only then (`frontlines.place_context`).
+`link` uses these clues only then (`frontlines.link.place_context`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ import re
 from spacy.tokens import Doc, Span
 
 from frontlines.kb import gazetteer
-from frontlines.mentions.base import Mention, mention, sentence_starts, strip_determiner
+from frontlines.mentions.base import Mention, mention
+from frontlines.parse import sentence_starts, strip_determiner
 
 CLUE = "IN_NAME"
 NAME_LABELS = {"ORG", "FAC"}

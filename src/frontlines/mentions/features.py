@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from frontlines.mentions.base import cue_words
+from frontlines.kb.cues import cue_words
 
 _ORDINAL = re.compile(
     r"^(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|"

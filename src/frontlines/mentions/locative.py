@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from frontlines.mentions.base import cue_words, place_words
+from frontlines.kb.cues import cue_words, place_words
 
 DIRECTION_WORDS = {
     "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",

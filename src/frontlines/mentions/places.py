@@ -11,30 +11,27 @@ from spacy.tokens import Doc, Span
 
 from frontlines.kb import gazetteer
 from frontlines.kb.airports import phrase_names as airport_names
+from frontlines.kb.cues import cue_words, place_words
 from frontlines.mentions.actors import actor_records
-from frontlines.mentions.base import (
-    ACTOR_LABELS,
-    PLACE_LABELS,
-    Mention,
-    char_span,
-    cue_words,
-    place_words,
-    sentence_of,
-    sentence_starts,
-    strip_determiner,
-    text_of,
-    tokens_of,
-)
+from frontlines.mentions.base import ACTOR_LABELS, PLACE_LABELS, Mention
 from frontlines.mentions.features import town_features
 from frontlines.mentions.locative import locative_context
+from frontlines.mentions.phrases import PhraseIndex
 from frontlines.mentions.unresolved import (
     UNRESOLVED,
     paired_street_spans,
     road_spans,
     unresolved_spans,
 )
-from frontlines.parse import ParsedDocument
-from frontlines.phrases import PhraseIndex
+from frontlines.parse import (
+    ParsedDocument,
+    char_span,
+    sentence_of,
+    sentence_starts,
+    strip_determiner,
+    text_of,
+    tokens_of,
+)
 
 STRONG_LOCATIVES = {"in", "at", "near", "inside", "outside", "into", "toward", "towards"}
 TOWN_FEATURE = "TOWN_FEATURE"

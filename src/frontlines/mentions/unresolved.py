@@ -2,7 +2,7 @@
 ('Khayelitsha', 'River North', 'the Marigny Canal'), capitalised names after a word that says
 where ('at Makeen', 'in Windsor Castle') and named buildings after such a word ('at the
 National Concert Hall'). `link` places them at the town the text names around them, with the
-precision that deserves (`frontlines.place_context`), rather than losing them.
+precision that deserves (`frontlines.link.place_context`), rather than losing them.
 
 Persons and organisations stay what NER says they are: only a building word at the end of
 the name ('Craven Cottage', 'the Colony Theatre') makes one of them a place.
@@ -15,16 +15,9 @@ import re
 from spacy.tokens import Doc, Span
 
 from frontlines.kb import gazetteer
-from frontlines.mentions.base import (
-    PLACE_LABELS,
-    Mention,
-    cue_words,
-    lowers_of,
-    place_words,
-    pos_of,
-    strip_determiner,
-    tokens_of,
-)
+from frontlines.kb.cues import cue_words, place_words
+from frontlines.mentions.base import PLACE_LABELS, Mention
+from frontlines.parse import lowers_of, pos_of, strip_determiner, tokens_of
 
 UNRESOLVED = "UNRESOLVED"
 # Words before a name that say it is where something is or happens. Not 'from' or 'to':

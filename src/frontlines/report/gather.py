@@ -22,9 +22,9 @@ from frontlines.report.model import (
     labels,
 )
 from frontlines.report.sides import notable_quotes, parties, sources
-from frontlines.state import state_as_of
-from frontlines.store import actors, clusters, control, event_evidence, events
-from frontlines.store_queries import documents_by_id, list_events
+from frontlines.store.database import actors, clusters, control, event_evidence, events
+from frontlines.store.queries import documents_by_id, list_events
+from frontlines.store.state import state_as_of
 
 
 def country_name(iso3: str | None) -> str:

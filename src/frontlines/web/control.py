@@ -1,8 +1,8 @@
-"""The control picture as of a date, for `GET /api/state`: `frontlines.state` computes it."""
+"""The control picture as of a date, for `GET /api/state`: `frontlines.store.state` computes it."""
 
 from __future__ import annotations
 
-from frontlines.state import state_as_of
+from frontlines.store.state import state_as_of
 from frontlines.web.db import Store
 
 

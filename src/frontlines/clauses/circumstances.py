@@ -1,0 +1,280 @@
+"""The circumstances of an event, from sentence structure: its own place and date (those
+attached to its clause, not to another event's), modality, evidence span and death tolls.
+
+Part of the `events` stage, beside `roles` (who did what to whom).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from frontlines.kb.cues import cue_words
+from frontlines.kb.gazetteer import PART_OF_TOWN_FEATURES, REGION_FEATURES
+from frontlines.mentions.places import is_demonym
+from frontlines.models import DateMention, Evidence, Location, Quote
+from frontlines.parse import sentence_of, sentences_of, text_of
+from frontlines.resolve import ResolvedDocument
+
+NEAR_WORDS = {
+    "near",
+    "outside",
+    "outskirts",
+    "around",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "vicinity",
+    "close",
+}
+AWAY_PREPOSITIONS = {"towards", "toward"}
+SPOKEN_AT = {"in", "at", "near", "outside", "inside"}  # where talks or a call took place
+
+
+def _owner(token: Token, triggers: list[Token]) -> Token | None:
+    """The nearest trigger above `token` in the parse (the clause it belongs to)."""
+    current = token
+    for _ in range(40):
+        if current in triggers:
+            return current
+        if current.head == current:
+            return None
+        current = current.head
+    return None
+
+
+def _owned(
+    trigger: Token, triggers: list[Token], start: int, end: int, resolved: ResolvedDocument
+) -> bool:
+    span = resolved.linked.parsed.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    owner = _owner(span.root, triggers)
+    if owner is not None:
+        return owner == trigger
+    nearest = min(triggers, key=lambda t: abs(t.i - span.root.i))
+    return nearest == trigger
+
+
+def location_of(
+    trigger: Token,
+    triggers: list[Token],
+    resolved: ResolvedDocument,
+    *,
+    spoken: bool = False,
+) -> tuple[Location | None, bool]:
+    """The event's own place: one in its clause, else the latest place named before it, and
+    whether it is that earlier one. A thing said or agreed (`spoken`) is placed only where the
+    text says it happened ("talks in Doha"), never by a place that is a party or a name
+    ("Britain would send", "the Berlin Conference") nor by the places of the sentences before."""
+    sentence = sentence_of(trigger)
+    doc = resolved.linked.parsed.doc
+    described = _actor_descriptions(trigger)
+    skipped: set[tuple[int, int]] = set()
+    candidates = []
+    for (start, end), place in resolved.place_at.items():
+        if place.lat is None or not (sentence.start_char <= start < sentence.end_char):
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        preposition = _governing_preposition(span.root)
+        if span.root.i in described:
+            skipped.add((start, end))
+            continue  # "JNIM, the alliance active across the Sahel, took ...": who, not where
+        if preposition in AWAY_PREPOSITIONS or is_demonym(place.text):
+            continue  # not where it happened: "towards Bani Walid", "a Turkish official"
+        if place.feature == "country" and len(candidates) > 0:
+            continue
+        if spoken and preposition not in SPOKEN_AT:
+            continue
+        candidates.append((start, end, place, preposition))
+    own = [c for c in candidates if _owned(trigger, triggers, c[0], c[1], resolved)]
+    if not own and len(triggers) == 1:
+        own = candidates
+    towns = [c for c in own if c[2].feature not in REGION_FEATURES]
+    chosen = (towns or own or [None])[0]
+    precision = 1
+    from_context = chosen is None and not spoken
+    if from_context:
+        taken = {(c[0], c[1]) for c in candidates} | skipped
+        chosen = _context_place(trigger, resolved, taken)
+    if chosen is None:
+        return None, False
+    start, end, place, preposition = chosen
+    if place.feature in REGION_FEATURES:  # only the country, province or region
+        precision = 3
+    elif (
+        preposition in NEAR_WORDS
+        or _near_words_before(doc, start)
+        or place.feature in PART_OF_TOWN_FEATURES
+    ):
+        precision = 2
+    location = Location(
+        name=place.name or place.text,
+        text=place.text,
+        lat=place.lat,
+        lon=place.lon,
+        country=place.country,
+        admin1=place.admin1,
+        geonames_id=place.geonames_id,
+        geo_precision=precision,
+    )
+    return location, from_context
+
+
+def _actor_descriptions(trigger: Token) -> set[int]:
+    """Token indices of what describes the doer: the appositions and clauses on the subject."""
+    out: set[int] = set()
+    for subject in (c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        for word in subject.subtree:
+            if word.dep_ in {"appos", "acl", "relcl"}:
+                out.update(t.i for t in word.subtree)
+    return out
+
+
+def _near_words_before(doc, start: int) -> bool:
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    window = doc[max(0, span.start - 4) : span.start]
+    return any(t.lower_ in NEAR_WORDS for t in window)
+
+
+def _governing_preposition(token: Token) -> str | None:
+    current = token
+    for _ in range(4):
+        if current.dep_ == "pobj":
+            return current.head.lower_
+        if current.dep_ in {"appos", "compound", "conj"}:
+            current = current.head
+            continue
+        if current.dep_ == "pobj" or current.head == current:
+            break
+        current = current.head
+        if current.dep_ == "prep":
+            return current.lower_
+    return None
+
+
+def _context_place(trigger: Token, resolved: ResolvedDocument, taken: set[tuple[int, int]]):
+    """The latest town named before the event, in its sentence or the two before, that is
+    not another event's place."""
+    doc = trigger.doc
+    sentence = sentence_of(trigger)
+    window_start = sentence.start_char
+    sentences = sentences_of(doc)
+    index = next(i for i, s in enumerate(sentences) if s.start == sentence.start)
+    if index > 0:
+        window_start = sentences[max(0, index - 2)].start_char
+    best = None
+    for (start, end), place in resolved.place_at.items():
+        if (start, end) in taken:
+            continue
+        usable = place.lat is not None and place.feature != "country"
+        if usable and window_start <= start < trigger.idx and (best is None or start > best[0]):
+            best = (start, end, place, None)
+    return best
+
+
+def date_of(
+    trigger: Token, triggers: list[Token], resolved: ResolvedDocument
+) -> DateMention | None:
+    sentence = sentence_of(trigger)
+    candidates = [
+        (start, end, date)
+        for (start, end), date in resolved.date_at.items()
+        if sentence.start_char <= start < sentence.end_char
+    ]
+    own = [c for c in candidates if _owned(trigger, triggers, c[0], c[1], resolved)]
+    return own[0][2] if own else None
+
+
+def harm_by_hazard(trigger: Token) -> bool:
+    """Whether the harm a trigger tells came from a disaster, a disease or an accident: its
+    subject or agent ("an earthquake killed", "killed by floods"), what it was in or of ("died
+    of cholera", "killed in a crash"), or the accident whose participle it is ("the train
+    derailed, killing 11")."""
+    hazards = cue_words("hazard_words")
+    causes = [
+        c for c in trigger.children if c.dep_ in {"nsubj", "agent", "prep"} or c.dep_ == "npadvmod"
+    ]
+    causes += [g for c in causes if c.dep_ in {"agent", "prep"} for g in c.children]
+    if trigger.dep_ in {"acl", "relcl"}:
+        causes.append(trigger.head)  # "the floods that killed nine", or a misparse of "X killed"
+    if trigger.dep_ in {"advcl", "acl"} and trigger.tag_ == "VBG":
+        head = trigger.head  # "overturned, killing seven" (or both hung on "the minibus")
+        accidents = cue_words("accident_verbs")
+        if any(v.lemma_.lower() in accidents for v in (head, *head.children) if v.pos_ == "VERB"):
+            return True
+        causes += [c for c in head.children if c.dep_ == "nsubj"]
+    for cause in causes:
+        if cause.dep_ in {"prep", "agent"} and cause.lower_ not in {"by", "in", "of", "from"}:
+            continue
+        words = [cause.lemma_.lower(), cause.lower_]
+        words += [f"{c.lower_} {cause.lower_}" for c in cause.children if c.dep_ == "compound"]
+        if any(word in hazards for word in words):
+            return True
+    return False
+
+
+def modality_of(trigger: Token) -> str:
+    """asserted, claimed, denied, threatened, planned or hypothetical."""
+    verb = trigger if trigger.pos_ == "VERB" or trigger.head == trigger else trigger.head
+    for word in {trigger, verb}:
+        if any(c.dep_ == "neg" for c in word.children):
+            return "denied"
+        if any(c.lower_ in {"will", "would", "shall"} and c.dep_ == "aux" for c in word.children):
+            return "planned"
+        if any(
+            c.lower_ in cue_words("hypothetical_markers") and c.dep_ in {"aux", "mark"}
+            for c in word.children
+        ):
+            return "hypothetical"
+    current = trigger
+    for _ in range(6):
+        if current.head == current:
+            break
+        current = current.head
+        lemma = current.lemma_.lower()
+        if lemma in cue_words("denial_verbs"):
+            return "denied"
+        if lemma in cue_words("threat_verbs"):
+            return "threatened"
+        if lemma in cue_words("plan_verbs"):
+            return "planned"
+        if lemma in cue_words("claim_verbs"):
+            return "claimed"
+    if _inside_quotes(trigger):
+        return "claimed"
+    return "asserted"
+
+
+def speaker_side(token: Token, quotes: Sequence[Quote], resolved: ResolvedDocument) -> str | None:
+    """The actor a direct quote's speaker speaks for, when `token` stands inside that quote."""
+    if not quotes:
+        return None
+    original = resolved.linked.parsed.normalized.span(token.idx, token.idx + 1)[0]
+    for quote in quotes:
+        if quote.direct and quote.start <= original < quote.end:
+            return quote.speaker.actor
+    return None
+
+
+def _inside_quotes(token: Token) -> bool:
+    """Whether the token stands inside a direct quote opened earlier in its paragraph."""
+    text = text_of(token.doc)
+    paragraph_start = text.rfind("\n", 0, token.idx) + 1
+    before = text[paragraph_start : token.idx]
+    curly_open = before.count("\u201c") > before.count("\u201d")
+    return curly_open or before.count('"') % 2 == 1
+
+
+def evidence_of(sentence: Span, resolved: ResolvedDocument) -> Evidence:
+    normalized = resolved.linked.parsed.normalized
+    text = sentence.text
+    left = len(text) - len(text.lstrip())
+    right = len(text.rstrip())
+    return normalized.evidence(sentence.start_char + left, sentence.start_char + right)

@@ -1,0 +1,101 @@
+"""What every `frontlines` command shares: the command group, its common options, the batch
+that counts failed documents, and the exit codes.
+
+Exit status: 0 when every document went well, 2 when some documents failed (each reported on
+stderr as `NAME[:LINE]: error: REASON`), 1 for usage errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import click
+
+from frontlines.kb import KnowledgeBaseError, load_actor_records
+from frontlines.models import Document
+from frontlines.read import InputFormat, ReadError, read_inputs
+
+EXIT_OK, EXIT_USAGE, EXIT_SOME_FAILED = 0, 1, 2
+
+
+class Batch:
+    """Counts failures while documents stream through; reports each on stderr."""
+
+    def __init__(self) -> None:
+        self.failed = 0
+        self.done = 0
+
+    def fail(self, message: str) -> None:
+        self.failed += 1
+        click.echo(message, err=True)
+
+    def documents(self, paths: tuple[str, ...], fmt: InputFormat) -> Iterator[Document]:
+        for item in read_inputs(paths, fmt):
+            if isinstance(item, ReadError):
+                self.fail(str(item))
+            else:
+                yield item
+
+    @property
+    def status(self) -> int:
+        return EXIT_SOME_FAILED if self.failed else EXIT_OK
+
+
+def check_kb(user_kb: str | None) -> None:
+    try:
+        load_actor_records(user_kb)
+    except KnowledgeBaseError as err:
+        raise click.UsageError(str(err)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="frontlines")
+def cli() -> None:
+    """Read reports about armed conflict; keep a sourced, structured picture of it."""
+
+
+KB_OPTION = click.option(
+    "--kb",
+    "user_kb",
+    envvar="FRONTLINES_KB",
+    type=click.Path(dir_okay=False),
+    help="A user knowledge-base file (YAML actors) that adds and overrides.",
+)
+DB_OPTION = click.option(
+    "--db",
+    "db",
+    envvar="FRONTLINES_DB",
+    default="frontlines.db",
+    show_default=True,
+    help="The SQLite store (or set FRONTLINES_DB).",
+)
+
+
+TIME_LIMIT_OPTION = click.option(
+    "--time-limit",
+    "time_limit",
+    envvar="FRONTLINES_TIME_LIMIT",
+    type=click.FloatRange(min=0),
+    default=120.0,
+    show_default=True,
+    help="Seconds one document may take; a slower one is reported and skipped (0: no limit).",
+)
+
+
+INPUT_FORMAT_OPTION = click.option(
+    "--input-format",
+    "fmt",
+    type=click.Choice(["auto", "text", "jsonl"]),
+    default="auto",
+    show_default=True,
+    help="How to read the inputs (auto: by file name, then content).",
+)
+
+
+def open_existing(db: str):
+    from frontlines.store.database import StoreError, open_store
+
+    try:
+        return open_store(db, create=False)
+    except StoreError as err:
+        raise click.UsageError(str(err)) from None

@@ -1,0 +1,167 @@
+"""`frontlines extract`, `ingest`, `eval`, `bench` and `schema`: reading documents."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from frontlines.cli.base import (
+    DB_OPTION,
+    INPUT_FORMAT_OPTION,
+    KB_OPTION,
+    TIME_LIMIT_OPTION,
+    Batch,
+    check_kb,
+    cli,
+)
+from frontlines.models import contract_schema
+from frontlines.read import InputFormat
+
+
+@cli.command()
+@INPUT_FORMAT_OPTION
+@KB_OPTION
+@TIME_LIMIT_OPTION
+@click.argument("paths", nargs=-1, required=True)
+def extract(
+    fmt: InputFormat, user_kb: str | None, time_limit: float, paths: tuple[str, ...]
+) -> None:
+    """Extract events, actors, places and dates: one JSON object per document, per line.
+
+    PATHS are text files (optional YAML front matter), JSON Lines files, directories, or `-`
+    for standard input.
+    """
+    from frontlines.pipeline import ExtractionTimeout, extract_document
+
+    check_kb(user_kb)
+    batch = Batch()
+    for document in batch.documents(paths, fmt):
+        try:
+            extraction = extract_document(document, user_kb, time_limit)
+        except ExtractionTimeout as err:
+            batch.fail(f"{document.name}: error: extraction {err}; skipped")
+            continue
+        except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch
+            batch.fail(
+                f"{document.name}: error: extraction failed: {err.__class__.__name__}: {err}"
+            )
+            continue
+        click.echo(extraction.model_dump_json())
+    sys.exit(batch.status)
+
+
+@cli.command()
+@DB_OPTION
+@KB_OPTION
+@INPUT_FORMAT_OPTION
+@TIME_LIMIT_OPTION
+@click.argument("paths", nargs=-1, required=True)
+def ingest(
+    db: str, user_kb: str | None, fmt: InputFormat, time_limit: float, paths: tuple[str, ...]
+) -> None:
+    """Extract documents and add them to the store; a document already there is skipped."""
+    from frontlines.merge import unify_discovered
+    from frontlines.pipeline import ExtractionTimeout, extract_document
+    from frontlines.store.database import StoreError, has_document, open_store, write
+    from frontlines.store.queries import discovered_index
+
+    check_kb(user_kb)
+    try:
+        engine = open_store(db)
+    except StoreError as err:
+        raise click.UsageError(str(err)) from None
+    batch = Batch()
+    added = skipped = 0
+    for document in batch.documents(paths, fmt):
+        if has_document(engine, document.id):
+            skipped += 1
+            continue
+        try:
+            extraction = unify_discovered(
+                extract_document(document, user_kb, time_limit), discovered_index(engine)
+            )
+            result = write(engine, document, extraction)
+        except ExtractionTimeout as err:  # raised before the write: the store is untouched
+            batch.fail(f"{document.name}: error: extraction {err}; skipped")
+            continue
+        except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch
+            batch.fail(f"{document.name}: error: {err.__class__.__name__}: {err}")
+            continue
+        added += result.added
+        skipped += not result.added
+        click.echo(
+            f"{document.name}: {len(extraction.events)} events, {len(extraction.actors)} actors",
+            err=True,
+        )
+    click.echo(
+        f"ingested {added} new, {skipped} already stored, {batch.failed} failed → {db}", err=True
+    )
+    sys.exit(batch.status)
+
+
+@cli.command("eval")
+@KB_OPTION
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True))
+def eval_command(user_kb: str | None, gold: tuple[str, ...]) -> None:
+    """Score extraction against gold files.
+
+    GOLD is a document gold file in the founding article's gold.json format, a YAML list of
+    actor-name variants ({text, mention, expected, kind}) to score actor linking, a YAML list
+    of date expressions ({text, published, value, precision}), or a JSON
+    list of PLOVER gold-standard records (source/target countries and event types), or the
+    GeoWebNews XML (toponym resolution within 161 km), or an event corpus file or folder
+    ({text, event_type, sub_event_type, plover, ...}; the packaged corpus is scored on its
+    held-out fifth).
+    """
+    from pathlib import Path
+
+    from frontlines.evaluation.actors import evaluate_variants
+    from frontlines.evaluation.events import evaluate_events, is_event_corpus
+    from frontlines.evaluation.geo import evaluate_geo
+    from frontlines.evaluation.gold import evaluate_dates, evaluate_gold
+    from frontlines.evaluation.plover import evaluate_plover
+
+    for path in gold:
+        click.echo(path)
+        try:
+            if is_event_corpus(Path(path)):
+                lines = evaluate_events(Path(path))
+            elif Path(path).is_dir():
+                raise ValueError("a folder holds no event corpus files")
+            elif path.endswith((".yaml", ".yml")) and "published:" in Path(path).read_text():
+                lines = evaluate_dates(Path(path))
+            elif path.endswith((".yaml", ".yml")):
+                lines = evaluate_variants(Path(path), user_kb).lines()
+            elif path.endswith(".xml"):
+                lines = evaluate_geo(Path(path)).lines()
+            elif Path(path).read_text(encoding="utf-8").lstrip().startswith("["):
+                lines = evaluate_plover(Path(path)).lines()
+            else:
+                lines = evaluate_gold(Path(path)).lines
+        except (KeyError, ValueError, OSError) as err:
+            raise click.UsageError(f"{path}: not a gold file: {err}") from None
+        for line in lines:
+            click.echo(line)
+
+
+@cli.command()
+@click.option("--repeat", default=1, show_default=True, help="Run over the documents N times.")
+@click.argument("paths", nargs=-1, required=True)
+def bench(repeat: int, paths: tuple[str, ...]) -> None:
+    """Measure extraction speed and memory on the given documents."""
+    from frontlines.evaluation.bench import run_bench
+
+    batch = Batch()
+    documents = list(batch.documents(paths, "auto"))
+    if not documents:
+        raise click.UsageError("no readable documents to measure")
+    for line in run_bench(documents, repeat).lines():
+        click.echo(line)
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of one `extract` output line (contract v1)."""
+    click.echo(json.dumps(contract_schema(), indent=2, sort_keys=True))

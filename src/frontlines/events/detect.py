@@ -1,0 +1,485 @@
+"""Stage `events`: detect event clauses, type them (ACLED and PLOVER), attach who, whom,
+where, when and how many, judge modality, and fold one event told twice into one.
+
+Detection is clause-level: every verb (and event noun) that heads a trigger of
+`kb/data/events.yaml` in a context the rule accepts is a candidate event. Arguments come from
+the dependency parse (`roles`); dates and places are attached to the nearest trigger above them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from frontlines.clauses import circumstances, roles
+from frontlines.events import typer
+from frontlines.events.classifier import Typing, type_sentences
+from frontlines.events.fatalities import fatality_count, sentence_toll
+from frontlines.events.folding import Draft, fold_clause_family, fold_twins, is_bare_toll
+from frontlines.events.rules import (
+    EventRule,
+    SentenceContext,
+    candidate_triggers,
+    mode_for,
+    rule_for,
+    trigger_words,
+)
+from frontlines.kb.cues import cue_words
+from frontlines.models import ActorRef, Event, Quote
+from frontlines.parse import sentences_of
+from frontlines.resolve import ResolvedDocument
+
+HABITUAL = {"frequently", "often", "regularly", "routinely", "usually", "typically", "previously"}
+HISTORICAL_DAYS = 14  # older than this before publication: background, not news of the day
+# PLOVER types that are things said or agreed: their place is only where the text says so.
+VERBAL_TYPES = {
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "ACCUSE",
+    "REQUEST",
+    "REJECT",
+    "THREATEN",
+    "SANCTION",
+    "CONCEDE",
+    "COOPERATE",
+}
+
+
+def _battle_type(
+    rule: EventRule, context: SentenceContext, actor1: ActorRef | None
+) -> tuple[str | None, str | None]:
+    if rule.battle_if_any and context.any(rule.battle_if_any) and not context.any(rule.battle_none):
+        key = "state" if actor1 is not None and actor1.inter == 1 else "non_state"
+        pair = rule.battle_types.get(key) or [rule.event_type, rule.sub_event_type]
+        return pair[0], pair[1]
+    return rule.event_type, rule.sub_event_type
+
+
+def _is_civilian(ref: ActorRef | None) -> bool:
+    return ref is not None and ref.inter == 7
+
+
+TERRITORY_TAKEN = {
+    True: "Government regains territory",
+    False: "Non-state actor overtakes territory",
+}
+
+
+def _territory_by_taker(draft: Draft) -> None:
+    """ACLED names a battle for ground by who takes it: state forces regain it, anyone else
+    overtakes it, whatever the verb ('recaptured' by rebels is still rebels overtaking)."""
+    taker = draft.actor1.inter if draft.actor1 else None
+    if draft.sub_event_type in TERRITORY_TAKEN.values() and taker is not None:
+        draft.sub_event_type = TERRITORY_TAKEN[taker == 1]
+
+
+def _retype(draft: Draft, resolved: ResolvedDocument) -> None:
+    """Adjustments that need the arguments: armed pairs, civilians, protest actors."""
+    rule = draft.rule
+    country = draft.location.country if draft.location else resolved.linked.focus_country
+    if rule.actor_role == "protest":
+        protester_kind = "rioters" if draft.event_type == "Riots" else "protesters"
+        generic = roles.generic_actor(country, protester_kind, draft.trigger)
+        if draft.actor1 is None or draft.actor1.inter in (1, None):
+            state = draft.actor1 if draft.actor1 and draft.actor1.inter == 1 else draft.actor2
+            draft.actor1, draft.actor2 = generic, state
+    if rule.name == "attack_on_civilians" and draft.actor2 is None:
+        draft.actor2 = roles.victims(draft.trigger, country)
+    if rule.default_actor1 and draft.actor1 is None:
+        draft.actor1 = roles.generic_actor(country, rule.default_actor1, draft.trigger)
+    if draft.event_type == "Violence against civilians" and draft.actor1 is None:
+        draft.actor1 = roles.generic_actor(country, "unidentified", draft.trigger)
+
+
+BACKGROUND_MARKERS = ("since", "years ago", "last year", "in the past")
+
+
+def _outside_relative_clauses(trigger: Token, phrases: tuple[str, ...]) -> bool:
+    """Whether one of the phrases stands in the trigger's sentence outside the relative
+    clauses ("which ...") that do not hold the trigger."""
+    sentence = trigger.sent
+    hidden: set[int] = set()
+    for token in sentence:
+        if token.dep_ == "relcl" and trigger not in token.subtree:
+            hidden.update(t.i for t in token.subtree)
+    text = " " + " ".join(t.lower_ for t in sentence if t.i not in hidden) + " "
+    return any(f" {phrase} " in text for phrase in phrases)
+
+
+def _retrospective(trigger: Token) -> bool:
+    """'Drones had a prominent role in destroying the air defences': a look back."""
+    nouns, verbs = cue_words("retrospective_nouns"), cue_words("retrospective_verbs")
+    for word in [trigger, *list(trigger.ancestors)[:4]]:
+        if word.lemma_.lower() in nouns and word.head.lemma_.lower() in verbs:
+            return True  # "a role in destroying": the role governs the deed
+        if word.lemma_.lower() in verbs and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in word.children
+        ):
+            return True  # "played a role in destroying": the verb governs both
+    return False
+
+
+def _historical(draft: Draft, published: str | None, context: SentenceContext) -> bool:
+    """Background: a habit ('frequently uses'), a look back, or a date well before publication."""
+    governors = [draft.trigger, *list(draft.trigger.ancestors)[:3]]
+    if any(child.lower_ in HABITUAL for word in governors for child in word.children):
+        return True
+    if draft.date is None and _retrospective(draft.trigger):
+        return True
+    if draft.date and _outside_relative_clauses(draft.trigger, BACKGROUND_MARKERS):
+        return True  # not "..., which troops have held since they withdrew": another clause
+    if not published or not draft.date:
+        return False
+    base = dt.date.fromisoformat(published)
+    value = draft.date
+    if len(value) == 4:
+        return int(value) < base.year
+    if len(value) == 7:
+        return value < base.isoformat()[:7]
+    return (base - dt.date.fromisoformat(value)).days > HISTORICAL_DAYS
+
+
+def _place_and_date(
+    drafts: list[Draft],
+    resolved: ResolvedDocument,
+    context: SentenceContext,
+    beside: list[Draft] | None = None,
+) -> None:
+    """Each draft's own place, date, modality and evidence, among the triggers `beside` it."""
+    triggers = [d.trigger for d in (beside or drafts)]
+    for draft in drafts:
+        draft.location, draft.place_from_context = circumstances.location_of(
+            draft.trigger, triggers, resolved, spoken=draft.plover_type in VERBAL_TYPES
+        )
+        date = circumstances.date_of(draft.trigger, triggers, resolved)
+        if date is not None:
+            draft.date, draft.date_precision = date.value, date.precision
+        draft.modality = circumstances.modality_of(draft.trigger)
+        _retype(draft, resolved)
+        draft.historical = _historical(draft, resolved.linked.parsed.document.published, context)
+        draft.evidence = [circumstances.evidence_of(draft.sentence, resolved)]
+
+
+def _drafts_for_sentence(
+    sentence: Span,
+    resolved: ResolvedDocument,
+    typing: Typing | None = None,
+    quotes: Sequence[Quote] = (),
+) -> list[Draft]:
+    context = SentenceContext(sentence)
+    drafts: list[Draft] = []
+    candidates = candidate_triggers(sentence)
+    typed_verbs: set[int] = set()
+    for token in candidates:
+        carried = token.dep_ in {"dobj", "attr"}
+        if carried and typer.speaks_for(token.head, candidates, typed_verbs):
+            continue  # "took control", "launched an attack": the verb speaks for the noun
+        matched = rule_for(token, context)
+        if matched is None:
+            continue
+        typed_verbs.add(token.i)
+        rule, _phrase = matched
+        if rule.name == "attack_on_civilians" and not roles.has_civilian_victims(token):
+            continue
+        actor1, actor2, assoc1, assoc2 = roles.actors_of(token, resolved)
+        actor1 = actor1 or _speaking_side(token, resolved, quotes)
+        if rule.armed_pair and (_is_civilian(actor2) or roles.has_civilian_victims(token)):
+            continue  # civilians are not a side in a battle: let a later rule type it
+        if actor1 is None and rule.event_type is None and actor2 is not None:
+            actor1, actor2 = actor2, (assoc2[0] if assoc2 else None)  # "in contact with X"
+            assoc2 = assoc2[1:]
+        if actor1 is None and (rule.event_type is None or rule.territorial or rule.armed_pair):
+            continue  # who did it is what makes these events; without an actor they are noise
+        event_type, sub_type = _battle_type(rule, context, actor1)
+        drafts.append(
+            Draft(
+                rule=rule,
+                trigger=token,
+                sentence=sentence,
+                event_type=event_type,
+                sub_event_type=sub_type,
+                plover_type=(
+                    rule.battle_plover
+                    if rule.battle_plover and event_type == "Battles"
+                    else rule.plover_type
+                ),
+                plover_mode=mode_for(rule, context),
+                actor1=actor1,
+                actor2=actor2,
+                assoc1=assoc1,
+                assoc2=assoc2,
+            )
+        )
+    if not drafts:
+        drafts = _classified_draft(sentence, resolved, typing, quotes)
+    if not drafts:
+        return []
+    _place_and_date(drafts, resolved, context)
+    typed = _typed_by_classifier(fold_clause_family(drafts), typing, resolved, quotes)
+    _place_and_date([d for d in typed if not d.evidence], resolved, context, typed)
+    return [d for d in typed if not _is_no_event(d, context)]
+
+
+def _speaking_side(
+    trigger: Token, resolved: ResolvedDocument, quotes: Sequence[Quote]
+) -> ActorRef | None:
+    """'Our forces took the city', said in a quote: the speaker's side did it."""
+    if trigger.pos_ != "VERB":
+        return None
+    subject, passive = roles.subject_of(trigger)
+    if subject is None or passive:
+        return None
+    ours = subject.lower_ == "we" or (
+        subject.lower_ in cue_words("force_words")
+        and any(child.lower_ == "our" for child in subject.children)
+    )
+    side = circumstances.speaker_side(trigger, quotes, resolved) if ours else None
+    if side is None or side not in resolved.linked.actors:
+        return None
+    phrase = trigger.doc[subject.left_edge.i : subject.right_edge.i + 1]
+    return roles.ref_for(side, phrase.text, resolved)
+
+
+def _is_no_event(draft: Draft, context: SentenceContext) -> bool:
+    """What a rule or the classifier took for an event and the sentence shows is none."""
+    aimless = (
+        draft.rule.violent
+        and draft.rule.actor_role != "protest"
+        and draft.actor2 is None
+        and context.any(tuple(cue_words("aimless_fire")))
+    )
+    if aimless and not sentence_toll(draft.sentence):
+        return True  # "others opened fire in the air": nobody was attacked
+    if (draft.rule.violent or draft.classified) and circumstances.harm_by_hazard(draft.trigger):
+        return True  # "an earthquake killed 40": a disaster, not political violence
+    if not draft.classified:
+        return False
+    chase = draft.trigger.lemma_.lower() in cue_words("pursuit_verbs")
+    if chase and draft.rule.armed_pair and not draft.fatalities:
+        return True  # "forces were hunting fighters who fled": no fight is reported
+    if _only_states(draft.sentence):
+        return True  # "X and Y are at the forefront of ...": a state, not a deed
+    needs_doer = draft.rule.territorial or (draft.sub_event_type or "").lower() in cue_words(
+        "needs_named_doer"
+    )
+    return needs_doer and draft.actor1 is None and not _has_agent(draft.trigger)
+
+
+CLAUSE_HEADS = {"ROOT", "conj", "ccomp", "advcl", "parataxis", "xcomp"}
+# ... and what leads from a state to an intended deed: "is willing to send", "committed to opening"
+CLAUSE_PATH = CLAUSE_HEADS | {"acomp", "prep", "pcomp"}
+
+
+def _only_states(sentence: Span) -> bool:
+    """Whether every clause of the sentence says how things are ("are at the forefront",
+    "we are committed to ...") or who said so, and none says what someone did."""
+    stative, reporting = cue_words("stative_verbs"), cue_words("reporting_verbs")
+    heads = [
+        t
+        for t in sentence
+        if t.pos_ in {"VERB", "AUX"}
+        and all(x.dep_ in CLAUSE_PATH for x in (t, *t.ancestors))  # not inside "who ..."
+    ]
+    lemmas = [t.lemma_.lower() for t in heads]
+    if any(t.dep_ == "dobj" and t.lemma_.lower() in trigger_words() for t in sentence):
+        return False  # "the army announced the arrest of ...": the deed is a noun
+    return any(x in stative for x in lemmas) and all(x in stative or x in reporting for x in lemmas)
+
+
+def _has_agent(verb: Token) -> bool:
+    """Whether a clause names someone who acts, known to us or not ("the governor refused"),
+    rather than a happening ("the battles lasted", "the contact dealt with developments")."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return True  # a noun event: its doer, if any, is not a subject
+    subject, passive = roles.subject_of(verb)
+    if subject is None or passive:
+        return subject is not None or roles.agent_of(verb) is not None
+    lemma = subject.lemma_.lower()
+    return lemma not in trigger_words() and lemma not in cue_words("happening_nouns")
+
+
+def _deed_clause(head: Token) -> Token:
+    """The clause that tells a deed: "the bodies belong to civilians, and we are working with
+    the Red Crescent" → working. A clause of state stands when no other clause is beside it."""
+    if head.lemma_.lower() not in cue_words("stative_verbs"):
+        return head
+    deeds = [
+        c
+        for c in head.children
+        if c.dep_ in {"conj", "parataxis"}
+        and c.pos_ == "VERB"
+        and c.lemma_.lower() not in cue_words("stative_verbs")
+    ]
+    return deeds[0] if deeds else head
+
+
+def _classified_draft(
+    sentence: Span, resolved: ResolvedDocument, typing: Typing | None, quotes: Sequence[Quote]
+) -> list[Draft]:
+    """An event the rules missed and the classifier is confident of, on the main clause."""
+    event_type, sub_type, plover = typer.classified_types(typing)
+    if (sub_type is None and plover is None) or not typer.sure_of_new_event(typing):
+        return []
+    rule = typer.representative_rule(event_type, sub_type, plover)
+    token = _deed_clause(typer.anchor(sentence))
+    actor1, actor2, assoc1, assoc2 = roles.actors_of(token, resolved)
+    actor1 = actor1 or _speaking_side(token, resolved, quotes)
+    if token.pos_ not in {"VERB", "AUX"} and len(sentence) < typer.MIN_VERBLESS_TOKENS:
+        return []  # a heading ("A combing operation") is no report of an event
+    if actor1 is None and event_type is None and actor2 is not None:
+        actor1, actor2 = actor2, None
+    return [
+        Draft(
+            rule=rule,
+            trigger=token,
+            sentence=sentence,
+            event_type=event_type,
+            sub_event_type=sub_type,
+            plover_type=plover,
+            plover_mode=mode_for(rule, SentenceContext(sentence)),
+            actor1=actor1,
+            actor2=actor2,
+            assoc1=assoc1,
+            assoc2=assoc2,
+            classified=True,
+        )
+    ]
+
+
+def _in_relative_clause(token: Token) -> bool:
+    current = token
+    for _ in range(8):
+        if current.dep_ == "relcl":
+            return True
+        if current.head == current:
+            return False
+        current = current.head
+    return False
+
+
+def _typed_by_classifier(
+    drafts: list[Draft],
+    typing: Typing | None,
+    resolved: ResolvedDocument,
+    quotes: Sequence[Quote] = (),
+) -> list[Draft]:
+    """The sentence's main event first, of the type the classifier is confident of: a rule's
+    event of that type if there is one, else the main clause's event retyped."""
+    event_type, sub_type, plover = typer.classified_types(typing)
+    if typer.says_no_event(typing):
+        return [d for d in drafts if d.rule.name in typer.rules_over_no_event()]
+    if not drafts or (sub_type is None and plover is None):
+        return drafts
+    ranked = sorted(drafts, key=lambda d: (typer.depth(d.trigger), d.trigger.i))
+    if sub_type is not None:
+        same = [d for d in ranked if d.sub_event_type == sub_type]
+    else:
+        same = [d for d in ranked if d.plover_type == plover]
+    main = same[0] if same else ranked[0]
+    if not same and _in_relative_clause(main.trigger):
+        # "forces hunting fighters who had fled": the type is the main clause's, not the
+        # relative clause's; the clause's own event stands as the rule found it.
+        return _classified_draft(main.sentence, resolved, typing, quotes) + drafts
+    leading = [
+        d
+        for d in ranked
+        if not d.classified
+        and typer.heads_main_clause(d.trigger)
+        and typer.rule_leads(d.rule.name)
+    ]
+    if leading:
+        main = leading[0]  # "X accused Y of ...": the main verb's own rule says what it is
+        return [main] + [d for d in drafts if d is not main]
+    if typer.rule_decides(main.sub_event_type, sub_type):
+        return [main] + [d for d in drafts if d is not main]
+    if not same:
+        main.rule = typer.representative_rule(event_type, sub_type, plover)
+        main.event_type, main.sub_event_type = event_type, sub_type
+        main.plover_mode = mode_for(main.rule, SentenceContext(main.sentence))
+        main.classified = True
+    if not same or (plover is not None and main.plover_type is None):
+        main.plover_type = plover
+    if not same:
+        _retype(main, resolved)
+    if typer.is_promise(main.trigger, main.event_type, main.plover_type):
+        main.plover_type, main.plover_mode = "AGREE", None  # "Norway will send troops"
+    return [main] + [d for d in drafts if d is not main]
+
+
+def _attach_fatalities(sentence: Span, drafts: list[Draft], index: int) -> None:
+    counts = sentence_toll(sentence)
+    for draft in drafts:
+        if draft.rule.violent or draft.rule.fatalities_from_bodies:
+            draft.fatalities.extend((index, value, vague) for value, vague in counts)
+            return
+
+
+def _time_precision(draft: Draft) -> int:
+    if draft.date_precision == "day":
+        return 1
+    if draft.date_precision == "week" or draft.date is None:
+        return 2
+    return 3
+
+
+def _confidence(draft: Draft) -> float:
+    score = 0.45 + 0.1 * sum(x is not None for x in (draft.actor1, draft.location, draft.date))
+    score += 0.1 if len(draft.evidence) > 1 else 0.0
+    return round(min(score, 0.95), 2)
+
+
+def detect_events(resolved: ResolvedDocument, quotes: Sequence[Quote] = ()) -> list[Event]:
+    """Stage entry point: the events of one document, in order of first evidence. `quotes`
+    (from `relate.find_quotes`) tell whose side "our forces" in a quote are."""
+    document = resolved.linked.parsed.document
+    drafts: list[Draft] = []
+    sentences = list(sentences_of(resolved.linked.parsed.doc))
+    typings = type_sentences(sentences)
+    for index, sentence in enumerate(sentences):
+        found = _drafts_for_sentence(sentence, resolved, typings[index], quotes)
+        recent = [d for d in drafts[-4:] if d.rule.violent and d.sentence_index >= index - 3]
+        if recent and found and all(is_bare_toll(d) for d in found):
+            found = []  # "At least 12 people were killed": the toll of the event before
+        if not found:
+            # A toll told in a sentence of its own belongs to the violent event just before.
+            _attach_fatalities(sentence, recent[-1:], index)
+        for draft in found:
+            draft.sentence_index = index
+        _attach_fatalities(sentence, found, index)
+        drafts += found
+    events = []
+    for number, draft in enumerate(fold_twins(drafts), start=1):
+        if draft.date is None and document.published and not draft.historical:
+            draft.date, draft.date_precision = document.published, "week"
+        date = draft.date if draft.date and len(draft.date) == 10 else None
+        if draft.date and len(draft.date) == 7:
+            date = f"{draft.date}-01"
+        elif draft.date and len(draft.date) == 4:
+            date = f"{draft.date}-01-01"
+        _territory_by_taker(draft)
+        actor1, actor2 = roles.with_foreign_inter(draft.location, draft.actor1, draft.actor2)
+        events.append(
+            Event(
+                id=f"{document.id[:10]}-e{number:02d}",
+                date=date,
+                time_precision=_time_precision(draft),
+                event_type=draft.event_type,
+                sub_event_type=draft.sub_event_type,
+                plover_type=draft.plover_type,
+                plover_mode=draft.plover_mode,
+                actor1=actor1,
+                actor2=actor2,
+                assoc_actor_1=draft.assoc1,
+                assoc_actor_2=draft.assoc2,
+                location=draft.location,
+                fatalities=fatality_count(draft.fatalities),
+                modality=draft.modality,
+                historical=draft.historical,
+                evidence=draft.evidence,
+                confidence=_confidence(draft),
+            )
+        )
+    return events

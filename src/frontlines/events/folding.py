@@ -1,0 +1,260 @@
+"""Folding in the `events` stage: one real event told by several words of a clause, or
+twice in a report (lead and body; "Emirati planes bombed" and "Emirati drones bombed"), becomes
+one event with all its evidence.
+
+`Draft` is an event as `events` finds it, before folding and writing out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from frontlines.events.fatalities import sentence_toll
+from frontlines.events.rules import EventRule, event_rules
+from frontlines.kb.cues import cue_words
+from frontlines.kb.gazetteer import km
+from frontlines.models import ActorRef, Evidence, Location
+
+
+@dataclass
+class Draft:
+    """An event as found, before it is folded with its twins and written out."""
+
+    rule: EventRule
+    trigger: Token
+    sentence: Span
+    event_type: str | None
+    sub_event_type: str | None
+    plover_type: str | None
+    plover_mode: str | None
+    actor1: ActorRef | None = None
+    actor2: ActorRef | None = None
+    assoc1: list[ActorRef] = field(default_factory=list)
+    assoc2: list[ActorRef] = field(default_factory=list)
+    location: Location | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    fatalities: list[tuple[int, int, bool]] = field(default_factory=list)  # sentence, count, vague
+    modality: str = "asserted"
+    historical: bool = False
+    evidence: list[Evidence] = field(default_factory=list)
+    sentence_index: int = 0
+    classified: bool = False  # typed by the classifier, not by the rule that found it
+    place_from_context: bool = False  # its place is the last one named before, not its own
+
+
+def _dominates(parent: Token, child: Token) -> bool:
+    """Whether `child` sits under `parent` in the parse without a coordination between."""
+    current = child
+    for _ in range(12):
+        if current.dep_ == "conj" or current.head == current:
+            return False
+        current = current.head
+        if current == parent:
+            return True
+    return False
+
+
+def _compatible(a: Draft, b: Draft) -> bool:
+    if a.actor1 is not None and b.actor1 is not None and a.actor1.id != b.actor1.id:
+        return False  # "regained the areas captured by Haftar": two deeds, two doers
+    return a.plover_type == b.plover_type or (a.rule.violent and b.rule.violent)
+
+
+def fold_clause_family(drafts: list[Draft]) -> list[Draft]:
+    """One event told by several words of one clause ("a drone strike hit a market, killing
+    civilians"; "police fired tear gas to disperse students protesting") is one event, typed
+    by the most specific rule among them (the rules file lists the specific ones first)."""
+    order = {rule.name: index for index, rule in enumerate(event_rules())}
+    kept = list(drafts)
+    changed = True
+    while changed:
+        changed = False
+        for parent in kept:
+            for child in kept:
+                if child is parent or not _compatible(parent, child):
+                    continue
+                if _dominates(parent.trigger, child.trigger):
+                    head, tail = (
+                        (parent, child)
+                        if order.get(parent.rule.name, 99) <= order.get(child.rule.name, 99)
+                        else (child, parent)
+                    )
+                    _fold(head, tail)
+                    head.trigger = parent.trigger  # the clause's head speaks for the family
+                    kept.remove(tail)
+                    changed = True
+                    break
+            if changed:
+                break
+    return kept
+
+
+def _same_actor(a: ActorRef | None, b: ActorRef | None) -> bool:
+    return a is None or b is None or a.id == b.id
+
+
+SYMMETRIC_TYPES = {"CONSULT"}
+TOWN_REACH_KM = 15  # a district of the town, or its outskirts
+GENERIC_SUFFIXES = {
+    "unidentified",
+    "civilians",
+    "protesters",
+    "rioters",
+}  # a call between A and B is the call between B and A
+
+
+def _no_named_doer(draft: Draft) -> bool:
+    return draft.actor1 is None or draft.actor1.id.endswith("-unidentified")
+
+
+def _is_toll_of(a: Draft, b: Draft) -> bool:
+    """'At least 12 people were killed' after a strike: the toll of that strike, not an
+    attack of its own (no named perpetrator, no date of its own, same place, just after)."""
+    return (
+        a.rule.violent
+        and b.rule.violent
+        and b.date is None
+        and a.location is not None
+        and b.sentence_index - a.sentence_index <= 3
+        and _no_named_doer(b)
+    )
+
+
+def is_bare_toll(draft: Draft) -> bool:
+    """An event the classifier typed in a sentence that names no perpetrator and
+    states a death toll: a toll, not an event of its own."""
+    return (
+        draft.classified
+        and draft.rule.violent
+        and _no_named_doer(draft)
+        and bool(sentence_toll(draft.sentence))
+    )
+
+
+def _place_name(draft: Draft) -> str | None:
+    return draft.location.name if draft.location else None
+
+
+def _near(a: Draft, b: Draft) -> bool:
+    """b names no place, the same place, or one within a town's reach of a's."""
+    if b.location is None or b.place_from_context or _place_name(a) == _place_name(b):
+        return True
+    here, there = a.location, b.location
+    if here is None or here.lat is None or there.lat is None:
+        return False
+    return km(here.lat, here.lon, there.lat, there.lon) <= TOWN_REACH_KM
+
+
+def _elaborates(a: Draft, b: Draft) -> bool:
+    """'Russian forces shelled Kherson ...' then 'a house in the Dniprovskyi district was
+    hit': the same attack told in detail (no doer of its own, no date of its own, the same
+    kind of violence or the damage it did, close by, just after), not another one."""
+    damage = (b.sub_event_type or "").lower() in cue_words("attack_damage")
+    return (
+        a.rule.violent
+        and (b.rule.violent or damage)
+        and a.event_type is not None
+        and (a.event_type == b.event_type or damage)
+        and b.date is None
+        and a.historical == b.historical
+        and 0 < b.sentence_index - a.sentence_index <= 3
+        and _no_named_doer(b)
+        and _near(a, b)
+    )
+
+
+def _same_event(a: Draft, b: Draft) -> bool:
+    if _is_toll_of(a, b) and _place_name(a) == _place_name(b):
+        return True
+    if _elaborates(a, b):
+        return True
+    same_type = (a.event_type, a.sub_event_type, a.plover_type) == (
+        b.event_type,
+        b.sub_event_type,
+        b.plover_type,
+    )
+    if not same_type and not (a.rule.territorial and b.rule.territorial):
+        return False
+    if a.historical != b.historical:
+        return False
+    if _place_name(a) != _place_name(b):
+        return False
+    if a.date and b.date and a.date != b.date:
+        return False
+    if a.event_type is None and a.plover_type in SYMMETRIC_TYPES:
+        return a.plover_mode == b.plover_mode
+    return _same_actor(a.actor1, b.actor1) or (
+        a.actor1 is not None and b.actor1 is not None and a.actor1.country == b.actor1.country
+    )
+
+
+def _is_generic(ref: ActorRef) -> bool:
+    """ACLED's placeholder classes: never an associate of a named actor."""
+    return ref.id.rsplit("-", 1)[-1] in GENERIC_SUFFIXES
+
+
+def _fold(into: Draft, other: Draft) -> None:
+    into.evidence += [e for e in other.evidence if e not in into.evidence]
+    if into.actor1 is None or (_is_generic(into.actor1) and other.actor1 is not None):
+        into.actor1 = other.actor1
+    into.actor2 = into.actor2 or other.actor2
+    extra = [other.actor1] if other.actor1 is not None else []
+    for ref in other.assoc1 + extra:
+        known = {r.id for r in into.assoc1} | ({into.actor1.id} if into.actor1 else set())
+        if ref.id not in known and not _is_generic(ref):
+            into.assoc1.append(ref)
+    into.location = into.location or other.location
+    if into.date is None:
+        into.date, into.date_precision = other.date, other.date_precision
+    into.fatalities += other.fatalities
+    if "asserted" in (into.modality, other.modality):
+        into.modality = "asserted"
+
+
+def _is_vague_place(draft: Draft) -> bool:
+    return draft.location is None or draft.location.geo_precision == 3
+
+
+def _takes_many(trigger: Token) -> bool:
+    """'took control of the towns and cities of the west', 'most parts of the north'."""
+    after = [t for c in trigger.children if c.i > trigger.i for t in c.subtree]
+    return any(t.lower_ in cue_words("collective_place_words") for t in after)
+
+
+def _summarises(summary: Draft, town: Draft) -> bool:
+    """'Forces took control of the towns of the west' beside 'they took X' and 'entered Y':
+    the same doer's gains told as a whole, not a gain of its own."""
+    return (
+        summary.rule.territorial
+        and town.rule.territorial
+        and _is_vague_place(summary)
+        and _takes_many(summary.trigger)
+        and not _is_vague_place(town)
+        and summary.actor1 is not None
+        and town.actor1 is not None
+        and summary.actor1.id == town.actor1.id
+        and summary.historical == town.historical
+        and (summary.date is None or town.date is None or summary.date == town.date)
+    )
+
+
+def fold_twins(drafts: list[Draft]) -> list[Draft]:
+    """One event told twice in a report is one event; a summary of a doer's territorial
+    gains joins the first of the gains it sums up."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        for earlier in kept:
+            if _same_event(earlier, draft):
+                _fold(earlier, draft)
+                break
+        else:
+            kept.append(draft)
+    for summary in list(kept):
+        town = next((d for d in kept if d is not summary and _summarises(summary, d)), None)
+        if town is not None:
+            _fold(town, summary)
+            kept.remove(summary)
+    return kept

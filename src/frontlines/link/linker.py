@@ -1,0 +1,473 @@
+"""Stage `link`: actor mentions → knowledge-base actors (or discovered ones), place mentions →
+gazetteer entries.
+
+Actor linking chooses among the knowledge-base candidates that `mentions` found (exact alias,
+then the loose levels of `kb.matching`) by validity on the publication date, the document's
+country and the words around the name; a name that matches nothing becomes a discovered actor,
+clustered within the document, never dropped.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from frontlines.kb import ActorRecord
+from frontlines.kb.countries import countries
+from frontlines.kb.cues import cue_words
+from frontlines.kb.gazetteer import WIDE_FEATURES, Place, km, lookup, region_demonym
+from frontlines.kb.matching import actor_matcher
+from frontlines.kb.names import name_key, skeleton
+from frontlines.link.coref import resolve_references
+from frontlines.link.country_words import country_after, named_country
+from frontlines.link.place_context import NO_ENTRY, PLACED_IN_CONTEXT, place_in_context
+from frontlines.mentions import Mention, MentionSet, actor_index, actor_records
+from frontlines.mentions.clues import country_references
+from frontlines.mentions.places import is_demonym
+from frontlines.parse import ParsedDocument
+
+FUZZY_CUTOFF = 90  # rapidfuzz ratio on name keys; below this, variants were mostly wrong
+FOCUS_BONUS = 6.0  # a candidate place in the document's main country beats a bigger one abroad
+FEATURE_BONUS = 4.0  # our supplement (bases, airports) is meant to win where it matches
+OWN_NAME_BONUS = 2.5  # a place's own name beats a namesake's alternate or former name
+NEAR_BONUS = 2.0  # a namesake near the document's unambiguous places beats a bigger one far off
+NEAR_SCALE_KM = 300.0
+COUNTRY_SCORE = 14.0  # a country by its name beats any namesake town (China, Texas), not a state
+CAPITAL_BONUS = 4.0  # by its own name: "Washington" the capital, "London" not a namesake
+TOWN_OVER_DIVISION_BONUS = 1.0
+TOWN_OR_DIVISION = {"city", "region", "county"}
+ABROAD_ALIAS_POPULATION = 100_000  # abroad, a town known by another name must be this big
+APPOSITION_MARGIN = 6.0  # "Tacoma, Washington" may overrule the separate choices by this much
+DIVISION_BONUS = 1.5  # a namesake in a state or province the document names ("Ohio")
+LIST_BONUS = 4.0  # a name listed with a state is a state too ("Idaho and Washington")
+_LIST_GAPS = {", ", " and ", " or ", ", and ", ", or "}
+_STATES_BEFORE = re.compile(r"\b(?:states|provinces)(?: such as| like| including| of)? $")
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass
+class LinkedActor:
+    """An actor present in a document: a knowledge-base record or a discovered one."""
+
+    record: ActorRecord
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class LinkedPlace:
+    mention: Mention
+    place: Place | None
+
+
+@dataclass
+class LinkedDocument:
+    """A parsed document with its mentions linked."""
+
+    parsed: ParsedDocument
+    mentions: MentionSet
+    actors: dict[str, LinkedActor]
+    actor_of: dict[tuple[int, int], str]  # (start, end) of an actor mention → actor id
+    places: list[LinkedPlace]
+    focus_country: str | None
+
+    def actor_at(self, start: int, end: int) -> str | None:
+        """The actor whose mention overlaps `[start, end)`, if any (normalised offsets)."""
+        for (s, e), actor_id in self.actor_of.items():
+            if s < end and start < e:
+                return actor_id
+        return None
+
+
+def _valid_on(record: ActorRecord, published: str | None) -> bool:
+    if not published:
+        return True
+    if record.valid_from and published < str(record.valid_from):
+        return False
+    return not (record.valid_to and published > str(record.valid_to))
+
+
+def _choose(
+    ids: list[str],
+    records: dict[str, ActorRecord],
+    published: str | None,
+    focus: str | None,
+    attached: str | None,
+) -> str:
+    def score(actor_id: str) -> tuple:
+        record = records[actor_id]
+        return (
+            _valid_on(record, published),
+            record.country == focus,
+            bool(attached) == (record.type not in {"state", "person"}),
+            -len(record.aliases),
+        )
+
+    best = max(ids, key=score)
+    record = records[best]
+    if attached and record.commands:  # "Haftar's forces" are the forces Haftar commands
+        return record.commands[0]
+    if attached and record.type == "state" and f"{record.id}-military" in records:
+        return f"{record.id}-military"
+    return best
+
+
+def _without_titles(text: str) -> str:
+    """'President Omar El Bashir' → 'Omar El Bashir' (the name, not the office)."""
+    words = text.split()
+    titles = cue_words("titles")
+    while len(words) > 1 and words[0].lower().strip(".") in titles:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _discovered(mention: Mention, clusters: dict[str, ActorRecord]) -> ActorRecord:
+    """Cluster an unknown name with earlier ones: same key, same skeleton, or a surname."""
+    name = _without_titles(mention.text) if mention.label in {"PERSON", "PROPN"} else mention.text
+    key = name_key(name)
+    skel = skeleton(name)
+    for record in clusters.values():
+        names = record.names()
+        if any(name_key(n) == key or skeleton(n) == skel for n in names):
+            return record
+        if (
+            record.type == "person"
+            and len(key.split()) == 1
+            and any(name_key(n).split()[-1] == key for n in names if len(name_key(n).split()) > 1)
+        ):
+            return record
+    kind = {"PERSON": "person", "ORG": "organization", "NORP": "group"}.get(mention.label, "group")
+    record = ActorRecord(
+        id="new-" + _SLUG.sub("-", key).strip("-"), name=name, type=kind, discovered=True
+    )
+    clusters[record.id] = record
+    return record
+
+
+def _country_from_context(
+    mention: Mention, mentions: list[Mention], records: dict[str, ActorRecord], text: str
+) -> str | None:
+    """'Serbian President Vojislav Kostunica', "Lebanon's new President Elias Hrawi", 'King
+    Hassan of Morocco': the country named with an unknown person or body is its country."""
+    titles = cue_words("titles")
+    for other in mentions:
+        states = [
+            records[i] for i in other.candidates if i in records and records[i].type == "state"
+        ]
+        if not states:
+            continue
+        if mention.start <= other.start and other.end <= mention.end:
+            return states[0].country
+        if other.end <= mention.start and mention.start - other.end <= 40:
+            gap = text[other.end : mention.start].lower().replace("'s", " ").split()
+            if all(word.strip(".,") in titles | {"new", "the", "then"} for word in gap):
+                return states[0].country
+    return None
+
+
+def _acronym(text: str) -> bool:
+    """'TTC', 'PSI', 'MoD': letters, two or more of them capitals, no lower-case run of two."""
+    capitals = sum(c.isupper() for c in text)
+    return text.isalpha() and capitals >= 2 and (text.isupper() or len(text) <= 4)
+
+
+def _plausible(place: Place, focus: str | None, text: str) -> bool:
+    """Abroad, only a place's own name counts, not one of its many alternate names: a small
+    town in the report's country missing from the gazetteer must not become a city abroad."""
+    if _acronym(text) and place.feature == "city" and name_key(place.name) != name_key(text):
+        return False  # "TTC", "MoD": an acronym, not a town one of whose codes it is
+    if focus is None or place.country == focus or place.feature not in TOWN_OR_DIVISION:
+        return True
+    if place.capital:  # a national capital is known abroad by all its names ("Vatican")
+        return True
+    return name_key(place.name) == name_key(text) or place.population >= ABROAD_ALIAS_POPULATION
+
+
+def _place_score(
+    place: Place,
+    focus: str | None,
+    text: str,
+    anchors: list[Place] = (),
+    divisions: tuple[Place, ...] = (),
+) -> float:
+    """Higher is likelier. `divisions` are the divisions among the candidates: a town beats the
+    province or county named after it that holds it ("Idlib", "New York", "Birmingham")."""
+    own = name_key(place.name) == name_key(text)
+    if place.feature == "country":  # by a name, or an abbreviation in capitals ("US", "DPRK")
+        score = COUNTRY_SCORE if own or len(text) > 3 or text.isupper() else 0.0
+    elif place.feature in WIDE_FEATURES:  # "Africa", "Atlantic": not the namesake towns
+        score = COUNTRY_SCORE - 1.0
+    else:
+        score = math.log10(place.population + 10)
+        if place.feature not in TOWN_OR_DIVISION:
+            score += FEATURE_BONUS
+    if focus and place.country == focus:
+        score += FOCUS_BONUS
+    if own:
+        score += OWN_NAME_BONUS  # 'Florida' the state, not a town whose old name it was
+    if place.capital and own:
+        score += CAPITAL_BONUS
+    if place.feature == "city" and any(_contains(d, place) for d in divisions):
+        score += TOWN_OVER_DIVISION_BONUS
+    if anchors and place.feature in {"city", "county"}:
+        nearest = min(km(place.lat, place.lon, a.lat, a.lon) for a in anchors)
+        score += NEAR_BONUS * math.exp(-nearest / NEAR_SCALE_KM)
+    return score
+
+
+def _most_specific(places: list[Place], text: str) -> list[Place]:
+    """'Wales' is the division of that name, not the country it is also a name of ('Mexico'
+    stays the country: it is the country's own name)."""
+    key = name_key(text)
+    divided = {
+        p.country for p in places if p.feature in {"region", "county"} and name_key(p.name) == key
+    }
+    divided |= {p.country for p in region_demonym(text)}  # 'English' is England's
+    return [
+        p
+        for p in places
+        if not (p.feature == "country" and p.country in divided and name_key(p.name) != key)
+    ]
+
+
+def _anchors(candidates: list[tuple[Mention, list[Place]]], focus: str | None) -> list[Place]:
+    """Places the document names without ambiguity: the others are chosen near them."""
+    anchors = []
+    for mention, places in candidates:
+        found = [p for p in places if p.feature == "city" and _plausible(p, focus, mention.text)]
+        if len(found) == 1:
+            anchors.append(found[0])
+    return anchors
+
+
+def _focus_country(
+    candidates: list[tuple[Mention, list[Place]]],
+    records: dict[str, ActorRecord],
+    actor_ids: list[str],
+) -> str | None:
+    votes: Counter[str] = Counter()
+    seen: set[str] = set()  # a name votes once, however often it is repeated
+    for mention, places in candidates:
+        if mention.label == "DEMONYM" or is_demonym(mention.text):
+            continue  # "a Japanese man" says who, not where
+        if name_key(mention.text) in seen:
+            continue
+        seen.add(name_key(mention.text))
+        # A landmark is where the story visits ("went to Disney World"), not its country.
+        found = [p for p in places if p.country and p.feature not in PLACED_IN_CONTEXT]
+        countries = {p.country for p in found}
+        if len(countries) == 1:
+            votes[countries.pop()] += 2
+        elif found:  # ambiguous: the likeliest namesake (its own name first), with less weight
+            likeliest = max(found, key=lambda p: _place_score(p, None, mention.text))
+            votes[likeliest.country] += 1
+    for actor_id in actor_ids:
+        record = records.get(actor_id)
+        if record and record.country and record.type != "state":
+            votes[record.country] += 1
+    return max(sorted(votes), key=lambda c: votes[c]) if votes else None
+
+
+def warm(user_kb: str | None = None) -> None:
+    """Build the actor indexes (alias, skeleton, fuzzy) ahead of the first document."""
+    actor_index(user_kb)
+    actor_matcher(user_kb)
+
+
+def link(mentions: MentionSet, user_kb: str | None = None) -> LinkedDocument:
+    """Stage entry point."""
+    records = dict(actor_records(user_kb))
+    published = mentions.parsed.document.published
+    first_pass = [i for m in mentions.actors for i in m.candidates[:1]]
+    # Each place name is looked up once; the focus, the anchors and the choice all use it.
+    candidates = [
+        (mention, [] if mention.label in NO_ENTRY else lookup(mention.text))
+        for mention in mentions.places
+    ]
+    focus = _focus_country(candidates, records, first_pass)
+
+    actors: dict[str, LinkedActor] = {}
+    actor_of: dict[tuple[int, int], str] = {}
+    clusters: dict[str, ActorRecord] = {}
+    for mention in mentions.actors:
+        ids = [i for i in mention.candidates if i in records]
+        if mention.source == "office":  # only whoever held the office on the report's date
+            ids = [i for i in ids if published and _valid_on(records[i], published)]
+        if ids:
+            mention.candidates = ids
+            actor_id = _choose(ids, records, published, focus, mention.attached)
+            record = records[actor_id]
+        else:
+            record = _discovered(mention, clusters)
+            if record.country is None:
+                record.country = _country_from_context(
+                    mention, mentions.actors, records, mentions.parsed.normalized.text
+                )
+            if mention.text not in record.aliases and mention.text != record.name:
+                record.aliases.append(mention.text)
+            actor_id = record.id
+        actors.setdefault(actor_id, LinkedActor(record)).mentions.append(mention)
+        actor_of[(mention.start, mention.end)] = actor_id
+
+    for reference in resolve_references(mentions.parsed.doc, actor_of, records):
+        if reference.actor_id not in records:
+            continue
+        anaphor = Mention(
+            "actor",
+            reference.start,
+            reference.end,
+            reference.text,
+            reference.sentence,
+            "coref",
+            label="REF",
+            candidates=[reference.actor_id],
+        )
+        present = actors.setdefault(reference.actor_id, LinkedActor(records[reference.actor_id]))
+        present.mentions.append(anaphor)
+        actor_of[(reference.start, reference.end)] = reference.actor_id
+
+    clues = _clue_towns(mentions.clues, focus)
+    chosen = _choose_places(candidates, focus, mentions.parsed.normalized.text, clues)
+    places = [  # a street or an unknown name in no place the text names is dropped
+        LinkedPlace(m, p)
+        for (m, _), p in zip(candidates, chosen, strict=True)
+        if p is not None or m.label not in NO_ENTRY
+    ]
+    # The places as chosen say better than their raw namesakes where the report is: the focus
+    # handed on (to unnamed forces, "fighters") is voted again from them.
+    settled = [  # not the names placed at a town around them: they say nothing new
+        (m, [p])
+        for (m, _), p in zip(candidates, chosen, strict=True)
+        if p is not None and p.feature not in PLACED_IN_CONTEXT
+    ]
+    focus = _focus_country(settled, records, list(actors)) or focus
+    places += _references_to(focus, mentions)
+    return LinkedDocument(mentions.parsed, mentions, actors, actor_of, places, focus)
+
+
+def _references_to(focus: str | None, mentions: MentionSet) -> list[LinkedPlace]:
+    """'SA', 'the Islamic Republic': the report's own country by a short or formal name."""
+    country = countries().get(focus) if focus else None
+    if country is None:
+        return []
+    [place, *_] = [p for p in lookup(country.name) if p.feature == "country"] or [None]
+    if place is None or place.country != focus:
+        return []
+    doc = mentions.parsed.doc
+    return [LinkedPlace(m, place) for m in country_references(doc, country.names, mentions.places)]
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    """Whether `outer` (a country, region or county) holds `inner`."""
+    if inner.feature == "country" or outer.country != inner.country or outer is inner:
+        return False
+    if outer.feature == "country":
+        return True
+    if outer.feature == "region":
+        return inner.admin1 == outer.name
+    return outer.feature == "county" and km(outer.lat, outer.lon, inner.lat, inner.lon) < 80
+
+
+def _clue_towns(clues: list[Mention], focus: str | None) -> list[tuple[Mention, Place]]:
+    """The likeliest town of each name inside an organisation's name (`mentions.clues`)."""
+    found = []
+    for mention in clues:
+        towns = [p for p in lookup(mention.text) if p.feature == "city"]
+        towns = [p for p in towns if _plausible(p, focus, mention.text)]
+        if towns:
+            found.append((mention, max(towns, key=lambda p: _place_score(p, focus, mention.text))))
+    return found
+
+
+def _choose_places(
+    candidates: list[tuple[Mention, list[Place]]],
+    focus: str | None,
+    text: str,
+    clues: list[tuple[Mention, Place]] = (),
+) -> list[Place | None]:
+    """The likeliest entry for each place mention; 'Lexington, Massachusetts' and 'Tacoma,
+    Washington' choose the pair where the second holds the first."""
+    anchors = _anchors(candidates, focus)
+    # "the town of Boni in central Mali", then "Boni" alone: one name, one place per report.
+    holders: dict[str, str] = {}
+    for mention, _ in candidates:
+        holder = country_after(text[mention.end : mention.end + 40])
+        if holder:
+            holders.setdefault(name_key(mention.text), holder)
+    options: list[list[tuple[float, Place]]] = []
+    for mention, looked_up in candidates:
+        found = _most_specific(
+            [p for p in looked_up if _plausible(p, focus, mention.text)], mention.text
+        )
+        named = named_country(text[max(0, mention.start - 60) : mention.start])
+        if named and any(p.country == named for p in found):  # "the English city of X"
+            found = [p for p in found if p.country == named]
+        holder = holders.get(name_key(mention.text))
+        if holder:  # "the town of Boni in central Mali": not a namesake abroad
+            found = [p for p in found if p.country == holder or p.feature == "country"]
+        divisions = tuple(p for p in found if p.feature in {"region", "county"})
+        scored = [(_place_score(p, focus, mention.text, anchors, divisions), p) for p in found]
+        options.append(sorted(scored, key=lambda item: -item[0]))  # stable: first of equals
+    chosen = [scored[0][1] if scored else None for scored in options]
+    options = _in_context(candidates, options, chosen, text)
+    chosen = [scored[0][1] if scored else None for scored in options]
+    for i in range(len(candidates) - 1):
+        first, second = candidates[i][0], candidates[i + 1][0]
+        if text[first.end : second.start] not in {", ", " (", ",  "}:
+            continue
+        own = name_key(first.text)
+        pairs = [
+            (s1 + s2, a, b)
+            for s1, a in options[i]
+            for s2, b in options[i + 1]
+            if name_key(a.name) == own and _contains(b, a)
+        ]
+        alone = options[i][0][0] + options[i + 1][0][0] if pairs else 0.0
+        if pairs and max(pairs, key=lambda pair: pair[0])[0] >= alone - APPOSITION_MARGIN:
+            _score, chosen[i], chosen[i + 1] = max(pairs, key=lambda pair: pair[0])
+    return place_in_context([m for m, _ in candidates], chosen, text, focus, list(clues))
+
+
+def _in_context(
+    candidates: list[tuple[Mention, list[Place]]],
+    options: list[list[tuple[float, Place]]],
+    chosen: list[Place | None],
+    text: str,
+) -> list[list[tuple[float, Place]]]:
+    """The options rescored by what the first choices say about the document: a town in a
+    state, province or county it names ('Springfield' in a report that names Ohio), a state where
+    the name is listed with another ('Colorado, Utah and Washington')."""
+    named = {(p.country, p.name) for p in chosen if p is not None and p.feature == "region"}
+    counties = [p for p in chosen if p is not None and p.feature == "county"]
+
+    def listed_with_region(i: int, j: int) -> bool:
+        a, b = sorted((candidates[i][0], candidates[j][0]), key=lambda m: m.start)
+        region = chosen[j] is not None and chosen[j].feature == "region"
+        return region and text[a.end : b.start] in _LIST_GAPS
+
+    rescored = []
+    for i, scored in enumerate(options):
+        states, first = 0, i  # the states listed with it ("Oregon, Idaho and Washington")
+        for step in (-1, 1):
+            j = i
+            while 0 <= j + step < len(candidates) and listed_with_region(j, j + step):
+                states, j = states + 1, j + step
+            first = j if step == -1 else first
+        # A national capital needs a longer list ("Washington and Ohio" is still the capital)
+        # unless the list says it is one of states ("states such as California or Washington").
+        list_start = candidates[first][0].start
+        of_states = bool(_STATES_BEFORE.search(text[max(0, list_start - 40) : list_start]))
+        capital = any(p.capital for _score, p in scored)
+        listed = states >= (2 if capital and not of_states else 1)
+        better = []
+        for score, place in scored:
+            if place.feature in {"city", "county"} and (
+                (place.country, place.admin1) in named or any(_contains(c, place) for c in counties)
+            ):
+                score += DIVISION_BONUS  # in a state or a county the report names
+            if listed and place.feature == "region":
+                score += LIST_BONUS
+            better.append((score, place))
+        rescored.append(sorted(better, key=lambda item: -item[0]))
+    return rescored

@@ -1,0 +1,374 @@
+"""Relations between actors: who supports, is allied with, belongs to or commands whom.
+
+Part of the `relate` stage. Read from the ways reports say it: "Y backed by X, Z and W" (one
+relation each), "X backs Y", "X's support for Y", "X provided support to Y", "countries
+supporting Y" standing for the countries named as the clause's subject, "loyal to",
+"mercenaries of", "allied with", "X, commander of Y". A negated or denied relation is kept as
+`denied`, an accusation ("accused X of arming Y") as `claimed`. Fighting between two armed
+organisations in an event gives an `opposes` relation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from frontlines.clauses.circumstances import evidence_of
+from frontlines.clauses.roles import actor_refs, agent_of, phrase_tokens, subject_of, with_conjuncts
+from frontlines.kb import load_data
+from frontlines.kb.countries import is_generic_class
+from frontlines.mentions import actor_records
+from frontlines.models import Event, Relation
+from frontlines.parse import lemmas_of, lowers_of, sentences_of
+from frontlines.resolve import ResolvedDocument
+
+OPPOSING_SUB_EVENTS = {
+    "Armed clash",
+    "Government regains territory",
+    "Non-state actor overtakes territory",
+}
+
+
+@cache
+def lexicon() -> dict:
+    return load_data("relate.yaml")["relations"]
+
+
+@cache
+def _set(*path: str) -> frozenset[str]:
+    value: object = lexicon()
+    for key in path:
+        value = value[key]  # type: ignore[index]
+    return frozenset(str(v).lower() for v in value)  # type: ignore[union-attr]
+
+
+def _ids(tokens: list[Token], resolved: ResolvedDocument) -> list[str]:
+    return [ref.id for ref in actor_refs(tokens, resolved)]
+
+
+def _persons(tokens: list[Token], resolved: ResolvedDocument) -> list[str]:
+    """Persons named over the tokens, as themselves (not the forces they command)."""
+    spans = [(t.idx, t.idx + len(t.text)) for t in tokens]
+    linked = resolved.linked
+    return [
+        actor_id
+        for (start, end), actor_id in sorted(linked.actor_of.items())
+        if actor_id in linked.actors
+        and linked.actors[actor_id].record.type == "person"
+        and any(a < end and start < b for a, b in spans)
+    ]
+
+
+def _phrase_ids(head: Token | None, resolved: ResolvedDocument) -> list[str]:
+    """Actors named by a phrase and its conjuncts ("Egypt, the Emirates, France and Russia")."""
+    if head is None:
+        return []
+    heads = [head]
+    for _ in range(8):  # conjunct chains: a, b, c and d hang one under the other
+        more = [c for h in heads for c in with_conjuncts(h) if c not in heads]
+        if not more:
+            break
+        heads += more
+    found: list[str] = []
+    for item in heads:
+        for actor_id in _ids(phrase_tokens(item), resolved):
+            if actor_id not in found:
+                found.append(actor_id)
+    return found
+
+
+def _standing_for(noun: Token, resolved: ResolvedDocument) -> list[str]:
+    """'X and Y are at the forefront of countries supporting Z': the countries are X and Y."""
+    if noun.lower_ not in _set("placeholder_nouns"):
+        return []
+    current = noun
+    for _ in range(6):
+        if current.pos_ in {"VERB", "AUX"}:
+            subject, passive = subject_of(current)
+            return [] if passive else _phrase_ids(subject, resolved)
+        if current.head == current:
+            return []
+        current = current.head
+    return []
+
+
+def _sources_of_verb(verb: Token, resolved: ResolvedDocument) -> list[str]:
+    agent = agent_of(verb)
+    if agent is not None:
+        return _phrase_ids(agent, resolved)
+    if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBG":  # "countries supporting Y"
+        named = (
+            _phrase_ids(verb.head, resolved)
+            if verb.head.lower_ not in _set("placeholder_nouns")
+            else []
+        )
+        return named or _standing_for(verb.head, resolved)
+    accused = _accused(verb)
+    if accused is not None:
+        return _phrase_ids(accused, resolved)
+    subject, passive = subject_of(verb)
+    if subject is not None and not passive:
+        return _phrase_ids(subject, resolved) or _standing_for(subject, resolved)
+    return []
+
+
+def _targets_of_verb(verb: Token, resolved: ResolvedDocument) -> list[str]:
+    if agent_of(verb) is not None or verb.tag_ == "VBN" and verb.dep_ == "acl":
+        if verb.dep_ in {"acl", "amod"}:  # "Haftar's forces backed by X"
+            return _phrase_ids(verb.head, resolved)
+        subject, _ = subject_of(verb)
+        for child in verb.children:
+            if child.dep_ == "nsubjpass":
+                return _phrase_ids(child, resolved)
+        return _phrase_ids(subject, resolved)
+    for child in verb.children:
+        if child.dep_ in {"dobj", "attr"}:
+            return _phrase_ids(child, resolved)
+    return []
+
+
+def _accused(verb: Token) -> Token | None:
+    """'accused X of arming Y': X is who arms."""
+    current = verb
+    for _ in range(3):
+        current = current.head
+        if current.lemma_.lower() in _set("claim_verbs"):
+            return next((c for c in current.children if c.dep_ == "dobj"), None)
+    return None
+
+
+def _modality(token: Token) -> str:
+    if any(c.dep_ == "neg" for c in token.children):
+        return "denied"
+    current = token
+    for _ in range(4):
+        if current.head == current:
+            break
+        current = current.head
+        lemma = current.lemma_.lower()
+        if any(c.dep_ == "neg" for c in current.children) and current.pos_ == "VERB":
+            return "denied"
+        if lemma in _set("denial_verbs"):
+            return "denied"
+        if lemma in _set("claim_verbs"):
+            return "claimed"
+    return "asserted"
+
+
+def _modes(token: Token) -> list[str]:
+    """Modes named at the relation's word: 'military support', 'arming', 'supporting Y, both
+    politically and militarily' (where the adverbs may hang on the clause's verb)."""
+    words = {token.lemma_.lower(), token.lower_}
+    holders = [token]
+    current = token
+    for _ in range(6):  # up to the clause's verb
+        if current.head == current or current.pos_ in {"VERB", "AUX"} and current != token:
+            break
+        current = current.head
+        holders.append(current)
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in {"advmod", "amod", "npadvmod", "compound"}:
+                for item in (child, *(c for c in child.children if c.dep_ == "conj")):
+                    words |= {item.lemma_.lower(), item.lower_}
+            elif holder == token and child.dep_ == "prep" and child.lower_ in {"with", "in"}:
+                words |= {g.lemma_.lower() for g in child.subtree}
+    found = [mode for mode in ("military", "political", "financial") if words & _set("modes", mode)]
+    return found or ["unspecified"]
+
+
+def _support_noun(noun: Token, resolved: ResolvedDocument) -> tuple[list[str], list[str]]:
+    """'X's support for Y', 'support from X to Y', 'X provided support to Y'."""
+    sources: list[str] = []
+    targets: list[str] = []
+    for child in noun.children:
+        if child.dep_ == "poss" or child.dep_ == "compound" and child.pos_ == "PROPN":
+            sources += _phrase_ids(child, resolved)
+        elif child.dep_ == "amod" and child.ent_type_ in {"NORP", "GPE"}:
+            sources += _ids([child], resolved)  # "Turkish support"
+        elif child.dep_ == "prep" and child.lower_ in {"from", "by"}:
+            sources += [i for g in child.children for i in _phrase_ids(g, resolved)]
+        elif child.dep_ == "prep" and child.lower_ in {"for", "to", "of"}:
+            targets += [i for g in child.children for i in _phrase_ids(g, resolved)]
+    governor = noun.head
+    if governor.lemma_.lower() in _set("supports", "giving_verbs") and noun.dep_ == "dobj":
+        subject, passive = subject_of(governor)
+        if not sources and not passive:
+            sources = _phrase_ids(subject, resolved)
+        for child in governor.children:
+            if child.dep_ in {"prep", "dative"} and child.lower_ in {"to", "for"}:
+                targets += [i for g in child.children for i in _phrase_ids(g, resolved)]
+    return sources, targets
+
+
+def _member_phrase(token: Token, sentence: Span) -> str | None:
+    """The member-of phrase starting at this token ('loyal to', 'belonging to'), if any."""
+    following = " ".join(lowers_of(sentence.doc)[token.i : token.i + 2])
+    return following if following in _set("member_of", "phrases") else None
+
+
+@cache
+def _relation_lemmas() -> frozenset[str]:
+    """Every lemma that can make a token a relation word in `_pairs`."""
+    return (
+        _set("supports", "verbs")
+        | _set("supports", "nouns")
+        | _set("allied_with", "adjectives")
+        | _set("commands", "nouns")
+    )
+
+
+def _pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple[str, Token, list, list]]:
+    """(kind, word, sources, targets) for every relation word in the sentence."""
+    support_verbs = _set("supports", "verbs")
+    doc = sentence.doc
+    lemmas, lowers = lemmas_of(doc), lowers_of(doc)
+    relation_lemmas, allied, members = (
+        _relation_lemmas(),
+        _set("allied_with", "adjectives"),
+        _set("member_of", "phrases"),
+    )
+    for index in range(sentence.start, sentence.end):
+        # Most words are none of these: test them on the token table, and make spaCy's
+        # Token object only for the few that may be.
+        if not (
+            lemmas[index] in relation_lemmas
+            or lowers[index] in allied
+            or " ".join(lowers[index : index + 2]) in members
+        ):
+            continue
+        token = doc[index]
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in support_verbs:
+            yield (
+                "supports",
+                token,
+                _sources_of_verb(token, resolved),
+                _targets_of_verb(token, resolved),
+            )
+        elif token.pos_ == "NOUN" and lemma in _set("supports", "nouns"):
+            sources, targets = _support_noun(token, resolved)
+            yield "supports", token, sources, targets
+        elif (
+            lemma in _set("allied_with", "adjectives")
+            or token.lower_ in _set("allied_with", "adjectives")
+        ) and token.pos_ in {"ADJ", "VERB"}:
+            partners = [
+                i
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ in {"with", "to"}
+                for g in c.children
+                for i in _phrase_ids(g, resolved)
+            ]
+            holder = token.head if token.dep_ in {"amod", "acl"} else subject_of(token)[0]
+            yield "allied_with", token, _phrase_ids(holder, resolved), partners
+        elif (phrase := _member_phrase(token, sentence)) is not None:
+            preposition = sentence.doc[token.i + 1]
+            groups = [i for g in preposition.children for i in _phrase_ids(g, resolved)]
+            if phrase.startswith("mercenaries"):  # "Wagner mercenaries of Haftar"
+                hired = [t for t in token.lefts if t.dep_ in {"compound", "amod", "nmod"}]
+                yield "supports", token, _ids(hired, resolved), groups
+                continue
+            holder = token.head if token.dep_ in {"amod", "acl", "prep"} else subject_of(token)[0]
+            if holder is not None and holder.pos_ in {"NOUN", "PROPN"}:
+                yield "member_of", token, _phrase_ids(holder, resolved), groups
+        elif token.dep_ == "appos" and lemma in _set("commands", "nouns"):
+            groups = [
+                i
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ in {"of", "for"}
+                for g in c.children
+                for i in _phrase_ids(g, resolved)
+            ]
+            yield "commands", token, _persons(phrase_tokens(token.head), resolved), groups
+
+
+def _plausible(kind: str, source: str, target: str) -> bool:
+    """Drop pairings no report means: a country's own forces 'belonging to' a foreign group."""
+    if source == target or is_generic_class(source) or is_generic_class(target):
+        return False  # "Qatar financed the rebels": no relation to an unnamed class
+    records = actor_records()
+    a, b = records.get(source), records.get(target)
+    if a is None or b is None:
+        return True
+    if kind == "member_of" and a.country and b.country and a.country != b.country:
+        return False
+    if kind == "commands" and a.type != "person":
+        return False
+    return not (source in b.commands or target in a.commands and kind != "commands")
+
+
+def find_relations(resolved: ResolvedDocument, events: list[Event]) -> list[Relation]:
+    """Every relation the report states, one per source, target, kind and mode."""
+    published = resolved.linked.parsed.document.published
+    found: dict[tuple[str, str, str, str], Relation] = {}  # insertion order is text order
+
+    def add(kind: str, source: str, target: str, mode: str, modality: str, evidence, date):
+        key = (kind, source, target, mode)
+        if not _plausible(kind, source, target):
+            return
+        if key in found:  # told again: one relation, more evidence
+            if evidence not in found[key].evidence:
+                found[key].evidence.append(evidence)
+            return
+        found[key] = Relation(
+            kind=kind,
+            source=source,
+            target=target,
+            mode=mode,
+            modality=modality,
+            date=date,
+            evidence=[evidence],
+        )
+
+    for sentence in sentences_of(resolved.linked.parsed.doc):
+        for kind, word, sources, targets in _pairs(sentence, resolved):
+            if not sources or not targets:
+                continue
+            modality = _modality(word)
+            modes = _modes(word) if kind == "supports" else ["unspecified"]
+            evidence = evidence_of(sentence, resolved)
+            for source in sources:
+                for target in targets:
+                    for mode in modes:
+                        add(kind, source, target, mode, modality, evidence, published)
+    for event in events:
+        if event.sub_event_type not in OPPOSING_SUB_EVENTS or event.modality != "asserted":
+            continue
+        if event.actor1 is None or event.actor2 is None or event.historical:
+            continue
+        types = [actor_records().get(a.id) for a in (event.actor1, event.actor2)]
+        if any(record is None or record.type == "state" for record in types):
+            continue
+        add(
+            "opposes",
+            event.actor1.id,
+            event.actor2.id,
+            "military",
+            "asserted",
+            event.evidence[0],
+            event.date,
+        )
+    return _fold_unspecified(list(found.values()))
+
+
+def _fold_unspecified(relations: list[Relation]) -> list[Relation]:
+    """'Backed by X' and 'X supports Y militarily': one military relation, both evidence."""
+    kept: list[Relation] = []
+    for relation in relations:
+        twins = [
+            r
+            for r in relations
+            if r.mode != "unspecified"
+            and (r.kind, r.source, r.target) == (relation.kind, relation.source, relation.target)
+        ]
+        if relation.mode != "unspecified" or not twins:
+            kept.append(relation)
+            continue
+        for twin in twins:
+            twin.evidence += [e for e in relation.evidence if e not in twin.evidence]
+    for relation in kept:
+        relation.evidence.sort(key=lambda e: e.start)
+    return kept

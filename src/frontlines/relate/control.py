@@ -1,0 +1,314 @@
+"""Territorial control changes from the wording of a report: who took, entered, left,
+retreated to or besieged which place, and when.
+
+Part of the `relate` stage. A place counts only when the control verb governs it ("took
+control of the city of X", "retreated towards X", "X fell to Y"), not when it merely stands
+in the sentence; a place named as a reference point ("south of X") or a whole country is not
+a control change. "Our forces" inside a quote are the forces of the quote's speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from frontlines.clauses.circumstances import date_of, evidence_of, modality_of, speaker_side
+from frontlines.clauses.roles import actor_refs, agent_of, phrase_tokens, subject_of, with_conjuncts
+from frontlines.kb import load_data
+from frontlines.models import ControlChange, PlaceMention, Quote
+from frontlines.parse import lemmas_of, sentences_of
+from frontlines.resolve import ResolvedDocument
+
+NESTED_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}
+# "unresolved", "unresolved_region": a name no gazetteer knows, placed only at the town or
+# province around it; who holds it is not who holds that, and its own point is unknown.
+NOT_CONTROL_FEATURES = {
+    "country", "continent", "region_of_world", "unresolved", "unresolved_region",
+}  # fmt: skip
+SKIPPED_MODALITIES = {"denied", "planned", "hypothetical", "threatened"}
+FIRST_PERSON = {"we", "our", "us", "ours"}
+REFERENCE_WORDS = {
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "northern", "southern", "eastern", "western", "km", "kilometres", "kilometers", "miles",
+    "outskirts", "edge", "edges", "gates", "gate", "near", "outside", "vicinity", "direction",
+}  # fmt: skip
+
+
+@cache
+def lexicon() -> dict:
+    return load_data("relate.yaml")["control"]
+
+
+@cache
+def _lemmas(kind: str) -> dict[str, tuple[str, ...]]:
+    """Single lemmas → (), phrasal verbs → their second words, for one kind."""
+    found: dict[str, tuple[str, ...]] = {}
+    for entry in lexicon()[kind]:
+        words = str(entry).split()
+        found[words[0]] = (*found.get(words[0], ()), *words[1:2])
+    return found
+
+
+@cache
+def _control_nouns() -> dict[str, str]:
+    return {str(w): kind for kind, words in lexicon()["nouns"].items() for w in words}
+
+
+@dataclass
+class _Trigger:
+    token: Token
+    kind: str  # captured, entered, withdrew, retreated_to, besieged, fell, lost, or a noun
+
+
+def _particle_or_prep(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in {"prt", "prep", "dobj"}}
+
+
+_VERB_KINDS = ("captured", "entered", "besieged", "withdrew", "retreated_to", "fell", "lost")
+
+
+def _verb_kind(token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB":
+        return None
+    for kind in _VERB_KINDS:
+        table = _lemmas(kind)
+        if lemma not in table:
+            continue
+        seconds = table[lemma]
+        if not seconds or "" in seconds:
+            return kind
+        if _particle_or_prep(token) & set(seconds):
+            return kind
+        if lemma in {"take", "win", "secure"}:
+            return kind  # only with a place object, checked when places are read
+    return None
+
+
+@cache
+def _trigger_lemmas() -> frozenset[str]:
+    """Every lemma that can make a token a trigger in `_triggers`."""
+    verbs = {lemma for kind in _VERB_KINDS for lemma in _lemmas(kind)}
+    return frozenset(verbs | set(_control_nouns()) | {"control"})
+
+
+def _triggers(sentence: Span) -> list[_Trigger]:
+    found: list[_Trigger] = []
+    nouns = _control_nouns()
+    doc = sentence.doc
+    lemmas, possible = lemmas_of(doc), _trigger_lemmas()
+    for index in range(sentence.start, sentence.end):
+        if lemmas[index] not in possible:
+            continue  # no trigger: spare making spaCy's Token object
+        token = doc[index]
+        kind = _verb_kind(token)
+        if kind is not None:
+            found.append(_Trigger(token, kind))
+        elif token.pos_ == "NOUN" and token.lemma_.lower() == "control":
+            head = token.head  # "took control of", "extend its control to"
+            if head.pos_ == "VERB" and not any(t.token == head for t in found):
+                found.append(_Trigger(head, "captured"))
+        elif (
+            token.pos_ == "NOUN"
+            and token.lemma_.lower() in nouns
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+        ):
+            found.append(_Trigger(token, "noun-" + nouns[token.lemma_.lower()]))
+    return found
+
+
+def _region(head: Token) -> list[Token]:
+    """A phrase's tokens without the clauses nested in it."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in NESTED_CLAUSES and child.pos_ in {"VERB", "AUX"}:
+            continue
+        tokens += _region(child)
+    return tokens
+
+
+def _places_in(tokens: list[Token], resolved: ResolvedDocument) -> list[tuple[Token, PlaceMention]]:
+    """The places named over the tokens, each with its name's head token."""
+    indices = {t.i for t in tokens}
+    doc = resolved.linked.parsed.doc
+    found = []
+    for (start, end), place in sorted(resolved.place_at.items()):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span.root.i not in indices or place.lat is None:
+            continue
+        if (place.feature or "") in NOT_CONTROL_FEATURES:
+            continue
+        governor = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
+        if governor.lower_ in REFERENCE_WORDS or span.root.head.lower_ in REFERENCE_WORDS:
+            continue  # "south of X" names a reference point
+        found.append((span.root, place))
+    return found
+
+
+def _object_places(
+    trigger: Token, preps: set[str], resolved: ResolvedDocument
+) -> list[tuple[Token, PlaceMention]]:
+    """Places the trigger governs through an object ("took control of X": the object's own
+    "of") or one of the given prepositions."""
+    heads = [
+        child
+        for child in trigger.children
+        if child.dep_ in {"dobj", "attr", "oprd"} or child.dep_ == "prep" and child.lower_ in preps
+    ]
+    tokens = []
+    for head in heads:
+        named = _named_complement(head)
+        if named is None:
+            tokens += _region(head)
+            continue
+        for name in (c for c in named.children if c.dep_ == "pobj"):
+            tokens += [name] + [
+                t
+                for c in name.children
+                if c.dep_ not in {"prep", "relcl", "acl"}
+                for t in c.subtree
+            ]
+    return _places_in(tokens, resolved)
+
+
+def _named_complement(head: Token) -> Token | None:
+    """'the village of X in the Y region': the place taken is X, whatever Y is; when X is
+    unknown nothing is taken, rather than the region it lies in."""
+    noun = head
+    if head.dep_ == "prep":
+        noun = next((c for c in head.children if c.dep_ == "pobj"), head)
+    if noun.lemma_.lower() not in set(lexicon()["settlement_nouns"]):
+        return None
+    for child in noun.children:
+        named = any(g.pos_ == "PROPN" for g in child.subtree)
+        if child.dep_ == "prep" and child.lower_ == "of" and named:
+            return child
+    return None
+
+
+def _refs(head: Token | None, resolved: ResolvedDocument, quotes: list[Quote]) -> list[str]:
+    if head is None:
+        return []
+    tokens = [t for h in with_conjuncts(head) for t in phrase_tokens(h)]
+    refs = [r.id for r in actor_refs(tokens, resolved)]
+    if not refs and any(t.lower_ in FIRST_PERSON for t in tokens):
+        actor = speaker_side(head, quotes, resolved)
+        refs = [actor] if actor else []
+    return refs
+
+
+def _governing_preposition(root: Token, trigger: Token) -> str | None:
+    """The preposition nearest above a place's name on its way up to the trigger."""
+    current = root
+    while current != trigger and current.head != current:
+        if current.dep_ == "prep" or current.pos_ == "ADP":
+            return current.lower_
+        current = current.head
+    return None
+
+
+def _from_actor(trigger: Token, resolved: ResolvedDocument) -> str | None:
+    """'recaptured X from Y', 'recaptured the town of X from Y': Y lost X."""
+    for token in _region(trigger):
+        if token.dep_ == "prep" and token.lower_ == "from":
+            refs = actor_refs(list(token.subtree), resolved)
+            if refs:
+                return refs[0].id
+    return None
+
+
+def _changes_for(
+    trigger: _Trigger, resolved: ResolvedDocument, quotes: list[Quote]
+) -> list[tuple[PlaceMention, str, str | None, str | None]]:
+    """(place, kind, gained_by, lost_by) for one trigger."""
+    token = trigger.token
+    lex = lexicon()
+    objects = set(lex["object_preps"])
+    subject, passive = subject_of(token) if token.pos_ == "VERB" else (None, False)
+    doer = _refs(agent_of(token), resolved, quotes) if token.pos_ == "VERB" else []
+    if not passive:
+        doer = doer or _refs(subject, resolved, quotes)
+    doer_id = doer[0] if doer else None
+    out = []
+    if trigger.kind in {"captured", "entered", "besieged"}:
+        places = [place for _, place in _object_places(token, objects, resolved)]
+        if passive and subject is not None:
+            places += [place for _, place in _places_in(_region(subject), resolved)]
+        lost = _from_actor(token, resolved)
+        if token.lemma_.lower() in {"expel", "drive", "oust", "dislodge", "clear"}:
+            objects_refs = [
+                r.id
+                for c in token.children
+                if c.dep_ == "dobj"
+                for r in actor_refs(list(c.subtree), resolved)
+            ]
+            lost = lost or (objects_refs[0] if objects_refs else None)
+            places = [place for _, place in _object_places(token, {"from", "out"}, resolved)]
+        out += [(p, trigger.kind, doer_id, lost) for p in places]
+    elif trigger.kind in {"withdrew", "retreated_to"}:
+        destinations = set(lex["destination_preps"])
+        movement = destinations | set(lex["source_preps"])
+        for root, place in _object_places(token, movement, resolved):
+            if _governing_preposition(root, token) in destinations:
+                out.append((place, "retreated_to", doer_id, None))
+            else:  # "withdrew from the town", "abandoned the town"
+                out.append((place, "withdrew", None, doer_id))
+    elif trigger.kind == "fell" and subject is not None:
+        places = [place for _, place in _places_in(_region(subject), resolved)]
+        gained = None
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in {"to", "into"}:
+                refs = actor_refs(list(child.subtree), resolved)
+                gained = refs[0].id if refs else None
+        out += [(p, "captured", gained, None) for p in places]
+    elif trigger.kind == "lost":
+        out += [(p, "captured", None, doer_id) for _, p in _object_places(token, set(), resolved)]
+    elif trigger.kind.startswith("noun-"):
+        of_phrases = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
+        places = [p for _, p in _places_in([t for c in of_phrases for t in _region(c)], resolved)]
+        gained = None
+        for child in token.children:
+            if child.dep_ == "poss" or child.dep_ == "prep" and child.lower_ == "by":
+                refs = actor_refs(list(child.subtree), resolved)
+                gained = refs[0].id if refs else gained
+        kind = trigger.kind.removeprefix("noun-")
+        out += [(p, kind, gained, None) for p in places]
+    return [item for item in out if item[2] or item[3]]
+
+
+def find_control(resolved: ResolvedDocument, quotes: list[Quote]) -> list[ControlChange]:
+    """Every control change the report states, one per place and kind per clause."""
+    published = resolved.linked.parsed.document.published
+    changes: list[ControlChange] = []
+    seen: set[tuple] = set()
+    for sentence in sentences_of(resolved.linked.parsed.doc):
+        triggers = _triggers(sentence)
+        tokens = [t.token for t in triggers]
+        for trigger in triggers:
+            if modality_of(trigger.token) in SKIPPED_MODALITIES:
+                continue
+            for place, kind, gained, lost in _changes_for(trigger, resolved, quotes):
+                if gained and gained == lost:
+                    continue
+                date = date_of(trigger.token, tokens, resolved)
+                value = date.value if date else None
+                key = (place.name, kind, gained, lost, value or published)
+                if key in seen:
+                    continue
+                seen.add(key)
+                changes.append(
+                    ControlChange(
+                        place=place.name or place.text,
+                        lat=place.lat,
+                        lon=place.lon,
+                        country=place.country,
+                        gained_by=gained,
+                        lost_by=lost,
+                        date=value or published,
+                        kind=kind,
+                        evidence=[evidence_of(sentence, resolved)],
+                    )
+                )
+    return changes

@@ -1,0 +1,454 @@
+"""Quotes and reported speech, each with its speaker, the speaker's role and whom they speak for.
+
+Direct quotes are found by their marks (straight, typographic, guillemets, low-high, and a
+quote that runs across paragraphs by the convention of reopening each paragraph); reported
+speech is a speech verb's clause ("X said that ..."). A speaker is the subject of the nearest
+speech verb outside the quote, "according to X", "X: ...", or, for "he added" and for a quote
+standing alone after another, the previous speaker.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from frontlines.clauses.roles import actor_refs, phrase_tokens
+from frontlines.kb import load_data
+from frontlines.kb.countries import is_generic_class
+from frontlines.mentions import actor_records
+from frontlines.models import Quote, Speaker
+from frontlines.parse import lemmas_of, pos_of, sentence_of, sentences_of, text_of, token_table
+from frontlines.resolve import ResolvedDocument
+
+# Opening mark → closing mark.
+PAIRS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c", '"': '"', "\u2018": "\u2019"}
+
+
+@cache
+def lexicon() -> dict:
+    return load_data("relate.yaml")["quotes"]
+
+
+@cache
+def _words(name: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in lexicon()[name])
+
+
+@dataclass
+class QuoteSpan:
+    """A direct quote's content as normalised offsets; `parts` has one range per paragraph."""
+
+    parts: list[tuple[int, int]]
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+    def covers(self, position: int) -> bool:
+        return any(start - 1 <= position < end + 1 for start, end in self.parts)
+
+
+def _opens_single(text: str, i: int) -> bool:
+    """A left single quote opens a quote only before a word and not inside one (o'clock)."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isalnum() and after.isalnum()
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Every direct quote's content, joined across paragraphs that reopen it."""
+    spans: list[QuoteSpan] = []
+    i = 0
+    running: QuoteSpan | None = None
+    while i < len(text):
+        mark = text[i]
+        if mark not in PAIRS or (mark == "\u2018" and not _opens_single(text, i)):
+            i += 1
+            continue
+        close = PAIRS[mark]
+        paragraph_end = text.find("\n", i)
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        j = text.find(close, i + 1, paragraph_end)
+        while j > 0 and close == "\u2019" and j + 1 < len(text) and text[j + 1].isalpha():
+            j = text.find(close, j + 1, paragraph_end)  # an apostrophe, not the close
+        continuing = running is not None and text[running.end : i].strip() == ""
+        if j < 0:  # runs to the paragraph's end: continues if the next paragraph reopens
+            content = (i + 1, paragraph_end)
+            if continuing:
+                running.parts.append(content)
+            else:
+                running = QuoteSpan([content])
+                spans.append(running)
+            next_start = paragraph_end
+            while next_start < len(text) and text[next_start].isspace():
+                next_start += 1
+            if next_start >= len(text) or text[next_start] != mark:
+                running = None
+            i = paragraph_end + 1
+            continue
+        if continuing:
+            running.parts.append((i + 1, j))
+        else:
+            spans.append(QuoteSpan([(i + 1, j)]))
+        running = None
+        i = j + 1
+    return [s for s in spans if any(text[a:b].strip() for a, b in s.parts)]
+
+
+@dataclass
+class _Said:
+    """A speaker found for a quote."""
+
+    speaker: Speaker
+    verb: Token | None = None
+
+
+def _person_at(tokens: list[Token], resolved: ResolvedDocument) -> tuple[str, int, int] | None:
+    """The first person actor mentioned over the tokens: (actor id, start, end)."""
+    if not tokens:
+        return None
+    low = min(t.idx for t in tokens)
+    high = max(t.idx + len(t.text) for t in tokens)
+    linked = resolved.linked
+    for (start, end), actor_id in sorted(linked.actor_of.items()):
+        if start < high and low < end:
+            record = linked.actors[actor_id].record if actor_id in linked.actors else None
+            if record is not None and record.type == "person":
+                return actor_id, start, end
+    return None
+
+
+def _actors_over(tokens: list[Token], resolved: ResolvedDocument) -> list[str]:
+    """Non-person actors mentioned over the tokens, known ones (not discovered) first."""
+    if not tokens:
+        return []
+    low = min(t.idx for t in tokens)
+    high = max(t.idx + len(t.text) for t in tokens)
+    linked = resolved.linked
+    found: list[tuple[bool, int, str]] = []
+    for (start, end), actor_id in linked.actor_of.items():
+        record = linked.actors[actor_id].record if actor_id in linked.actors else None
+        if record is None or record.type == "person" or not (start < high and low < end):
+            continue
+        found.append((record.discovered, start, actor_id))
+    return list(dict.fromkeys(actor_id for _, _, actor_id in sorted(found)))
+
+
+def _role_of(head: Token) -> str | None:
+    """'media advisor' from 'the media advisor in the Ministry of Health'."""
+    if (
+        head.pos_ not in {"NOUN", "PROPN"}
+        or head.lower_ not in _words("role_nouns")
+        and not any(child.lower_ in _words("role_nouns") for child in head.lefts)
+    ):
+        return None
+    left = [
+        t
+        for t in head.lefts
+        if t.dep_ in {"compound", "amod"}
+        and t.i >= head.i - 2
+        and t.pos_ in {"NOUN", "ADJ"}
+        and t.ent_type_ not in {"GPE", "NORP"}
+        and t.is_lower
+    ]
+    words = [t.text for t in sorted(left + [head], key=lambda t: t.i)]
+    return " ".join(words)
+
+
+def _appositive(root: Token) -> Token | None:
+    """The noun in apposition to a name, either side: 'X, spokesman for Y' / 'the advisor, X'."""
+    for child in root.children:
+        if child.dep_ == "appos":
+            return child
+    if root.dep_ == "appos":
+        return root.head
+    return None
+
+
+def _role_before(name: Span) -> Token | None:
+    """'the media advisor in the Ministry of Health, Amin X': the role noun before a name
+    set off by a comma, when the parser hung the name elsewhere."""
+    doc = name.doc
+    if name.start < 2 or doc[name.start - 1].text != ",":
+        return None
+    floor = max(sentence_of(name[0]).start, name.start - 16)
+    for token in reversed(doc[floor : name.start - 1]):
+        if token.pos_ in {"VERB", "AUX"}:
+            return None
+        if token.lower_ in _words("role_nouns") and token.pos_ == "NOUN":
+            return token
+    return None
+
+
+def _subtree_without(head: Token, skip: Token) -> list[Token]:
+    skipped = {t.i for t in skip.subtree}
+    return [t for t in head.subtree if t.i not in skipped]
+
+
+class _Profiles:
+    """What the document says a person is: role and whom they speak for, from appositions."""
+
+    def __init__(self, resolved: ResolvedDocument) -> None:
+        self.resolved = resolved
+        self.cache: dict[str, tuple[str | None, str | None]] = {}
+
+    def of(self, person: str) -> tuple[str | None, str | None]:
+        if person in self.cache:
+            return self.cache[person]
+        doc: Doc = self.resolved.linked.parsed.doc
+        role = actor = None
+        for (start, end), actor_id in sorted(self.resolved.linked.actor_of.items()):
+            if actor_id != person:
+                continue
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            other = _appositive(span.root)
+            if other is not None and _role_of(other) is None and _role_before(span) is not None:
+                other = None  # the parser hung the name on the wrong noun
+            if other is not None:
+                role = role or _role_of(other)
+                phrase = (
+                    list(other.subtree)
+                    if other.head == span.root
+                    else _subtree_without(other, span.root)
+                )
+            else:
+                found = _role_before(span)
+                if found is None:
+                    continue
+                role = role or _role_of(found)
+                phrase = list(doc[found.i : span.start])
+            actor = actor or next(iter(_actors_over(phrase, self.resolved)), None)
+            if role and actor:
+                break
+        record = actor_records().get(person)
+        if actor is None and record is not None and record.member_of:
+            actor = record.member_of[0]
+        self.cache[person] = (role, actor)
+        return role, actor
+
+
+def _speaker_from_phrase(
+    head: Token, resolved: ResolvedDocument, profiles: _Profiles
+) -> Speaker | None:
+    tokens = list(head.subtree)
+    person = _person_at(tokens, resolved)
+    if person is not None:
+        actor_id = person[0]
+        record = resolved.linked.actors[actor_id].record
+        role, actor = profiles.of(actor_id)
+        other = _appositive(head)
+        if other is not None:
+            role = _role_of(other) or role
+        return Speaker(name=record.name, role=role, actor=actor, id=actor_id)
+    if head.pos_ == "PRON":
+        return None
+    phrase = [t for t in tokens if t.dep_ not in {"relcl", "acl"} and t.i <= head.i + 6]
+    start = min(t.idx for t in phrase)
+    end = max(t.idx + len(t.text) for t in phrase)
+    text = text_of(head.doc)[start:end].strip(" ,")
+    actors = _actors_over(tokens, resolved) or [
+        ref.id for ref in actor_refs(phrase_tokens(head), resolved) if not is_generic_class(ref.id)
+    ]  # "the army said": the army of the country the report is about
+    return Speaker(name=text, role=_role_of(head), actor=actors[0] if actors else None)
+
+
+def _nearest_verb(frame: list[Token], span: QuoteSpan) -> Token | None:
+    verbs = [
+        t for t in frame if t.lemma_.lower() in _words("speech_verbs") and t.pos_ in {"VERB", "AUX"}
+    ]
+    if not verbs:
+        return None
+    return min(verbs, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end)))
+
+
+def _subject_phrase(verb: Token, frame: set[int]) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.i in frame:
+            return child
+    if verb.dep_ in {"advcl", "xcomp"} and verb.head.lemma_.lower() == "quote":
+        for child in verb.head.children:  # "X quoted Y, confirming that ...": Y speaks
+            if child.dep_ == "dobj":
+                return child
+    clause = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
+    for token in verb.doc[verb.i + 1 : verb.i + 6]:  # "said Colonel X, spokesman ..."
+        if token.i not in frame or token.i in clause or token.is_punct and token.text != ",":
+            break
+        if token.pos_ == "PROPN":
+            return token
+    return None
+
+
+def _according_to(frame: list[Token]) -> Token | None:
+    for token in frame:
+        if token.lower_ == "according":
+            for to in token.children:
+                for obj in to.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+    return None
+
+
+class _Attributor:
+    def __init__(self, resolved: ResolvedDocument, spans: list[QuoteSpan]) -> None:
+        self.resolved = resolved
+        self.spans = spans
+        self.profiles = _Profiles(resolved)
+        self.previous: Speaker | None = None
+        self.previous_end = -1
+        # The tokens a quote covers (QuoteSpan.covers), by index, found once: the test runs
+        # on every token near a quote.
+        starts = token_table(resolved.linked.parsed.doc).starts
+        self.quoted: set[int] = set()
+        for span in spans:
+            for start, end in span.parts:  # as QuoteSpan.covers: start - 1 <= idx < end + 1
+                self.quoted.update(
+                    range(bisect_left(starts, start - 1), bisect_left(starts, end + 1))
+                )
+
+    def _from_head(self, head: Token) -> Speaker | None:
+        if head.pos_ == "PRON" or head.lower_ in _words("pronouns"):
+            return self.previous
+        return _speaker_from_phrase(head, self.resolved, self.profiles)
+
+    def for_frame(self, frame: list[Token], span: QuoteSpan) -> _Said | None:
+        members = {t.i for t in frame}
+        according = _according_to(frame)
+        if according is not None:
+            speaker = self._from_head(according)
+            return _Said(speaker) if speaker else None
+        verb = _nearest_verb(frame, span)
+        if verb is not None:
+            head = _subject_phrase(verb, members)
+            speaker = self._from_head(head) if head is not None else None
+            if speaker is not None:
+                return _Said(speaker, verb)
+        colon = [t for t in frame if t.text == ":" and t.idx < span.start]
+        if colon and colon[-1].idx >= span.start - 3:
+            before = [t for t in frame if t.idx < colon[-1].idx and t.pos_ in {"PROPN", "NOUN"}]
+            if before:
+                speaker = self._from_head(before[-1])
+                if speaker is not None:
+                    return _Said(speaker)
+        return None
+
+    def direct(self, span: QuoteSpan) -> Quote | None:
+        doc = self.resolved.linked.parsed.doc
+        text = text_of(doc)
+        first = doc.char_span(span.start, span.start + 1, alignment_mode="expand")
+        last = doc.char_span(span.end - 1, span.end, alignment_mode="expand")
+        if first is None or last is None:
+            return None
+        sentences = _frame_sentences(sentence_of(first[0]), sentence_of(last[-1]))
+        frame = [t for s in sentences for t in s if t.i not in self.quoted and not t.is_space]
+        said = self.for_frame(frame, span)
+        words = sum(len(text[a:b].split()) for a, b in span.parts)
+        if _scare_quote(text, span, words):
+            return None
+        if said is None:
+            alone = not any(t.is_alpha for t in frame)
+            if alone and self.previous is not None and span.start - self.previous_end < 400:
+                said = _Said(self.previous)  # a quote standing alone continues the last one
+            elif words < int(lexicon()["min_words_without_speaker"]):
+                return None  # a title or a scare quote
+        speaker = said.speaker if said else Speaker()
+        if said:
+            self.previous, self.previous_end = speaker, span.end
+        return self._quote(span.parts, speaker, direct=True)
+
+    def _quote(self, parts: list[tuple[int, int]], speaker: Speaker, *, direct: bool) -> Quote:
+        normalized = self.resolved.linked.parsed.normalized
+        text = normalized.text
+        trimmed = []
+        for start, end in parts:  # the words only: no spaces or trailing comma at the edges
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+                end -= 1
+            trimmed.append((start, end))
+        pieces = [normalized.evidence(a, b) for a, b in trimmed]
+        body = " ".join(p.text for p in pieces)  # a quote across paragraphs: joined by a space
+        return Quote(
+            speaker=speaker,
+            text=body,
+            start=pieces[0].start,
+            end=pieces[-1].end,
+            direct=direct,
+            date=self.resolved.linked.parsed.document.published,
+        )
+
+    def reported(self, verb: Token) -> Quote | None:
+        """'X said that ...': the clause as reported speech."""
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        if not clauses or verb.i in self.quoted:
+            return None
+        tokens = sorted({t for clause in clauses for t in clause.subtree}, key=lambda t: t.i)
+        tokens = tokens[1:] if tokens and tokens[0].lower_ == "that" else tokens
+        while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+            tokens.pop()  # "..., and" before the speaker's verb
+        if len(tokens) < 3 or any(t.i in self.quoted for t in tokens):
+            return None
+        sentence = sentence_of(verb)
+        head = _subject_phrase(verb, set(range(sentence.start, sentence.end)))
+        speaker = self._from_head(head) if head is not None else None
+        if speaker is None:
+            return None
+        self.previous, self.previous_end = speaker, tokens[-1].idx
+        start = tokens[0].idx
+        end = tokens[-1].idx + len(tokens[-1].text)
+        return self._quote([(start, end)], speaker, direct=False)
+
+
+def _scare_quote(text: str, span: QuoteSpan, words: int) -> bool:
+    """A few quoted words inside a clause ('entered the "so-called zone" by night') are a
+    phrase held at arm's length, not speech."""
+    if words >= int(lexicon()["min_words_without_speaker"]) or len(span.parts) > 1:
+        return False
+    before = text[: span.start - 1].rstrip()
+    ends_clause = text[span.end - 1 : span.end] in {".", ",", "!", "?"}
+    return bool(before) and before[-1].isalpha() and not ends_clause
+
+
+def _frame_sentences(first: Span, last: Span) -> list[Span]:
+    """The sentences a quote stands in, with a short attribution sentence split off after it
+    ('"...," \\n a Turkish official said.' parsed as two sentences)."""
+    sentences = sentences_of(first.doc)
+    index = {s.start: n for n, s in enumerate(sentences)}
+    chosen = sentences[index[first.start] : index[last.start] + 1]
+    following = index[last.start] + 1
+    if following < len(sentences):
+        after = sentences[following]
+        short = len(after) <= 10 and not any(t.text in PAIRS for t in after)
+        if short and any(t.lemma_.lower() in _words("speech_verbs") for t in after):
+            chosen.append(after)
+    return chosen
+
+
+def find_quotes(resolved: ResolvedDocument) -> list[Quote]:
+    """Every direct quote and every piece of reported speech in the document, in text order."""
+    doc = resolved.linked.parsed.doc
+    spans = find_quote_spans(text_of(doc))
+    attributor = _Attributor(resolved, spans)
+    pending = sorted(
+        [(span.start, "direct", span) for span in spans]
+        + [
+            (doc[i].idx, "reported", doc[i])
+            for i, (lemma, pos) in enumerate(zip(lemmas_of(doc), pos_of(doc), strict=True))
+            if lemma in _words("speech_verbs") and pos == "VERB"
+        ],
+        key=lambda item: item[0],
+    )
+    quotes: list[Quote] = []
+    for _, kind, item in pending:
+        quote = attributor.direct(item) if kind == "direct" else attributor.reported(item)
+        if quote is not None:
+            quotes.append(quote)
+    return quotes
