@@ -50,7 +50,7 @@ eval: setup  ## score extraction against the founding article's gold and the pub
 	$(BIN)/frontlines eval src/frontlines/kb/data/event_corpus
 	test ! -d ../shared/data/plover-gsr || \
 		$(BIN)/frontlines eval ../shared/data/plover-gsr/PLOVER_GSR_CAMEO.json
-	FRONTLINES_SLOW_TESTS=1 $(BIN)/python -m pytest -q tests/test_classify.py
+	FRONTLINES_SLOW_TESTS=1 $(BIN)/python -m pytest -q tests/events/test_classifier.py
 
 bench: setup  ## speed and memory on the bundled examples
 	$(BIN)/frontlines bench examples/

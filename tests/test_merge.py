@@ -8,8 +8,7 @@ import pytest
 
 from frontlines.pipeline import extract_document
 from frontlines.read import make_document
-from frontlines.store.database import open_store, write
-from frontlines.store.state import state_as_of
+from frontlines.store import open_store, state_as_of, write
 
 # Three outlets tell one drone strike differently; a fourth report is another event (a
 # clash two days later) in the same town. Written for this test.

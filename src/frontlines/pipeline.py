@@ -11,15 +11,14 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from frontlines.events.detect import detect_events
-from frontlines.link.linker import LinkedDocument, link
+from frontlines.events import detect_events
+from frontlines.link import LinkedDocument, link
 from frontlines.mentions import find_mentions
 from frontlines.models import Actor, Document, Extraction
 from frontlines.normalize import normalize
 from frontlines.parse import ParsedDocument, parse, parse_many
 from frontlines.read import make_document
-from frontlines.relate.quotes import find_quotes
-from frontlines.relate.relations import relate
+from frontlines.relate import find_quotes, relate
 from frontlines.resolve import resolve
 
 
@@ -125,9 +124,9 @@ def extract_documents(
 
 def warm_up(user_kb: str | None = None) -> None:
     """Load the model and build every index now, not on the first document."""
-    from frontlines.events.classifier import warm as warm_classifier
+    from frontlines.events import warm as warm_classifier
     from frontlines.kb.gazetteer import warm
-    from frontlines.link.linker import warm as warm_link
+    from frontlines.link import warm as warm_link
     from frontlines.parse import load_pipeline
 
     load_pipeline()

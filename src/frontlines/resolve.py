@@ -15,7 +15,7 @@ import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 
-from frontlines.link.linker import LinkedDocument
+from frontlines.link import LinkedDocument
 from frontlines.models import DateMention, PlaceMention
 
 with warnings.catch_warnings():

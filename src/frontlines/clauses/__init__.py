@@ -1,0 +1,45 @@
+"""Reading one clause of a parsed, resolved report: who acts on whom (`roles`) and where, when,
+how surely and on whose word (`circumstances`). Both the events stage and the relate stage read
+clauses this way, so the readers live here, below them both."""
+
+from frontlines.clauses.circumstances import (
+    date_of,
+    evidence_of,
+    harm_by_hazard,
+    location_of,
+    modality_of,
+    speaker_side,
+)
+from frontlines.clauses.roles import (
+    actor_refs,
+    actors_of,
+    agent_of,
+    generic_actor,
+    has_civilian_victims,
+    phrase_tokens,
+    ref_for,
+    subject_of,
+    victims,
+    with_conjuncts,
+    with_foreign_inter,
+)
+
+__all__ = [
+    "actor_refs",
+    "actors_of",
+    "agent_of",
+    "date_of",
+    "evidence_of",
+    "generic_actor",
+    "harm_by_hazard",
+    "has_civilian_victims",
+    "location_of",
+    "modality_of",
+    "phrase_tokens",
+    "ref_for",
+    "speaker_side",
+    "subject_of",
+    "victims",
+    "with_conjuncts",
+    "with_foreign_inter",
+]

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from frontlines.kb.cues import cue_words
 from frontlines.kb.gazetteer import PART_OF_TOWN_FEATURES, REGION_FEATURES
-from frontlines.mentions.places import is_demonym
+from frontlines.mentions import is_demonym
 from frontlines.models import DateMention, Evidence, Location, Quote
 from frontlines.parse import sentence_of, sentences_of, text_of
 from frontlines.resolve import ResolvedDocument

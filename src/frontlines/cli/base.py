@@ -93,7 +93,7 @@ INPUT_FORMAT_OPTION = click.option(
 
 
 def open_existing(db: str):
-    from frontlines.store.database import StoreError, open_store
+    from frontlines.store import StoreError, open_store
 
     try:
         return open_store(db, create=False)

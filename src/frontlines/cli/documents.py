@@ -64,8 +64,7 @@ def ingest(
     """Extract documents and add them to the store; a document already there is skipped."""
     from frontlines.merge import unify_discovered
     from frontlines.pipeline import ExtractionTimeout, extract_document
-    from frontlines.store.database import StoreError, has_document, open_store, write
-    from frontlines.store.queries import discovered_index
+    from frontlines.store import StoreError, discovered_index, has_document, open_store, write
 
     check_kb(user_kb)
     try:
@@ -117,11 +116,15 @@ def eval_command(user_kb: str | None, gold: tuple[str, ...]) -> None:
     """
     from pathlib import Path
 
-    from frontlines.evaluation.actors import evaluate_variants
-    from frontlines.evaluation.events import evaluate_events, is_event_corpus
-    from frontlines.evaluation.geo import evaluate_geo
-    from frontlines.evaluation.gold import evaluate_dates, evaluate_gold
-    from frontlines.evaluation.plover import evaluate_plover
+    from frontlines.evaluation import (
+        evaluate_dates,
+        evaluate_events,
+        evaluate_geo,
+        evaluate_gold,
+        evaluate_plover,
+        evaluate_variants,
+        is_event_corpus,
+    )
 
     for path in gold:
         click.echo(path)
@@ -151,7 +154,7 @@ def eval_command(user_kb: str | None, gold: tuple[str, ...]) -> None:
 @click.argument("paths", nargs=-1, required=True)
 def bench(repeat: int, paths: tuple[str, ...]) -> None:
     """Measure extraction speed and memory on the given documents."""
-    from frontlines.evaluation.bench import run_bench
+    from frontlines.evaluation import run_bench
 
     batch = Batch()
     documents = list(batch.documents(paths, "auto"))

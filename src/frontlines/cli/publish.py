@@ -86,10 +86,8 @@ def export_command(db: str, fmt: str, out: str | None, as_of: str | None, histor
 @click.option("--attribution", envvar="FRONTLINES_TILES_ATTRIBUTION", help="Tile attribution.")
 def serve(db: str, host: str, port: int, tiles: str | None, attribution: str | None) -> None:
     """Serve the map, timeline and JSON API over the store, read-only (API docs at /docs)."""
-    from frontlines.web import create_app
+    from frontlines.web import StoreMissing, allowed_hosts, create_app, is_loopback
     from frontlines.web import serve as run_server
-    from frontlines.web.db import StoreMissing
-    from frontlines.web.server import allowed_hosts, is_loopback
 
     try:
         app = create_app(db, tiles, attribution, allowed_hosts(host))
@@ -112,7 +110,7 @@ def bench_api(count: int, rounds: int, source_db: str | None, paths: tuple[str, 
     The events are copies of those extracted from PATHS (or stored in --source-db), with
     shifted dates and coordinates.
     """
-    from frontlines.web.bench import run_api_bench
+    from frontlines.web import run_api_bench
 
     if not source_db and not paths:
         raise click.UsageError("give documents to extract (e.g. examples/) or --source-db")

@@ -46,7 +46,7 @@ EVENT_COLUMNS = (
 )
 def events_command(db: str, fmt: str, every_report: bool) -> None:
     """List the stored events: one per real-world event, however many reports tell it."""
-    from frontlines.store.queries import list_events
+    from frontlines.store import list_events
 
     rows = list_events(open_existing(db), every_report=every_report)
     if fmt == "json":
@@ -107,7 +107,7 @@ def _table(
 @click.pass_context
 def actors_command(context: click.Context, db: str, fmt: str) -> None:
     """List the stored actors with their aliases and mention counts (or `show ID`)."""
-    from frontlines.store.queries import list_actors
+    from frontlines.store import list_actors
 
     context.obj = {"db": db, "fmt": fmt}
     if context.invoked_subcommand is not None:
@@ -139,7 +139,7 @@ def _actor_line(row: dict) -> str:
 def actors_show(context: click.Context, actor_id: str, user_kb: str | None) -> None:
     """Show one actor: aliases seen, affiliations, and sample mentions with their documents."""
     from frontlines.mentions import actor_records
-    from frontlines.store.queries import actor_detail
+    from frontlines.store import actor_detail
 
     detail = actor_detail(open_existing(context.obj["db"]), actor_id)
     if detail is None:
@@ -180,7 +180,7 @@ def actors_show(context: click.Context, actor_id: str, user_kb: str | None) -> N
 )
 def places_command(db: str, country: str | None, fmt: str) -> None:
     """List the places the stored reports name, with the events located there."""
-    from frontlines.store.queries import list_places
+    from frontlines.store import list_places
 
     rows = list_places(open_existing(db), country.upper() if country else None)
     if fmt == "json":
@@ -212,7 +212,7 @@ def state_command(db: str, as_of: str, country: str | None, fmt: str) -> None:
     """Who holds each place as of a date, with the chain of evidence; who backs whom."""
     import datetime as dt
 
-    from frontlines.store.state import state_as_of
+    from frontlines.store import state_as_of
 
     try:
         dt.date.fromisoformat(as_of)

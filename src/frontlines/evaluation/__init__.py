@@ -1,0 +1,22 @@
+"""Scoring the pipeline against gold data, and measuring its speed: the founding article's gold
+and date expressions (`gold`), actor-name variants (`actors`), the event corpus's held-out
+fifth (`events`), PLOVER gold-standard records (`plover`), GeoWebNews toponyms (`geo`), the
+conflict picture (`picture`) and the benchmark (`bench`)."""
+
+from frontlines.evaluation.actors import evaluate_variants
+from frontlines.evaluation.bench import run_bench
+from frontlines.evaluation.events import evaluate_events, is_event_corpus
+from frontlines.evaluation.geo import evaluate_geo
+from frontlines.evaluation.gold import evaluate_dates, evaluate_gold
+from frontlines.evaluation.plover import evaluate_plover
+
+__all__ = [
+    "evaluate_dates",
+    "evaluate_events",
+    "evaluate_geo",
+    "evaluate_gold",
+    "evaluate_plover",
+    "evaluate_variants",
+    "is_event_corpus",
+    "run_bench",
+]

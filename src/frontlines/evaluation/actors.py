@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from frontlines.link.linker import link
+from frontlines.link import link
 from frontlines.mentions import find_mentions
 from frontlines.normalize import normalize
 from frontlines.parse import parse_many

@@ -57,14 +57,13 @@ def _cpus() -> int:
 
 def run_bench(documents: list[Document], repeat: int = 1) -> BenchResult:
     """Run every stage over the documents, timing each one."""
-    from frontlines.events.detect import detect_events
-    from frontlines.link.linker import link
+    from frontlines.events import detect_events
+    from frontlines.link import link
     from frontlines.mentions import find_mentions
     from frontlines.normalize import normalize
     from frontlines.parse import parse_many
     from frontlines.pipeline import warm_up
-    from frontlines.relate.quotes import find_quotes
-    from frontlines.relate.relations import relate
+    from frontlines.relate import find_quotes, relate
     from frontlines.resolve import resolve
 
     started = time.perf_counter()

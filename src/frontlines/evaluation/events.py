@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from frontlines.events.corpus import CorpusItem, corpus_folder, load_corpus, split
+from frontlines.events import CorpusItem, corpus_folder, load_corpus, split
 from frontlines.models import ActorRef, Event, Extraction
 
 NONE = "none"
@@ -164,7 +164,7 @@ def evaluate_events(path: Path, verbose: bool = False) -> list[str]:
 
 def compare() -> list[str]:
     """Classifier candidates (typing of the sentence alone) on the held-out fifth."""
-    from frontlines.events.classifier import LinearTyper, labels_of, views
+    from frontlines.events import LinearTyper, labels_of, views
 
     training, held_out = split(load_corpus())
     gold = labels_of(held_out)

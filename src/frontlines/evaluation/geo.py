@@ -70,7 +70,7 @@ def _toponyms(article: ET.Element) -> list[tuple[int, int, float, float]]:
 
 
 def evaluate_geo(path: Path, limit: int | None = None) -> GeoScore:
-    from frontlines.link.linker import link
+    from frontlines.link import link
     from frontlines.mentions import find_mentions
     from frontlines.normalize import normalize
     from frontlines.parse import parse_many

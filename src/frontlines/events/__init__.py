@@ -1,0 +1,24 @@
+"""Stage `events`: the events a resolved report tells, typed in ACLED's and PLOVER's
+vocabularies, with their actors, place, date, fatalities and modality.
+
+`detect` finds event clauses by the trigger rules (`rules`, lexicon in `kb/data/events.yaml`)
+and asks the sentence classifier (`classifier`, trained on `corpus`) for each sentence's main
+event; `typer` decides between the two judges; `fatalities` counts deaths by ACLED's rules;
+`folding` folds one event told twice into one. Entry point: `detect_events`.
+"""
+
+from frontlines.events.classifier import LinearTyper, labels_of, views, warm
+from frontlines.events.corpus import CorpusItem, corpus_folder, load_corpus, split
+from frontlines.events.detect import detect_events
+
+__all__ = [
+    "CorpusItem",
+    "LinearTyper",
+    "corpus_folder",
+    "detect_events",
+    "labels_of",
+    "load_corpus",
+    "split",
+    "views",
+    "warm",
+]

@@ -16,7 +16,6 @@ feature version, and `make setup` builds it once.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ from pathlib import Path
 
 from spacy.tokens import Span
 
-from frontlines.events.corpus import CorpusItem, acled_types, corpus_files, load_corpus, split
+from frontlines.events.corpus import CorpusItem, corpus_files, load_corpus, split
 from frontlines.kb.cache import cache_dir, pickled
 
 FEATURE_VERSION = 6
@@ -243,35 +242,6 @@ def shipped_typer() -> LinearTyper | None:
 def _train_shipped() -> LinearTyper | None:
     training, _held_out = split(load_corpus())
     return train(training, **SHIPPED) if training else None
-
-
-def type_sentences(sentences: Sequence[Span]) -> list[Typing | None]:
-    """The classifier's typing of each sentence (None for every one when there is no model)."""
-    typer = shipped_typer() if os.environ.get("FRONTLINES_CLASSIFIER", "1") != "0" else None
-    if typer is None or not sentences:
-        return [None] * len(sentences)
-    from frontlines.events.typer import with_context, with_intent  # they build on Typing
-
-    predicted = typer.predict([view(s, SHIPPED["kind"]) for s in sentences])
-    subs = acled_types()
-    out: list[Typing | None] = []
-    for sentence, (sub, acled_score), (plover, plover_score) in zip(
-        sentences, predicted["acled"], predicted["plover"], strict=True
-    ):
-        sub_type = None if sub == NONE else sub
-        out.append(
-            Typing(
-                event_type=subs.get(sub_type) if sub_type else None,
-                sub_event_type=sub_type,
-                acled_score=acled_score,
-                plover_type=None if plover == NONE else plover,
-                plover_score=plover_score,
-                sub_plover=typer.plover_of_sub.get(sub_type) if sub_type else None,
-                plover_alone=plover in typer.plover_alone,
-            )
-        )
-        out[-1] = with_intent(sentence, with_context(sentence, out[-1]))
-    return out
 
 
 def warm() -> None:

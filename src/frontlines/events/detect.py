@@ -13,9 +13,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from frontlines.clauses import circumstances, roles
-from frontlines.events import typer
-from frontlines.events.classifier import Typing, type_sentences
+import frontlines.clauses as clauses
+import frontlines.events.typer as typer
+from frontlines.events.classifier import Typing
 from frontlines.events.fatalities import fatality_count, sentence_toll
 from frontlines.events.folding import Draft, fold_clause_family, fold_twins, is_bare_toll
 from frontlines.events.rules import (
@@ -82,16 +82,16 @@ def _retype(draft: Draft, resolved: ResolvedDocument) -> None:
     country = draft.location.country if draft.location else resolved.linked.focus_country
     if rule.actor_role == "protest":
         protester_kind = "rioters" if draft.event_type == "Riots" else "protesters"
-        generic = roles.generic_actor(country, protester_kind, draft.trigger)
+        generic = clauses.generic_actor(country, protester_kind, draft.trigger)
         if draft.actor1 is None or draft.actor1.inter in (1, None):
             state = draft.actor1 if draft.actor1 and draft.actor1.inter == 1 else draft.actor2
             draft.actor1, draft.actor2 = generic, state
     if rule.name == "attack_on_civilians" and draft.actor2 is None:
-        draft.actor2 = roles.victims(draft.trigger, country)
+        draft.actor2 = clauses.victims(draft.trigger, country)
     if rule.default_actor1 and draft.actor1 is None:
-        draft.actor1 = roles.generic_actor(country, rule.default_actor1, draft.trigger)
+        draft.actor1 = clauses.generic_actor(country, rule.default_actor1, draft.trigger)
     if draft.event_type == "Violence against civilians" and draft.actor1 is None:
-        draft.actor1 = roles.generic_actor(country, "unidentified", draft.trigger)
+        draft.actor1 = clauses.generic_actor(country, "unidentified", draft.trigger)
 
 
 BACKGROUND_MARKERS = ("since", "years ago", "last year", "in the past")
@@ -151,16 +151,16 @@ def _place_and_date(
     """Each draft's own place, date, modality and evidence, among the triggers `beside` it."""
     triggers = [d.trigger for d in (beside or drafts)]
     for draft in drafts:
-        draft.location, draft.place_from_context = circumstances.location_of(
+        draft.location, draft.place_from_context = clauses.location_of(
             draft.trigger, triggers, resolved, spoken=draft.plover_type in VERBAL_TYPES
         )
-        date = circumstances.date_of(draft.trigger, triggers, resolved)
+        date = clauses.date_of(draft.trigger, triggers, resolved)
         if date is not None:
             draft.date, draft.date_precision = date.value, date.precision
-        draft.modality = circumstances.modality_of(draft.trigger)
+        draft.modality = clauses.modality_of(draft.trigger)
         _retype(draft, resolved)
         draft.historical = _historical(draft, resolved.linked.parsed.document.published, context)
-        draft.evidence = [circumstances.evidence_of(draft.sentence, resolved)]
+        draft.evidence = [clauses.evidence_of(draft.sentence, resolved)]
 
 
 def _drafts_for_sentence(
@@ -182,11 +182,11 @@ def _drafts_for_sentence(
             continue
         typed_verbs.add(token.i)
         rule, _phrase = matched
-        if rule.name == "attack_on_civilians" and not roles.has_civilian_victims(token):
+        if rule.name == "attack_on_civilians" and not clauses.has_civilian_victims(token):
             continue
-        actor1, actor2, assoc1, assoc2 = roles.actors_of(token, resolved)
+        actor1, actor2, assoc1, assoc2 = clauses.actors_of(token, resolved)
         actor1 = actor1 or _speaking_side(token, resolved, quotes)
-        if rule.armed_pair and (_is_civilian(actor2) or roles.has_civilian_victims(token)):
+        if rule.armed_pair and (_is_civilian(actor2) or clauses.has_civilian_victims(token)):
             continue  # civilians are not a side in a battle: let a later rule type it
         if actor1 is None and rule.event_type is None and actor2 is not None:
             actor1, actor2 = actor2, (assoc2[0] if assoc2 else None)  # "in contact with X"
@@ -229,18 +229,18 @@ def _speaking_side(
     """'Our forces took the city', said in a quote: the speaker's side did it."""
     if trigger.pos_ != "VERB":
         return None
-    subject, passive = roles.subject_of(trigger)
+    subject, passive = clauses.subject_of(trigger)
     if subject is None or passive:
         return None
     ours = subject.lower_ == "we" or (
         subject.lower_ in cue_words("force_words")
         and any(child.lower_ == "our" for child in subject.children)
     )
-    side = circumstances.speaker_side(trigger, quotes, resolved) if ours else None
+    side = clauses.speaker_side(trigger, quotes, resolved) if ours else None
     if side is None or side not in resolved.linked.actors:
         return None
     phrase = trigger.doc[subject.left_edge.i : subject.right_edge.i + 1]
-    return roles.ref_for(side, phrase.text, resolved)
+    return clauses.ref_for(side, phrase.text, resolved)
 
 
 def _is_no_event(draft: Draft, context: SentenceContext) -> bool:
@@ -253,7 +253,7 @@ def _is_no_event(draft: Draft, context: SentenceContext) -> bool:
     )
     if aimless and not sentence_toll(draft.sentence):
         return True  # "others opened fire in the air": nobody was attacked
-    if (draft.rule.violent or draft.classified) and circumstances.harm_by_hazard(draft.trigger):
+    if (draft.rule.violent or draft.classified) and clauses.harm_by_hazard(draft.trigger):
         return True  # "an earthquake killed 40": a disaster, not political violence
     if not draft.classified:
         return False
@@ -294,9 +294,9 @@ def _has_agent(verb: Token) -> bool:
     rather than a happening ("the battles lasted", "the contact dealt with developments")."""
     if verb.pos_ not in {"VERB", "AUX"}:
         return True  # a noun event: its doer, if any, is not a subject
-    subject, passive = roles.subject_of(verb)
+    subject, passive = clauses.subject_of(verb)
     if subject is None or passive:
-        return subject is not None or roles.agent_of(verb) is not None
+        return subject is not None or clauses.agent_of(verb) is not None
     lemma = subject.lemma_.lower()
     return lemma not in trigger_words() and lemma not in cue_words("happening_nouns")
 
@@ -325,7 +325,7 @@ def _classified_draft(
         return []
     rule = typer.representative_rule(event_type, sub_type, plover)
     token = _deed_clause(typer.anchor(sentence))
-    actor1, actor2, assoc1, assoc2 = roles.actors_of(token, resolved)
+    actor1, actor2, assoc1, assoc2 = clauses.actors_of(token, resolved)
     actor1 = actor1 or _speaking_side(token, resolved, quotes)
     if token.pos_ not in {"VERB", "AUX"} and len(sentence) < typer.MIN_VERBLESS_TOKENS:
         return []  # a heading ("A combing operation") is no report of an event
@@ -437,7 +437,7 @@ def detect_events(resolved: ResolvedDocument, quotes: Sequence[Quote] = ()) -> l
     document = resolved.linked.parsed.document
     drafts: list[Draft] = []
     sentences = list(sentences_of(resolved.linked.parsed.doc))
-    typings = type_sentences(sentences)
+    typings = typer.type_sentences(sentences)
     for index, sentence in enumerate(sentences):
         found = _drafts_for_sentence(sentence, resolved, typings[index], quotes)
         recent = [d for d in drafts[-4:] if d.rule.violent and d.sentence_index >= index - 3]
@@ -460,7 +460,7 @@ def detect_events(resolved: ResolvedDocument, quotes: Sequence[Quote] = ()) -> l
         elif draft.date and len(draft.date) == 4:
             date = f"{draft.date}-01-01"
         _territory_by_taker(draft)
-        actor1, actor2 = roles.with_foreign_inter(draft.location, draft.actor1, draft.actor2)
+        actor1, actor2 = clauses.with_foreign_inter(draft.location, draft.actor1, draft.actor2)
         events.append(
             Event(
                 id=f"{document.id[:10]}-e{number:02d}",

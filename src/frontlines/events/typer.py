@@ -19,12 +19,14 @@ rules of where each event sits and of the other events beside it. So, per senten
 
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from frontlines.events.classifier import Typing
+from frontlines.events.classifier import NONE, SHIPPED, Typing, shipped_typer, view
 from frontlines.events.corpus import acled_types
 from frontlines.events.rules import (
     EventRule,
@@ -277,3 +279,30 @@ def with_context(sentence: Span, typing: Typing | None) -> Typing | None:
         sub_plover=None,
         plover_alone=True,
     )
+
+
+def type_sentences(sentences: Sequence[Span]) -> list[Typing | None]:
+    """The classifier's typing of each sentence (None for every one when there is no model)."""
+    typer = shipped_typer() if os.environ.get("FRONTLINES_CLASSIFIER", "1") != "0" else None
+    if typer is None or not sentences:
+        return [None] * len(sentences)
+    predicted = typer.predict([view(s, SHIPPED["kind"]) for s in sentences])
+    subs = acled_types()
+    out: list[Typing | None] = []
+    for sentence, (sub, acled_score), (plover, plover_score) in zip(
+        sentences, predicted["acled"], predicted["plover"], strict=True
+    ):
+        sub_type = None if sub == NONE else sub
+        out.append(
+            Typing(
+                event_type=subs.get(sub_type) if sub_type else None,
+                sub_event_type=sub_type,
+                acled_score=acled_score,
+                plover_type=None if plover == NONE else plover,
+                plover_score=plover_score,
+                sub_plover=typer.plover_of_sub.get(sub_type) if sub_type else None,
+                plover_alone=plover in typer.plover_alone,
+            )
+        )
+        out[-1] = with_intent(sentence, with_context(sentence, out[-1]))
+    return out

@@ -18,8 +18,9 @@ from typing import TextIO
 
 from sqlalchemy import Engine
 
-from frontlines.export.common import ClusterEvent, cluster_events, country_codes, data
-from frontlines.report.model import format_date
+from frontlines.export.common import ClusterEvent, cluster_events, data
+from frontlines.kb.countries import country_codes
+from frontlines.report import format_date
 
 ACLED_COLUMNS = (
     "event_id_cnty",

@@ -9,12 +9,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-import pycountry
 import yaml
 from sqlalchemy import Engine, literal_column, select
 
-from frontlines.store.database import actors, event_evidence, events
-from frontlines.store.queries import documents_by_id, list_events
+from frontlines.store import actors, documents_by_id, event_evidence, events, list_events
 
 
 @cache
@@ -90,16 +88,3 @@ def cluster_events(engine: Engine) -> list[ClusterEvent]:
 def actor_table(engine: Engine) -> dict[str, dict]:
     with engine.connect() as connection:
         return {row.id: dict(row._mapping) for row in connection.execute(select(actors))}
-
-
-def country_codes(iso3: str | None) -> tuple[str, str, str]:
-    """(numeric ISO 3166 code, ACLED's country name, ACLED region) for an alpha-3 code."""
-    if not iso3:
-        return "", "", ""
-    regions = data("acled_regions")
-    region = next((r for r, codes in regions["regions"].items() if iso3 in codes), "")
-    found = pycountry.countries.get(alpha_3=iso3)
-    if found is None:
-        return "", regions["names"].get(iso3, iso3), region
-    name = regions["names"].get(iso3) or getattr(found, "common_name", None) or found.name
-    return str(int(found.numeric)), name, region

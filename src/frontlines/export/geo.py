@@ -8,8 +8,7 @@ import datetime as dt
 from sqlalchemy import Engine, func, select
 
 from frontlines.export.common import cluster_events
-from frontlines.store.database import control
-from frontlines.store.state import state_as_of
+from frontlines.store import control, state_as_of
 
 
 def _point(lon: float, lat: float) -> dict:

@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 from sqlalchemy import Boolean, Float, Integer
 
-from frontlines.store.schema import metadata
+from frontlines.store import metadata
 
 BATCH = 5000
 

@@ -11,12 +11,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import metadata
-from typing import TYPE_CHECKING
 
+from frontlines.kb.cache import cached
 from frontlines.kb.names import name_key
-
-if TYPE_CHECKING:
-    from frontlines.kb.gazetteer import Place
 
 # Words that say what an airport is, not which one (also inside a name: "<city> Airport <name>").
 GENERIC_WORDS = {
@@ -72,8 +69,6 @@ def _build() -> list[tuple[str, str, float, float, str, str]]:
 
 @lru_cache(maxsize=1)
 def airport_rows() -> list[tuple[str, str, float, float, str, str]]:
-    from frontlines.kb.gazetteer import cached
-
     return cached(f"airports-{_version()}", _build)
 
 
@@ -109,27 +104,3 @@ def phrase_names() -> list[str]:
     """The names to find in running text (each with 'airport' in it, so that a distinctive
     part alone is found only where the text makes it a place)."""
     return [key for key in airport_names() if "airport" in key.split()]
-
-
-def airports_named(key: str) -> list[Place]:
-    """The airports a name key may mean, as gazetteer entries in the division of their town."""
-    from frontlines.kb.countries import country_by_iso2
-    from frontlines.kb.gazetteer import Place, nearest_admin1
-
-    rows = airport_rows()
-    found = []
-    for row_id in airport_names().get(key, ()):
-        name, iso2, lat, lon, _city, _short = rows[row_id]
-        country = country_by_iso2(iso2)
-        iso3 = country.iso3 if country else None
-        found.append(
-            Place(
-                name=name,
-                lat=lat,
-                lon=lon,
-                country=iso3,
-                feature="airport",
-                admin1=nearest_admin1(lat, lon, iso3) if iso3 else None,
-            )
-        )
-    return found

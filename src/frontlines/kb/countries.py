@@ -15,7 +15,7 @@ import pycountry
 import yaml
 from countryinfo import all_countries
 
-from frontlines.kb.base import ActorRecord, data_text
+from frontlines.kb.base import ActorRecord, data_text, load_data
 
 MILITARY_WORDS = (
     "army",
@@ -228,3 +228,16 @@ def country_actors() -> list[ActorRecord]:
                 )
             )
     return records
+
+
+def country_codes(iso3: str | None) -> tuple[str, str, str]:
+    """(numeric ISO 3166 code, ACLED's country name, ACLED region) for an alpha-3 code."""
+    if not iso3:
+        return "", "", ""
+    regions = load_data("acled_regions.yaml")
+    region = next((r for r, codes in regions["regions"].items() if iso3 in codes), "")
+    found = pycountry.countries.get(alpha_3=iso3)
+    if found is None:
+        return "", regions["names"].get(iso3, iso3), region
+    name = regions["names"].get(iso3) or getattr(found, "common_name", None) or found.name
+    return str(int(found.numeric)), name, region

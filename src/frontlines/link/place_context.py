@@ -23,9 +23,7 @@ import re
 
 from frontlines.kb.gazetteer import Place
 from frontlines.kb.names import name_key
-from frontlines.mentions import Mention
-from frontlines.mentions.places import TOWN_FEATURE
-from frontlines.mentions.unresolved import UNRESOLVED, looks_like_acronym
+from frontlines.mentions import TOWN_FEATURE, UNRESOLVED, Mention, looks_like_acronym
 
 NO_ENTRY = {TOWN_FEATURE, UNRESOLVED}  # found as places by their form: no gazetteer entry
 UNRESOLVED_WIDE = "unresolved_region"  # placed at its province's or country's point

@@ -14,13 +14,20 @@ from frontlines.kb.cues import cues
 from frontlines.kb.names import name_key
 from frontlines.mentions.actors import actor_index, actor_mentions, actor_records, force_words
 from frontlines.mentions.base import Mention, MentionSet, mention
-from frontlines.mentions.clues import town_clues
-from frontlines.mentions.places import place_mentions
+from frontlines.mentions.clues import country_references, town_clues
+from frontlines.mentions.demonyms import is_demonym
+from frontlines.mentions.places import TOWN_FEATURE, place_mentions
+from frontlines.mentions.unresolved import UNRESOLVED, looks_like_acronym
 from frontlines.parse import ParsedDocument, sentence_starts
 
 __all__ = [
+    "TOWN_FEATURE",
+    "UNRESOLVED",
     "Mention",
     "MentionSet",
+    "country_references",
+    "is_demonym",
+    "looks_like_acronym",
     "actor_index",
     "actor_records",
     "find_mentions",

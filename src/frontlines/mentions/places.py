@@ -14,6 +14,7 @@ from frontlines.kb.airports import phrase_names as airport_names
 from frontlines.kb.cues import cue_words, place_words
 from frontlines.mentions.actors import actor_records
 from frontlines.mentions.base import ACTOR_LABELS, PLACE_LABELS, Mention
+from frontlines.mentions.demonyms import is_demonym
 from frontlines.mentions.features import town_features
 from frontlines.mentions.locative import locative_context
 from frontlines.mentions.phrases import PhraseIndex
@@ -396,24 +397,6 @@ def _repeat_places(
                         label="REPEAT",
                     )
                 )
-
-
-def demonym_country(text: str) -> str | None:
-    """The country a demonym names ('Syrian' → SYR), if it is one."""
-    return _demonyms().get(text) or _demonyms().get(text[:-1] if text.endswith("s") else text)
-
-
-def is_demonym(text: str) -> bool:
-    """Whether `text` is the adjective of a country or region ('Syrian', 'European',
-    'Kurdish'): a modifier, never where something happened."""
-    return bool(demonym_country(text) or gazetteer.region_demonym(text))
-
-
-@lru_cache(maxsize=1)
-def _demonyms() -> dict[str, str]:
-    from frontlines.kb.countries import countries
-
-    return {d: c.iso3 for c in countries().values() for d in c.demonyms}
 
 
 def _subspans(span: Span) -> list[Span]:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from frontlines.kb import gazetteer
 from frontlines.kb.cues import cue_words, place_words
 from frontlines.mentions.base import PLACE_LABELS, Mention
+from frontlines.mentions.demonyms import is_demonym
 from frontlines.parse import lowers_of, pos_of, strip_determiner, tokens_of
 
 UNRESOLVED = "UNRESOLVED"
@@ -122,7 +123,6 @@ def looks_like_acronym(text: str) -> bool:
 
 def _plain_name(span: Span) -> bool:
     """Capitalised, not a number, a demonym-like single word or a generic word."""
-    from frontlines.mentions.places import is_demonym
 
     words = place_words()
     text = span.text

@@ -15,8 +15,14 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from frontlines.clauses.circumstances import evidence_of
-from frontlines.clauses.roles import actor_refs, agent_of, phrase_tokens, subject_of, with_conjuncts
+from frontlines.clauses import (
+    actor_refs,
+    agent_of,
+    evidence_of,
+    phrase_tokens,
+    subject_of,
+    with_conjuncts,
+)
 from frontlines.kb import load_data
 from frontlines.kb.countries import is_generic_class
 from frontlines.mentions import actor_records

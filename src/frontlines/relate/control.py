@@ -14,8 +14,17 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from frontlines.clauses.circumstances import date_of, evidence_of, modality_of, speaker_side
-from frontlines.clauses.roles import actor_refs, agent_of, phrase_tokens, subject_of, with_conjuncts
+from frontlines.clauses import (
+    actor_refs,
+    agent_of,
+    date_of,
+    evidence_of,
+    modality_of,
+    phrase_tokens,
+    speaker_side,
+    subject_of,
+    with_conjuncts,
+)
 from frontlines.kb import load_data
 from frontlines.models import ControlChange, PlaceMention, Quote
 from frontlines.parse import lemmas_of, sentences_of

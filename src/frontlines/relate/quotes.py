@@ -15,7 +15,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from frontlines.clauses.roles import actor_refs, phrase_tokens
+from frontlines.clauses import actor_refs, phrase_tokens
 from frontlines.kb import load_data
 from frontlines.kb.countries import is_generic_class
 from frontlines.mentions import actor_records

@@ -9,11 +9,10 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from frontlines.report.model import Cited, Party, QuoteItem, Report, Source, format_date
-from frontlines.store.database import documents, quotes
-from frontlines.store.state import state_as_of
+from frontlines.store import documents, quotes, state_as_of
 
 if TYPE_CHECKING:
-    from frontlines.report.gather import Gatherer
+    from frontlines.report.gatherer import Gatherer
 
 
 def parties(g: Gatherer, report: Report, scope: list[dict]) -> None:

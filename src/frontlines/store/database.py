@@ -23,7 +23,7 @@ from sqlalchemy import (
 
 from frontlines.merge import MERGE_DAYS, conservative_fatalities, same_event
 from frontlines.models import Document, Event, Extraction
-from frontlines.store.schema import (  # noqa: F401 - the tables are part of this module's API
+from frontlines.store.schema import (
     SCHEMA_VERSION,
     actor_aliases,
     actor_mentions,

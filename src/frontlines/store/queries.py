@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from sqlalchemy import Connection, Engine, func, select
 
-from frontlines.store.database import (
+from frontlines.store.schema import (
     actor_aliases,
     actor_mentions,
     actors,

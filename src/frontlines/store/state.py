@@ -18,7 +18,7 @@ from sqlalchemy import Engine, select
 
 from frontlines.kb.names import name_key
 from frontlines.models import Evidence
-from frontlines.store.database import actors, control, documents, relations
+from frontlines.store.schema import actors, control, documents, relations
 
 HOLDING_KINDS = {"captured", "entered", "retreated_to"}
 

@@ -19,9 +19,9 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from frontlines.web import actors as actor_queries
-from frontlines.web import queries
-from frontlines.web import schemas as s
+import frontlines.web.actors as actor_queries
+import frontlines.web.queries as queries
+import frontlines.web.schemas as s
 from frontlines.web.control import state_picture
 from frontlines.web.db import Store, open_read_only
 

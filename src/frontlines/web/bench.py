@@ -83,7 +83,7 @@ def _copy(
 
 def fill_store(path: str, sources: list[tuple[Document, Extraction]], count: int) -> int:
     """Write copies of `sources` into a new store at `path` until it holds `count` events."""
-    from frontlines.store.database import open_store, write
+    from frontlines.store import open_store, write
 
     if not any(e.events for _, e in sources):
         raise ValueError("the source documents have no events to copy")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from frontlines.store.state import state_as_of
+from frontlines.store import state_as_of
 from frontlines.web.db import Store
 
 

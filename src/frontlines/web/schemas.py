@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from frontlines.store.state import StatePicture as StatePicture  # the answer of /api/state
+from frontlines.store import StatePicture as StatePicture
 
 
 class ActorName(BaseModel):

@@ -11,8 +11,8 @@ import warnings
 from pathlib import Path
 
 import pytest
-from browser.webstore import store_path
 from sqlalchemy import text
+from webstore import store_path
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -22,7 +22,7 @@ from frontlines.web import create_app
 from frontlines.web.db import open_read_only
 from frontlines.web.queries import fts_query
 
-STATIC = Path(__file__).resolve().parents[1] / "src" / "frontlines" / "web" / "static"
+STATIC = Path(__file__).resolve().parents[2] / "src" / "frontlines" / "web" / "static"
 
 
 @pytest.fixture(scope="module")

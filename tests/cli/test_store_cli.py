@@ -11,14 +11,13 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import EXAMPLES, FOUNDING
+from conftest import EXAMPLES, FOUNDING, SHARED
 
 from frontlines.models import contract_schema
-from frontlines.store.database import open_store, write
-from frontlines.store.queries import list_actors, list_events
+from frontlines.store import list_actors, list_events, open_store, write
 
 SCHEMA_FILE = (
-    Path(__file__).resolve().parent.parent / "src" / "frontlines" / "schema" / "contract-v1.json"
+    Path(__file__).resolve().parents[2] / "src" / "frontlines" / "schema" / "contract-v1.json"
 )
 
 
@@ -166,11 +165,11 @@ def test_user_knowledge_base_adds_actors(tmp_path):
 
 
 @pytest.mark.skipif(
-    not (Path(__file__).resolve().parents[2] / "shared" / "seed" / "gold.json").exists(),
+    not (SHARED / "seed" / "gold.json").exists(),
     reason="../shared/seed is not beside the repository",
 )
 def test_eval_on_founding_gold_finds_the_required_events():
-    gold = Path(__file__).resolve().parents[2] / "shared" / "seed" / "gold.json"
+    gold = SHARED / "seed" / "gold.json"
     result = run("eval", str(gold))
     assert result.returncode == 0, result.stderr.decode()
     assert "required events" in result.stdout.decode()
@@ -240,19 +239,13 @@ def test_config_file_sets_store_and_knowledge_base(tmp_path):
 
 
 @pytest.mark.skipif(
-    not (Path(__file__).resolve().parents[2] / "shared" / "data" / "plover-gsr").exists(),
+    not (SHARED / "data" / "plover-gsr").exists(),
     reason="../shared/data/plover-gsr is not beside the repository",
 )
 def test_plover_source_and_target_countries_are_scored():
     from frontlines.evaluation.plover import evaluate_plover
 
-    gold = (
-        Path(__file__).resolve().parents[2]
-        / "shared"
-        / "data"
-        / "plover-gsr"
-        / "PLOVER_GSR_CAMEO.json"
-    )
+    gold = SHARED.parent / "shared" / "data" / "plover-gsr" / "PLOVER_GSR_CAMEO.json"
     score = evaluate_plover(gold)
     source_right = score.roles[("source", "right")] / sum(
         v for (r, _), v in score.roles.items() if r == "source"

@@ -16,8 +16,7 @@ from frontlines.cli import cli
 from frontlines.merge import unify_discovered
 from frontlines.report import gather, render_html, render_markdown, write_report
 from frontlines.report.render import markdown_escape
-from frontlines.store.database import open_store, write
-from frontlines.store.queries import discovered_index
+from frontlines.store import discovered_index, open_store, write
 
 GOLD = SHARED / "seed" / "gold.json"
 

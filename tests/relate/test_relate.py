@@ -6,12 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import FOUNDING, SHARED
 
 from frontlines import extract
 from frontlines.relate.quotes import find_quote_spans
 
 PUBLISHED = "2023-05-10"  # a Wednesday
-SEED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "seed" / "gold.json"
+SEED_GOLD = SHARED / "seed" / "gold.json"
 
 
 def _quotes(text: str):
@@ -196,7 +197,7 @@ def test_quote_offsets_point_at_its_words():
 
 
 def _resolved(path: Path):
-    from frontlines.link.linker import link
+    from frontlines.link import link
     from frontlines.mentions import find_mentions
     from frontlines.normalize import normalize
     from frontlines.parse import parse
@@ -212,11 +213,9 @@ def test_actor_lookup_over_tokens_agrees_with_the_plain_scan():
     testing every mention against every token."""
     import random
 
-    from frontlines import roles
+    from frontlines.clauses import roles
 
-    resolved = _resolved(
-        Path(__file__).resolve().parents[1] / "examples" / "tarhuna-2020-06-05.txt"
-    )
+    resolved = _resolved(FOUNDING)
     doc = resolved.linked.parsed.doc
 
     def plain(tokens):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 SCRIPT_REPORT = (
     "---\npublished: 2024-01-02\ntitle: Checkpoint <b>attack</b>\n---\n"

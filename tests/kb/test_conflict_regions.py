@@ -12,7 +12,7 @@ import pytest
 
 from frontlines.kb import borders, gazetteer, load_data
 from frontlines.kb.names import name_key
-from frontlines.link.linker import link
+from frontlines.link import link
 from frontlines.mentions import find_mentions
 from frontlines.normalize import normalize
 from frontlines.parse import parse

@@ -7,7 +7,7 @@ from pathlib import Path
 from frontlines.evaluation.actors import evaluate_variants
 from frontlines.kb.matching import actor_matcher, translit_key, word_key
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def test_translated_names_match_by_their_words():

@@ -9,7 +9,7 @@ from collections import defaultdict
 
 from sqlalchemy import Engine, select
 
-from frontlines.export.common import country_codes
+from frontlines.kb.countries import country_codes
 from frontlines.report.model import (
     ControlPoint,
     ControlRow,
@@ -22,9 +22,16 @@ from frontlines.report.model import (
     labels,
 )
 from frontlines.report.sides import notable_quotes, parties, sources
-from frontlines.store.database import actors, clusters, control, event_evidence, events
-from frontlines.store.queries import documents_by_id, list_events
-from frontlines.store.state import state_as_of
+from frontlines.store import (
+    actors,
+    clusters,
+    control,
+    documents_by_id,
+    event_evidence,
+    events,
+    list_events,
+    state_as_of,
+)
 
 
 def country_name(iso3: str | None) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from browser.webstore import ROOT, store_path
+from webstore import ROOT, store_path
 
 from frontlines.web.server import serve_in_subprocess
 

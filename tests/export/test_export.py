@@ -20,8 +20,7 @@ from frontlines.export.acled import acled_rows, disorder_type, interaction
 from frontlines.merge import unify_discovered
 from frontlines.pipeline import extract_document
 from frontlines.read import make_document
-from frontlines.store.database import open_store, write
-from frontlines.store.queries import discovered_index, list_events
+from frontlines.store import discovered_index, list_events, open_store, write
 
 # ACLED's columns in ACLED's order, as its exports give them.
 ACLED = [

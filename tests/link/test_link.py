@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from frontlines.link.linker import link
+from frontlines.link import link
 from frontlines.mentions import find_mentions
 from frontlines.normalize import normalize
 from frontlines.parse import parse

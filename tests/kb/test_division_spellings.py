@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from frontlines.kb import gazetteer
-from frontlines.link.linker import link
+from frontlines.link import link
 from frontlines.mentions import find_mentions
 from frontlines.normalize import normalize
 from frontlines.parse import parse

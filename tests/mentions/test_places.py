@@ -4,7 +4,7 @@ for these tests)."""
 from __future__ import annotations
 
 from frontlines.kb import gazetteer
-from frontlines.link.linker import link
+from frontlines.link import link
 from frontlines.mentions import find_mentions
 from frontlines.normalize import normalize
 from frontlines.parse import parse
