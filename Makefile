@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test lint eval bench schema clean chromium
+.PHONY: setup demo test lint eval bench soak schema clean chromium
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,9 @@ eval: setup  ## score extraction against the founding article's gold and the pub
 
 bench: setup  ## speed and memory on the bundled examples
 	$(BIN)/frontlines bench examples/
+
+soak: setup  ## every real text in ../shared/data through the pipeline: zero failures wanted
+	$(BIN)/python -m frontlines.evaluation.sweep ../shared
 
 schema: setup  ## regenerate the JSON Schema of the output contract
 	$(BIN)/frontlines schema > src/frontlines/schema/contract-v1.json

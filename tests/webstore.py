@@ -2,7 +2,7 @@
 
 It holds the founding article, the Sudan example and a report with a script tag in it. The
 command runs in this process (click's runner), so the spaCy pipeline that other tests loaded
-is reused. Imported as `browser.webstore` from both test modules: the store is built once.
+is reused. Imported as `webstore` from both test modules: the store is built once.
 """
 
 from __future__ import annotations

@@ -11,6 +11,8 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
+from pydantic import BaseModel
+
 from frontlines.events import detect_events
 from frontlines.link import LinkedDocument, link
 from frontlines.mentions import find_mentions
@@ -101,6 +103,88 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+# Past this many characters a body is read section by section: the parser's memory and some
+# stages' cost grow faster than the length, and a report this long is many stories anyway.
+SECTION_CHARS = 100_000
+
+
+def sections(text: str, limit: int = SECTION_CHARS) -> list[tuple[int, int]]:
+    """(start, end) of consecutive sections of `text`, each at most `limit` characters, cut
+    at a paragraph break where there is one in the second half, else a line break, a
+    sentence end or a space."""
+    spans = []
+    start = 0
+    while len(text) - start > limit:
+        low, high = start + limit // 2, start + limit
+        cut = -1
+        for mark, keep in (("\n\n", 0), ("\n", 0), (". ", 1), (" ", 0)):
+            found = text.rfind(mark, low, high)
+            if found != -1:
+                cut = found + keep
+                break
+        cut = cut if cut > start else high
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, len(text)))
+    return spans
+
+
+def _shifted(value: object, offset: int) -> object:
+    """A model with every (start, end) offset inside it moved by `offset`."""
+    if isinstance(value, list):
+        return [_shifted(item, offset) for item in value]
+    if not isinstance(value, BaseModel):
+        return value
+    update = {
+        name: _shifted(getattr(value, name), offset)
+        for name in type(value).model_fields
+        if isinstance(getattr(value, name), list | BaseModel)
+    }
+    if "start" in type(value).model_fields and "end" in type(value).model_fields:
+        update["start"] = value.start + offset
+        update["end"] = value.end + offset
+    return value.model_copy(update=update)
+
+
+def _joined(document: Document, parts: list[tuple[int, Extraction]]) -> Extraction:
+    """One extraction from its sections' (offset, extraction): offsets into the whole body,
+    each actor once with all its mentions, events numbered through."""
+    joined = Extraction(doc_id=document.doc_id, published=document.published)
+    actors: dict[str, Actor] = {}
+    for offset, part in parts:
+        part = _shifted(part, offset)
+        for field in ("events", "places", "dates", "relations", "control", "quotes"):
+            getattr(joined, field).extend(getattr(part, field))
+        for actor in part.actors:
+            known = actors.get(actor.id)
+            if known is None:
+                actors[actor.id] = actor
+            else:
+                aliases = list(dict.fromkeys([*known.aliases, *actor.aliases]))
+                mentions = [*known.mentions, *actor.mentions]
+                actors[actor.id] = known.model_copy(
+                    update={"aliases": aliases, "mentions": mentions}
+                )
+    joined.actors = list(actors.values())
+    joined.events = [
+        event.model_copy(update={"id": f"{document.id[:10]}-e{number:02d}"})
+        for number, event in enumerate(joined.events, start=1)
+    ]
+    return joined
+
+
+def _extract_whole(document: Document, user_kb: str | None) -> Extraction:
+    if len(document.text) <= SECTION_CHARS:
+        return extract_parsed(parse(document, normalize(document)), user_kb)
+    parts = []
+    for start, end in sections(document.text):
+        if not document.text[start:end].strip():
+            continue
+        section = document.model_copy(update={"text": document.text[start:end]})
+        parts.append((start, extract_parsed(parse(section, normalize(section)), user_kb)))
+    return _joined(document, parts)
+
+
 def extract_document(
     document: Document, user_kb: str | None = None, seconds: float | None = None
 ) -> Extraction:
@@ -110,15 +194,32 @@ def extract_document(
         warm_up(user_kb)
         _WARMED.add(user_kb)
     with time_limit(seconds):
-        return extract_parsed(parse(document, normalize(document)), user_kb)
+        return _extract_whole(document, user_kb)
 
 
 def extract_documents(
     documents: Iterable[Document], user_kb: str | None = None
 ) -> Iterator[Extraction]:
     """Extract a batch with spaCy's batched parsing, in input order."""
-    pairs = ((document, normalize(document)) for document in documents)
-    for parsed in parse_many(pairs):
+    batch: list[Document] = []
+    for document in documents:
+        if len(document.text) > SECTION_CHARS:  # read by sections, alone
+            yield from _extract_batch(batch, user_kb)
+            batch = []
+            yield _extract_whole(document, user_kb)
+            continue
+        batch.append(document)
+        if len(batch) == BATCH_DOCUMENTS:
+            yield from _extract_batch(batch, user_kb)
+            batch = []
+    yield from _extract_batch(batch, user_kb)
+
+
+BATCH_DOCUMENTS = 64  # documents parsed together, in spaCy's batches
+
+
+def _extract_batch(documents: list[Document], user_kb: str | None) -> Iterator[Extraction]:
+    for parsed in parse_many((document, normalize(document)) for document in documents):
         yield extract_parsed(parsed, user_kb)
 
 

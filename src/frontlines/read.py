@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
+import re
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -43,6 +45,18 @@ class BadDocument(ValueError):
     """Raised inside the readers; turned into a `ReadError` at the batch boundary."""
 
 
+# The longest body read, in characters (about a 300-page report); past it a document is refused
+# by name with the reason, rather than left to run out of time or memory in the parser.
+MAX_CHARS = int(os.environ.get("FRONTLINES_MAX_CHARS") or 2_000_000)
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def valid_unicode(text: str) -> str:
+    """`text` with lone surrogates (from JSON escapes such as "\\ud800", which no encoder
+    takes) replaced one for one by U+FFFD, so offsets are kept."""
+    return _SURROGATES.sub("\ufffd", text)
+
+
 def content_hash(text: str) -> str:
     """The document's identity: a hash of its normalised body text."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
@@ -54,18 +68,25 @@ def make_document(
     """Build a `Document` from body text and metadata, checking both."""
     if not isinstance(text, str):
         raise BadDocument(f"text must be a string, not {type(text).__name__}")
-    body = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    body = unicodedata.normalize(
+        "NFC", valid_unicode(text).replace("\r\n", "\n").replace("\r", "\n")
+    )
     if not body.strip():
         raise BadDocument("empty document: no text")
+    if len(body) > MAX_CHARS:
+        raise BadDocument(
+            f"too long: {len(body):,} characters, over the limit of {MAX_CHARS:,} "
+            "(set FRONTLINES_MAX_CHARS to raise it)"
+        )
     fields = {key: metadata.get(key) for key in METADATA_FIELDS}
     fields["published"] = _published(fields["published"])
     for key in ("title", "source", "url", "language"):
         if fields[key] is not None:
-            fields[key] = str(fields[key])
+            fields[key] = valid_unicode(str(fields[key]))
     ident = content_hash(body)
     return Document(
         id=ident,
-        doc_id=str(doc_id) if doc_id is not None else ident,
+        doc_id=valid_unicode(str(doc_id)) if doc_id is not None else ident,
         text=body,
         name=name,
         **fields,

@@ -14,7 +14,7 @@ from frontlines.kb.cues import cue_words
 from frontlines.kb.gazetteer import PART_OF_TOWN_FEATURES, REGION_FEATURES
 from frontlines.mentions import is_demonym
 from frontlines.models import DateMention, Evidence, Location, Quote
-from frontlines.parse import sentence_of, sentences_of, text_of
+from frontlines.parse import char_span, sentence_of, sentences_of, text_of
 from frontlines.resolve import ResolvedDocument
 
 NEAR_WORDS = {
@@ -48,7 +48,7 @@ def _owner(token: Token, triggers: list[Token]) -> Token | None:
 def _owned(
     trigger: Token, triggers: list[Token], start: int, end: int, resolved: ResolvedDocument
 ) -> bool:
-    span = resolved.linked.parsed.doc.char_span(start, end, alignment_mode="expand")
+    span = char_span(resolved.linked.parsed.doc, start, end)
     if span is None:
         return False
     owner = _owner(span.root, triggers)
@@ -77,7 +77,7 @@ def location_of(
     for (start, end), place in resolved.place_at.items():
         if place.lat is None or not (sentence.start_char <= start < sentence.end_char):
             continue
-        span = doc.char_span(start, end, alignment_mode="expand")
+        span = char_span(doc, start, end)
         if span is None:
             continue
         preposition = _governing_preposition(span.root)
@@ -136,7 +136,7 @@ def _actor_descriptions(trigger: Token) -> set[int]:
 
 
 def _near_words_before(doc, start: int) -> bool:
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    span = char_span(doc, start, start + 1)
     if span is None:
         return False
     window = doc[max(0, span.start - 4) : span.start]

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from frontlines.kb.cues import cue_words, cues
 from frontlines.mentions import actor_records
 from frontlines.models import ActorRef, Location
-from frontlines.parse import sentence_of, token_table
+from frontlines.parse import char_span, sentence_of, token_table
 from frontlines.resolve import ResolvedDocument
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -105,7 +105,7 @@ def _locative_country(start: int, end: int, actor_id: str, resolved: ResolvedDoc
     record = actor_records().get(actor_id)
     if record is None or record.type != "state":
         return False
-    span = resolved.linked.parsed.doc.char_span(start, end, alignment_mode="expand")
+    span = char_span(resolved.linked.parsed.doc, start, end)
     return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATIVE
 
 

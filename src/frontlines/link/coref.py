@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from frontlines.kb import ActorRecord
 from frontlines.kb.cues import cue_words, cues
-from frontlines.parse import sentences_of, text_of
+from frontlines.parse import sentences_of, text_of, token_at
 
 # Possessives before a force word ("his forces"): whom they can point at.
 POSSESSIVES = {"his": "<person>", "her": "<person>", "its": "<body>", "their": "<body>"}
@@ -63,7 +63,7 @@ def resolve_references(
     sentence_of = _sentence_index(doc)
 
     def sentence(span: tuple[int, int]) -> int:
-        return sentence_of[doc.char_span(span[0], span[1], alignment_mode="expand")[0].i]
+        return sentence_of[token_at(doc, span[0]).i]
 
     named = sorted(actor_of.items(), key=lambda item: item[0][0])
     references = []

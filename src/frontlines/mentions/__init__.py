@@ -18,7 +18,7 @@ from frontlines.mentions.clues import country_references, town_clues
 from frontlines.mentions.demonyms import is_demonym
 from frontlines.mentions.places import TOWN_FEATURE, place_mentions
 from frontlines.mentions.unresolved import UNRESOLVED, looks_like_acronym
-from frontlines.parse import ParsedDocument, sentence_starts
+from frontlines.parse import ParsedDocument, char_span, sentence_starts
 
 __all__ = [
     "TOWN_FEATURE",
@@ -62,7 +62,7 @@ def _capitals_speaking(
     found = []
     for place in places:
         iso3 = capitals().get(name_key(place.text))
-        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        span = char_span(doc, place.start, place.end)
         if iso3 and iso3 in records and span is not None and span.root.dep_ in SPEAKING_ROLES:
             found.append(
                 Mention(

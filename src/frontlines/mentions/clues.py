@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from frontlines.kb import gazetteer
 from frontlines.mentions.base import Mention, mention
-from frontlines.parse import sentence_starts, strip_determiner
+from frontlines.parse import char_span, sentence_starts, strip_determiner
 
 CLUE = "IN_NAME"
 NAME_LABELS = {"ORG", "FAC"}
@@ -81,7 +81,7 @@ def country_references(doc: Doc, names: tuple[str, ...], taken: list[Mention]) -
     for pattern in patterns:
         for match in re.finditer(pattern, doc.text):
             start, end = match.span()
-            span = doc.char_span(start, end)
+            span = char_span(doc, start, end, "strict")
             if span is None or any(m.start < end and start < m.end for m in [*taken, *found]):
                 continue
             found.append(mention("place", span, starts, "discourse", label=REFERENCE))

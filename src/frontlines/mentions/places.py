@@ -166,7 +166,7 @@ def place_mentions(
     # Countries named as actors are places too ("Trinidad and Tobago", which NER splits).
     for mention in actors:
         if mention.source == "kb" and mention.attached is None:
-            span = doc.char_span(mention.start, mention.end)
+            span = char_span(doc, mention.start, mention.end, "strict")
             if (
                 span is not None
                 and gazetteer.is_country_name(span.text)
@@ -384,7 +384,7 @@ def _repeat_places(
                 for m in actors
             ):
                 continue  # part of an actor's or a person's name ("John Kelly")
-            span = doc.char_span(start, end)
+            span = char_span(doc, start, end, "strict")
             if span is not None:
                 found.append(
                     Mention(

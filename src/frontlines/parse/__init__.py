@@ -20,6 +20,7 @@ from frontlines.parse.tokens import (
     sentences_of,
     strip_determiner,
     text_of,
+    token_at,
     token_table,
     tokens_of,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "sentences_of",
     "strip_determiner",
     "text_of",
+    "token_at",
     "token_table",
     "tokens_of",
 ]

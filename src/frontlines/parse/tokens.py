@@ -3,6 +3,7 @@ and kept in `doc.user_data` (spaCy rebuilds them on every access)."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, POS
@@ -68,8 +69,19 @@ def pos_of(doc: Doc) -> list[str]:
     return table._pos
 
 
-def char_span(doc: Doc, start: int, end: int) -> Span | None:
-    return doc.char_span(start, end, alignment_mode="expand")
+def char_span(doc: Doc, start: int, end: int, alignment_mode: str = "expand") -> Span | None:
+    """The tokens over the characters `start:end`, or None where no token lies there: spaCy's
+    own `char_span` gives an empty span for offsets in whitespace (a quote mark beside a space),
+    which has no root, first or last token."""
+    span = doc.char_span(start, end, alignment_mode=alignment_mode)
+    return span if span is not None and len(span) else None
+
+
+def token_at(doc: Doc, offset: int) -> Token:
+    """The token holding the character at `offset`, else the last one before it (the offset
+    lies in whitespace), else the first token. The document must have a token."""
+    index = bisect_right(token_table(doc).starts, offset) - 1
+    return doc[max(0, min(index, len(doc) - 1))]
 
 
 def text_of(doc: Doc) -> str:

@@ -27,7 +27,7 @@ from frontlines.clauses import (
 )
 from frontlines.kb import load_data
 from frontlines.models import ControlChange, PlaceMention, Quote
-from frontlines.parse import lemmas_of, sentences_of
+from frontlines.parse import char_span, lemmas_of, sentences_of
 from frontlines.resolve import ResolvedDocument
 
 NESTED_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}
@@ -144,7 +144,7 @@ def _places_in(tokens: list[Token], resolved: ResolvedDocument) -> list[tuple[To
     doc = resolved.linked.parsed.doc
     found = []
     for (start, end), place in sorted(resolved.place_at.items()):
-        span = doc.char_span(start, end, alignment_mode="expand")
+        span = char_span(doc, start, end)
         if span is None or span.root.i not in indices or place.lat is None:
             continue
         if (place.feature or "") in NOT_CONTROL_FEATURES:

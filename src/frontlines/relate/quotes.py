@@ -20,7 +20,16 @@ from frontlines.kb import load_data
 from frontlines.kb.countries import is_generic_class
 from frontlines.mentions import actor_records
 from frontlines.models import Quote, Speaker
-from frontlines.parse import lemmas_of, pos_of, sentence_of, sentences_of, text_of, token_table
+from frontlines.parse import (
+    char_span,
+    lemmas_of,
+    pos_of,
+    sentence_of,
+    sentences_of,
+    text_of,
+    token_at,
+    token_table,
+)
 from frontlines.resolve import ResolvedDocument
 
 # Opening mark → closing mark.
@@ -207,7 +216,7 @@ class _Profiles:
         for (start, end), actor_id in sorted(self.resolved.linked.actor_of.items()):
             if actor_id != person:
                 continue
-            span = doc.char_span(start, end, alignment_mode="expand")
+            span = char_span(doc, start, end)
             if span is None:
                 continue
             other = _appositive(span.root)
@@ -343,11 +352,9 @@ class _Attributor:
     def direct(self, span: QuoteSpan) -> Quote | None:
         doc = self.resolved.linked.parsed.doc
         text = text_of(doc)
-        first = doc.char_span(span.start, span.start + 1, alignment_mode="expand")
-        last = doc.char_span(span.end - 1, span.end, alignment_mode="expand")
-        if first is None or last is None:
-            return None
-        sentences = _frame_sentences(sentence_of(first[0]), sentence_of(last[-1]))
+        # By the tokens holding the marks: a mark beside whitespace has no span of its own.
+        first, last = token_at(doc, span.start), token_at(doc, span.end - 1)
+        sentences = _frame_sentences(sentence_of(first), sentence_of(last))
         frame = [t for s in sentences for t in s if t.i not in self.quoted and not t.is_space]
         said = self.for_frame(frame, span)
         words = sum(len(text[a:b].split()) for a, b in span.parts)

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import (
+    Connection,
     Engine,
     create_engine,
     delete,
@@ -53,10 +56,26 @@ def default_db() -> str:
 
 def _pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")  # first: the next ones may wait
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
+
+
+# How long a writer waits for another process's write to end before it gives up.
+BUSY_TIMEOUT_MS = 60_000
+
+
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """A transaction that holds the store's write lock from its start (BEGIN IMMEDIATE). Two
+    ingests into one store then take turns, each waiting up to BUSY_TIMEOUT_MS, instead of one
+    failing when the other commits between its read and its write; and what a write reads
+    (the document already there? the clusters it joins?) cannot change under it."""
+    with engine.connect() as connection:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        yield connection
+        connection.commit()
 
 
 def open_store(path: str | None = None, *, create: bool = True) -> Engine:
@@ -67,7 +86,7 @@ def open_store(path: str | None = None, *, create: bool = True) -> Engine:
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _pragmas)
     try:
-        with engine.begin() as connection:
+        with write_transaction(engine) as connection:
             metadata.create_all(connection)
             _add_missing_columns(connection)
             connection.execute(
@@ -111,7 +130,7 @@ def has_document(engine: Engine, document_id: str) -> bool:
 
 def write(engine: Engine, document: Document, extraction: Extraction) -> IngestResult:
     """Write one document and everything extracted from it, in one transaction."""
-    with engine.begin() as connection:
+    with write_transaction(engine) as connection:
         exists = connection.execute(select(documents.c.id).where(documents.c.id == document.id))
         if exists.first() is not None:
             return IngestResult(document, added=False)

@@ -26,6 +26,7 @@ from frontlines.web.control import state_picture
 from frontlines.web.db import Store, open_read_only
 
 STATIC = Path(__file__).resolve().parent / "static"
+MAX_OFFSET = 1_000_000_000  # past any store; SQLite takes no integer above 2**63 - 1
 VENDOR = STATIC / "vendor"
 VENDOR_FILES = ("leaflet.js", "leaflet.css", "topojson-client.min.js", "countries-50m.json")
 DOCUMENT_ID = r"^[0-9a-f]{8,64}$"
@@ -144,7 +145,7 @@ def create_app(
         bbox: Annotated[str | None, Query(description="west,south,east,north")] = None,
         q: Annotated[str | None, Query(max_length=200, description="words in the report")] = None,
         limit: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = 100,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> dict:
         """Events, one per real-world event, newest first, with the total matching."""
         filters = queries.EventFilter(
@@ -179,7 +180,7 @@ def create_app(
         q: Annotated[str | None, Query(max_length=200, description="name or alias")] = None,
         country: Annotated[str | None, Query(pattern=COUNTRY)] = None,
         limit: Annotated[int, Query(ge=1, le=5000)] = 500,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> dict:
         """Actors with their event counts, the most active first."""
         return actor_queries.list_actors(store, q, country, limit, offset)
