@@ -45,9 +45,12 @@ test: setup chromium  ## run the test suite (installs Chromium for the browser t
 lint: setup  ## ruff
 	$(BIN)/ruff check src tests
 
-eval: setup  ## score extraction against the founding article's gold and the public gold sets
+eval: setup  ## score extraction: the founding article, the written corpus, real labelled reports, CASE 2021, PLOVER
 	$(BIN)/frontlines eval ../shared/seed/gold.json
 	$(BIN)/frontlines eval src/frontlines/kb/data/event_corpus
+	$(BIN)/frontlines eval src/frontlines/kb/data/labelled_events
+	test ! -d ../shared/data/case2021-dev || \
+		$(BIN)/frontlines eval ../shared/data/case2021-dev/case2021_task2_dev.tsv
 	test ! -d ../shared/data/plover-gsr || \
 		$(BIN)/frontlines eval ../shared/data/plover-gsr/PLOVER_GSR_CAMEO.json
 	FRONTLINES_SLOW_TESTS=1 $(BIN)/python -m pytest -q tests/events/test_classifier.py

@@ -56,3 +56,35 @@ def test_date_test_set_is_at_least_97_percent_right():
     lines = evaluate_dates(Path(__file__).parent / "data" / "dates.yaml")
     right, total = (int(x) for x in lines[0].split(":")[1].split("=")[0].strip().split("/"))
     assert total >= 150 and right / total >= 0.97, "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    "text, value, precision",
+    [
+        ("Between 28 and 30 April", "2020-04-28", "week"),
+        ("28-30 April 2020", "2020-04-28", "week"),
+        ("between 28 April and 30 April", "2020-04-28", "week"),
+        ("around 3 May", "2020-05-03", "week"),
+        ("Around 29 April 2020", "2020-04-29", "week"),
+        ("the night of 18/07", "2019-07-18", "day"),
+        ("2020-05-01", "2020-05-01", "day"),
+    ],
+)
+def test_ranges_and_rough_days(text, value, precision):
+    resolved = resolve_date(text, "2020-05-04")
+    assert (resolved.value, resolved.precision) == (value, precision)
+
+
+def test_a_date_the_sentence_states_is_the_events():
+    from conftest import text_extraction
+
+    extraction = text_extraction(
+        "On the night of 18/07, gunmen abducted five people in Kaduna.", published="2020-07-21"
+    )
+    assert [e.date for e in extraction.events] == ["2020-07-18"]
+    rough = text_extraction(
+        "Around 29 April 2020 (between 28 April and 30 April), militants attacked a police "
+        "post in Djibo, killing two officers.",
+        published="2020-05-04",
+    )
+    assert [(e.date, e.time_precision) for e in rough.events] == [("2020-04-29", 2)]

@@ -43,6 +43,9 @@ class Document(_Model):
     source: str | None = None
     url: str | None = None
     language: str | None = None
+    country: str | None = Field(
+        default=None, description="ISO 3166 alpha-3 of the country the report is about, if known"
+    )
     name: str = Field(default="<text>", description="Where the document came from (file[:line]).")
 
 

@@ -20,12 +20,13 @@ from typing import Literal
 
 import yaml
 
+from frontlines.kb.countries import country_code
 from frontlines.models import Document
 
 InputFormat = Literal["auto", "text", "jsonl"]
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-METADATA_FIELDS = ("published", "title", "source", "url", "language")
+METADATA_FIELDS = ("published", "title", "source", "url", "language", "country")
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ def make_document(
         )
     fields = {key: metadata.get(key) for key in METADATA_FIELDS}
     fields["published"] = _published(fields["published"])
+    fields["country"] = country_hint(fields["country"])
     for key in ("title", "source", "url", "language"):
         if fields[key] is not None:
             fields[key] = valid_unicode(str(fields[key]))
@@ -91,6 +93,20 @@ def make_document(
         name=name,
         **fields,
     )
+
+
+def country_hint(value: object) -> str | None:
+    """The ISO alpha-3 code of a country hint (a code or an English name); a clear error for
+    a value that names no country."""
+    if value is None or value == "":
+        return None
+    code = country_code(str(value))
+    if code is None:
+        raise BadDocument(
+            f"country: {value!r} is not a country (give an ISO 3166 alpha-3 code or an "
+            "English name)"
+        )
+    return code
 
 
 def _published(value: object) -> str | None:

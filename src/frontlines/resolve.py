@@ -112,7 +112,17 @@ def _last_month_named(month: int, base: dt.date) -> dt.date:
     return dt.date(year, month, 1)
 
 
-_LEAD = re.compile(r"^(on|in|since|from|by|until|of|during|the|at)\s+", re.I)
+_LEAD = re.compile(
+    r"^(on|in|since|from|by|until|of|during|the|at|around|about|approximately|circa|"
+    r"roughly|between)\s+",
+    re.I,
+)
+_RANGE = re.compile(
+    r"^(?:between\s+)?(?P<first>.+?)\s*(?:and|to|-|–)\s*(?P<second>\d{1,2}(?:st|nd|rd|th)?\b.*)$",
+    re.I,
+)
+_DAY_ONLY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
+_ROUGH = re.compile(r"^\s*(around|about|approximately|circa|roughly|between)\b", re.I)
 # Words that narrow a date without moving it: "late last week" is last week, "mid-March" March.
 _QUALIFIER = re.compile(
     r"\b(early|earlier|late|later|mid|middle of|the end of|the beginning of|the start of)[\s-]+",
@@ -151,7 +161,31 @@ def _ordinal_number(word: str) -> int:
 
 @lru_cache(maxsize=4096)  # the same expressions recur ("on Saturday"); dateparser is slow
 def resolve_date(text: str, published: str | None) -> ResolvedDate | None:
-    """The ISO value and precision of a date expression, or None when it is not a date."""
+    """The ISO value and precision of a date expression, or None when it is not a date. A
+    day given roughly ("around 29 April", "between 28 and 30 April") is a day at the
+    precision of a few days, as ACLED codes it."""
+    first = _range_start(text)
+    resolved = _resolve_date(first or text, published)
+    rough = first is not None or _ROUGH.match(text)
+    if resolved is not None and resolved.precision == "day" and rough:
+        return ResolvedDate(resolved.value, "week")
+    return resolved
+
+
+def _range_start(text: str) -> str | None:
+    """The first day of a range of days ("28 and 30 April 2020" → "28 April 2020", "between
+    28 April and 30 April" → "28 April"), or None when `text` is no such range."""
+    text = text.strip()
+    match = _RANGE.match(text)
+    if match is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return None
+    first, second = match.group("first").strip(), match.group("second")
+    if _DAY_ONLY.fullmatch(first):  # the month and year stand after the last day only
+        first = f"{first} {_DAY_ONLY.sub('', second, count=1).strip()}"
+    return first
+
+
+def _resolve_date(text: str, published: str | None) -> ResolvedDate | None:
     base = dt.date.fromisoformat(published) if published else None
     lowered = _clean(text).lower()
     if not lowered or not _ANCHORS.search(lowered) or _DURATION.match(lowered):
@@ -292,12 +326,15 @@ def resolve(linked: LinkedDocument) -> ResolvedDocument:
         if resolved is None:
             continue
         start, end = normalized.span(mention.start, mention.end)
+        approximate = resolved.precision == "day" and _approximate(
+            normalized.text, mention.start, mention.end
+        )
         item = DateMention(
             text=normalized.original[start:end],
             start=start,
             end=end,
             value=resolved.value,
-            precision=resolved.precision,
+            precision="week" if approximate else resolved.precision,
         )
         dates.append(item)
         date_at[(mention.start, mention.end)] = item
@@ -321,6 +358,20 @@ def resolve(linked: LinkedDocument) -> ResolvedDocument:
         places.append(item)
         place_at[(mention.start, mention.end)] = item
     return ResolvedDocument(linked, dates, date_at, places, place_at)
+
+
+_ROUGHLY_BEFORE = re.compile(
+    r"\b(?:around|about|approximately|circa|c\.|between|or)\s+(?:the\s+)?$", re.I
+)
+_RANGE_AFTER = re.compile(r"^\s*(?:\(\s*between\b|or\b|(?:and|to|-|–)\s*\d)", re.I)
+
+
+def _approximate(text: str, start: int, end: int) -> bool:
+    """A day given as roughly so ("around 29 April", "between 28 and 30 April", "29 April
+    (between 28 and 30 April)"): ACLED codes it at the precision of a few days."""
+    return bool(_ROUGHLY_BEFORE.search(text[max(0, start - 25) : start])) or bool(
+        _RANGE_AFTER.match(text[end : end + 15])
+    )
 
 
 def acled_fatalities(counts: list[int]) -> int:

@@ -13,7 +13,7 @@ import click
 
 from frontlines.kb import KnowledgeBaseError, load_actor_records
 from frontlines.models import Document
-from frontlines.read import InputFormat, ReadError, read_inputs
+from frontlines.read import BadDocument, InputFormat, ReadError, country_hint, read_inputs
 
 EXIT_OK, EXIT_USAGE, EXIT_SOME_FAILED = 0, 1, 2
 
@@ -29,10 +29,16 @@ class Batch:
         self.failed += 1
         click.echo(message, err=True)
 
-    def documents(self, paths: tuple[str, ...], fmt: InputFormat) -> Iterator[Document]:
+    def documents(
+        self, paths: tuple[str, ...], fmt: InputFormat, country: str | None = None
+    ) -> Iterator[Document]:
+        """The readable documents; a document that names no country of its own takes
+        `country` (the batch's hint)."""
         for item in read_inputs(paths, fmt):
             if isinstance(item, ReadError):
                 self.fail(str(item))
+            elif country and not item.country:
+                yield item.model_copy(update={"country": country})
             else:
                 yield item
 
@@ -68,6 +74,25 @@ DB_OPTION = click.option(
     default="frontlines.db",
     show_default=True,
     help="The SQLite store (or set FRONTLINES_DB).",
+)
+
+
+def _country_option(_context: click.Context, _param: click.Parameter, value: str | None):
+    if value is None:
+        return None
+    try:
+        return country_hint(value)
+    except BadDocument as err:
+        raise click.BadParameter(str(err).removeprefix("country: ")) from None
+
+
+COUNTRY_OPTION = click.option(
+    "--country",
+    "country",
+    envvar="FRONTLINES_COUNTRY",
+    callback=_country_option,
+    help="The country the reports are about (ISO 3166 alpha-3 or an English name), for those "
+    "that do not say: generic actors take it and place names are looked for there first.",
 )
 
 

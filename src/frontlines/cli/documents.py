@@ -8,6 +8,7 @@ import sys
 import click
 
 from frontlines.cli.base import (
+    COUNTRY_OPTION,
     DB_OPTION,
     INPUT_FORMAT_OPTION,
     KB_OPTION,
@@ -23,10 +24,15 @@ from frontlines.read import InputFormat
 @cli.command()
 @INPUT_FORMAT_OPTION
 @KB_OPTION
+@COUNTRY_OPTION
 @TIME_LIMIT_OPTION
 @click.argument("paths", nargs=-1, required=True)
 def extract(
-    fmt: InputFormat, user_kb: str | None, time_limit: float, paths: tuple[str, ...]
+    fmt: InputFormat,
+    user_kb: str | None,
+    country: str | None,
+    time_limit: float,
+    paths: tuple[str, ...],
 ) -> None:
     """Extract events, actors, places and dates: one JSON object per document, per line.
 
@@ -37,7 +43,7 @@ def extract(
 
     check_kb(user_kb)
     batch = Batch()
-    for document in batch.documents(paths, fmt):
+    for document in batch.documents(paths, fmt, country):
         try:
             extraction = extract_document(document, user_kb, time_limit)
         except ExtractionTimeout as err:
@@ -56,10 +62,16 @@ def extract(
 @DB_OPTION
 @KB_OPTION
 @INPUT_FORMAT_OPTION
+@COUNTRY_OPTION
 @TIME_LIMIT_OPTION
 @click.argument("paths", nargs=-1, required=True)
 def ingest(
-    db: str, user_kb: str | None, fmt: InputFormat, time_limit: float, paths: tuple[str, ...]
+    db: str,
+    user_kb: str | None,
+    fmt: InputFormat,
+    country: str | None,
+    time_limit: float,
+    paths: tuple[str, ...],
 ) -> None:
     """Extract documents and add them to the store; a document already there is skipped."""
     from frontlines.merge import unify_discovered
@@ -73,7 +85,7 @@ def ingest(
         raise click.UsageError(str(err)) from None
     batch = Batch()
     added = skipped = 0
-    for document in batch.documents(paths, fmt):
+    for document in batch.documents(paths, fmt, country):
         if has_document(engine, document.id):
             skipped += 1
             continue
@@ -110,7 +122,9 @@ def eval_command(user_kb: str | None, gold: tuple[str, ...]) -> None:
     actor-name variants ({text, mention, expected, kind}) to score actor linking, a YAML list
     of date expressions ({text, published, value, precision}), or a JSON
     list of PLOVER gold-standard records (source/target countries and event types), or the
-    GeoWebNews XML (toponym resolution within 161 km), or an event corpus file or folder
+    GeoWebNews XML (toponym resolution within 161 km), or labelled real reports (a file or the
+    folder `kb/data/labelled_events`; the packaged ones are scored on their held-out fifth), or
+    a CASE 2021 Task 2 TSV (weighted F1 over the ACLED types), or an event corpus file or folder
     ({text, event_type, sub_event_type, plover, ...}; the packaged corpus is scored on its
     held-out fifth).
     """
@@ -122,14 +136,19 @@ def eval_command(user_kb: str | None, gold: tuple[str, ...]) -> None:
         evaluate_geo,
         evaluate_gold,
         evaluate_plover,
+        evaluate_real,
         evaluate_variants,
+        is_case_file,
         is_event_corpus,
+        is_labelled,
     )
 
     for path in gold:
         click.echo(path)
         try:
-            if is_event_corpus(Path(path)):
+            if is_case_file(Path(path)) or is_labelled(Path(path)):
+                lines = evaluate_real(Path(path))
+            elif is_event_corpus(Path(path)):
                 lines = evaluate_events(Path(path))
             elif Path(path).is_dir():
                 raise ValueError("a folder holds no event corpus files")

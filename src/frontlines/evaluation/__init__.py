@@ -1,6 +1,7 @@
 """Scoring the pipeline against gold data, and measuring its speed: the founding article's gold
 and date expressions (`gold`), actor-name variants (`actors`), the event corpus's held-out
-fifth (`events`), PLOVER gold-standard records (`plover`), GeoWebNews toponyms (`geo`), the
+fifth (`events`), labelled real reports and CASE 2021 snippets (`real_events`), PLOVER
+gold-standard records (`plover`), GeoWebNews toponyms (`geo`), the
 conflict picture (`picture`) and the benchmark (`bench`)."""
 
 from frontlines.evaluation.actors import evaluate_variants
@@ -9,6 +10,7 @@ from frontlines.evaluation.events import evaluate_events, is_event_corpus
 from frontlines.evaluation.geo import evaluate_geo
 from frontlines.evaluation.gold import evaluate_dates, evaluate_gold
 from frontlines.evaluation.plover import evaluate_plover
+from frontlines.evaluation.real_events import evaluate_real, is_case_file, is_labelled
 
 __all__ = [
     "evaluate_dates",
@@ -16,7 +18,10 @@ __all__ = [
     "evaluate_geo",
     "evaluate_gold",
     "evaluate_plover",
+    "evaluate_real",
     "evaluate_variants",
+    "is_case_file",
     "is_event_corpus",
+    "is_labelled",
     "run_bench",
 ]

@@ -8,16 +8,31 @@ event; `typer` decides between the two judges; `fatalities` counts deaths by ACL
 """
 
 from frontlines.events.classifier import LinearTyper, labels_of, views, warm
-from frontlines.events.corpus import CorpusItem, corpus_folder, load_corpus, split
+from frontlines.events.corpus import (
+    CorpusItem,
+    LabelledEvent,
+    acled_types,
+    corpus_folder,
+    is_held_out,
+    labelled_folder,
+    load_corpus,
+    load_labelled,
+    split,
+)
 from frontlines.events.detect import detect_events
 
 __all__ = [
     "CorpusItem",
+    "LabelledEvent",
     "LinearTyper",
+    "acled_types",
     "corpus_folder",
     "detect_events",
+    "is_held_out",
+    "labelled_folder",
     "labels_of",
     "load_corpus",
+    "load_labelled",
     "split",
     "views",
     "warm",

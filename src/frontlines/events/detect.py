@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 import frontlines.clauses as clauses
 import frontlines.events.typer as typer
+from frontlines.events.acled_actors import name_as_acled
 from frontlines.events.classifier import Typing
 from frontlines.events.fatalities import fatality_count, sentence_toll
 from frontlines.events.folding import Draft, fold_clause_family, fold_twins, is_bare_toll
@@ -439,6 +440,8 @@ def detect_events(resolved: ResolvedDocument, quotes: Sequence[Quote] = ()) -> l
     sentences = list(sentences_of(resolved.linked.parsed.doc))
     typings = typer.type_sentences(sentences)
     for index, sentence in enumerate(sentences):
+        if typer.reports_nothing(sentence):
+            continue  # "(BBC) (Al Jazeera)", "2011 Libyan civil war:": no clause of its own
         found = _drafts_for_sentence(sentence, resolved, typings[index], quotes)
         recent = [d for d in drafts[-4:] if d.rule.violent and d.sentence_index >= index - 3]
         if recent and found and all(is_bare_toll(d) for d in found):
@@ -459,6 +462,7 @@ def detect_events(resolved: ResolvedDocument, quotes: Sequence[Quote] = ()) -> l
             date = f"{draft.date}-01"
         elif draft.date and len(draft.date) == 4:
             date = f"{draft.date}-01-01"
+        name_as_acled(draft, resolved)
         _territory_by_taker(draft)
         actor1, actor2 = clauses.with_foreign_inter(draft.location, draft.actor1, draft.actor2)
         events.append(

@@ -20,6 +20,7 @@ rules of where each event sits and of the other events beside it. So, per senten
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -44,6 +45,21 @@ PLOVER_CONFIDENT = 0.1
 NO_EVENT_CONFIDENT = 0.4
 NEW_EVENT_CONFIDENT = 0.0  # an event of the classifier alone, where no rule found one
 MIN_VERBLESS_TOKENS = 6  # a sentence without a verb shorter than this is a heading
+
+_PARENTHESES = re.compile(r"\([^()]*\)")
+
+
+def reports_nothing(sentence: Span) -> bool:
+    """A sentence that is no clause: the outlets a report cites, every word in parentheses
+    ("(BBC) (Al Jazeera)"), or a label without a verb before a colon ("2011 Libyan civil
+    war:", which the parse splits off as a heading)."""
+    text = sentence.text.strip()
+    if "(" in text and not any(c.isalpha() for c in _PARENTHESES.sub("", text)):
+        return True
+    if not text.endswith(":"):
+        return False
+    bare = _PARENTHESES.sub("", text)
+    return not any(t.tag_.startswith(("VB", "MD")) and t.text in bare for t in sentence)
 
 
 @lru_cache(maxsize=64)

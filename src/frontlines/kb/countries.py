@@ -16,6 +16,7 @@ import yaml
 from countryinfo import all_countries
 
 from frontlines.kb.base import ActorRecord, data_text, load_data
+from frontlines.kb.names import name_key
 
 MILITARY_WORDS = (
     "army",
@@ -150,8 +151,6 @@ def countries() -> dict[str, Country]:
 @lru_cache(maxsize=1)
 def capitals() -> dict[str, str]:
     """Name key of each national capital → the country's ISO alpha-3 code."""
-    from frontlines.kb.names import name_key
-
     found: dict[str, str] = {}
     for info in all_countries():
         data = info.info()
@@ -161,6 +160,29 @@ def capitals() -> dict[str, str]:
             if iso3 and capital and iso3 in countries():
                 found.setdefault(name_key(str(capital)), iso3)
     return found
+
+
+def country_code(value: str) -> str | None:
+    """The ISO 3166 alpha-3 code a user means by `value`: an alpha-3 or alpha-2 code, or an
+    English name or common alias of the country ('Syria', 'DR Congo', 'Ivory Coast'); None
+    when it names no country."""
+    wanted = value.strip()
+    if not wanted:
+        return None
+    known = countries()
+    if wanted.upper() in known:
+        return wanted.upper()
+    if len(wanted) == 2:
+        found = country_by_iso2(wanted.upper())
+        return found.iso3 if found else None
+    key = name_key(wanted)
+    for country in known.values():
+        if key in {name_key(n) for n in (country.name, *country.names)}:
+            return country.iso3
+    try:
+        return pycountry.countries.lookup(wanted).alpha_3
+    except LookupError:
+        return None
 
 
 def country_by_iso2(iso2: str) -> Country | None:

@@ -290,7 +290,9 @@ def link(mentions: MentionSet, user_kb: str | None = None) -> LinkedDocument:
         (mention, [] if mention.label in NO_ENTRY else lookup(mention.text))
         for mention in mentions.places
     ]
-    focus = _focus_country(candidates, records, first_pass)
+    # The user's hint, where the document has one, is the report's country: what the names
+    # in it vote for decides only when nobody said.
+    focus = mentions.parsed.document.country or _focus_country(candidates, records, first_pass)
 
     actors: dict[str, LinkedActor] = {}
     actor_of: dict[tuple[int, int], str] = {}

@@ -15,6 +15,7 @@ from frontlines.kb.names import name_key
 from frontlines.mentions.actors import actor_index, actor_mentions, actor_records, force_words
 from frontlines.mentions.base import Mention, MentionSet, mention
 from frontlines.mentions.clues import country_references, town_clues
+from frontlines.mentions.dates import explicit_dates
 from frontlines.mentions.demonyms import is_demonym
 from frontlines.mentions.places import TOWN_FEATURE, place_mentions
 from frontlines.mentions.unresolved import UNRESOLVED, looks_like_acronym
@@ -97,6 +98,7 @@ def find_mentions(parsed: ParsedDocument, user_kb: str | None = None) -> Mention
     dates = [
         mention("date", e, sentences, "ner", label="DATE") for e in doc.ents if e.label_ == "DATE"
     ]
+    dates = sorted(dates + explicit_dates(doc, dates, sentences), key=lambda m: m.start)
     numbers = [
         mention("number", e, sentences, "ner", label="CARDINAL", value=number_value(e.text))
         for e in doc.ents

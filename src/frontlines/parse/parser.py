@@ -38,12 +38,35 @@ def paragraph_breaks(doc: Doc) -> Doc:
     Without this, a closing quote at a paragraph's end or a headline without a full stop
     is glued to the next sentence.
     """
-    after_break = False
+    after_break = True
     for token in doc:
         if after_break:
-            token.is_sent_start = True
+            if token.i:
+                token.is_sent_start = True
+            _heading_before_colon(doc, token.i)
         after_break = "\n" in token.whitespace_ or (token.is_space and "\n" in token.text)
     return doc
+
+
+HEADING_TOKENS = 25  # the longest label a paragraph may open with
+
+
+def _heading_before_colon(doc: Doc, start: int) -> None:
+    """'2011 Libyan civil war: Rebels retake Brega.' A paragraph that opens with a label
+    without a verb, a colon, then a capitalised word, says its sentence after the colon: the
+    label is a heading (a conflict's name, a story's slug), no part of the clause."""
+    depth = 0  # inside parentheses: "(2001–present)" is a span of years, whatever its tags
+    for i in range(start, min(start + HEADING_TOKENS, len(doc) - 1)):
+        token = doc[i]
+        depth += token.text.count("(") - token.text.count(")")
+        verb = depth <= 0 and token.tag_.startswith(("VB", "MD"))
+        if "\n" in token.text or verb or token.text in ".!?\"“”«»":
+            return
+        if token.text.endswith(":") and i > start:  # ":" or "):"
+            following = doc[i + 1]
+            if following.text[:1].isupper() or following.text[:1].isdigit():
+                following.is_sent_start = True
+            return
 
 
 @lru_cache(maxsize=2)

@@ -1,0 +1,62 @@
+"""Actors as ACLED names them, once an event's type is settled.
+
+A state acting by force is its forces: its military in battles, explosions and violence against
+civilians, its police where it arrests or meets protesters ("Russia arrests two men" is Police
+Forces of Russia). A crowd is protesters or rioters by what the event says it did. Violence
+whose doer goes unnamed ("a roadside bomb kills ...") is an Unidentified Armed Group of the
+event's country — and of no country the text does not give.
+"""
+
+from __future__ import annotations
+
+import frontlines.clauses as clauses
+from frontlines.events.folding import Draft
+from frontlines.models import ActorRef
+from frontlines.resolve import ResolvedDocument
+
+FORCE_EVENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+FORCE_SUB_TYPES = {"Disrupted weapons use", "Headquarters or base established"}
+POLICE_SUB_TYPES = {"Arrests", "Protest with intervention", "Excessive force against protesters"}
+UNNAMED_DOER_EVENT_TYPES = {"Explosions/Remote violence", "Violence against civilians"}
+CROWDS = {"Protests": "protesters", "Riots": "rioters"}
+
+
+def _is_state(ref: ActorRef | None) -> bool:
+    """The country itself as a party ('Israel', 'the United States'), not one of its forces."""
+    return ref is not None and ref.country is not None and ref.id == ref.country
+
+
+def _forces(draft: Draft, role: str) -> str | None:
+    if draft.sub_event_type in POLICE_SUB_TYPES:
+        return "police" if role == "actor1" else None
+    if draft.event_type in FORCE_EVENT_TYPES or draft.sub_event_type in FORCE_SUB_TYPES:
+        return "military"
+    return None
+
+
+def _generic(country: str, kind: str, text: str, resolved: ResolvedDocument) -> ActorRef | None:
+    try:
+        return clauses.ref_for(f"{country}-{kind}", text, resolved)
+    except KeyError:  # no such generated actor for this code
+        return None
+
+
+def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
+    """Rename the draft's actors as ACLED's codebook names them (in place)."""
+    for role in ("actor1", "actor2"):
+        ref = getattr(draft, role)
+        forces = _forces(draft, role) if _is_state(ref) else None
+        if ref is not None and forces:
+            setattr(draft, role, _generic(ref.country, forces, ref.text, resolved) or ref)
+    crowd = CROWDS.get(draft.event_type or "")
+    actor1 = draft.actor1
+    if crowd and actor1 is not None and actor1.country:
+        other = "rioters" if crowd == "protesters" else "protesters"
+        if actor1.id == f"{actor1.country}-{other}":
+            draft.actor1 = _generic(actor1.country, crowd, actor1.text, resolved) or actor1
+    if draft.actor1 is None and draft.event_type in UNNAMED_DOER_EVENT_TYPES:
+        # The event's own country, else the one the report's place names and parties vote for
+        # (or the user's hint); with neither, no country is invented.
+        country = draft.location.country if draft.location else resolved.linked.focus_country
+        if country:
+            draft.actor1 = clauses.generic_actor(country, "unidentified", draft.trigger)

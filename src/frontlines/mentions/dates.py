@@ -1,0 +1,36 @@
+"""Explicit dates the statistical tagger misses: "1 May 2020", "May 1", "18/07", "2020-05-01",
+"the night of 18/07". A date the text states is the best clue to when an event happened."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from frontlines.mentions.base import Mention, mention
+from frontlines.parse import char_span, text_of
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+EXPLICIT_DATE = re.compile(
+    rf"\b(?:{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?"  # 1 May 2020, 1st of May
+    rf"|{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?"  # May 1, 2020
+    r"|[0-3]?\d/[01]?\d(?:/(?:\d{4}|\d{2}))?"  # 18/07, 18/07/2020 (day first)
+    r"|\d{4}-[01]\d-[0-3]\d)\b"  # 2020-05-01
+)
+
+
+def explicit_dates(doc: Doc, taken: list[Mention], sentences: dict[int, int]) -> list[Mention]:
+    """Date mentions by pattern where no date mention of the tagger lies."""
+    found = []
+    for match in EXPLICIT_DATE.finditer(text_of(doc)):
+        start, end = match.span()
+        if any(m.start < end and start < m.end for m in taken):
+            continue
+        span = char_span(doc, start, end, "strict")
+        if span is not None:
+            found.append(mention("date", span, sentences, "pattern", label="DATE"))
+    return found
