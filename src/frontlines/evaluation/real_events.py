@@ -131,6 +131,8 @@ class RealScore:
             f"  actor2 agrees               {self.rate('actor2')}",
             f"  date, where the text names the day  {self.rate('date')}",
             f"  fatalities exact            {self.rate('fatalities')}",
+            f"  placed, where the text says where  {self.rate('placed')}",
+            f"  in the right country        {self.rate('country')}",
         ]
 
     def lines(self, misses: bool = False) -> list[str]:
@@ -156,6 +158,11 @@ def score_labelled(items: Sequence[LabelledEvent]) -> RealScore:
         if item.sub_event_type:
             score.count("actor1", actor_matches(event.actor1 if event else None, item, "actor1"))
             score.count("actor2", actor_matches(event.actor2 if event else None, item, "actor2"))
+            if item.location or item.country:
+                score.count("placed", event is not None and event.location is not None)
+            if item.country:
+                where = event.location.country if event and event.location else None
+                score.count("country", where == item.country)
             if item.event_date:
                 score.count("date", event is not None and event.date == item.event_date)
             if item.fatalities is not None:

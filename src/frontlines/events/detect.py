@@ -52,7 +52,8 @@ VERBAL_TYPES = {
 def _battle_type(
     rule: EventRule, context: SentenceContext, actor1: ActorRef | None
 ) -> tuple[str | None, str | None]:
-    if rule.battle_if_any and context.any(rule.battle_if_any) and not context.any(rule.battle_none):
+    fought = rule.battle_by_default or (rule.battle_if_any and context.any(rule.battle_if_any))
+    if fought and not context.any(rule.battle_none):
         key = "state" if actor1 is not None and actor1.inter == 1 else "non_state"
         pair = rule.battle_types.get(key) or [rule.event_type, rule.sub_event_type]
         return pair[0], pair[1]

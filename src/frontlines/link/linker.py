@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from frontlines.kb import ActorRecord
 from frontlines.kb.countries import countries
-from frontlines.kb.cues import cue_words
+from frontlines.kb.cues import cue_words, place_words
 from frontlines.kb.gazetteer import WIDE_FEATURES, Place, km, lookup, region_demonym
 from frontlines.kb.matching import actor_matcher
 from frontlines.kb.names import name_key, skeleton
@@ -29,9 +29,10 @@ from frontlines.mentions import (
     actor_index,
     actor_records,
     country_references,
+    demonym_country,
     is_demonym,
 )
-from frontlines.parse import ParsedDocument
+from frontlines.parse import ParsedDocument, text_of
 
 FUZZY_CUTOFF = 90  # rapidfuzz ratio on name keys; below this, variants were mostly wrong
 FOCUS_BONUS = 6.0  # a candidate place in the document's main country beats a bigger one abroad
@@ -250,12 +251,19 @@ def _focus_country(
     candidates: list[tuple[Mention, list[Place]]],
     records: dict[str, ActorRecord],
     actor_ids: list[str],
+    text: str,
 ) -> str | None:
     votes: Counter[str] = Counter()
     seen: set[str] = set()  # a name votes once, however often it is repeated
+    conflicts = place_words()["conflict_nouns"]
     for mention, places in candidates:
         if mention.label == "DEMONYM" or is_demonym(mention.text):
-            continue  # "a Japanese man" says who, not where
+            # "a Japanese man" says who, not where; "the Syrian civil war" says where
+            after = " ".join(text[mention.end : mention.end + 20].lower().split())
+            own = demonym_country(mention.text)
+            if own and any(after.startswith(noun) for noun in conflicts):
+                votes[own] += 2
+            continue
         if name_key(mention.text) in seen:
             continue
         seen.add(name_key(mention.text))
@@ -292,7 +300,10 @@ def link(mentions: MentionSet, user_kb: str | None = None) -> LinkedDocument:
     ]
     # The user's hint, where the document has one, is the report's country: what the names
     # in it vote for decides only when nobody said.
-    focus = mentions.parsed.document.country or _focus_country(candidates, records, first_pass)
+    text = text_of(mentions.parsed.doc)
+    focus = mentions.parsed.document.country or _focus_country(
+        candidates, records, first_pass, text
+    )
 
     actors: dict[str, LinkedActor] = {}
     actor_of: dict[tuple[int, int], str] = {}
@@ -348,7 +359,8 @@ def link(mentions: MentionSet, user_kb: str | None = None) -> LinkedDocument:
         for (m, _), p in zip(candidates, chosen, strict=True)
         if p is not None and p.feature not in PLACED_IN_CONTEXT
     ]
-    focus = _focus_country(settled, records, list(actors)) or focus
+    hint = mentions.parsed.document.country
+    focus = hint or _focus_country(settled, records, list(actors), text) or focus
     places += _references_to(focus, mentions)
     return LinkedDocument(mentions.parsed, mentions, actors, actor_of, places, focus)
 

@@ -16,7 +16,7 @@ from frontlines.mentions.actors import actor_index, actor_mentions, actor_record
 from frontlines.mentions.base import Mention, MentionSet, mention
 from frontlines.mentions.clues import country_references, town_clues
 from frontlines.mentions.dates import explicit_dates
-from frontlines.mentions.demonyms import is_demonym
+from frontlines.mentions.demonyms import demonym_country, is_demonym
 from frontlines.mentions.places import TOWN_FEATURE, place_mentions
 from frontlines.mentions.unresolved import UNRESOLVED, looks_like_acronym
 from frontlines.parse import ParsedDocument, char_span, sentence_starts
@@ -27,6 +27,7 @@ __all__ = [
     "Mention",
     "MentionSet",
     "country_references",
+    "demonym_country",
     "is_demonym",
     "looks_like_acronym",
     "actor_index",
