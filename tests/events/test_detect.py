@@ -5,6 +5,7 @@ from __future__ import annotations
 from conftest import text_extraction
 
 from frontlines.evaluation.gold import km
+from frontlines.events.folding import TERRITORY_TYPES
 
 TARHUNA = (32.43, 13.63)
 
@@ -240,7 +241,7 @@ def test_a_summary_of_gains_joins_the_gain_it_sums_up():
         "entered Kidal on Monday after the rebels withdrew.",
         "2023-11-15",
     )
-    gains = [e for e in result.events if e.event_type == "Strategic developments"]
+    gains = [e for e in result.events if e.sub_event_type in TERRITORY_TYPES]
     assert len(gains) == 1
     assert gains[0].location.name == "Kidal" and len(gains[0].evidence) == 2
 
@@ -274,7 +275,7 @@ def test_a_place_describing_the_doer_is_not_where_it_acted():
         "Menaka on Sunday, residents said.",
         "2023-08-02",
     )
-    taken = [e for e in result.events if e.event_type == "Strategic developments"]
+    taken = [e for e in result.events if e.sub_event_type in TERRITORY_TYPES]
     assert taken and taken[0].location is not None and taken[0].location.country == "MLI"
     assert taken[0].location.name != "Sahel"
     unknown = text_extraction(

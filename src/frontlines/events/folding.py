@@ -224,12 +224,24 @@ def _takes_many(trigger: Token) -> bool:
     return any(t.lower_ in cue_words("collective_place_words") for t in after)
 
 
+TERRITORY_TYPES = {
+    "Government regains territory",
+    "Non-state actor overtakes territory",
+    "Non-violent transfer of territory",
+}
+
+
+def _territorial(draft: Draft) -> bool:
+    """Ground changing hands, whether a rule found it or the classifier typed it so."""
+    return draft.rule.territorial or draft.sub_event_type in TERRITORY_TYPES
+
+
 def _summarises(summary: Draft, town: Draft) -> bool:
     """'Forces took control of the towns of the west' beside 'they took X' and 'entered Y':
     the same doer's gains told as a whole, not a gain of its own."""
     return (
-        summary.rule.territorial
-        and town.rule.territorial
+        _territorial(summary)
+        and _territorial(town)
         and _is_vague_place(summary)
         and _takes_many(summary.trigger)
         and not _is_vague_place(town)
