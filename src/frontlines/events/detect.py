@@ -50,14 +50,18 @@ VERBAL_TYPES = {
 
 
 def _battle_type(
-    rule: EventRule, context: SentenceContext, actor1: ActorRef | None
-) -> tuple[str | None, str | None]:
-    fought = rule.battle_by_default or (rule.battle_if_any and context.any(rule.battle_if_any))
-    if fought and not context.any(rule.battle_none):
+    rule: EventRule, context: SentenceContext, actor1: ActorRef | None, phrase: str
+) -> tuple[str | None, str | None, bool]:
+    """(event type, sub-event type, whether fighting is told) of a rule's event: ground taken
+    with fighting told, or by a verb of taking by force ("captured", not "entered"), is a
+    battle named by who took it, unless the sentence says the other side left."""
+    told = bool(rule.battle_if_any) and context.any(rule.battle_if_any)
+    forced = phrase.lower() in rule.battle_by_default
+    if (told or forced) and not context.any(rule.battle_none):
         key = "state" if actor1 is not None and actor1.inter == 1 else "non_state"
         pair = rule.battle_types.get(key) or [rule.event_type, rule.sub_event_type]
-        return pair[0], pair[1]
-    return rule.event_type, rule.sub_event_type
+        return pair[0], pair[1], told
+    return rule.event_type, rule.sub_event_type, False
 
 
 def _is_civilian(ref: ActorRef | None) -> bool:
@@ -183,7 +187,7 @@ def _drafts_for_sentence(
         if matched is None:
             continue
         typed_verbs.add(token.i)
-        rule, _phrase = matched
+        rule, phrase = matched
         if rule.name == "attack_on_civilians" and not clauses.has_civilian_victims(token):
             continue
         actor1, actor2, assoc1, assoc2 = clauses.actors_of(token, resolved)
@@ -195,7 +199,7 @@ def _drafts_for_sentence(
             assoc2 = assoc2[1:]
         if actor1 is None and (rule.event_type is None or rule.territorial or rule.armed_pair):
             continue  # who did it is what makes these events; without an actor they are noise
-        event_type, sub_type = _battle_type(rule, context, actor1)
+        event_type, sub_type, fighting = _battle_type(rule, context, actor1, phrase)
         drafts.append(
             Draft(
                 rule=rule,
@@ -203,11 +207,7 @@ def _drafts_for_sentence(
                 sentence=sentence,
                 event_type=event_type,
                 sub_event_type=sub_type,
-                plover_type=(
-                    rule.battle_plover
-                    if rule.battle_plover and event_type == "Battles"
-                    else rule.plover_type
-                ),
+                plover_type=(rule.battle_plover if fighting else None) or rule.plover_type,
                 plover_mode=mode_for(rule, context),
                 actor1=actor1,
                 actor2=actor2,
