@@ -2,9 +2,10 @@
 
 A state acting by force is its forces: its military in battles, explosions and violence against
 civilians, its police where it arrests or meets protesters ("Russia arrests two men" is Police
-Forces of Russia). A crowd is protesters or rioters by what the event says it did. Violence
-whose doer goes unnamed ("a roadside bomb kills ...") is an Unidentified Armed Group of the
-event's country — and of no country the text does not give.
+Forces of Russia); in other strategic developments (a curfew, an accord) it is its government.
+A crowd is protesters or rioters by what the event says it did. Violence whose doer goes
+unnamed ("a roadside bomb kills ...") is an Unidentified Armed Group of the event's country —
+and of no country the text does not give.
 """
 
 from __future__ import annotations
@@ -27,10 +28,13 @@ def _is_state(ref: ActorRef | None) -> bool:
 
 
 def _forces(draft: Draft, role: str) -> str | None:
+    """Which of a state's generated actors acts in the draft's event, if one does."""
     if draft.sub_event_type in POLICE_SUB_TYPES:
         return "police" if role == "actor1" else None
     if draft.event_type in FORCE_EVENT_TYPES or draft.sub_event_type in FORCE_SUB_TYPES:
         return "military"
+    if draft.event_type == "Strategic developments" and role == "actor1":
+        return "government"  # a curfew, a ban, an accord: the state as civil authority
     return None
 
 

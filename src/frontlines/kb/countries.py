@@ -239,6 +239,16 @@ def country_actors() -> list[ActorRecord]:
                 aliases=[f"{p} {w}" for p in prefixes for w in POLICE_WORDS],
             )
         )
+        records.append(  # the state as a civil authority (ACLED: curfews, bans, accords)
+            ActorRecord(
+                id=f"{country.iso3}-government",
+                name=f"Government of {country.name}",
+                type="government",
+                inter=1,
+                country=country.iso3,
+                aliases=[],
+            )
+        )
         for suffix, pattern, kind, inter in GENERIC_CLASSES:
             records.append(
                 ActorRecord(
