@@ -104,10 +104,12 @@ def _counts(sentence: Span) -> list[Count]:
             following = [t.lower_ for t in tokens[end : end + 3]]
             unit = following[1:2] if following[:1] == ["-"] else following[:1]
             in_range = tokens[end - 1].dep_ == "conj" and tokens[end - 1].head.like_num
-            if not set(unit) & _words("not_counts") and not in_range:  # "60 and 80": 60
+            counted = _counted(tokens[end - 1])
+            events = counted.lemma_.lower() in _words("event_nouns")  # "in two attacks"
+            if not set(unit) & _words("not_counts") and not in_range and not events:
                 value = number_value(" ".join(t.text for t in tokens[index:end]))
                 if value is not None and value < 100000:
-                    found.append(Count(value, False, token.i, _counted(tokens[end - 1])))
+                    found.append(Count(value, False, token.i, counted))
             index = end
             continue
         if lower in dozen and before in {"a", "one"}:
