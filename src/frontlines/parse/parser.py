@@ -63,8 +63,10 @@ def _heading_before_colon(doc: Doc, start: int) -> None:
         if "\n" in token.text or verb or token.text in ".!?\"“”«»":
             return
         if token.text.endswith(":") and i > start:  # ":" or "):"
-            following = doc[i + 1]
-            if following.text[:1].isupper() or following.text[:1].isdigit():
+            following = next((t for t in doc[i + 1 :] if not t.is_space), None)
+            if following is not None and "\n" not in doc[i + 1 : following.i].text and (
+                following.text[:1].isupper() or following.text[:1].isdigit()
+            ):
                 following.is_sent_start = True
             return
 
