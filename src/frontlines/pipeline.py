@@ -13,7 +13,7 @@ from contextlib import contextmanager
 
 from pydantic import BaseModel
 
-from frontlines.events import detect_events
+from frontlines.events import detect_events, event_id
 from frontlines.link import LinkedDocument, link
 from frontlines.mentions import find_mentions
 from frontlines.models import Actor, Document, Extraction
@@ -167,7 +167,7 @@ def _joined(document: Document, parts: list[tuple[int, Extraction]]) -> Extracti
                 )
     joined.actors = list(actors.values())
     joined.events = [
-        event.model_copy(update={"id": f"{document.id[:10]}-e{number:02d}"})
+        event.model_copy(update={"id": event_id(document.id, number)})
         for number, event in enumerate(joined.events, start=1)
     ]
     return joined

@@ -112,17 +112,15 @@ def _last_month_named(month: int, base: dt.date) -> dt.date:
     return dt.date(year, month, 1)
 
 
-_LEAD = re.compile(
-    r"^(on|in|since|from|by|until|of|during|the|at|around|about|approximately|circa|"
-    r"roughly|between)\s+",
-    re.I,
-)
+# Words that make a day a rough one ("around 29 April", "between 28 and 30 April").
+ROUGH_WORDS = r"around|about|approximately|circa|roughly|between"
+_LEAD = re.compile(rf"^(on|in|since|from|by|until|of|during|the|at|{ROUGH_WORDS})\s+", re.I)
 _RANGE = re.compile(
     r"^(?:between\s+)?(?P<first>.+?)\s*(?:and|to|-|–)\s*(?P<second>\d{1,2}(?:st|nd|rd|th)?\b.*)$",
     re.I,
 )
 _DAY_ONLY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
-_ROUGH = re.compile(r"^\s*(around|about|approximately|circa|roughly|between)\b", re.I)
+_ROUGH = re.compile(rf"^\s*({ROUGH_WORDS})\b", re.I)
 # Words that narrow a date without moving it: "late last week" is last week, "mid-March" March.
 _QUALIFIER = re.compile(
     r"\b(early|earlier|late|later|mid|middle of|the end of|the beginning of|the start of)[\s-]+",
@@ -360,9 +358,7 @@ def resolve(linked: LinkedDocument) -> ResolvedDocument:
     return ResolvedDocument(linked, dates, date_at, places, place_at)
 
 
-_ROUGHLY_BEFORE = re.compile(
-    r"\b(?:around|about|approximately|circa|c\.|between|or)\s+(?:the\s+)?$", re.I
-)
+_ROUGHLY_BEFORE = re.compile(rf"\b(?:{ROUGH_WORDS}|c\.|or)\s+(?:the\s+)?$", re.I)
 _RANGE_AFTER = re.compile(r"^\s*(?:\(\s*between\b|or\b|(?:and|to|-|–)\s*\d)", re.I)
 
 

@@ -66,15 +66,12 @@ NO_ACLED_EVENT = ("ORG_CRIME", "NATURAL_DISASTER", "MAN_MADE_DISASTER", "DIPLO",
 def scored_event(extraction: Extraction) -> Event | None:
     """The event a report is scored by: its first that is not background. Where that one has
     no ACLED type (a threat, an accusation), the report gives no ACLED event."""
-    for event in extraction.events:
-        if not event.historical:
-            return event
-    return None
+    return _first_event(extraction)
 
 
-def _plover_event(extraction: Extraction) -> Event | None:
+def _first_event(extraction: Extraction, with_plover: bool = False) -> Event | None:
     for event in extraction.events:
-        if not event.historical and event.plover_type:
+        if not event.historical and (event.plover_type or not with_plover):
             return event
     return None
 
@@ -151,7 +148,7 @@ def score_labelled(items: Sequence[LabelledEvent]) -> RealScore:
         got = event.sub_event_type if event else None
         score.acled.add(item.sub_event_type, got)
         score.event_types.add(item.event_type, subs.get(got) if got else None)
-        plover_event = _plover_event(extraction)
+        plover_event = _first_event(extraction, with_plover=True)
         score.plover.add(item.plover, plover_event.plover_type if plover_event else None)
         if item.sub_event_type != got:
             score.misses.append(f"    - {item.sub_event_type} → {got}: {item.id} {item.text[:100]}")

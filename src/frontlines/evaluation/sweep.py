@@ -31,6 +31,7 @@ from pathlib import Path
 import jsonschema
 from pydantic import BaseModel
 
+from frontlines.evaluation.real_events import read_case
 from frontlines.models import Document, Extraction, Quote, contract_schema
 from frontlines.read import BadDocument, make_document, read_inputs
 
@@ -84,9 +85,8 @@ def _case(shared: Path) -> Iterator[tuple[str, str, str | None]]:
     path = shared / "data" / "case2021-dev" / "case2021_task2_dev.tsv"
     if not path.is_file():
         return
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
-            yield f"case2021:{row['id']}", row["EventSnippet"] or "", None
+    for ident, text, _label in read_case(path):
+        yield f"case2021:{ident}", text, None
 
 
 def _founding(shared: Path) -> Iterator[tuple[str, str, str | None]]:

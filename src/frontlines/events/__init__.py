@@ -19,7 +19,7 @@ from frontlines.events.corpus import (
     load_labelled,
     split,
 )
-from frontlines.events.detect import detect_events
+from frontlines.events.detect import detect_events, event_id
 
 __all__ = [
     "CorpusItem",
@@ -28,6 +28,7 @@ __all__ = [
     "acled_types",
     "corpus_folder",
     "detect_events",
+    "event_id",
     "is_held_out",
     "labelled_folder",
     "labels_of",

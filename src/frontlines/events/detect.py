@@ -433,6 +433,11 @@ def _confidence(draft: Draft) -> float:
     return round(min(score, 0.95), 2)
 
 
+def event_id(document_id: str, number: int) -> str:
+    """An event's id: its document's and its place among the document's events."""
+    return f"{document_id[:10]}-e{number:02d}"
+
+
 def detect_events(resolved: ResolvedDocument, quotes: Sequence[Quote] = ()) -> list[Event]:
     """Stage entry point: the events of one document, in order of first evidence. `quotes`
     (from `relate.find_quotes`) tell whose side "our forces" in a quote are."""
@@ -468,7 +473,7 @@ def detect_events(resolved: ResolvedDocument, quotes: Sequence[Quote] = ()) -> l
         actor1, actor2 = clauses.with_foreign_inter(draft.location, draft.actor1, draft.actor2)
         events.append(
             Event(
-                id=f"{document.id[:10]}-e{number:02d}",
+                id=event_id(document.id, number),
                 date=date,
                 time_precision=_time_precision(draft),
                 event_type=draft.event_type,

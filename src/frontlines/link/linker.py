@@ -301,9 +301,8 @@ def link(mentions: MentionSet, user_kb: str | None = None) -> LinkedDocument:
     # The user's hint, where the document has one, is the report's country: what the names
     # in it vote for decides only when nobody said.
     text = text_of(mentions.parsed.doc)
-    focus = mentions.parsed.document.country or _focus_country(
-        candidates, records, first_pass, text
-    )
+    hint = mentions.parsed.document.country
+    focus = hint or _focus_country(candidates, records, first_pass, text)
 
     actors: dict[str, LinkedActor] = {}
     actor_of: dict[tuple[int, int], str] = {}
@@ -359,7 +358,6 @@ def link(mentions: MentionSet, user_kb: str | None = None) -> LinkedDocument:
         for (m, _), p in zip(candidates, chosen, strict=True)
         if p is not None and p.feature not in PLACED_IN_CONTEXT
     ]
-    hint = mentions.parsed.document.country
     focus = hint or _focus_country(settled, records, list(actors), text) or focus
     places += _references_to(focus, mentions)
     return LinkedDocument(mentions.parsed, mentions, actors, actor_of, places, focus)
