@@ -23,10 +23,42 @@ def test_a_state_acts_by_its_forces_or_its_government():
     )
 
 
-def test_a_protest_met_by_force_keeps_the_crowd_as_actor1():
+def test_excessive_force_is_the_force_against_the_crowd():
+    # ACLED: violence against civilians by its doer; the crowd is actor2
     assert _pairs("A student was shot and injured by police during a protest in Nairobi.") == [
-        ("Excessive force against protesters", "Protesters (Kenya)", "Police Forces of Kenya")
+        ("Excessive force against protesters", "Police Forces of Kenya", "Protesters (Kenya)")
     ]
+
+
+def test_a_state_sending_troops_is_its_military():
+    (move,) = _pairs("The United States deploys troops along its border with Mexico.")
+    assert move[1] == "Military Forces of United States"
+
+
+def test_a_named_army_is_its_states_military_and_acled_spells_the_country():
+    assert _pairs("The Israel Defense Forces shelled a house in Gaza City.")[0][1] == (
+        "Military Forces of Israel"
+    )
+    (attack,) = _pairs(
+        "A militia kills 20 villagers in Ituri Province, Democratic Republic of the Congo."
+    )
+    assert attack[1] == "Unidentified Armed Group (Democratic Republic of Congo)"
+
+
+def test_the_armed_group_the_sentence_names_is_the_doer():
+    (attack,) = _pairs(
+        "At least 100 people are killed in an attack by Boko Haram militants near Maiduguri."
+    )
+    assert attack[1].startswith("Boko Haram")
+    (strike,) = _pairs(
+        "A drone attack conducted by the United States kills five people in Miranshah, Pakistan."
+    )
+    assert strike[:2] == ("Air/drone strike", "Military Forces of United States")
+
+
+def test_a_country_named_as_the_place_is_not_the_doer():
+    (bomb,) = _pairs("A roadside bomb in Afghanistan's Kandahar Province kills ten people.")
+    assert bomb[1] == "Unidentified Armed Group (Afghanistan)"
 
 
 def test_unnamed_doers_and_victims_take_the_events_country():

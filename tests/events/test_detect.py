@@ -166,7 +166,8 @@ def test_our_forces_in_a_quote_are_the_speakers_side():
         "2023-08-02",
     )
     taken = [e for e in result.events if e.location and e.location.name == "Afgooye"]
-    assert taken and taken[0].actor1 is not None and taken[0].actor1.id == "som-sna"
+    # the Somali National Army, which ACLED codes as Military Forces of Somalia
+    assert taken and taken[0].actor1 is not None and taken[0].actor1.id == "SOM-military"
     assert taken[0].modality == "claimed"
 
 

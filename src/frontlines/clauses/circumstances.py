@@ -29,7 +29,8 @@ NEAR_WORDS = {
     "vicinity",
     "close",
 }
-AWAY_PREPOSITIONS = {"towards", "toward"}
+# Not where it happened: "towards Bani Walid"; "an attack by the United States" (the doer)
+AWAY_PREPOSITIONS = {"towards", "toward", "by"}
 SPOKEN_AT = {"in", "at", "near", "outside", "inside"}  # where talks or a call took place
 
 

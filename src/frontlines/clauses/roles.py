@@ -98,6 +98,7 @@ def _mention_refs(tokens: list[Token], resolved: ResolvedDocument) -> list[Actor
 
 
 LOCATIVE = {"in", "across", "throughout", "into", "inside", "near", "to", "from", "over"}
+PLACE_MODIFIER_DEPS = {"poss", "amod", "compound", "appos", "nmod", "pobj", "npadvmod"}
 
 
 def _locative_country(start: int, end: int, actor_id: str, resolved: ResolvedDocument) -> bool:
@@ -106,7 +107,18 @@ def _locative_country(start: int, end: int, actor_id: str, resolved: ResolvedDoc
     if record is None or record.type != "state":
         return False
     span = char_span(resolved.linked.parsed.doc, start, end)
-    return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATIVE
+    if span is None:
+        return False
+    # Up through what it modifies ("in Afghanistan's Kandahar Province", "in the Iraqi city
+    # of Balad") to the preposition that makes the whole phrase a place.
+    token = span.root
+    for _ in range(6):
+        if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE:
+            return True
+        if token.dep_ not in PLACE_MODIFIER_DEPS or token.head is token:
+            return False
+        token = token.head.head if token.dep_ == "pobj" else token.head
+    return False
 
 
 @dataclass
@@ -291,6 +303,9 @@ def actors_of(
                 and child.lower_ == "by"
             ):
                 side1.extend(_mention_refs(list(child.subtree), resolved))
+            elif child.dep_ == "acl" and _agent(child) is not None:
+                # "a drone attack conducted by the United States"
+                side1.extend(_mention_refs(_phrase_tokens(_agent(child)), resolved))
             elif child.dep_ == "prep" and child.lower_ in PATIENT_PREPOSITIONS | {"between"}:
                 refs = _mention_refs(list(child.subtree), resolved)
                 if child.lower_ == "between":

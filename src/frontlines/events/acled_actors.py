@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import frontlines.clauses as clauses
 from frontlines.events.folding import Draft
+from frontlines.kb.cues import cue_words
+from frontlines.mentions import actor_records
 from frontlines.models import ActorRef
 from frontlines.resolve import ResolvedDocument
 
@@ -21,7 +23,13 @@ FORCE_SUB_TYPES = {"Disrupted weapons use", "Headquarters or base established"}
 POLICE_SUB_TYPES = {"Arrests", "Protest with intervention", "Excessive force against protesters"}
 UNNAMED_DOER_EVENT_TYPES = {"Explosions/Remote violence", "Violence against civilians"}
 CROWDS = {"Protests": "protesters", "Riots": "rioters"}
-FORCE_ON_CROWDS = {"Excessive force against protesters", "Protest with intervention"}
+# ACLED codes a protest met by force as the protest (the crowd actor1, the force actor2), and
+# excessive force against protesters as violence by the force (the force actor1, the crowd actor2).
+CROWD_FIRST = {"Protest with intervention"}
+FORCE_FIRST = {"Excessive force against protesters"}
+# Kinds of named actor that can be the unnamed doer of violence the sentence reports.
+ARMED_TYPES = {"rebel_group", "armed_group", "militia", "terrorist_group", "paramilitary",
+               "ethnic_militia", "mercenary", "military"}
 HARM_TO_CIVILIANS = {"Attack", "Abduction/forced disappearance", "Sexual violence", "Mob violence"}
 
 
@@ -37,7 +45,9 @@ def _forces(draft: Draft, role: str) -> str | None:
     if draft.event_type in FORCE_EVENT_TYPES or draft.sub_event_type in FORCE_SUB_TYPES:
         return "military"
     if draft.event_type == "Strategic developments" and role == "actor1":
-        return "government"  # a curfew, a ban, an accord: the state as civil authority
+        # troops sent, jets deployed: its military; a curfew, a ban, an accord: its government
+        words = {t.lower_ for t in draft.sentence} | {t.lemma_.lower() for t in draft.sentence}
+        return "military" if words & cue_words("armed_force_nouns") else "government"
     return None
 
 
@@ -52,6 +62,10 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
     """Rename the draft's actors as ACLED's codebook names them (in place)."""
     for role in ("actor1", "actor2"):
         ref = getattr(draft, role)
+        record = actor_records().get(ref.id) if ref is not None else None
+        if ref is not None and record is not None and record.acled_as in actor_records():
+            ref = clauses.ref_for(record.acled_as, ref.text, resolved)  # the IDF: Israel's military
+            setattr(draft, role, ref)
         forces = _forces(draft, role) if _is_state(ref) else None
         if ref is not None and forces:
             setattr(draft, role, _generic(ref.country, forces, ref.text, resolved) or ref)
@@ -68,8 +82,13 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         return
     if draft.actor1 is None and crowd:
         draft.actor1 = clauses.generic_actor(country, crowd, draft.trigger)
-    if draft.sub_event_type in FORCE_ON_CROWDS:
+    if draft.sub_event_type in CROWD_FIRST:
         _force_met_by_crowd(draft, country, resolved)
+    if draft.sub_event_type in FORCE_FIRST:
+        _force_on_crowd(draft, country, resolved)
+    unnamed = draft.actor1 is None or draft.actor1.id.endswith("-unidentified")
+    if unnamed and draft.event_type in FORCE_EVENT_TYPES:
+        draft.actor1 = _armed_party_named(draft, resolved) or draft.actor1
     if draft.actor1 is None and draft.event_type in UNNAMED_DOER_EVENT_TYPES:
         draft.actor1 = clauses.generic_actor(country, "unidentified", draft.trigger)
     if draft.actor2 is None and draft.sub_event_type in HARM_TO_CIVILIANS:
@@ -81,9 +100,41 @@ def _force_met_by_crowd(draft: Draft, country: str, resolved: ResolvedDocument) 
     """'Police fired tear gas at protesters': ACLED codes a protest met by force as the
     protest, the crowd actor1 and the force actor2 (the police where the text names none)."""
     actor1, actor2 = draft.actor1, draft.actor2
-    crowd_second = actor2 is not None and actor2.id.endswith(("-protesters", "-rioters"))
+    crowd_second = _is_crowd(actor2)
     if actor1 is not None and actor1.inter == 1 and (crowd_second or actor2 is None):
         draft.actor1 = actor2 or clauses.generic_actor(country, "protesters", draft.trigger)
         draft.actor2 = actor1
     elif draft.actor2 is None and draft.actor1 is not None:
         draft.actor2 = _generic(country, "police", draft.trigger.text, resolved)
+
+
+def _is_crowd(ref: ActorRef | None) -> bool:
+    return ref is not None and ref.id.endswith(("-protesters", "-rioters"))
+
+
+def _force_on_crowd(draft: Draft, country: str, resolved: ResolvedDocument) -> None:
+    """'Troops opened fire on protesters, killing four': the force is actor1 (the police where
+    the text names none) and the crowd actor2."""
+    if _is_crowd(draft.actor1) and not _is_crowd(draft.actor2):
+        draft.actor1, draft.actor2 = draft.actor2, draft.actor1
+    if draft.actor1 is None:
+        draft.actor1 = _generic(country, "police", draft.trigger.text, resolved)
+    if draft.actor2 is None:
+        draft.actor2 = clauses.generic_actor(country, "protesters", draft.trigger)
+
+
+def _armed_party_named(draft: Draft, resolved: ResolvedDocument) -> ActorRef | None:
+    """'... are killed in an attack by Boko Haram militants', 'The attack is claimed by X':
+    where the clause gives violence no doer, the armed group its sentence names (or the
+    report's claim of responsibility) is the doer, as a coder would read it; never one of the
+    targets."""
+    taken = {r.id for r in (draft.actor2, *draft.assoc2) if r is not None}
+    doc = draft.sentence.doc
+    claims = [s for s in doc.sents if any(t.lower_.startswith("responsib") for t in s)]
+    for sentence in (draft.sentence, *claims):
+        for ref in clauses.actor_refs(list(sentence), resolved):
+            record = actor_records().get(ref.id)
+            if record is not None and record.type in ARMED_TYPES and ref.id not in taken:
+                if record.type != "military" or not draft.actor2:
+                    return ref
+    return None

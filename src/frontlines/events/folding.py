@@ -58,7 +58,8 @@ def _dominates(parent: Token, child: Token) -> bool:
 
 
 def _compatible(a: Draft, b: Draft) -> bool:
-    if a.actor1 is not None and b.actor1 is not None and a.actor1.id != b.actor1.id:
+    named = [d.actor1.id for d in (a, b) if not _no_named_doer(d)]
+    if len(named) == 2 and named[0] != named[1]:
         return False  # "regained the areas captured by Haftar": two deeds, two doers
     return a.plover_type == b.plover_type or (a.rule.violent and b.rule.violent)
 

@@ -42,6 +42,7 @@ class ActorRecord:
     commands: list[str] = field(default_factory=list)
     role: str | None = None
     discovered: bool = False
+    acled_as: str | None = None  # the actor ACLED codes it as: a state's named army is its military
 
     def names(self) -> list[str]:
         return [self.name, *self.aliases]

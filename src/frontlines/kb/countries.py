@@ -196,10 +196,14 @@ def country_actors() -> list[ActorRecord]:
     """The generated actors for every country."""
 
     records: list[ActorRecord] = []
+    acled_names = load_data("acled_regions.yaml")["names"]
     for country in countries().values():
         names = list(country.names)
         prefixes = list(country.demonyms)
         prefixes += [country.name]
+        # ACLED's spelling in the generated names ("Military Forces of Democratic Republic of Congo")
+        acled = acled_names.get(country.iso3, country.name)
+        prefixes += [acled] if acled != country.name else []
         records.append(
             ActorRecord(
                 id=country.iso3,
@@ -213,7 +217,7 @@ def country_actors() -> list[ActorRecord]:
         records.append(
             ActorRecord(
                 id=f"{country.iso3}-military",
-                name=f"Military Forces of {country.name}",
+                name=f"Military Forces of {acled}",
                 type="military",
                 inter=1,
                 country=country.iso3,
@@ -232,7 +236,7 @@ def country_actors() -> list[ActorRecord]:
         records.append(
             ActorRecord(
                 id=f"{country.iso3}-police",
-                name=f"Police Forces of {country.name}",
+                name=f"Police Forces of {acled}",
                 type="police",
                 inter=1,
                 country=country.iso3,
@@ -242,7 +246,7 @@ def country_actors() -> list[ActorRecord]:
         records.append(  # the state as a civil authority (ACLED: curfews, bans, accords)
             ActorRecord(
                 id=f"{country.iso3}-government",
-                name=f"Government of {country.name}",
+                name=f"Government of {acled}",
                 type="government",
                 inter=1,
                 country=country.iso3,
@@ -253,7 +257,7 @@ def country_actors() -> list[ActorRecord]:
             records.append(
                 ActorRecord(
                     id=f"{country.iso3}-{suffix}",
-                    name=pattern.format(name=country.name),
+                    name=pattern.format(name=acled),
                     type=kind,
                     inter=inter,
                     country=country.iso3,
