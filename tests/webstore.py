@@ -19,7 +19,7 @@ EXAMPLES = ROOT / "examples"
 SCRIPT_REPORT = (
     "---\npublished: 2024-01-02\ntitle: Checkpoint <b>attack</b>\n---\n"
     "Gunmen <script>window.__pwned = 1</script> attacked a checkpoint near Zawiya on Monday, "
-    "killing three soldiers, <img src=x onerror=\"window.__pwned = 2\"> officials said.\n"
+    'killing three soldiers, <img src=x onerror="window.__pwned = 2"> officials said.\n'
 )
 _cache: dict[str, str] = {}
 

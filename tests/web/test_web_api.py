@@ -258,7 +258,8 @@ def test_clustered_store_lists_one_row_per_cluster(db, tmp_path):
             target.execute("ALTER TABLE events ADD COLUMN cluster_id TEXT")
         target.execute("UPDATE events SET cluster_id = id")
         first, second = (
-            r[0] for r in target.execute(
+            r[0]
+            for r in target.execute(
                 "SELECT min(id) FROM events GROUP BY document_id ORDER BY document_id LIMIT 2"
             )
         )

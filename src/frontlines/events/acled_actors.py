@@ -28,8 +28,16 @@ CROWDS = {"Protests": "protesters", "Riots": "rioters"}
 CROWD_FIRST = {"Protest with intervention"}
 FORCE_FIRST = {"Excessive force against protesters"}
 # Kinds of named actor that can be the unnamed doer of violence the sentence reports.
-ARMED_TYPES = {"rebel_group", "armed_group", "militia", "terrorist_group", "paramilitary",
-               "ethnic_militia", "mercenary", "military"}
+ARMED_TYPES = {
+    "rebel_group",
+    "armed_group",
+    "militia",
+    "terrorist_group",
+    "paramilitary",
+    "ethnic_militia",
+    "mercenary",
+    "military",
+}
 HARM_TO_CIVILIANS = {"Attack", "Abduction/forced disappearance", "Sexual violence", "Mob violence"}
 
 
@@ -134,7 +142,7 @@ def _armed_party_named(draft: Draft, resolved: ResolvedDocument) -> ActorRef | N
     for sentence in (draft.sentence, *claims):
         for ref in clauses.actor_refs(list(sentence), resolved):
             record = actor_records().get(ref.id)
-            if record is not None and record.type in ARMED_TYPES and ref.id not in taken:
-                if record.type != "military" or not draft.actor2:
-                    return ref
+            armed = record is not None and record.type in ARMED_TYPES and ref.id not in taken
+            if armed and (record.type != "military" or not draft.actor2):
+                return ref
     return None

@@ -388,9 +388,7 @@ def _typed_by_classifier(
     leading = [
         d
         for d in ranked
-        if not d.classified
-        and typer.heads_main_clause(d.trigger)
-        and typer.rule_leads(d.rule.name)
+        if not d.classified and typer.heads_main_clause(d.trigger) and typer.rule_leads(d.rule.name)
     ]
     if leading:
         main = leading[0]  # "X accused Y of ...": the main verb's own rule says what it is

@@ -201,7 +201,7 @@ def country_actors() -> list[ActorRecord]:
         names = list(country.names)
         prefixes = list(country.demonyms)
         prefixes += [country.name]
-        # ACLED's spelling in the generated names ("Military Forces of Democratic Republic of Congo")
+        # ACLED's spelling in generated names: "Military Forces of Democratic Republic of Congo"
         acled = acled_names.get(country.iso3, country.name)
         prefixes += [acled] if acled != country.name else []
         records.append(

@@ -272,8 +272,10 @@ def closest_spelling(key: str, keys: list[str]) -> str | None:
 def _fuzzy_agree(key: str, hit: str) -> bool:
     """A close spelling names the same actor: surname and words agree, and neither key is
     so short that one added letter makes another word ('Kidal' is no 'al-Qaida', key 'kida')."""
-    return min(len(key), len(hit)) >= MIN_FUZZY_KEY and _same_surname(key, hit) and _words_agree(
-        key, hit
+    return (
+        min(len(key), len(hit)) >= MIN_FUZZY_KEY
+        and _same_surname(key, hit)
+        and _words_agree(key, hit)
     )
 
 

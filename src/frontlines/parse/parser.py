@@ -60,12 +60,14 @@ def _heading_before_colon(doc: Doc, start: int) -> None:
         token = doc[i]
         depth += token.text.count("(") - token.text.count(")")
         verb = depth <= 0 and token.tag_.startswith(("VB", "MD"))
-        if "\n" in token.text or verb or token.text in ".!?\"“”«»":
+        if "\n" in token.text or verb or token.text in '.!?"“”«»':
             return
         if token.text.endswith(":") and i > start:  # ":" or "):"
             following = next((t for t in doc[i + 1 :] if not t.is_space), None)
-            if following is not None and "\n" not in doc[i + 1 : following.i].text and (
-                following.text[:1].isupper() or following.text[:1].isdigit()
+            if (
+                following is not None
+                and "\n" not in doc[i + 1 : following.i].text
+                and (following.text[:1].isupper() or following.text[:1].isdigit())
             ):
                 following.is_sent_start = True
             return

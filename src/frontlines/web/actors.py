@@ -21,7 +21,10 @@ def _event_counts(store: Store) -> str:
 
 
 def list_actors(
-    store: Store, q: str | None = None, country: str | None = None, limit: int = 500,
+    store: Store,
+    q: str | None = None,
+    country: str | None = None,
+    limit: int = 500,
     offset: int = 0,
 ) -> dict:
     """Actors with their event counts, the most active first."""

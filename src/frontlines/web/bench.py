@@ -72,8 +72,13 @@ def _copy(
             copy.location.lon = max(-179.0, min(179.0, copy.location.lon + dlon))
         events.append(copy)
     new_doc = document.model_copy(
-        update={"id": ident, "doc_id": ident, "text": text, "name": f"{document.name}#{k}",
-                "published": _shift(document.published, days)}
+        update={
+            "id": ident,
+            "doc_id": ident,
+            "text": text,
+            "name": f"{document.name}#{k}",
+            "published": _shift(document.published, days),
+        }
     )
     new_extraction = extraction.model_copy(
         update={"doc_id": ident, "published": new_doc.published, "events": events}

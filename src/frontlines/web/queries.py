@@ -110,8 +110,7 @@ def search_events(store: Store, filters: EventFilter) -> dict:
     total = store.scalar(f"SELECT count(*) FROM events e{where}", params)
     page = {**params, "limit": filters.limit, "offset": filters.offset}
     rows = store.rows(
-        f"{select_events(store)}{where} "
-        "ORDER BY e.date DESC, e.id LIMIT :limit OFFSET :offset",
+        f"{select_events(store)}{where} ORDER BY e.date DESC, e.id LIMIT :limit OFFSET :offset",
         page,
     )
     return {
@@ -137,7 +136,7 @@ def event_detail(store: Store, event_id: str) -> dict | None:
     record = store.scalar("SELECT record FROM events WHERE id = :id", {"id": event_id})
     detail["record"] = json.loads(str(record))
     detail["evidence"] = store.rows(
-        "SELECT start, \"end\", text FROM event_evidence WHERE event_id = :id ORDER BY start",
+        'SELECT start, "end", text FROM event_evidence WHERE event_id = :id ORDER BY start',
         {"id": event_id},
     )
     detail["document"] = document_header(store, row["document_id"])

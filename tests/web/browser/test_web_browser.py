@@ -57,9 +57,9 @@ def page(browser: Browser, site: str) -> Iterator[Page]:
     page.on("pageerror", lambda err: errors.append(str(err)))
     page.on(
         "request",
-        lambda request: None
-        if request.url.startswith((site, "data:"))
-        else outside.append(request.url),
+        lambda request: (
+            None if request.url.startswith((site, "data:")) else outside.append(request.url)
+        ),
     )
     page.goto(site + "/")
     page.wait_for_selector("body[data-ready=true]", timeout=45_000)
