@@ -153,6 +153,11 @@ def test_a_sentence_without_a_political_event_gives_none():
         ("An airstrike hit the market, killing seven civilians, among them two children.", 7),
         ("A mob beat a man to death in the market on suspicion of theft.", 1),
         ("Dozens of protesters were killed as police opened fire in the capital.", 12),
+        # injuries told beside a death stay injuries, however the parse joins them
+        ("An explosion kills one and injures at least 30 people in the market.", 1),
+        ("The death toll from yesterday's bombings rises to 38 with 155 injured.", 38),
+        ("4 people are fatally shot outside a restaurant in the city.", 4),
+        ("A roadside bomb targeting a civilian bus kills at least 14 people in the district.", 14),
     ],
 )
 def test_death_tolls_by_acled_rules(text, toll):

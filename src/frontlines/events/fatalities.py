@@ -47,10 +47,15 @@ class Count:
     strong: bool = True  # tied to the death word by the parse, not by nearness
 
 
+MISPARSED_KILLS = {"kills", "killed", "killing"}  # "a bomb ... kills 14" parsed as a noun
+
+
 def _is_death(token: Token) -> bool:
     lemma, lower = token.lemma_.lower(), token.lower_
     if lemma in _words("death_verbs") and token.pos_ in {"VERB", "AUX"}:
         return True
+    if lower in MISPARSED_KILLS or _fatally(token):
+        return True  # "4 people are fatally shot"
     if lower in {"lives", "life"}:
         return token.head.lemma_.lower() == "lose"
     if lower == "alive":
@@ -58,7 +63,13 @@ def _is_death(token: Token) -> bool:
     return lower in _words("death_nouns") or lemma in _words("death_nouns")
 
 
+def _fatally(token: Token) -> bool:
+    return token.pos_ == "VERB" and any(c.lower_ == "fatally" for c in token.children)
+
+
 def _is_injury(token: Token) -> bool:
+    if _fatally(token):
+        return False
     return token.lower_ in _words("injury_words") or token.lemma_.lower() in _words("injury_words")
 
 
@@ -155,8 +166,14 @@ def _kind(count: Count) -> str | None:
         return "injury"
     if own and _harm(own, False) == "death":
         return "death"
+    after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if after is not None and _is_injury(after) and after.pos_ in {"VERB", "ADJ"}:
+        return "injury"  # "rises to 38 with 155 injured"
     anchor = head
     while anchor.dep_ == "conj" and anchor.head != anchor:
+        between = head.doc[anchor.head.i + 1 : anchor.i]
+        if any(_is_injury(t) for t in between) and not any(_is_death(t) for t in between):
+            return "injury"  # "kills one and injures 30 people", 30 parsed as one's conjunct
         anchor = anchor.head  # "himself and ten soldiers": the first conjunct's place
     governor = anchor.head
     if anchor.dep_ == "nsubj" and any(
