@@ -360,3 +360,16 @@ def test_a_demand_put_in_anothers_mouth_is_the_speakers():
 
 def test_the_act_under_a_verb_of_aspect_is_the_main_act():
     assert _first_types("Qatar continued to send food aid to Gaza last month.") == "AID"
+
+
+def test_a_date_in_a_relative_clause_or_after_since_dates_something_else():
+    events = text_extraction(
+        "Syrian troops capture the castle from rebels after laying siege to it since January.",
+        "2014-03-20",
+    ).events
+    assert events and not events[0].historical and events[0].date == "2014-03-20"
+    events = text_extraction(
+        "Islamic State fighters recapture the town of Rutba, which they withdrew from in May.",
+        "2016-10-24",
+    ).events
+    assert events and not events[0].historical and events[0].date == "2016-10-24"

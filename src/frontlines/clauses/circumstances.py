@@ -189,8 +189,29 @@ def date_of(
         for (start, end), date in resolved.date_at.items()
         if sentence.start_char <= start < sentence.end_char
     ]
-    own = [c for c in candidates if _owned(trigger, triggers, c[0], c[1], resolved)]
+    own = [
+        c
+        for c in candidates
+        if _owned(trigger, triggers, c[0], c[1], resolved)
+        and not _background_date(trigger, c[0], c[1], resolved)
+    ]
     return own[0][2] if own else None
+
+
+def _background_date(trigger: Token, start: int, end: int, resolved: ResolvedDocument) -> bool:
+    """A date that dates something else than the event: 'the town, which it withdrew from in
+    May', 'a siege since January'."""
+    span = char_span(resolved.linked.parsed.doc, start, end)
+    if span is None:
+        return False
+    current = span.root
+    for _ in range(8):
+        if current == trigger or current.head == current:
+            return False
+        if current.dep_ == "relcl" or (current.dep_ == "prep" and current.lower_ == "since"):
+            return True
+        current = current.head
+    return False
 
 
 def harm_by_hazard(trigger: Token) -> bool:
