@@ -36,3 +36,11 @@ def test_the_token_table_agrees_with_spacy_tokens():
         assert lowers_of(spacy_doc) == [t.lower_ for t in spacy_doc]
         assert lemmas_of(spacy_doc) == [t.lemma_.lower() for t in spacy_doc]
         assert pos_of(spacy_doc) == [t.pos_ for t in spacy_doc]
+
+
+def test_headings_before_colons_are_split_off_one_after_another():
+    text = "Arab Spring: Bahraini uprising (2011–present): Police fire tear gas at protesters."
+    doc = make_document(text)
+    parsed = parse(doc, normalize_text(doc.text, []))
+    sentences = [s.text.strip() for s in parsed.doc.sents]
+    assert sentences[-1] == "Police fire tear gas at protesters."

@@ -54,7 +54,8 @@ HEADING_TOKENS = 25  # the longest label a paragraph may open with
 def _heading_before_colon(doc: Doc, start: int) -> None:
     """'2011 Libyan civil war: Rebels retake Brega.' A paragraph that opens with a label
     without a verb, a colon, then a capitalised word, says its sentence after the colon: the
-    label is a heading (a conflict's name, a story's slug), no part of the clause."""
+    label is a heading (a conflict's name, a story's slug), no part of the clause; labels may
+    follow one another."""
     depth = 0  # inside parentheses: "(2001–present)" is a span of years, whatever its tags
     for i in range(start, min(start + HEADING_TOKENS, len(doc) - 1)):
         token = doc[i]
@@ -70,6 +71,7 @@ def _heading_before_colon(doc: Doc, start: int) -> None:
                 and (following.text[:1].isupper() or following.text[:1].isdigit())
             ):
                 following.is_sent_start = True
+                _heading_before_colon(doc, following.i)  # "Arab Spring: Bahraini uprising:"
             return
 
 
