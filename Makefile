@@ -51,6 +51,8 @@ eval: setup  ## score extraction: the founding article, the written corpus, real
 	$(BIN)/frontlines eval src/frontlines/kb/data/labelled_events
 	test ! -d ../shared/data/case2021-dev || \
 		$(BIN)/frontlines eval ../shared/data/case2021-dev/case2021_task2_dev.tsv
+	test ! -d ../shared/data/geowebnews || $(BIN)/frontlines eval ../shared/data/geowebnews/GWN.xml
+	test ! -d ../shared/data/geovirus || $(BIN)/frontlines eval ../shared/data/geovirus/GeoVirus.xml
 	test ! -d ../shared/data/plover-gsr || \
 		$(BIN)/frontlines eval ../shared/data/plover-gsr/PLOVER_GSR_CAMEO.json
 	FRONTLINES_SLOW_TESTS=1 $(BIN)/python -m pytest -q tests/events/test_classifier.py

@@ -1,8 +1,10 @@
-"""Scoring toponym resolution on GeoWebNews (`frontlines eval GWN.xml`).
+"""Scoring toponym resolution on GeoWebNews and GeoVirus (`frontlines eval GWN.xml`,
+`frontlines eval GeoVirus.xml`).
 
-Gritta, Pilehvar & Collier (2019): news articles with every toponym marked by type, most with
-coordinates. Scored, on the types that name a place (Literal, Literal_Modifier, Metonymic)
-and have coordinates: accuracy within 161 km counting a missed toponym as wrong, the median
+GeoWebNews (Gritta, Pilehvar & Collier 2019): news articles with every toponym marked by type,
+most with coordinates; scored on the types that name a place (Literal, Literal_Modifier,
+Metonymic). GeoVirus (Gritta et al. 2018): WikiNews articles on epidemics, each toponym with
+the coordinates of its Wikipedia page; every one is scored. Both are scored with coordinates: accuracy within 161 km counting a missed toponym as wrong, the median
 error of the ones found, the recall of spans (a place mention of ours overlaps it), and the
 wrong ones by what they were placed as.
 """
@@ -45,7 +47,7 @@ class GeoScore:
     def lines(self) -> list[str]:
         median = statistics.median(self.errors) if self.errors else float("nan")
         return [
-            f"  toponyms scored (Literal, Literal_Modifier, Metonymic with coordinates): "
+            f"  toponyms scored (GeoWebNews: Literal, Literal_Modifier, Metonymic; with coordinates): "
             f"{self.toponyms}",
             f"  accuracy within {ACCURACY_KM:.0f} km (missed = wrong): {self.within}/"
             f"{self.toponyms} = {self.within / max(self.toponyms, 1):.3f}",
@@ -58,7 +60,20 @@ class GeoScore:
 
 
 def _toponyms(article: ET.Element) -> list[tuple[int, int, float, float]]:
+    """(start, end, lat, lon) of the article's scored toponyms, in either set's format."""
     found = []
+    text = article.findtext("text") or ""
+    for item in article.find("locations") or []:  # GeoVirus
+        lat, lon = item.findtext("lat"), item.findtext("lon")
+        start, end, name = (
+            int(item.findtext("start")),
+            int(item.findtext("end")),
+            item.findtext("name"),
+        )
+        if text[start:end] != name and text[start - 1 : end - 1] == name:
+            start, end = start - 1, end - 1  # most of GeoVirus's offsets count from 1
+        if lat and lon:
+            found.append((start, end, float(lat), float(lon)))
     for item in article.find("toponyms") or []:
         kind = item.findtext("type")
         lat, lon = item.findtext("latitude"), item.findtext("longitude")

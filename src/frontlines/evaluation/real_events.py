@@ -21,6 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rapidfuzz import fuzz
+
 from frontlines.evaluation.events import NONE, TypeTable, actor_agrees
 from frontlines.events import (
     LabelledEvent,
@@ -91,6 +93,30 @@ def actor_matches(ref: ActorRef | None, item: LabelledEvent, role: str) -> bool 
     return None if not written else actor_agrees(ref, written)
 
 
+UNIT_WORDS = {"district", "province", "governorate", "region", "state", "county", "city",
+              "town", "village", "of", "municipality", "department", "area", "camp"}
+
+
+def _place_words(name: str | None) -> str:
+    return " ".join(w for w in name_key(name or "").split() if w not in UNIT_WORDS)
+
+
+def place_named(event: Event | None, item: LabelledEvent) -> bool | None:
+    """Whether the event's location names the labelled place or the district it gave
+    ('Behsod district', 'Nangarhar province'); None where the label names no place."""
+    wanted = [w for w in (_place_words(item.location), _place_words(item.admin)) if w]
+    if not wanted:
+        return None
+    if event is None or event.location is None:
+        return False
+    got = [_place_words(event.location.name), _place_words(event.location.text)]
+    return any(
+        g and (g == w or fuzz.ratio(g, w) >= 85 or f" {w} " in f" {g} ")
+        for g in got
+        for w in wanted
+    )
+
+
 def weighted_f1(pairs: Sequence[tuple[str, str]], labels: set[str]) -> float:
     """F1 per gold label, weighted by the label's support (as scikit-learn's 'weighted')."""
     table = TypeTable("")
@@ -129,6 +155,7 @@ class RealScore:
             f"  date, where the text names the day  {self.rate('date')}",
             f"  fatalities exact            {self.rate('fatalities')}",
             f"  placed, where the text says where  {self.rate('placed')}",
+            f"  at the labelled place or its district  {self.rate('place')}",
             f"  in the right country        {self.rate('country')}",
         ]
 
@@ -157,6 +184,7 @@ def score_labelled(items: Sequence[LabelledEvent]) -> RealScore:
             score.count("actor2", actor_matches(event.actor2 if event else None, item, "actor2"))
             if item.location or item.country:
                 score.count("placed", event is not None and event.location is not None)
+            score.count("place", place_named(event, item))
             if item.country:
                 where = event.location.country if event and event.location else None
                 score.count("country", where == item.country)

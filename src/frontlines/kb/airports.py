@@ -19,6 +19,8 @@ from frontlines.kb.names import name_key
 GENERIC_WORDS = {
     "airport", "international", "intl", "regional", "municipal", "national", "domestic",
     "air", "base", "airbase", "airfield", "aerodrome", "terminal",
+    # what is left of "Lajes Field", "Camp Bastion" without them would be a common word
+    "field", "camp", "station", "heliport", "airpark", "airstrip", "strip", "naval", "afb",
 }  # fmt: skip
 MIN_SHORT_NAME = 4  # "Ali" would be every man called Ali
 

@@ -55,9 +55,11 @@ def _iso3(iso2: str) -> str | None:
     return country.iso3 if country else None
 
 
-def _latin_keys(names: list[str] | tuple[str, ...]) -> set[str]:
+def _latin_keys(names: list[str] | tuple[str, ...], codes: bool = True) -> set[str]:
     keys = set()
     for alternate in names:
+        if not codes and alternate.isupper() and len(alternate) <= 3:
+            continue  # an airport code among a town's names: "BIR" is no name of Biratnagar
         key = name_key(alternate)
         if len(key) > 2 and _LATIN_KEY.match(key):
             keys.add(key)
@@ -108,7 +110,7 @@ def _build_index() -> tuple[list[tuple], dict[str, list[int]], list[Place], dict
                 int(city["geonameid"]) in capitals,
             )
         )
-        keys = {name_key(city["name"])} | _latin_keys(city.get("alternatenames") or ())
+        keys = {name_key(city["name"])} | _latin_keys(city.get("alternatenames") or (), False)
         for key in keys:
             if key:
                 index.setdefault(key, []).append(row_id)
