@@ -4,7 +4,8 @@
 GeoWebNews (Gritta, Pilehvar & Collier 2019): news articles with every toponym marked by type,
 most with coordinates; scored on the types that name a place (Literal, Literal_Modifier,
 Metonymic). GeoVirus (Gritta et al. 2018): WikiNews articles on epidemics, each toponym with
-the coordinates of its Wikipedia page; every one is scored. Both are scored with coordinates: accuracy within 161 km counting a missed toponym as wrong, the median
+the coordinates of its Wikipedia page; every one is scored. Both are scored with coordinates:
+accuracy within 161 km counting a missed toponym as wrong, the median
 error of the ones found, the recall of spans (a place mention of ours overlaps it), and the
 wrong ones by what they were placed as.
 """
@@ -47,8 +48,8 @@ class GeoScore:
     def lines(self) -> list[str]:
         median = statistics.median(self.errors) if self.errors else float("nan")
         return [
-            f"  toponyms scored (GeoWebNews: Literal, Literal_Modifier, Metonymic; with coordinates): "
-            f"{self.toponyms}",
+            f"  toponyms scored (with coordinates; GeoWebNews's Literal, Literal_Modifier and "
+            f"Metonymic): {self.toponyms}",
             f"  accuracy within {ACCURACY_KM:.0f} km (missed = wrong): {self.within}/"
             f"{self.toponyms} = {self.within / max(self.toponyms, 1):.3f}",
             f"  span recall: {self.found}/{self.toponyms} = "
