@@ -373,3 +373,18 @@ def test_a_date_in_a_relative_clause_or_after_since_dates_something_else():
         "2016-10-24",
     ).events
     assert events and not events[0].historical and events[0].date == "2016-10-24"
+
+
+def test_an_events_place_is_not_in_a_partys_name_nor_a_country_where_a_town_is_named():
+    def place(text: str) -> str | None:
+        events = text_extraction(text, "2020-05-01").events
+        return events[0].location.name if events and events[0].location else None
+
+    assert place("The United States launches an airstrike in Nangarhar, killing two fighters.") == (
+        "Nangarhār"
+    )
+    assert place("Al-Qaeda in the Arabian Peninsula attacks a military camp in Abyan, Yemen.") == (
+        "Abyan"
+    )
+    assert place("Several rockets fired from Syria strike the Turkish city of Kilis.") == "Kilis"
+    assert place("Gunmen kill two polio vaccinators in northwest Pakistan.") == "Pakistan"

@@ -75,6 +75,7 @@ def location_of(
     described = _actor_descriptions(trigger)
     skipped: set[tuple[int, int]] = set()
     candidates = []
+    parties: list[tuple] = []
     for (start, end), place in resolved.place_at.items():
         if place.lat is None or not (sentence.start_char <= start < sentence.end_char):
             continue
@@ -87,11 +88,19 @@ def location_of(
             continue  # "JNIM, the alliance active across the Sahel, took ...": who, not where
         if preposition in AWAY_PREPOSITIONS or is_demonym(place.text):
             continue  # not where it happened: "towards Bani Walid", "a Turkish official"
-        if place.feature == "country" and len(candidates) > 0:
+        party = _names_a_party(start, end, place, preposition, resolved)
+        if party:  # "Al-Qaeda in the Arabian Peninsula", "the United States launches"
+            if party == "state":
+                parties.append((start, end, place, preposition))
             continue
         if spoken and preposition not in SPOKEN_AT:
             continue
         candidates.append((start, end, place, preposition))
+    # A country is the place only where the clause names nothing finer ("Yemen's capital,
+    # Sana'a"); where the strike came from is not where it hit ("rockets fired from Syria").
+    finer = [c for c in candidates if c[2].feature != "country"]
+    candidates = finer or candidates[:1] or parties[:1]  # at least the country it names
+    candidates.sort(key=lambda c: c[3] == "from")
     own = [c for c in candidates if _owned(trigger, triggers, c[0], c[1], resolved)]
     if not own and len(triggers) == 1:
         own = candidates
@@ -124,6 +133,41 @@ def location_of(
         geo_precision=precision,
     )
     return location, from_context
+
+
+PLACE_PREPOSITIONS = {
+    "in",
+    "at",
+    "near",
+    "inside",
+    "outside",
+    "across",
+    "around",
+    "into",
+    "on",
+    "throughout",
+    "within",
+    "off",
+}
+
+
+def _names_a_party(
+    start: int, end: int, place, preposition: str | None, resolved: ResolvedDocument
+) -> str | None:
+    """'name' where the place name is part of an actor's name (it never places the actor's
+    deeds: "Gulf Cartel"), 'state' where it names a country acting as a party (it places
+    them only where nothing else does: "the United States launches")."""
+    for (a_start, a_end), actor_id in resolved.linked.actor_of.items():
+        if a_start < end and start < a_end:
+            linked = resolved.linked.actors.get(actor_id)
+            known = linked is not None and not linked.record.discovered
+            other = actor_id != place.country  # not the country itself ("northwest Pakistan")
+            inside = a_start < start or end < a_end
+            if inside and other and (known or place.feature != "country"):
+                return "name"
+            if place.feature == "country" and preposition not in PLACE_PREPOSITIONS:
+                return "state"
+    return None
 
 
 def _actor_descriptions(trigger: Token) -> set[int]:

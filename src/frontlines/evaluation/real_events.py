@@ -93,8 +93,22 @@ def actor_matches(ref: ActorRef | None, item: LabelledEvent, role: str) -> bool 
     return None if not written else actor_agrees(ref, written)
 
 
-UNIT_WORDS = {"district", "province", "governorate", "region", "state", "county", "city",
-              "town", "village", "of", "municipality", "department", "area", "camp"}
+UNIT_WORDS = {
+    "district",
+    "province",
+    "governorate",
+    "region",
+    "state",
+    "county",
+    "city",
+    "town",
+    "village",
+    "of",
+    "municipality",
+    "department",
+    "area",
+    "camp",
+}
 
 
 def _place_words(name: str | None) -> str:
