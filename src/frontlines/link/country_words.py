@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from frontlines.kb.gazetteer import lookup
+from frontlines.kb.gazetteer import Place, lookup
+from frontlines.kb.geometry import km
 
 _OF_A_COUNTRY = re.compile(
     r"\b((?:[A-Z][\w'-]+ )*[A-Z][\w'-]+) (?:\w+ )?(?:city|town|village|port|capital|region|"
@@ -46,3 +47,59 @@ def country_after(after: str) -> str | None:
         return None
     words = match.group(1).split()
     return _first_country((" ".join(words[:end]) for end in range(len(words), 0, -1)), {"country"})
+
+
+# "X, Oudalan Province", "X (Al Husha, Ad Dali)", "X, Donetsk Oblast, Ukraine": the units a
+# report joins to a place name, finest first.
+_NAME_WORD = r"(?:[A-Z][\w'’-]*|al|el|ad|as|ar)"
+_CHAIN_LINK = re.compile(rf"^\s*[,(]\s*({_NAME_WORD}(?:[ -](?:{_NAME_WORD}|of|the)){{0,5}})")
+CHAIN_CHARS = 80  # how far after a name its units are read
+# A unit said to be one ("X, Oudalan Province", "X (Al Husha, Ad Dali)"), not a list's next item
+_DIVISION_WORD = re.compile(
+    r"^\s*(?:\([^,()]+,|,[^,.;()]{1,40}\b(?:[Pp]rovince|[Dd]istrict|[Rr]egion|[Ss]tate|"
+    r"[Gg]overnorate|[Oo]blast|[Dd]epartment|[Cc]ounty|[Pp]refecture)\b)"
+)
+CHAIN_UNITS = {"region", "county", "country"}
+
+
+def admin_chain(after: str) -> list[list[Place]]:
+    """The divisions and countries the text joins to a place name right after it, a list of
+    readings per unit, finest unit first ('Tin Edia, Oudalan Province' → the province; 'Bir Al
+    Abd, Egypt' → Egypt; 'Atlanta, Georgia' → the state or the country)."""
+    found: list[list[Place]] = []
+    rest = after
+    for _ in range(3):
+        match = _CHAIN_LINK.match(rest)
+        if not match:
+            break
+        units = [p for p in lookup(match.group(1)) if p.feature in CHAIN_UNITS]
+        if units:
+            found.append(units)
+        rest = rest[match.end() :].lstrip(")")
+    return found
+
+
+def within_named_units(found: list[Place], after: str) -> tuple[list[Place], list[Place]]:
+    """A name's entries kept to the division the text joins to it ('Tin Edia, Oudalan
+    Province', 'X (Al Husha, Ad Dali)'), and the divisions named (a namesake inside one is
+    likelier). With no entry inside it, none is kept: the name is then placed at the unit,
+    not at a namesake elsewhere ('Kamianka, Donetsk Oblast')."""
+    chain = admin_chain(after) if _DIVISION_WORD.match(after) else []
+    units = [u for link in chain for u in link if u.feature != "country"]
+    if chain and all(p.feature != "country" for p in found):
+        found = [p for p in found if p.country in {u.country for u in chain[0]}]
+        named = [u for u in chain[0] if u.feature != "country"]
+        if named and not any(contains(u, p) for u in named for p in found):
+            found = []
+    return found, units
+
+
+def contains(outer: Place, inner: Place) -> bool:
+    """Whether `outer` (a country, region or county) holds `inner`."""
+    if inner.feature == "country" or outer.country != inner.country or outer is inner:
+        return False
+    if outer.feature == "country":
+        return True
+    if outer.feature == "region":
+        return inner.admin1 == outer.name
+    return outer.feature == "county" and km(outer.lat, outer.lon, inner.lat, inner.lon) < 80

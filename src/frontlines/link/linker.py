@@ -21,7 +21,15 @@ from frontlines.kb.gazetteer import WIDE_FEATURES, Place, km, lookup, region_dem
 from frontlines.kb.matching import actor_matcher
 from frontlines.kb.names import name_key, skeleton
 from frontlines.link.coref import resolve_references
-from frontlines.link.country_words import country_after, named_country
+from frontlines.link.country_words import (
+    CHAIN_CHARS,
+    country_after,
+    named_country,
+    within_named_units,
+)
+from frontlines.link.country_words import (
+    contains as _contains,
+)
 from frontlines.link.place_context import NO_ENTRY, PLACED_IN_CONTEXT, place_in_context
 from frontlines.mentions import (
     Mention,
@@ -43,6 +51,7 @@ NEAR_SCALE_KM = 300.0
 COUNTRY_SCORE = 14.0  # a country by its name beats any namesake town (China, Texas), not a state
 CAPITAL_BONUS = 4.0  # by its own name: "Washington" the capital, "London" not a namesake
 TOWN_OVER_DIVISION_BONUS = 1.0
+CHAIN_BONUS = 6.0  # a namesake in the division the text joins to the name ("X, Y Province")
 TOWN_OR_DIVISION = {"city", "region", "county"}
 ABROAD_ALIAS_POPULATION = 100_000  # abroad, a town known by another name must be this big
 APPOSITION_MARGIN = 6.0  # "Tacoma, Washington" may overrule the separate choices by this much
@@ -375,17 +384,6 @@ def _references_to(focus: str | None, mentions: MentionSet) -> list[LinkedPlace]
     return [LinkedPlace(m, place) for m in country_references(doc, country.names, mentions.places)]
 
 
-def _contains(outer: Place, inner: Place) -> bool:
-    """Whether `outer` (a country, region or county) holds `inner`."""
-    if inner.feature == "country" or outer.country != inner.country or outer is inner:
-        return False
-    if outer.feature == "country":
-        return True
-    if outer.feature == "region":
-        return inner.admin1 == outer.name
-    return outer.feature == "county" and km(outer.lat, outer.lon, inner.lat, inner.lon) < 80
-
-
 def _clue_towns(clues: list[Mention], focus: str | None) -> list[tuple[Mention, Place]]:
     """The likeliest town of each name inside an organisation's name (`mentions.clues`)."""
     found = []
@@ -423,8 +421,13 @@ def _choose_places(
         holder = holders.get(name_key(mention.text))
         if holder:  # "the town of Boni in central Mali": not a namesake abroad
             found = [p for p in found if p.country == holder or p.feature == "country"]
+        # "Tin Edia, Oudalan Province": a namesake outside the unit the text names is none
+        found, units = within_named_units(found, text[mention.end : mention.end + CHAIN_CHARS])
         divisions = tuple(p for p in found if p.feature in {"region", "county"})
         scored = [(_place_score(p, focus, mention.text, anchors, divisions), p) for p in found]
+        scored = [  # "Kamianka, Donetsk Oblast": the namesake in the unit named
+            (score + CHAIN_BONUS * any(_contains(u, p) for u in units), p) for score, p in scored
+        ]
         options.append(sorted(scored, key=lambda item: -item[0]))  # stable: first of equals
     chosen = [scored[0][1] if scored else None for scored in options]
     options = _in_context(candidates, options, chosen, text)

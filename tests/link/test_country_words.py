@@ -1,0 +1,30 @@
+"""The units a report joins to a place name decide among its namesakes."""
+
+from __future__ import annotations
+
+from conftest import text_extraction
+
+from frontlines.link.country_words import admin_chain, within_named_units
+
+
+def test_the_units_joined_to_a_name_are_read_finest_first():
+    chain = admin_chain(", Ituri Province, Democratic Republic of the Congo, on Monday")
+    assert [link[0].country for link in chain] == ["COD", "COD"]
+    assert admin_chain(" and Gao") == []
+
+
+def test_a_list_of_names_is_no_chain_of_units():
+    from frontlines.kb.gazetteer import lookup
+
+    towns = lookup("Copenhagen")
+    assert within_named_units(towns, ", Hamburg, Brasoc and Mannheim")[0] == towns
+
+
+def test_a_village_unknown_in_the_named_province_is_placed_at_the_province():
+    events = text_extraction(
+        "Russian forces shelled positions near Kamianka, Donetsk Oblast, on Tuesday.",
+        published="2023-03-01",
+    ).events
+    assert events and events[0].location is not None
+    assert events[0].location.admin1 == "Donetska oblast"
+    assert events[0].location.geo_precision == 3
