@@ -388,3 +388,12 @@ def test_an_events_place_is_not_in_a_partys_name_nor_a_country_where_a_town_is_n
     )
     assert place("Several rockets fired from Syria strike the Turkish city of Kilis.") == "Kilis"
     assert place("Gunmen kill two polio vaccinators in northwest Pakistan.") == "Pakistan"
+
+
+def test_an_event_with_no_place_in_its_clause_takes_its_sentences():
+    events = text_extraction(
+        "Soldiers open fire against protesters during protests against police brutality in "
+        "Lagos, Nigeria, killing about 20 people.",
+        "2020-10-21",
+    ).events
+    assert events and all(e.location is not None for e in events)

@@ -102,8 +102,8 @@ def location_of(
     candidates = finer or candidates[:1] or parties[:1]  # at least the country it names
     candidates.sort(key=lambda c: c[3] == "from")
     own = [c for c in candidates if _owned(trigger, triggers, c[0], c[1], resolved)]
-    if not own and len(triggers) == 1:
-        own = candidates
+    if not own and (not spoken or len(triggers) == 1):
+        own = candidates  # no place of its own clause: the sentence's (a call: only its own)
     towns = [c for c in own if c[2].feature not in REGION_FEATURES]
     chosen = (towns or own or [None])[0]
     precision = 1
