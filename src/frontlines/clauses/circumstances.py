@@ -174,8 +174,9 @@ def _actor_descriptions(trigger: Token) -> set[int]:
     """Token indices of what describes the doer: the appositions and clauses on the subject."""
     out: set[int] = set()
     for subject in (c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        heads = {subject, *subject.conjuncts}  # not "bombings around the capital, Baghdad"
         for word in subject.subtree:
-            if word.dep_ in {"appos", "acl", "relcl"}:
+            if word.dep_ in {"appos", "acl", "relcl"} and word.head in heads:
                 out.update(t.i for t in word.subtree)
     return out
 
