@@ -28,3 +28,15 @@ def test_a_village_unknown_in_the_named_province_is_placed_at_the_province():
     assert events and events[0].location is not None
     assert events[0].location.admin1 == "Donetska oblast"
     assert events[0].location.geo_precision == 3
+
+
+def test_a_name_after_a_settlement_noun_is_a_place_and_a_fragment_is_none():
+    events = text_extraction(
+        "200,000 people flee intense fighting in Syria's largest city Aleppo.", "2012-08-01"
+    ).events
+    assert events and events[0].location is not None and events[0].location.name == "Aleppo"
+    result = text_extraction(
+        "The Houthis fire a missile at the Al-Yamamah Palace in the Saudi capital of Riyadh.",
+        "2017-12-19",
+    )
+    assert all(p.name != "Ål" for p in result.places)

@@ -192,6 +192,8 @@ def _plausible(place: Place, focus: str | None, text: str) -> bool:
     town in the report's country missing from the gazetteer must not become a city abroad."""
     if _acronym(text) and place.feature == "city" and name_key(place.name) != name_key(text):
         return False  # "TTC", "MoD": an acronym, not a town one of whose codes it is
+    if len(name_key(text)) < 3 and not text.isupper() and place.feature == "city":
+        return False  # "Al" of "Al-Yamamah": a fragment, not the town of Ål
     if focus is None or place.country == focus or place.feature not in TOWN_OR_DIVISION:
         return True
     if place.capital:  # a national capital is known abroad by all its names ("Vatican")

@@ -24,6 +24,8 @@ def locative_context(doc: Doc, span: Span) -> bool:
         previous -= 1
     if previous >= 0 and doc[previous].lower_ in cue_words("locative_words"):
         return True
+    if previous >= 0 and doc[previous].lower_ in place_words()["settlement_nouns"]:
+        return True  # "Syria's largest city Aleppo", "the Malian capital Bamako"
     following = doc[span.end].lower_ if span.end < len(doc) else ""
     if following in {"and", "or"} and span.end + 2 < len(doc):  # "Kidal and other towns"
         other, noun = doc[span.end + 1].lower_, doc[span.end + 2].lower_
