@@ -161,7 +161,8 @@ def _names_a_party(
         if a_start < end and start < a_end:
             linked = resolved.linked.actors.get(actor_id)
             known = linked is not None and not linked.record.discovered
-            other = actor_id != place.country  # not the country itself ("northwest Pakistan")
+            # not the country itself ("northwest Pakistan") nor its own forces ("the Yemen Army")
+            other = actor_id.split("-")[0] != place.country
             inside = a_start < start or end < a_end
             if inside and other and (known or place.feature != "country"):
                 return "name"
