@@ -28,6 +28,7 @@ def test_a_village_unknown_in_the_named_province_is_placed_at_the_province():
     assert events and events[0].location is not None
     assert events[0].location.admin1 == "Donetska oblast"
     assert events[0].location.geo_precision == 3
+    assert events[0].location.name == "Kamianka"  # its name as written, at the unit's point
 
 
 def test_a_name_after_a_settlement_noun_is_a_place_and_a_fragment_is_none():

@@ -23,6 +23,7 @@ from frontlines.kb.names import name_key, skeleton
 from frontlines.link.coref import resolve_references
 from frontlines.link.country_words import (
     CHAIN_CHARS,
+    at_unit,
     country_after,
     named_country,
     within_named_units,
@@ -413,7 +414,8 @@ def _choose_places(
         if holder:
             holders.setdefault(name_key(mention.text), holder)
     options: list[list[tuple[float, Place]]] = []
-    for mention, looked_up in candidates:
+    ladder: dict[int, Place] = {}  # names with no entry in the unit the text gives them
+    for index, (mention, looked_up) in enumerate(candidates):
         found = _most_specific(
             [p for p in looked_up if _plausible(p, focus, mention.text)], mention.text
         )
@@ -423,8 +425,9 @@ def _choose_places(
         holder = holders.get(name_key(mention.text))
         if holder:  # "the town of Boni in central Mali": not a namesake abroad
             found = [p for p in found if p.country == holder or p.feature == "country"]
-        # "Tin Edia, Oudalan Province": a namesake outside the unit the text names is none
         found, units = within_named_units(found, text[mention.end : mention.end + CHAIN_CHARS])
+        if not found and units:
+            ladder[index] = at_unit(mention.text, units[0])
         divisions = tuple(p for p in found if p.feature in {"region", "county"})
         scored = [(_place_score(p, focus, mention.text, anchors, divisions), p) for p in found]
         scored = [  # "Kamianka, Donetsk Oblast": the namesake in the unit named
@@ -448,6 +451,8 @@ def _choose_places(
         alone = options[i][0][0] + options[i + 1][0][0] if pairs else 0.0
         if pairs and max(pairs, key=lambda pair: pair[0])[0] >= alone - APPOSITION_MARGIN:
             _score, chosen[i], chosen[i + 1] = max(pairs, key=lambda pair: pair[0])
+    for index, place in ladder.items():
+        chosen[index] = place
     return place_in_context([m for m, _ in candidates], chosen, text, focus, list(clues))
 
 
