@@ -44,3 +44,10 @@ def test_headings_before_colons_are_split_off_one_after_another():
     parsed = parse(doc, normalize_text(doc.text, []))
     sentences = [s.text.strip() for s in parsed.doc.sents]
     assert sentences[-1] == "Police fire tear gas at protesters."
+
+
+def test_a_long_run_of_labels_is_read_without_recursion():
+    text = "A: " * 3000 + "Rebels retake Brega."
+    doc = make_document(text)
+    parsed = parse(doc, normalize_text(doc.text, []))
+    assert list(parsed.doc.sents)

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from frontlines.models import Document
 from frontlines.normalize import NormalizedText
@@ -51,18 +51,31 @@ def paragraph_breaks(doc: Doc) -> Doc:
 HEADING_TOKENS = 25  # the longest label a paragraph may open with
 
 
+MAX_HEADINGS = 4  # labels in a row ("Arab Spring: Bahraini uprising (2011–present): ...")
+
+
 def _heading_before_colon(doc: Doc, start: int) -> None:
     """'2011 Libyan civil war: Rebels retake Brega.' A paragraph that opens with a label
     without a verb, a colon, then a capitalised word, says its sentence after the colon: the
     label is a heading (a conflict's name, a story's slug), no part of the clause; labels may
     follow one another."""
+    for _ in range(MAX_HEADINGS):
+        following = _after_heading(doc, start)
+        if following is None:
+            return
+        following.is_sent_start = True
+        start = following.i
+
+
+def _after_heading(doc: Doc, start: int) -> Token | None:
+    """The first word after the label that opens at `start`, if one does."""
     depth = 0  # inside parentheses: "(2001–present)" is a span of years, whatever its tags
     for i in range(start, min(start + HEADING_TOKENS, len(doc) - 1)):
         token = doc[i]
         depth += token.text.count("(") - token.text.count(")")
         verb = depth <= 0 and token.tag_.startswith(("VB", "MD"))
         if "\n" in token.text or verb or token.text in '.!?"“”«»':
-            return
+            return None
         if token.text.endswith(":") and i > start:  # ":" or "):"
             following = next((t for t in doc[i + 1 :] if not t.is_space), None)
             if (
@@ -70,9 +83,9 @@ def _heading_before_colon(doc: Doc, start: int) -> None:
                 and "\n" not in doc[i + 1 : following.i].text
                 and (following.text[:1].isupper() or following.text[:1].isdigit())
             ):
-                following.is_sent_start = True
-                _heading_before_colon(doc, following.i)  # "Arab Spring: Bahraini uprising:"
-            return
+                return following
+            return None
+    return None
 
 
 @lru_cache(maxsize=2)
