@@ -11,6 +11,8 @@ and of no country the text does not give.
 
 from __future__ import annotations
 
+from spacy.tokens import Doc, Span
+
 import frontlines.clauses as clauses
 from frontlines.events.folding import Draft
 from frontlines.kb.cues import cue_words
@@ -137,8 +139,7 @@ def _armed_party_named(draft: Draft, resolved: ResolvedDocument) -> ActorRef | N
     report's claim of responsibility) is the doer, as a coder would read it; never one of the
     targets."""
     taken = {r.id for r in (draft.actor2, *draft.assoc2) if r is not None}
-    doc = draft.sentence.doc
-    claims = [s for s in doc.sents if any(t.lower_.startswith("responsib") for t in s)]
+    claims = _claim_sentences(draft.sentence.doc)
     for sentence in (draft.sentence, *claims):
         for ref in clauses.actor_refs(list(sentence), resolved):
             record = actor_records().get(ref.id)
@@ -146,3 +147,13 @@ def _armed_party_named(draft: Draft, resolved: ResolvedDocument) -> ActorRef | N
             if armed and (record.type != "military" or not draft.actor2):
                 return ref
     return None
+
+
+def _claim_sentences(doc: Doc) -> list[Span]:
+    """The report's sentences that say who is responsible, found once per document."""
+    bounds = doc.user_data.get("frontlines_claim_sentences")
+    if bounds is None:
+        starts = {t.sent.start for t in doc if t.lower_.startswith("responsib")}
+        bounds = [(s.start, s.end) for s in doc.sents if s.start in starts]
+        doc.user_data["frontlines_claim_sentences"] = bounds
+    return [doc[start:end] for start, end in bounds]
