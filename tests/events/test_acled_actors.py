@@ -71,3 +71,8 @@ def test_unnamed_doers_and_victims_take_the_events_country():
 def test_no_country_is_invented():
     events = text_extraction("Gunmen killed four villagers on Tuesday.", published="2021-03-10")
     assert all(e.actor1 is None or e.actor1.country is None for e in events.events)
+
+
+def test_unnamed_shooters_are_of_the_country_the_fire_came_from():
+    events = _pairs("Several rockets fired from Syria strike the Turkish city of Kilis.")
+    assert events and events[0][1] == "Unidentified Armed Group (Syria)"
