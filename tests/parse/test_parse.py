@@ -5,12 +5,15 @@ from frontlines.parse import parse
 from frontlines.read import make_document
 
 
-def test_a_paragraph_break_always_starts_a_sentence():
-    text = 'He said, "We will fight on"\n\nReuters reported that troops entered the town.'
+def _sentences(text: str) -> list[str]:
     doc = make_document(text)
     parsed = parse(doc, normalize_text(doc.text, []))
-    sentences = [s.text.strip() for s in parsed.doc.sents]
-    assert sentences[-1] == "Reuters reported that troops entered the town."
+    return [s.text.strip() for s in parsed.doc.sents]
+
+
+def test_a_paragraph_break_always_starts_a_sentence():
+    text = 'He said, "We will fight on"\n\nReuters reported that troops entered the town.'
+    assert _sentences(text)[-1] == "Reuters reported that troops entered the town."
 
 
 def test_parse_gives_dependencies_and_entities():
@@ -40,14 +43,8 @@ def test_the_token_table_agrees_with_spacy_tokens():
 
 def test_headings_before_colons_are_split_off_one_after_another():
     text = "Arab Spring: Bahraini uprising (2011–present): Police fire tear gas at protesters."
-    doc = make_document(text)
-    parsed = parse(doc, normalize_text(doc.text, []))
-    sentences = [s.text.strip() for s in parsed.doc.sents]
-    assert sentences[-1] == "Police fire tear gas at protesters."
+    assert _sentences(text)[-1] == "Police fire tear gas at protesters."
 
 
 def test_a_long_run_of_labels_is_read_without_recursion():
-    text = "A: " * 3000 + "Rebels retake Brega."
-    doc = make_document(text)
-    parsed = parse(doc, normalize_text(doc.text, []))
-    assert list(parsed.doc.sents)
+    assert _sentences("A: " * 3000 + "Rebels retake Brega.")

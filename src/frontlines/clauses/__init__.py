@@ -8,6 +8,7 @@ from frontlines.clauses.circumstances import (
     harm_by_hazard,
     location_of,
     modality_of,
+    origin_of,
     speaker_side,
 )
 from frontlines.clauses.roles import (
@@ -35,6 +36,7 @@ __all__ = [
     "has_civilian_victims",
     "location_of",
     "modality_of",
+    "origin_of",
     "phrase_tokens",
     "ref_for",
     "speaker_side",

@@ -135,6 +135,18 @@ def location_of(
     return location, from_context
 
 
+def origin_of(sentence: Span, resolved: ResolvedDocument) -> str | None:
+    """The country of the place the sentence says the fire came from ('from Gaza')."""
+    doc = resolved.linked.parsed.doc
+    for (start, end), place in resolved.place_at.items():
+        if not (sentence.start_char <= start < sentence.end_char) or not place.country:
+            continue
+        span = char_span(doc, start, end)
+        if span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ == "from":
+            return place.country
+    return None
+
+
 PLACE_PREPOSITIONS = {
     "in",
     "at",

@@ -100,7 +100,7 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
     unnamed = draft.actor1 is None or draft.actor1.id.endswith("-unidentified")
     if unnamed and draft.event_type in FORCE_EVENT_TYPES:
         draft.actor1 = _armed_party_named(draft, resolved) or draft.actor1
-    origin = _origin_country(draft, resolved) if draft.event_type == REMOTE else None
+    origin = clauses.origin_of(draft.sentence, resolved) if draft.event_type == REMOTE else None
     unnamed = draft.actor1 is None or draft.actor1.id.endswith("-unidentified")
     if unnamed and origin and origin != country:  # "rockets fired from Gaza": its shooters'
         draft.actor1 = clauses.generic_actor(origin, "unidentified", draft.trigger)
@@ -162,15 +162,3 @@ def _claim_sentences(doc: Doc) -> list[Span]:
         bounds = [(s.start, s.end) for s in doc.sents if s.start in starts]
         doc.user_data["frontlines_claim_sentences"] = bounds
     return [doc[start:end] for start, end in bounds]
-
-
-def _origin_country(draft: Draft, resolved: ResolvedDocument) -> str | None:
-    """The country of the place the sentence says the fire came from ('from Gaza')."""
-    sentence = draft.sentence
-    for (start, end), place in resolved.place_at.items():
-        if not (sentence.start_char <= start < sentence.end_char) or not place.country:
-            continue
-        root = sentence.doc.char_span(start, end, alignment_mode="expand")
-        if root is not None and root.root.dep_ == "pobj" and root.root.head.lower_ == "from":
-            return place.country
-    return None

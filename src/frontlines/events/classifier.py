@@ -277,8 +277,8 @@ def _as_typed(text: str) -> str:
     """A report's text as the pipeline gives it to the model: without the heading before a
     colon and the outlets cited at the end, which the parse makes sentences of their own."""
     body = text
-    while _HEADING.match(body):  # "Arab Spring: Bahraini uprising (2011–present): ..."
-        body = _HEADING.sub("", body, count=1)
+    while heading := _HEADING.match(body):  # "Arab Spring: Bahraini uprising (2011–…): ..."
+        body = body[heading.end() :]
     return _CITATIONS.sub("", body) or text
 
 

@@ -196,13 +196,12 @@ def country_actors() -> list[ActorRecord]:
     """The generated actors for every country."""
 
     records: list[ActorRecord] = []
-    acled_names = load_data("acled_regions.yaml")["names"]
     for country in countries().values():
         names = list(country.names)
         prefixes = list(country.demonyms)
         prefixes += [country.name]
         # ACLED's spelling in generated names: "Military Forces of Democratic Republic of Congo"
-        acled = acled_names.get(country.iso3, country.name)
+        acled = acled_spelling(country.iso3) or country.name
         prefixes += [acled] if acled != country.name else []
         records.append(
             ActorRecord(
@@ -266,6 +265,11 @@ def country_actors() -> list[ActorRecord]:
     return records
 
 
+def acled_spelling(iso3: str) -> str | None:
+    """ACLED's name for a country where it differs from ISO 3166's common name."""
+    return load_data("acled_regions.yaml")["names"].get(iso3)
+
+
 def country_codes(iso3: str | None) -> tuple[str, str, str]:
     """(numeric ISO 3166 code, ACLED's country name, ACLED region) for an alpha-3 code."""
     if not iso3:
@@ -274,6 +278,6 @@ def country_codes(iso3: str | None) -> tuple[str, str, str]:
     region = next((r for r, codes in regions["regions"].items() if iso3 in codes), "")
     found = pycountry.countries.get(alpha_3=iso3)
     if found is None:
-        return "", regions["names"].get(iso3, iso3), region
-    name = regions["names"].get(iso3) or getattr(found, "common_name", None) or found.name
+        return "", acled_spelling(iso3) or iso3, region
+    name = acled_spelling(iso3) or getattr(found, "common_name", None) or found.name
     return str(int(found.numeric)), name, region

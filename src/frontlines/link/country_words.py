@@ -103,17 +103,3 @@ def contains(outer: Place, inner: Place) -> bool:
     if outer.feature == "region":
         return inner.admin1 == outer.name
     return outer.feature == "county" and km(outer.lat, outer.lon, inner.lat, inner.lon) < 80
-
-
-def at_unit(name: str, unit: Place) -> Place:
-    """A name the gazetteer has no entry for inside the unit the text gives it, placed at the
-    unit's point under its own name as written (ACLED geo_precision 3: only the unit is
-    known)."""
-    return Place(
-        name=name,
-        lat=unit.lat,
-        lon=unit.lon,
-        country=unit.country,
-        feature="unresolved_region",
-        admin1=unit.name if unit.feature == "region" else unit.admin1,
-    )

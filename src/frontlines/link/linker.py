@@ -23,7 +23,6 @@ from frontlines.kb.names import name_key, skeleton
 from frontlines.link.coref import resolve_references
 from frontlines.link.country_words import (
     CHAIN_CHARS,
-    at_unit,
     country_after,
     named_country,
     within_named_units,
@@ -31,7 +30,7 @@ from frontlines.link.country_words import (
 from frontlines.link.country_words import (
     contains as _contains,
 )
-from frontlines.link.place_context import NO_ENTRY, PLACED_IN_CONTEXT, place_in_context
+from frontlines.link.place_context import NO_ENTRY, PLACED_IN_CONTEXT, at_unit, place_in_context
 from frontlines.mentions import (
     Mention,
     MentionSet,

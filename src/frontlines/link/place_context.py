@@ -108,12 +108,24 @@ def place_in_context(
             admin1 = anchor.name if anchor.feature == "region" else None
         else:
             continue
-        result[i] = Place(
-            name=mention.text,
-            lat=anchor.lat,
-            lon=anchor.lon,
-            country=anchor.country,
-            feature=feature,
-            admin1=admin1,
-        )
+        result[i] = _named_at(mention.text, anchor, feature, admin1)
     return result
+
+
+def at_unit(name: str, unit: Place) -> Place:
+    """A name the gazetteer has no entry for inside the division or country the text gives
+    it ('Kamianka, Donetsk Oblast'), placed at the unit's point under its own name as written
+    (geo_precision 3: only the unit is known)."""
+    admin1 = unit.name if unit.feature == "region" else unit.admin1
+    return _named_at(name, unit, UNRESOLVED_WIDE, admin1)
+
+
+def _named_at(name: str, anchor: Place, feature: str, admin1: str | None) -> Place:
+    return Place(
+        name=name,
+        lat=anchor.lat,
+        lon=anchor.lon,
+        country=anchor.country,
+        feature=feature,
+        admin1=admin1,
+    )
