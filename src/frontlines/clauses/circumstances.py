@@ -256,18 +256,31 @@ def date_of(
     return own[0][2] if own else None
 
 
+# "the 1989 protests", "the 2005 agreement"; not "yesterday's bombings", mostly the news itself
+NOUN_MODIFIER_DEPS = {"compound", "nummod", "amod", "nmod"}
+TIME_NOUNS = {"night", "morning", "evening", "afternoon", "day", "dawn", "weekend", "week"}
+
+
 def _background_date(trigger: Token, start: int, end: int, resolved: ResolvedDocument) -> bool:
     """A date that dates something else than the event: 'the town, which it withdrew from in
-    May', 'a siege since January'."""
+    May', 'a siege since January', 'the 1989 protests', 'a member responsible for killings
+    in May' (a date inside what a noun's modifier says)."""
     span = char_span(resolved.linked.parsed.doc, start, end)
     if span is None:
         return False
     current = span.root
+    head = current.head
+    if current.dep_ in NOUN_MODIFIER_DEPS and head != trigger and head.pos_ in {"NOUN", "PROPN"}:
+        return head.ent_type_ not in {"DATE", "TIME"} and head.lemma_.lower() not in TIME_NOUNS
     for _ in range(8):
         if current == trigger or current.head == current:
             return False
         if current.dep_ == "relcl" or (current.dep_ == "prep" and current.lower_ == "since"):
             return True
+        if current.lemma_.lower() in cue_words("motive_nouns"):
+            return True  # "in response to the killing of three last month"
+        if current.dep_ in {"acl", "amod"} and current.head.pos_ in {"NOUN", "PROPN"}:
+            return current.head != trigger
         current = current.head
     return False
 

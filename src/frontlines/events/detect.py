@@ -255,7 +255,7 @@ def _is_no_event(draft: Draft, context: SentenceContext) -> bool:
     )
     if aimless and not sentence_toll(draft.sentence):
         return True  # "others opened fire in the air": nobody was attacked
-    if (draft.rule.violent or draft.classified) and clauses.harm_by_hazard(draft.trigger):
+    if draft.rule.violent and clauses.harm_by_hazard(draft.trigger):
         return True  # "an earthquake killed 40": a disaster, not political violence
     if not draft.classified:
         return False
@@ -392,6 +392,12 @@ def _typed_by_classifier(
     ]
     if leading:
         main = leading[0]  # "X accused Y of ...": the main verb's own rule says what it is
+        agree = main.plover_type == plover and plover not in VERBAL_TYPES
+        if main.event_type is None and sub_type is not None and agree:
+            # both read the deed alike ("surrenders": RETREAT) and the classifier, taught on
+            # real reports, knows ACLED counts it (a Change to group/activity); words alone
+            # (a threat, a demand) are no ACLED event
+            main.event_type, main.sub_event_type = event_type, sub_type
         return [main] + [d for d in drafts if d is not main]
     if typer.rule_decides(main.sub_event_type, sub_type):
         return [main] + [d for d in drafts if d is not main]

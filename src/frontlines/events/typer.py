@@ -43,6 +43,7 @@ from frontlines.kb.cues import cue_words
 ACLED_CONFIDENT = 0.1
 PLOVER_CONFIDENT = 0.1
 NO_EVENT_CONFIDENT = 0.4
+SURE_OF_CONTEXT = 0.5  # above it the classifier's type stands without its rule's context words
 NEW_EVENT_CONFIDENT = 0.0  # an event of the classifier alone, where no rule found one
 MIN_VERBLESS_TOKENS = 6  # a sentence without a verb shorter than this is a heading
 
@@ -276,11 +277,13 @@ def with_intent(sentence: Span, typing: Typing | None) -> Typing | None:
 def with_context(sentence: Span, typing: Typing | None) -> Typing | None:
     """The classifier's ACLED type dropped when it is one whose rule asks for a context the
     sentence lacks (`context_required` in the taxonomy: an Agreement between parties to a
-    conflict, not a trade deal or a business contract); the PLOVER type stands."""
+    conflict, not a trade deal or a business contract); the PLOVER type stands. A type the
+    classifier is sure of stands: it learnt the context from real reports ("agree to
+    demilitarise the disputed region" names no word of the list)."""
     if typing is None or typing.sub_event_type is None:
         return typing
     required = set(load_data("event_taxonomy.yaml").get("context_required") or ())
-    if typing.sub_event_type not in required:
+    if typing.sub_event_type not in required or typing.acled_score >= SURE_OF_CONTEXT:
         return typing
     rule = representative_rule(typing.event_type, typing.sub_event_type, typing.sub_plover)
     if not rule.context_any or SentenceContext(sentence).any(rule.context_any):

@@ -48,7 +48,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-HEADING_TOKENS = 25  # the longest label a paragraph may open with
+HEADING_TOKENS = 60  # the longest label a paragraph may open with
 
 
 MAX_HEADINGS = 4  # labels in a row ("Arab Spring: Bahraini uprising (2011–present): ...")
