@@ -76,3 +76,21 @@ def test_no_country_is_invented():
 def test_unnamed_shooters_are_of_the_country_the_fire_came_from():
     events = _pairs("Several rockets fired from Syria strike the Turkish city of Kilis.")
     assert events and events[0][1] == "Unidentified Armed Group (Syria)"
+
+
+def test_men_described_by_creed_are_an_unidentified_armed_group():
+    (attack,) = _pairs("Suspected Islamist insurgents kill 11 people in southern Thailand.")
+    assert attack[1] == "Unidentified Armed Group (Thailand)"
+
+
+def test_an_office_holder_acting_for_a_state_is_its_government():
+    pairs = _pairs(
+        "The President of France, François Hollande, declares a state of emergency across France.",
+        published="2015-11-14",
+    )
+    assert pairs and pairs[0][1] == "Government of France"
+
+
+def test_troops_pulling_out_change_what_the_group_does():
+    (move,) = _pairs("The New Zealand Defence Force withdraws its troops from Afghanistan.")
+    assert move[0] == "Change to group/activity"

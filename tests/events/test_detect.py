@@ -397,3 +397,13 @@ def test_an_event_with_no_place_in_its_clause_takes_its_sentences():
         "2020-10-21",
     ).events
     assert events and all(e.location is not None for e in events)
+
+
+def test_a_date_of_something_the_sentence_only_mentions_does_not_make_the_event_old():
+    events = text_extraction(
+        "Tens of thousands of people gather in Hong Kong to remember the victims of the 1989 "
+        "Tiananmen Square protests.",
+        published="2011-06-04",
+    ).events
+    assert events and events[0].sub_event_type == "Peaceful protest"
+    assert not events[0].historical

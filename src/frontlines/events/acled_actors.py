@@ -15,8 +15,10 @@ from spacy.tokens import Doc, Span
 
 import frontlines.clauses as clauses
 from frontlines.events.folding import Draft
+from frontlines.kb.countries import acled_spelling, countries
 from frontlines.kb.cues import cue_words
-from frontlines.mentions import actor_records
+from frontlines.kb.names import name_key
+from frontlines.mentions import actor_records, is_demonym
 from frontlines.models import ActorRef
 from frontlines.resolve import ResolvedDocument
 
@@ -93,6 +95,10 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         return
     if draft.actor1 is None and crowd:
         draft.actor1 = clauses.generic_actor(country, crowd, draft.trigger)
+    for role in ("actor1", "actor2"):
+        described = _described(getattr(draft, role), draft, country)
+        if described is not None:
+            setattr(draft, role, described)
     if draft.sub_event_type in CROWD_FIRST:
         _force_met_by_crowd(draft, country, resolved)
     if draft.sub_event_type in FORCE_FIRST:
@@ -109,6 +115,43 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
     if draft.actor2 is None and draft.sub_event_type in HARM_TO_CIVILIANS:
         # violence against civilians is so by its targets, whatever words name them
         draft.actor2 = clauses.generic_actor(country, "civilians", draft.trigger)
+
+
+def _described(ref: ActorRef | None, draft: Draft, country: str) -> ActorRef | None:
+    """An actor the text names only by a description, as ACLED names it: armed men described
+    by creed or deed are an Unidentified Armed Group, a people's fighters its ethnic militia,
+    an office-holder acting in a strategic development the government (None: no change)."""
+    if ref is None or not ref.id.startswith("new-"):
+        return None  # a known actor keeps its name
+    words = name_key(ref.text).split()
+    if not words:
+        return None
+    fights = draft.event_type in FORCE_EVENT_TYPES
+    if fights and all(w in cue_words("armed_descriptors") for w in words):
+        return _generic_ref(country, "unidentified", ref.text)
+    if draft.event_type == "Strategic developments" and set(words) & cue_words("state_offices"):
+        return _generic_ref(ref.country or country, "government", ref.text)
+    people = [w for w in ref.text.split() if w[:1].isupper()]
+    nouns = cue_words("ethnic_fighter_nouns")
+    if fights and len(people) == 1 and words[-1] in nouns and not is_demonym(people[0]):
+        name = acled_spelling(country) or countries()[country].name
+        return ActorRef(
+            id=f"{country}-ethnic-{name_key(people[0]).replace(' ', '-')}",
+            name=f"{people[0]} Ethnic Militia ({name})",
+            text=ref.text,
+            country=country,
+            inter=4,
+        )
+    return None
+
+
+def _generic_ref(country: str | None, kind: str, text: str) -> ActorRef | None:
+    record = actor_records().get(f"{country}-{kind}") if country else None
+    if record is None:
+        return None
+    return ActorRef(
+        id=record.id, name=record.name, text=text, country=record.country, inter=record.inter
+    )
 
 
 def _force_met_by_crowd(draft: Draft, country: str, resolved: ResolvedDocument) -> None:
