@@ -158,6 +158,8 @@ def test_a_sentence_without_a_political_event_gives_none():
         ("The death toll from yesterday's bombings rises to 38 with 155 injured.", 38),
         ("4 people are fatally shot outside a restaurant in the city.", 4),
         ("A roadside bomb targeting a civilian bus kills at least 14 people in the district.", 14),
+        # "shot dead" is how they died, not a figure competing with the others
+        ("Two suspected militants and a policeman are shot dead during a gun battle.", 3),
     ],
 )
 def test_death_tolls_by_acled_rules(text, toll):

@@ -284,8 +284,9 @@ def _toll(count: Count) -> str | None:
     named += [
         t
         for t in above
-        if t.lower_ in {"dead", "martyrs", "deaths"} or t.lemma_.lower() in _words("toll_nouns")
-    ]
+        if (t.lower_ in {"dead", "martyrs", "deaths"} and t.dep_ not in COMPLEMENTS - {"dobj"})
+        or t.lemma_.lower() in _words("toll_nouns")
+    ]  # "put the dead at 15", not "are shot dead"
     if not named:
         return None
     verbs = [t for t in [*before, *above[:1]] if t.lemma_.lower() in _words("toll_update_verbs")]
@@ -310,6 +311,9 @@ def sentence_toll(sentence: Span) -> list[tuple[int, bool]]:
     counts = [c for c in every if _kind(c) == "death"]
     taken = {c.head.i for c in counts} | {c.start for c in counts}
     counts += _singles(sentence, taken, every)
+    earlier = _told_as_cause(sentence)
+    if any(c.head.i not in earlier for c in counts):
+        counts = [c for c in counts if c.head.i not in earlier]  # "after violence left 44 dead"
     if any(c.strong for c in counts):
         counts = [c for c in counts if c.strong]
     if any(p in lowered for p in _words("self_phrases")):
@@ -328,6 +332,17 @@ def sentence_toll(sentence: Span) -> list[tuple[int, bool]]:
     if competing:
         return [(min([*competing, total] if parts else competing), vague)]
     return [(total, vague)]
+
+
+def _told_as_cause(sentence: Span) -> set[int]:
+    """The tokens of what the sentence gives as the event's occasion ("a day after street
+    violence left 44 dead, armed men burn ..."): another event's toll."""
+    return {
+        t.i
+        for p in sentence
+        if p.dep_ == "prep" and p.lower_ in {"after", "following", "since"}
+        for t in p.subtree
+    }
 
 
 def fatality_count(figures: list[tuple[int, int, bool]]) -> int:
