@@ -94,3 +94,9 @@ def test_an_office_holder_acting_for_a_state_is_its_government():
 def test_troops_pulling_out_change_what_the_group_does():
     (move,) = _pairs("The New Zealand Defence Force withdraws its troops from Afghanistan.")
     assert move[0] == "Change to group/activity"
+
+
+def test_a_battle_whose_doer_goes_unnamed_has_an_armed_group_against_the_state():
+    (clash,) = _pairs("At least 38 police officers are killed in northern Kenya amid clashes.")
+    assert clash[0] == "Armed clash"
+    assert clash[1] == "Unidentified Armed Group (Kenya)"

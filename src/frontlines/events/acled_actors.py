@@ -110,6 +110,12 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
     unnamed = draft.actor1 is None or draft.actor1.id.endswith("-unidentified")
     if unnamed and origin and origin != country:  # "rockets fired from Gaza": its shooters'
         draft.actor1 = clauses.generic_actor(origin, "unidentified", draft.trigger)
+    if draft.actor1 is None and draft.event_type == "Battles":
+        # a battle has two sides: against a state's forces the unnamed side is an armed
+        # group; against an armed group, the state's military
+        state_side = draft.actor2 is not None and draft.actor2.inter == 1
+        kind = "military" if draft.actor2 is not None and not state_side else "unidentified"
+        draft.actor1 = _generic_ref(country, kind, draft.trigger.text)
     if draft.actor1 is None and draft.event_type in UNNAMED_DOER_EVENT_TYPES:
         draft.actor1 = clauses.generic_actor(country, "unidentified", draft.trigger)
     if draft.actor2 is None and draft.sub_event_type in HARM_TO_CIVILIANS:
