@@ -88,3 +88,10 @@ def test_a_date_the_sentence_states_is_the_events():
         published="2020-05-04",
     )
     assert [(e.date, e.time_precision) for e in rough.events] == [("2020-04-29", 2)]
+
+
+def test_parts_of_a_named_day_and_last_night_resolve_against_publication():
+    from frontlines.resolve import resolve_date
+
+    assert resolve_date("Saturday night", "2018-08-26").value == "2018-08-25"
+    assert resolve_date("last night", "2016-04-16").value == "2016-04-15"

@@ -226,6 +226,12 @@ def _resolve_relative(lowered: str, base: dt.date) -> ResolvedDate | None:
         month = MONTHS[month_only.group(1)]
         year = base.year if month <= base.month else base.year - 1
         return ResolvedDate(f"{year:04d}-{month:02d}", "month")
+    parts = r"(night|morning|evening|afternoon)"
+    if re.fullmatch(rf"last {parts}", lowered):  # "last night": the day before publication
+        return ResolvedDate((base - dt.timedelta(days=1)).isoformat(), "day")
+    weekday = re.fullmatch(rf"(?:on )?({'|'.join(WEEKDAYS)}) {parts}", lowered)
+    if weekday:  # "Saturday night": the Saturday
+        return _resolve_date(weekday.group(1), base.isoformat())
     if "yesterday" in words:
         return ResolvedDate((base - dt.timedelta(days=1)).isoformat(), "day")
     ago = re.search(r"(\d+|[a-z]+) (day|week|month|year)s? ago", lowered)

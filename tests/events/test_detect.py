@@ -407,3 +407,21 @@ def test_a_date_of_something_the_sentence_only_mentions_does_not_make_the_event_
     ).events
     assert events and events[0].sub_event_type == "Peaceful protest"
     assert not events[0].historical
+
+
+def test_the_day_a_relative_clause_gives_the_event_noun_dates_it():
+    events = text_extraction(
+        "The death toll of an attack that occurred on 22 December 2019 rises to 50 after more "
+        "bodies are found in Lake Chad.",
+        published="2020-01-03",
+    ).events
+    assert events and events[0].date == "2019-12-22"
+
+
+def test_a_weekday_night_dates_the_event():
+    events = text_extraction(
+        "Afghan authorities say that, in a joint operation on Saturday night, Afghan forces "
+        "killed the head of the militant group.",
+        published="2018-08-26",
+    ).events
+    assert events and events[0].date == "2018-08-25"

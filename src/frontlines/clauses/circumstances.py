@@ -7,9 +7,11 @@ Part of the `events` stage, beside `roles` (who did what to whom).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from frontlines.kb import load_data
 from frontlines.kb.cues import cue_words
 from frontlines.kb.gazetteer import PART_OF_TOWN_FEATURES, REGION_FEATURES
 from frontlines.mentions import is_demonym
@@ -261,6 +263,11 @@ NOUN_MODIFIER_DEPS = {"compound", "nummod", "amod", "nmod"}
 TIME_NOUNS = {"night", "morning", "evening", "afternoon", "day", "dawn", "weekend", "week"}
 
 
+@lru_cache(maxsize=1)
+def _event_nouns() -> frozenset[str]:
+    return frozenset(str(w) for w in load_data("fatality_cues.yaml").get("event_nouns") or ())
+
+
 def _background_date(trigger: Token, start: int, end: int, resolved: ResolvedDocument) -> bool:
     """A date that dates something else than the event: 'the town, which it withdrew from in
     May', 'a siege since January', 'the 1989 protests', 'a member responsible for killings
@@ -275,7 +282,10 @@ def _background_date(trigger: Token, start: int, end: int, resolved: ResolvedDoc
     for _ in range(8):
         if current == trigger or current.head == current:
             return False
-        if current.dep_ == "relcl" or (current.dep_ == "prep" and current.lower_ == "since"):
+        if current.dep_ == "relcl" and current.head != trigger:
+            # not "an attack which occurred yesterday": what dates the event told as a noun
+            return current.head.lemma_.lower() not in _event_nouns()
+        if current.dep_ == "prep" and current.lower_ == "since":
             return True
         if current.lemma_.lower() in cue_words("motive_nouns"):
             return True  # "in response to the killing of three last month"

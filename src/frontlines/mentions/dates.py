@@ -1,5 +1,6 @@
 """Explicit dates the statistical tagger misses: "1 May 2020", "May 1", "18/07", "2020-05-01",
-"the night of 18/07". A date the text states is the best clue to when an event happened."""
+"the night of 18/07", "on Saturday night", "last night" (the tagger makes these times, not
+dates). A date the text states is the best clue to when an event happened."""
 
 from __future__ import annotations
 
@@ -19,7 +20,9 @@ EXPLICIT_DATE = re.compile(
     rf"\b(?:{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?"  # 1 May 2020, 1st of May
     rf"|{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?"  # May 1, 2020
     r"|[0-3]?\d/[01]?\d(?:/(?:\d{4}|\d{2}))?"  # 18/07, 18/07/2020 (day first)
-    r"|\d{4}-[01]\d-[0-3]\d)\b"  # 2020-05-01
+    r"|\d{4}-[01]\d-[0-3]\d"  # 2020-05-01
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:night|morning|evening|afternoon))?"
+    r"|(?:last|yesterday)\s+(?:night|morning|evening|afternoon))\b"  # the day before
 )
 
 
