@@ -38,7 +38,7 @@ def pickled(path: Path, build: Callable[[], T]) -> T:
     return built
 
 
-INDEX_FORMAT = 9  # raise when the layout of a pickled index changes
+INDEX_FORMAT = 10  # raise when the layout of a pickled index changes
 
 
 def _index_versions() -> str:

@@ -78,7 +78,7 @@ def countries() -> dict[str, Country]:
     countryinfo has several entries for some codes (England, Scotland and Wales are all GBR):
     the most populous gives the country's name and demonym, every entry adds names. A demonym
     shared by several codes ("French" for France and Martinique, "American" for the United
-    States and the Northern Marianas) belongs to the most populous of them.
+    States and the Northern Marianas) belongs to the most populous of today's countries.
     """
     extra = _extra_aliases()
     extra_demonyms = _extra_demonyms()
@@ -131,7 +131,12 @@ def countries() -> dict[str, Country]:
             subregion=main.get("subregion"),
         )
     for demonym, codes in claims.items():
-        owner = max(codes, key=lambda c: population.get(c, 0))
+        # a country of today before a dissolved one ("Serbian": Serbia, not Serbia and
+        # Montenegro), then the most populous
+        owner = max(
+            codes,
+            key=lambda c: (pycountry.countries.get(alpha_3=c) is not None, population.get(c, 0)),
+        )
         for code in codes:
             if code != owner:
                 country = found[code]
