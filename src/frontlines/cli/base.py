@@ -24,10 +24,11 @@ class Batch:
     def __init__(self) -> None:
         self.failed = 0
         self.done = 0
+        self.say = lambda message: click.echo(message, err=True)  # a progress bar may take it
 
     def fail(self, message: str) -> None:
         self.failed += 1
-        click.echo(message, err=True)
+        self.say(message)
 
     def documents(
         self, paths: tuple[str, ...], fmt: InputFormat, country: str | None = None
@@ -124,3 +125,27 @@ def open_existing(db: str):
         return open_store(db, create=False)
     except StoreError as err:
         raise click.UsageError(str(err)) from None
+
+
+def _default_workers() -> int:
+    from frontlines.workers import available_cores
+
+    return available_cores()
+
+
+WORKERS_OPTION = click.option(
+    "--workers",
+    "workers",
+    envvar="FRONTLINES_WORKERS",
+    type=click.IntRange(min=1),
+    default=_default_workers,
+    show_default="the machine's cores",
+    help="Processes extracting at once; the model is loaded once and shared.",
+)
+QUIET_OPTION = click.option(
+    "--quiet",
+    "-q",
+    is_flag=True,
+    help="No progress bar and no line per document; failures and the summary still show.",
+)
+

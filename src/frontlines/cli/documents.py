@@ -12,11 +12,14 @@ from frontlines.cli.base import (
     DB_OPTION,
     INPUT_FORMAT_OPTION,
     KB_OPTION,
+    QUIET_OPTION,
     TIME_LIMIT_OPTION,
+    WORKERS_OPTION,
     Batch,
     check_kb,
     cli,
 )
+from frontlines.cli.progress import Progress, terminal_shows_progress
 from frontlines.models import contract_schema
 from frontlines.read import InputFormat
 
@@ -26,36 +29,45 @@ from frontlines.read import InputFormat
 @KB_OPTION
 @COUNTRY_OPTION
 @TIME_LIMIT_OPTION
+@WORKERS_OPTION
+@QUIET_OPTION
 @click.argument("paths", nargs=-1, required=True)
 def extract(
     fmt: InputFormat,
     user_kb: str | None,
     country: str | None,
     time_limit: float,
+    workers: int,
+    quiet: bool,
     paths: tuple[str, ...],
 ) -> None:
     """Extract events, actors, places and dates: one JSON object per document, per line.
 
     PATHS are text files (optional YAML front matter), JSON Lines files, directories, or `-`
-    for standard input.
+    for standard input. The lines come in input order whatever the number of workers.
     """
-    from frontlines.pipeline import ExtractionTimeout, extract_document
+    from frontlines.workers import extract_all
 
     check_kb(user_kb)
     batch = Batch()
-    for document in batch.documents(paths, fmt, country):
-        try:
-            extraction = extract_document(document, user_kb, time_limit)
-        except ExtractionTimeout as err:
-            batch.fail(f"{document.name}: error: extraction {err}; skipped")
-            continue
-        except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch
-            batch.fail(
-                f"{document.name}: error: extraction failed: {err.__class__.__name__}: {err}"
-            )
-            continue
-        click.echo(extraction.model_dump_json())
+    documents = list(batch.documents(paths, fmt, country))
+    progress = Progress(len(documents), terminal_shows_progress(quiet, output_is_data=True))
+    batch.say = progress.say
+    for outcome in extract_all(documents, _used(workers, documents), user_kb, time_limit):
+        if outcome.extraction is None:
+            batch.fail(outcome.error or f"{outcome.document.name}: error: no extraction")
+        else:
+            click.echo(outcome.extraction.model_dump_json())
+        progress.advance(outcome.extraction is None)
+    progress.close()
     sys.exit(batch.status)
+
+
+def _used(workers: int, documents: list) -> int:
+    """No more workers than chunks of documents to give them."""
+    from frontlines.workers import CHUNK_DOCUMENTS
+
+    return max(1, min(workers, -(-len(documents) // CHUNK_DOCUMENTS)))
 
 
 @cli.command()
@@ -64,6 +76,8 @@ def extract(
 @INPUT_FORMAT_OPTION
 @COUNTRY_OPTION
 @TIME_LIMIT_OPTION
+@WORKERS_OPTION
+@QUIET_OPTION
 @click.argument("paths", nargs=-1, required=True)
 def ingest(
     db: str,
@@ -71,12 +85,15 @@ def ingest(
     fmt: InputFormat,
     country: str | None,
     time_limit: float,
+    workers: int,
+    quiet: bool,
     paths: tuple[str, ...],
 ) -> None:
-    """Extract documents and add them to the store; a document already there is skipped."""
+    """Extract documents and add them to the store; a document already there is skipped, so
+    an interrupted ingest run again finishes the rest."""
     from frontlines.merge import unify_discovered
-    from frontlines.pipeline import ExtractionTimeout, extract_document
     from frontlines.store import StoreError, discovered_index, has_document, open_store, write
+    from frontlines.workers import extract_all
 
     check_kb(user_kb)
     try:
@@ -85,27 +102,34 @@ def ingest(
         raise click.UsageError(str(err)) from None
     batch = Batch()
     added = skipped = 0
+    documents = []
     for document in batch.documents(paths, fmt, country):
         if has_document(engine, document.id):
             skipped += 1
+        else:
+            documents.append(document)
+    progress = Progress(len(documents), terminal_shows_progress(quiet))
+    batch.say = progress.say
+    for outcome in extract_all(documents, _used(workers, documents), user_kb, time_limit):
+        document, extraction = outcome.document, outcome.extraction
+        if extraction is None:
+            batch.fail(outcome.error or f"{document.name}: error: no extraction")
+            progress.advance(failed=True)
             continue
-        try:
-            extraction = unify_discovered(
-                extract_document(document, user_kb, time_limit), discovered_index(engine)
-            )
+        try:  # the one writer: results arrive in input order from the workers
+            extraction = unify_discovered(extraction, discovered_index(engine))
             result = write(engine, document, extraction)
-        except ExtractionTimeout as err:  # raised before the write: the store is untouched
-            batch.fail(f"{document.name}: error: extraction {err}; skipped")
-            continue
         except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch
             batch.fail(f"{document.name}: error: {err.__class__.__name__}: {err}")
+            progress.advance(failed=True)
             continue
         added += result.added
         skipped += not result.added
-        click.echo(
-            f"{document.name}: {len(extraction.events)} events, {len(extraction.actors)} actors",
-            err=True,
-        )
+        progress.advance()
+        if not quiet and not progress.shown:
+            events, actors = len(extraction.events), len(extraction.actors)
+            click.echo(f"{document.name}: {events} events, {actors} actors", err=True)
+    progress.close()
     click.echo(
         f"ingested {added} new, {skipped} already stored, {batch.failed} failed → {db}", err=True
     )

@@ -234,12 +234,12 @@ SHIPPED = {"kind": "parse", "model": "logistic", "svm_labels": ("acled", "plover
 
 def _cache_path() -> Path:
     """The cached model's file, named by the corpus files' bytes and the feature settings."""
-    import sklearn
+    from importlib.metadata import version
 
     digest = hashlib.sha1()
     for path in [*corpus_files(), *sorted(labelled_folder().glob("*.yaml"))]:
         digest.update(path.name.encode("utf-8") + path.read_bytes())
-    settings = (FEATURE_VERSION, SHIPPED, USUAL_PAIRING, REAL_WEIGHT, sklearn.__version__)
+    settings = (FEATURE_VERSION, SHIPPED, USUAL_PAIRING, REAL_WEIGHT, version("scikit-learn"))
     digest.update(repr(settings).encode("utf-8"))
     return cache_dir() / f"event-typer-{digest.hexdigest()[:16]}.pickle"
 

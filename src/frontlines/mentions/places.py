@@ -372,7 +372,7 @@ def _repeat_places(
     """A name found as a place once is a place wherever else it stands in the document."""
     names = {m.text for m in found if m.text not in surnames}
     names |= {n.upper() for n in names if len(n) > 3}  # "KABUL -" in a dateline
-    for name in names:
+    for name in sorted(names, key=lambda n: (-len(n), n)):  # "OKLAHOMA CITY" before "OKLAHOMA"
         for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text_of(doc)):
             start, end = match.span()
             if any(m.start < end and start < m.end for m in found):
