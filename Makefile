@@ -57,8 +57,8 @@ eval: setup  ## score extraction: the founding article, the written corpus, real
 		$(BIN)/frontlines eval ../shared/data/plover-gsr/PLOVER_GSR_CAMEO.json
 	FRONTLINES_SLOW_TESTS=1 $(BIN)/python -m pytest -q tests/events/test_classifier.py
 
-bench: setup  ## speed and memory on the bundled examples
-	$(BIN)/frontlines bench examples/
+bench: setup  ## throughput on real text (../shared/data) and the bundled examples, all cores
+	$(BIN)/frontlines bench $$(test -d ../shared/data && echo --data ../shared/data) examples/
 
 soak: setup  ## every real text in ../shared/data through the pipeline: zero failures wanted
 	$(BIN)/python -m frontlines.evaluation.sweep ../shared

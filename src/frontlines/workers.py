@@ -10,6 +10,7 @@ error: a document that fails, or a worker that dies, costs that document (or chu
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -66,6 +67,7 @@ def extract_all(
         for chunk in chunks:
             yield from _extract_chunk(chunk, user_kb, seconds)
         return
+    gc.freeze()  # what is loaded stays put: the collector does not copy it into each worker
     yield from _on_workers(chunks, workers, user_kb, seconds)
 
 

@@ -193,18 +193,43 @@ def eval_command(user_kb: str | None, gold: tuple[str, ...]) -> None:
 
 
 @cli.command()
-@click.option("--repeat", default=1, show_default=True, help="Run over the documents N times.")
-@click.argument("paths", nargs=-1, required=True)
-def bench(repeat: int, paths: tuple[str, ...]) -> None:
-    """Measure extraction speed and memory on the given documents."""
+@WORKERS_OPTION
+@click.option(
+    "--data",
+    type=click.Path(exists=True, file_okay=False),
+    help="The shared data folder: measure on its real text (GeoWebNews articles, a sample "
+    "of the Wikipedia conflict entries).",
+)
+@click.option(
+    "--stages", is_flag=True, help="Also time each stage in this process (one worker)."
+)
+@click.option("--repeat", default=1, show_default=True, help="--stages: run N times over.")
+@click.argument("paths", nargs=-1)
+def bench(workers: int, data: str | None, stages: bool, repeat: int, paths: tuple[str, ...]):
+    """Measure what a user gets: `frontlines extract` with N workers, start-up included,
+    against spaCy's own parse of the same texts with N processes; documents per second,
+    the ratio, start-up and peak memory per process."""
+    from pathlib import Path
+
     from frontlines.evaluation import run_bench
+    from frontlines.evaluation.throughput import machine, measure, real_corpora
 
     batch = Batch()
-    documents = list(batch.documents(paths, "auto"))
-    if not documents:
-        raise click.UsageError("no readable documents to measure")
-    for line in run_bench(documents, repeat).lines():
-        click.echo(line)
+    corpora = real_corpora(Path(data)) if data else []
+    if paths:
+        documents = list(batch.documents(paths, "auto"))
+        corpora.append((", ".join(paths), documents))
+    corpora = [(name, documents) for name, documents in corpora if documents]
+    if not corpora:
+        raise click.UsageError("no readable documents to measure (give PATHS or --data)")
+    click.echo(machine())
+    for name, documents in corpora:
+        for line in measure(name, documents, workers).lines():
+            click.echo(line)
+        if stages:
+            click.echo("  in this process, by stage:")
+            for line in run_bench(documents, repeat).lines():
+                click.echo(f"    {line}")
 
 
 @cli.command()

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from frontlines.kb import load_data
+from frontlines.kb import load_data, parse_yaml
 
 HELD_OUT_SHARE = 5  # one item in five, by stratum, is held out
 STYLES = {"wire", "local", "ngo", "social", "mt", "headline"}
@@ -90,7 +90,7 @@ def load_labelled(paths: Iterable[Path] | None = None) -> list[LabelledEvent]:
     files = sorted(labelled_folder().glob("*.yaml")) if paths is None else list(paths)
     items: dict[str, LabelledEvent] = {}
     for path in files:
-        for raw in yaml.safe_load(Path(path).read_text(encoding="utf-8")) or []:
+        for raw in parse_yaml(Path(path).read_text(encoding="utf-8")) or []:
             ident = str(raw.get("id") or "")
             if not isinstance(raw, dict) or not raw.get("text") or ident in items:
                 continue
@@ -154,7 +154,7 @@ def _item(raw: dict, source: str) -> CorpusItem:
 
 def read_corpus_file(path: Path) -> list[CorpusItem]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        data = parse_yaml(path.read_text(encoding="utf-8")) or []
     except yaml.YAMLError as err:
         raise CorpusError(f"{path.name}: not valid YAML: {err}") from None
     if isinstance(data, dict):

@@ -13,6 +13,7 @@ from frontlines.kb.base import (
     data_text,
     load_data,
     load_glossary,
+    parse_yaml,
     user_kb_path,
 )
 from frontlines.kb.records import load_actor_records
@@ -25,5 +26,6 @@ __all__ = [
     "load_actor_records",
     "load_data",
     "load_glossary",
+    "parse_yaml",
     "user_kb_path",
 ]

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import pycountry
-import yaml
 from countryinfo import all_countries
 
-from frontlines.kb.base import ActorRecord, data_text, load_data
+from frontlines.kb.base import ActorRecord, data_text, load_data, parse_yaml
 from frontlines.kb.names import name_key
 
 MILITARY_WORDS = (
@@ -61,13 +60,13 @@ class Country:
 
 def _extra_demonyms() -> dict[str, list[str]]:
 
-    data = yaml.safe_load(data_text("country_demonyms.yaml")) or {}
+    data = parse_yaml(data_text("country_demonyms.yaml")) or {}
     return {str(k): [str(v) for v in values] for k, values in data.items()}
 
 
 def _extra_aliases() -> dict[str, list[str]]:
 
-    data = yaml.safe_load(data_text("country_aliases.yaml")) or {}
+    data = parse_yaml(data_text("country_aliases.yaml")) or {}
     return {str(k): [str(v) for v in values] for k, values in data.items()}
 
 

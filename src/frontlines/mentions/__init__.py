@@ -19,7 +19,7 @@ from frontlines.mentions.dates import explicit_dates
 from frontlines.mentions.demonyms import demonym_country, is_demonym
 from frontlines.mentions.places import TOWN_FEATURE, place_mentions
 from frontlines.mentions.unresolved import UNRESOLVED, looks_like_acronym
-from frontlines.parse import ParsedDocument, char_span, sentence_starts
+from frontlines.parse import ParsedDocument, char_span, entities_of, sentence_starts
 
 __all__ = [
     "TOWN_FEATURE",
@@ -97,12 +97,14 @@ def find_mentions(parsed: ParsedDocument, user_kb: str | None = None) -> Mention
             continue
         kept.append(item)
     dates = [
-        mention("date", e, sentences, "ner", label="DATE") for e in doc.ents if e.label_ == "DATE"
+        mention("date", e, sentences, "ner", label="DATE")
+        for e in entities_of(doc)
+        if e.label_ == "DATE"
     ]
     dates = sorted(dates + explicit_dates(doc, dates, sentences), key=lambda m: m.start)
     numbers = [
         mention("number", e, sentences, "ner", label="CARDINAL", value=number_value(e.text))
-        for e in doc.ents
+        for e in entities_of(doc)
         if e.label_ == "CARDINAL"
     ]
     clues = town_clues(doc, places)

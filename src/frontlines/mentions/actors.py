@@ -15,6 +15,7 @@ from frontlines.mentions.phrases import PhraseIndex
 from frontlines.parse import (
     ParsedDocument,
     char_span,
+    entities_of,
     sentence_starts,
     strip_determiner,
     text_of,
@@ -154,7 +155,7 @@ def _runs(doc: Doc) -> list[Span]:
 def _name_candidates(doc: Doc) -> list[tuple[Span, str]]:
     """spaCy's names and the capitalised runs around them, the longest first."""
     labels = {}
-    for ent in doc.ents:
+    for ent in entities_of(doc):
         if ent.label_ in ACTOR_LABELS:
             stripped = strip_determiner(ent)
             if stripped is not None:

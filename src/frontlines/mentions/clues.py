@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from frontlines.kb import gazetteer
 from frontlines.mentions.base import Mention, mention
-from frontlines.parse import char_span, sentence_starts, strip_determiner
+from frontlines.parse import char_span, entities_of, sentence_starts, strip_determiner
 
 CLUE = "IN_NAME"
 NAME_LABELS = {"ORG", "FAC"}
@@ -44,7 +44,7 @@ def town_clues(doc: Doc, found: list[Mention]) -> list[Mention]:
     name that is not already a place mention of its own."""
     starts = sentence_starts(doc)
     clues: list[Mention] = []
-    for ent in doc.ents:
+    for ent in entities_of(doc):
         if ent.label_ not in NAME_LABELS:
             continue
         span = strip_determiner(ent)

@@ -27,6 +27,7 @@ from frontlines.mentions.unresolved import (
 from frontlines.parse import (
     ParsedDocument,
     char_span,
+    entities_of,
     sentence_of,
     sentence_starts,
     strip_determiner,
@@ -91,7 +92,7 @@ def _listed_with_place(
 def _place_candidates(doc: Doc) -> list[tuple[Span, str, str]]:
     """(span, source, label) for every stretch that could name a place."""
     candidates: list[tuple[Span, str, str]] = []
-    ents = list(doc.ents)
+    ents = list(entities_of(doc))
     for first, second in zip(ents, ents[1:], strict=False):  # "Port" + "Harcourt"
         joined = doc[first.start : second.end]
         labels = [e.label_ for e in (first, second) if e.label_ in PLACE_LABELS]
@@ -185,7 +186,7 @@ def place_mentions(
     waiting: list[Span] = []  # known names whose context did not make them places
     surnames = _surnames(doc)
     given_names = _surnames(doc, given=True) - {
-        e.text for e in doc.ents if e.label_ in PLACE_LABELS
+        e.text for e in entities_of(doc) if e.label_ in PLACE_LABELS
     }
     for span, source, label in _place_candidates(doc):
         if overlaps_non_state_actor(span.start_char, span.end_char) and label not in PLACE_LABELS:
@@ -233,7 +234,9 @@ def place_mentions(
                 waiting.append(sub)
     features = [span for span in town_features(doc) if not _overlaps(span, found)]
     people = (
-        surnames | _surnames(doc, given=True) | {e.text for e in doc.ents if e.label_ == "PERSON"}
+        surnames
+        | _surnames(doc, given=True)
+        | {e.text for e in entities_of(doc) if e.label_ == "PERSON"}
     )
     for span in unresolved_spans(doc, found, actors, people):  # "in Khayelitsha": no entry
         if not any(f.start < span.end and span.start < f.end for f in features):
@@ -354,7 +357,7 @@ def _surnames(doc: Doc, given: bool = False) -> set[str]:
     ("John Kelly" → Kelly)."""
     return {
         ent[0 if given else -1].text
-        for ent in doc.ents
+        for ent in entities_of(doc)
         if ent.label_ == "PERSON"
         and len(ent) > 1
         and ent[0 if given else -1].text[:1].isupper()

