@@ -206,3 +206,21 @@ def test_plover_gold_records_regression_floor():
 
     score = evaluate_plover(SHARED / "data" / "plover-gsr" / "PLOVER_GSR_CAMEO.json")
     assert score.types["right"] / score.records >= 0.45
+
+
+def test_the_compiled_typer_predicts_what_scikit_learn_predicts():
+    """Documents are read with the typer compiled to arrays (no scikit-learn at start-up):
+    it must give the fitted models' labels and scores."""
+    from frontlines.events.classifier import train, views
+    from frontlines.events.compiled import compile_typer
+    from frontlines.events.corpus import load_labelled
+
+    items = load_labelled()[:400]
+    fitted = train(items[:300], kind="parse", svm_labels=("acled", "plover"))
+    texts = views(items[300:], "parse") + ["", "|| h_attack", "A mob burns a church."]
+    expected = fitted.predict(texts)
+    got = compile_typer(fitted).predict(texts)
+    for head in expected:
+        assert [label for label, _ in got[head]] == [label for label, _ in expected[head]]
+        for (_, mine), (_, theirs) in zip(got[head], expected[head], strict=True):
+            assert abs(mine - theirs) < 1e-9

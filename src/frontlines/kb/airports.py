@@ -76,7 +76,11 @@ def airport_rows() -> list[tuple[str, str, float, float, str, str]]:
 
 @lru_cache(maxsize=1)
 def airport_names() -> dict[str, list[int]]:
-    """Name key → rows of `airport_rows()` that the name may mean."""
+    """Name key → rows of `airport_rows()` that the name may mean (cached with the rows)."""
+    return cached(f"airport-names-{_version()}", _build_names)
+
+
+def _build_names() -> dict[str, list[int]]:
     rows = airport_rows()
     per_city: dict[str, int] = {}  # airports per city name, across countries ("Tripoli")
     per_short: dict[str, int] = {}  # "County", "Executive": generic, not one airport's

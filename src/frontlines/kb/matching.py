@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,6 +19,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from frontlines.kb.base import ActorRecord, load_data
+from frontlines.kb.cache import cached
 from frontlines.kb.countries import countries
 from frontlines.kb.names import fold, name_key, skeleton
 from frontlines.kb.records import load_actor_records
@@ -315,4 +317,8 @@ def _add(index: dict, key: object, actor_id: str) -> None:
 
 @lru_cache(maxsize=8)
 def actor_matcher(user_kb: str | None = None) -> ActorMatcher:
-    return ActorMatcher(load_actor_records(user_kb))
+    """The matcher of the actor records (the user's file included), built once for a given
+    set of records and then read from the cache: building it takes most of a second."""
+    records = load_actor_records(user_kb)
+    digest = hashlib.sha1(repr(records).encode("utf-8")).hexdigest()[:16]
+    return cached(f"actor-matcher-{digest}", lambda: ActorMatcher(records))
