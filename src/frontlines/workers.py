@@ -56,12 +56,7 @@ def extract_all(
     seconds: float | None = None,
 ) -> Iterator[Outcome]:
     """Every document's outcome, in input order, extracted by `workers` processes."""
-    from threadpoolctl import threadpool_limits
-
-    # One BLAS thread per process: the cores go to the workers, and a document's parse comes
-    # out the same in any of them (sums in the same order).
-    threadpool_limits(limits=1)
-    warm_up(user_kb)  # in the parent: forked workers inherit the loaded model and indexes
+    ready(user_kb)  # in the parent: forked workers inherit the loaded model and indexes
     chunks = _chunks(documents, CHUNK_DOCUMENTS)
     if workers <= 1:
         for chunk in chunks:
@@ -69,6 +64,23 @@ def extract_all(
         return
     gc.freeze()  # what is loaded stays put: the collector does not copy it into each worker
     yield from _on_workers(chunks, workers, user_kb, seconds)
+
+
+_READY: set[str | None] = set()
+
+
+def ready(user_kb: str | None = None) -> None:
+    """Load the model and every index in this process, once (a progress bar started after
+    this shows the documents' rate, not the start-up's)."""
+    if user_kb in _READY:
+        return
+    from threadpoolctl import threadpool_limits
+
+    # One BLAS thread per process: the cores go to the workers, and a document's parse comes
+    # out the same in any of them (sums in the same order).
+    threadpool_limits(limits=1)
+    warm_up(user_kb)
+    _READY.add(user_kb)
 
 
 def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:

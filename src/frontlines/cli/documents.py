@@ -46,11 +46,12 @@ def extract(
     PATHS are text files (optional YAML front matter), JSON Lines files, directories, or `-`
     for standard input. The lines come in input order whatever the number of workers.
     """
-    from frontlines.workers import extract_all
+    from frontlines.workers import extract_all, ready
 
     check_kb(user_kb)
     batch = Batch()
     documents = list(batch.documents(paths, fmt, country))
+    ready(user_kb)
     progress = Progress(len(documents), terminal_shows_progress(quiet, output_is_data=True))
     batch.say = progress.say
     for outcome in extract_all(documents, _used(workers, documents), user_kb, time_limit):
@@ -93,7 +94,7 @@ def ingest(
     an interrupted ingest run again finishes the rest."""
     from frontlines.merge import unify_discovered
     from frontlines.store import StoreError, discovered_index, has_document, open_store, write
-    from frontlines.workers import extract_all
+    from frontlines.workers import extract_all, ready
 
     check_kb(user_kb)
     try:
@@ -108,6 +109,7 @@ def ingest(
             skipped += 1
         else:
             documents.append(document)
+    ready(user_kb)
     progress = Progress(len(documents), terminal_shows_progress(quiet))
     batch.say = progress.say
     for outcome in extract_all(documents, _used(workers, documents), user_kb, time_limit):
