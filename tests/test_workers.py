@@ -9,6 +9,7 @@ import sys
 
 from conftest import EXAMPLES
 
+import frontlines.pipeline as pipeline
 import frontlines.workers as workers
 from frontlines.read import make_document, read_inputs
 
@@ -44,14 +45,14 @@ def test_two_workers_give_what_one_gives_in_input_order():
 
 
 def test_a_failing_document_is_named_and_the_rest_go_on(monkeypatch):
-    real = workers.extract_parsed
+    real = pipeline.extract_parsed
 
     def failing(parsed, user_kb=None):
         if "BOOM" in parsed.document.text:
             raise ValueError("a stage broke")
         return real(parsed, user_kb)
 
-    monkeypatch.setattr(workers, "extract_parsed", failing)  # the forked workers inherit it
+    monkeypatch.setattr(pipeline, "extract_parsed", failing)  # the forked workers inherit it
     documents = _documents()
     documents.insert(20, make_document("A BOOM was heard in the town.", name="bad-one"))
     outcomes = list(workers.extract_all(documents, workers=2, seconds=120))
@@ -62,14 +63,14 @@ def test_a_failing_document_is_named_and_the_rest_go_on(monkeypatch):
 
 
 def test_a_worker_that_dies_costs_its_chunk_only(monkeypatch):
-    real = workers.extract_parsed
+    real = pipeline.extract_parsed
 
     def dying(parsed, user_kb=None):
         if "DIE" in parsed.document.text:
             os._exit(1)  # as a worker killed by the system would
         return real(parsed, user_kb)
 
-    monkeypatch.setattr(workers, "extract_parsed", dying)
+    monkeypatch.setattr(pipeline, "extract_parsed", dying)
     documents = _documents()
     documents.insert(3, make_document("DIE here.", name="fatal"))
     outcomes = list(workers.extract_all(documents, workers=2, seconds=120))

@@ -19,15 +19,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
+import frontlines.pipeline as pipeline
 from frontlines.models import Document, Extraction
-from frontlines.pipeline import (
-    SECTION_CHARS,
-    ExtractionTimeout,
-    extract_document,
-    extract_parsed,
-    time_limit,
-    warm_up,
-)
+from frontlines.pipeline import SECTION_CHARS, ExtractionTimeout, time_limit, warm_up
 
 CHUNK_DOCUMENTS = 16  # documents a worker parses in one batch: spaCy's batching, steady progress
 IN_FLIGHT_PER_WORKER = 3  # chunks queued per worker: none idles, memory stays bounded
@@ -158,9 +152,9 @@ def _extract_chunk(
 def _extract_one(document: Document, parsed, user_kb: str | None, seconds: float | None) -> Outcome:
     try:
         if parsed is None:
-            return Outcome(document, extract_document(document, user_kb, seconds))
+            return Outcome(document, pipeline.extract_document(document, user_kb, seconds))
         with time_limit(seconds):
-            return Outcome(document, extract_parsed(parsed, user_kb))
+            return Outcome(document, pipeline.extract_parsed(parsed, user_kb))
     except ExtractionTimeout as err:
         return Outcome(document, error=f"{document.name}: error: extraction {err}; skipped")
     except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch
