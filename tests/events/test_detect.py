@@ -425,3 +425,14 @@ def test_a_weekday_night_dates_the_event():
         published="2018-08-26",
     ).events
     assert events and events[0].date == "2018-08-25"
+
+
+def test_the_dated_event_a_short_report_opens_with_is_its_news():
+    # an event record published months after the day it names: not background
+    events = text_extraction(
+        "On 3 March 2021, in Kalehe (South Kivu), two women were raped by unidentified armed "
+        "men while working in their fields.",
+        published="2021-06-10",
+    ).events
+    assert events and events[0].sub_event_type == "Sexual violence"
+    assert not events[0].historical and events[0].date == "2021-03-03"

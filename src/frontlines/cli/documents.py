@@ -213,8 +213,7 @@ def bench(workers: int, data: str | None, stages: bool, repeat: int, paths: tupl
     the ratio, start-up and peak memory per process."""
     from pathlib import Path
 
-    from frontlines.evaluation import run_bench
-    from frontlines.evaluation.throughput import machine, measure, real_corpora
+    from frontlines.evaluation import machine, measure, real_corpora, run_bench
 
     batch = Batch()
     corpora = real_corpora(Path(data)) if data else []

@@ -11,6 +11,7 @@ from frontlines.evaluation.geo import evaluate_geo
 from frontlines.evaluation.gold import evaluate_dates, evaluate_gold
 from frontlines.evaluation.plover import evaluate_plover
 from frontlines.evaluation.real_events import evaluate_real, is_case_file, is_labelled
+from frontlines.evaluation.throughput import machine, measure, real_corpora
 
 __all__ = [
     "evaluate_dates",
@@ -23,5 +24,8 @@ __all__ = [
     "is_case_file",
     "is_event_corpus",
     "is_labelled",
+    "machine",
+    "measure",
+    "real_corpora",
     "run_bench",
 ]

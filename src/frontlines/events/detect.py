@@ -8,7 +8,6 @@ the dependency parse (`roles`); dates and places are attached to the nearest tri
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
@@ -16,6 +15,7 @@ from spacy.tokens import Span, Token
 import frontlines.clauses as clauses
 import frontlines.events.typer as typer
 from frontlines.events.acled_actors import name_as_acled
+from frontlines.events.background import is_background
 from frontlines.events.classifier import Typing
 from frontlines.events.fatalities import fatality_count, sentence_toll
 from frontlines.events.folding import Draft, fold_clause_family, fold_twins, is_bare_toll
@@ -32,8 +32,6 @@ from frontlines.models import ActorRef, Event, Quote
 from frontlines.parse import sentences_of
 from frontlines.resolve import ResolvedDocument
 
-HABITUAL = {"frequently", "often", "regularly", "routinely", "usually", "typically", "previously"}
-HISTORICAL_DAYS = 14  # older than this before publication: background, not news of the day
 # PLOVER types that are things said or agreed: their place is only where the text says so.
 VERBAL_TYPES = {
     "AGREE",
@@ -100,54 +98,6 @@ def _retype(draft: Draft, resolved: ResolvedDocument) -> None:
         draft.actor1 = clauses.generic_actor(country, "unidentified", draft.trigger)
 
 
-BACKGROUND_MARKERS = ("since", "years ago", "last year", "in the past")
-
-
-def _outside_relative_clauses(trigger: Token, phrases: tuple[str, ...]) -> bool:
-    """Whether one of the phrases stands in the trigger's sentence outside the relative
-    clauses ("which ...") that do not hold the trigger."""
-    sentence = trigger.sent
-    hidden: set[int] = set()
-    for token in sentence:
-        if token.dep_ == "relcl" and trigger not in token.subtree:
-            hidden.update(t.i for t in token.subtree)
-    text = " " + " ".join(t.lower_ for t in sentence if t.i not in hidden) + " "
-    return any(f" {phrase} " in text for phrase in phrases)
-
-
-def _retrospective(trigger: Token) -> bool:
-    """'Drones had a prominent role in destroying the air defences': a look back."""
-    nouns, verbs = cue_words("retrospective_nouns"), cue_words("retrospective_verbs")
-    for word in [trigger, *list(trigger.ancestors)[:4]]:
-        if word.lemma_.lower() in nouns and word.head.lemma_.lower() in verbs:
-            return True  # "a role in destroying": the role governs the deed
-        if word.lemma_.lower() in verbs and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in word.children
-        ):
-            return True  # "played a role in destroying": the verb governs both
-    return False
-
-
-def _historical(draft: Draft, published: str | None, context: SentenceContext) -> bool:
-    """Background: a habit ('frequently uses'), a look back, or a date well before publication."""
-    governors = [draft.trigger, *list(draft.trigger.ancestors)[:3]]
-    if any(child.lower_ in HABITUAL for word in governors for child in word.children):
-        return True
-    if draft.date is None and _retrospective(draft.trigger):
-        return True
-    if draft.date and _outside_relative_clauses(draft.trigger, BACKGROUND_MARKERS):
-        return True  # not "..., which troops have held since they withdrew": another clause
-    if not published or not draft.date:
-        return False
-    base = dt.date.fromisoformat(published)
-    value = draft.date
-    if len(value) == 4:
-        return int(value) < base.year
-    if len(value) == 7:
-        return value < base.isoformat()[:7]
-    return (base - dt.date.fromisoformat(value)).days > HISTORICAL_DAYS
-
-
 def _place_and_date(
     drafts: list[Draft],
     resolved: ResolvedDocument,
@@ -165,7 +115,7 @@ def _place_and_date(
             draft.date, draft.date_precision = date.value, date.precision
         draft.modality = clauses.modality_of(draft.trigger)
         _retype(draft, resolved)
-        draft.historical = _historical(draft, resolved.linked.parsed.document.published, context)
+        draft.historical = is_background(draft, resolved.linked.parsed.document.published)
         draft.evidence = [clauses.evidence_of(draft.sentence, resolved)]
 
 

@@ -1,0 +1,75 @@
+"""Background events: what a report tells as a habit, a look back, or of a date well before
+its publication, rather than as its news (`Event.historical`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Span, Token
+
+from frontlines.events.folding import Draft
+from frontlines.kb.cues import cue_words
+from frontlines.parse import sentences_of
+
+HABITUAL = {"frequently", "often", "regularly", "routinely", "usually", "typically", "previously"}
+HISTORICAL_DAYS = 14  # older than this before publication: background, not news of the day
+BACKGROUND_MARKERS = ("since", "years ago", "last year", "in the past")
+
+
+def _outside_relative_clauses(trigger: Token, phrases: tuple[str, ...]) -> bool:
+    """Whether one of the phrases stands in the trigger's sentence outside the relative
+    clauses ("which ...") that do not hold the trigger."""
+    sentence = trigger.sent
+    hidden: set[int] = set()
+    for token in sentence:
+        if token.dep_ == "relcl" and trigger not in token.subtree:
+            hidden.update(t.i for t in token.subtree)
+    text = " " + " ".join(t.lower_ for t in sentence if t.i not in hidden) + " "
+    return any(f" {phrase} " in text for phrase in phrases)
+
+
+def _retrospective(trigger: Token) -> bool:
+    """'Drones had a prominent role in destroying the air defences': a look back."""
+    nouns, verbs = cue_words("retrospective_nouns"), cue_words("retrospective_verbs")
+    for word in [trigger, *list(trigger.ancestors)[:4]]:
+        if word.lemma_.lower() in nouns and word.head.lemma_.lower() in verbs:
+            return True  # "a role in destroying": the role governs the deed
+        if word.lemma_.lower() in verbs and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in word.children
+        ):
+            return True  # "played a role in destroying": the verb governs both
+    return False
+
+
+SHORT_REPORT_CHARS = 600  # a report this short (an event record, a brief) tells one event
+
+
+def _leads_a_short_report(sentence: Span) -> bool:
+    """Whether the sentence opens a short report, after any heading."""
+    doc = sentence.doc
+    if len(doc.text) > SHORT_REPORT_CHARS:
+        return False
+    opening = [s for s in sentences_of(doc) if not s.text.rstrip().endswith(":")][:1]
+    return bool(opening) and opening[0].start == sentence.start
+
+
+def is_background(draft: Draft, published: str | None) -> bool:
+    """Background: a habit ('frequently uses'), a look back, or a date well before publication."""
+    governors = [draft.trigger, *list(draft.trigger.ancestors)[:3]]
+    if any(child.lower_ in HABITUAL for word in governors for child in word.children):
+        return True
+    if draft.date is None and _retrospective(draft.trigger):
+        return True
+    if draft.date and _outside_relative_clauses(draft.trigger, BACKGROUND_MARKERS):
+        return True  # not "..., which troops have held since they withdrew": another clause
+    if not published or not draft.date:
+        return False
+    if draft.date_precision == "day" and _leads_a_short_report(draft.sentence):
+        return False  # "On 3 March 2021, in Kalehe, ...": the dated event is the report's own
+    base = dt.date.fromisoformat(published)
+    value = draft.date
+    if len(value) == 4:
+        return int(value) < base.year
+    if len(value) == 7:
+        return value < base.isoformat()[:7]
+    return (base - dt.date.fromisoformat(value)).days > HISTORICAL_DAYS
