@@ -368,3 +368,16 @@ def test_the_report_s_own_country_by_its_initials_or_its_formal_name():
         "steel in Iran's neighbour than ever."
     )
     assert places["Islamic Republic"].country == "IRN"
+
+
+def test_the_division_written_after_an_unknown_village_places_it():
+    from frontlines.pipeline import extract
+
+    extraction = extract(
+        "On 3 March 2021, in Kalehe (South Kivu), two women were raped by unidentified armed "
+        "men while working in their fields.",
+        published=None,
+    )
+    event = extraction.events[0]
+    assert event.location.country == "COD" and event.location.name == "Kalehe"
+    assert event.actor1.name == "Unidentified Armed Group (Democratic Republic of Congo)"

@@ -103,3 +103,31 @@ def contains(outer: Place, inner: Place) -> bool:
     if outer.feature == "region":
         return inner.admin1 == outer.name
     return outer.feature == "county" and km(outer.lat, outer.lon, inner.lat, inner.lon) < 80
+
+
+NEAR_COUNTRY_CHARS = 60  # "in northwestern Yemen (Al Jawf)": the country beside the name
+
+
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|of|near|across|throughout|inside)\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|"
+    r"west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def countries_beside(
+    candidates: Iterable[tuple[object, list[Place]]], text: str, mention
+) -> set[str]:
+    """The countries named by name (not as a demonym or a modifier, "Saudi-led") close beside
+    a place name in its sentence: a namesake in one of them is the one meant, whatever
+    country the rest of the report is about."""
+    found = set()
+    for other, looked_up in candidates:
+        modifier = text[other.end : other.end + 1] == "-"
+        if modifier or getattr(other, "label", "") in {"DEMONYM", "NORP"}:
+            continue
+        if other.sentence != mention.sentence or not _LOCATIVE_BEFORE.search(text[: other.start]):
+            continue  # "the US consulate in St. Petersburg": a modifier, not where it is
+        if abs(other.start - mention.start) <= NEAR_COUNTRY_CHARS:
+            found |= {p.country for p in looked_up if p.feature == "country" and p.country}
+    return found

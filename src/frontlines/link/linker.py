@@ -23,12 +23,11 @@ from frontlines.kb.names import name_key, skeleton
 from frontlines.link.coref import resolve_references
 from frontlines.link.country_words import (
     CHAIN_CHARS,
+    contains,
+    countries_beside,
     country_after,
     named_country,
     within_named_units,
-)
-from frontlines.link.country_words import (
-    contains as _contains,
 )
 from frontlines.link.place_context import NO_ENTRY, PLACED_IN_CONTEXT, at_unit, place_in_context
 from frontlines.mentions import (
@@ -196,9 +195,8 @@ def _plausible(place: Place, focus: str | None, text: str) -> bool:
         return False  # "Al" of "Al-Yamamah": a fragment, not the town of Ål
     if focus is None or place.country == focus or place.feature not in TOWN_OR_DIVISION:
         return True
-    if place.capital:  # a national capital is known abroad by all its names ("Vatican")
-        return True
-    return name_key(place.name) == name_key(text) or place.population >= ABROAD_ALIAS_POPULATION
+    own = name_key(place.name) == name_key(text)  # a capital: by all its names ("Vatican")
+    return place.capital or own or place.population >= ABROAD_ALIAS_POPULATION
 
 
 def _place_score(
@@ -225,7 +223,7 @@ def _place_score(
         score += OWN_NAME_BONUS  # 'Florida' the state, not a town whose old name it was
     if place.capital and own:
         score += CAPITAL_BONUS
-    if place.feature == "city" and any(_contains(d, place) for d in divisions):
+    if place.feature == "city" and any(contains(d, place) for d in divisions):
         score += TOWN_OVER_DIVISION_BONUS
     if anchors and place.feature in {"city", "county"}:
         nearest = min(km(place.lat, place.lon, a.lat, a.lon) for a in anchors)
@@ -430,8 +428,10 @@ def _choose_places(
         divisions = tuple(p for p in found if p.feature in {"region", "county"})
         scored = [(_place_score(p, focus, mention.text, anchors, divisions), p) for p in found]
         scored = [  # "Kamianka, Donetsk Oblast": the namesake in the unit named
-            (score + CHAIN_BONUS * any(_contains(u, p) for u in units), p) for score, p in scored
+            (score + CHAIN_BONUS * any(contains(u, p) for u in units), p) for score, p in scored
         ]
+        here = countries_beside(candidates, text, mention)  # "Yemen (Al Jawf)": over focus
+        scored = [(s + 2 * CHAIN_BONUS * (p.country in here), p) for s, p in scored]
         options.append(sorted(scored, key=lambda item: -item[0]))  # stable: first of equals
     chosen = [scored[0][1] if scored else None for scored in options]
     options = _in_context(candidates, options, chosen, text)
@@ -445,7 +445,7 @@ def _choose_places(
             (s1 + s2, a, b)
             for s1, a in options[i]
             for s2, b in options[i + 1]
-            if name_key(a.name) == own and _contains(b, a)
+            if name_key(a.name) == own and contains(b, a)
         ]
         alone = options[i][0][0] + options[i + 1][0][0] if pairs else 0.0
         if pairs and max(pairs, key=lambda pair: pair[0])[0] >= alone - APPOSITION_MARGIN:
@@ -489,7 +489,7 @@ def _in_context(
         better = []
         for score, place in scored:
             if place.feature in {"city", "county"} and (
-                (place.country, place.admin1) in named or any(_contains(c, place) for c in counties)
+                (place.country, place.admin1) in named or any(contains(c, place) for c in counties)
             ):
                 score += DIVISION_BONUS  # in a state or a county the report names
             if listed and place.feature == "region":

@@ -241,6 +241,8 @@ def place_mentions(
     for span in unresolved_spans(doc, found, actors, people):  # "in Khayelitsha": no entry
         if not any(f.start < span.end and span.start < f.end for f in features):
             add(span, "pattern", UNRESOLVED)  # before the lists: "Rockingham, Northants"
+    for span in _admin_after_places(doc, found):  # "Kalehe (South Kivu)", "in Tin Edia, Oudalan"
+        add(span, "gazetteer", "ADMIN")
     while True:  # names listed with places are places, however long the list
         listed = [s for s in waiting if _listed_with_place(doc, s, found, features)]
         count = len(found)
@@ -303,6 +305,28 @@ def _hyphenated(doc: Doc) -> list[tuple[Span, int, int, str]]:
             ):
                 found.append((doc[owner.i : owner.i + 1], start, end, kind))
     return found
+
+
+_ADMIN_AFTER = re.compile(r"\s*[(,]\s*([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,3})(?=\s*[),.;]|\s*$)")
+
+
+def _admin_after_places(doc: Doc, found: list[Mention]) -> list[Span]:
+    """The division or country written after a place, in parentheses or after a comma
+    ("in Kalehe (South Kivu)", "Tin Edia, Oudalan Province"), where the tagger left it: the
+    context that places a village the gazetteer does not know."""
+    text = text_of(doc)
+    spans = []
+    for mention in found:
+        match = _ADMIN_AFTER.match(text, mention.end)
+        if match is None or any(m.start < match.end(1) and match.start(1) < m.end for m in found):
+            continue
+        name = match.group(1)
+        wide = gazetteer.is_country_name(name) or gazetteer.names_division(name)
+        wide = wide or any(p.feature in {"region", "county"} for p in gazetteer.lookup(name))
+        span = char_span(doc, match.start(1), match.end(1), "strict") if wide else None
+        if span is not None:
+            spans.append(span)
+    return spans
 
 
 def _inside_longer_name(doc: Doc, span: Span) -> bool:
