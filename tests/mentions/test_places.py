@@ -381,3 +381,16 @@ def test_the_division_written_after_an_unknown_village_places_it():
     event = extraction.events[0]
     assert event.location.country == "COD" and event.location.name == "Kalehe"
     assert event.actor1.name == "Unidentified Armed Group (Democratic Republic of Congo)"
+
+
+def test_places_an_event_record_gives_with_their_division_are_found():
+    from frontlines.pipeline import extract
+
+    extraction = extract(
+        "On 2 April 2021, unidentified gunmen ambushed a convoy between Ouo and Sideradougou "
+        "(Comoe), killing four soldiers.",
+        published=None,
+    )
+    names = [p.text for p in extraction.places]
+    assert names[:3] == ["Ouo", "Sideradougou", "Comoe"]
+    assert extraction.events[0].location is not None

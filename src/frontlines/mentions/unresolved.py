@@ -25,8 +25,35 @@ UNRESOLVED = "UNRESOLVED"
 # 'a letter from Smith', 'talked to Acme'.
 WHERE_WORDS = {"in", "at", "near", "inside", "outside", "into", "around"}
 # An untagged name after these is a place too: "the army entered Dhuurcaleed".
-RUN_WHERE_WORDS = WHERE_WORDS | {"entered", "reached"}
+RUN_WHERE_WORDS = WHERE_WORDS | {"entered", "reached", "between"}
 MAX_TOKENS = 6  # longer entity spans are mostly titles or mis-joined runs
+
+
+_DIVISION_IN_PARENTHESES = re.compile(r"\s*\(([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,3})[),]")
+
+
+def _names_in(span: Span) -> list[Span]:
+    """The runs of a span between its conjunctions, commas and parentheses."""
+    parts, start = [], span.start
+    for token in [*span, None]:
+        if token is None or token.lower_ in {"and", "or", ",", "(", ")"}:
+            end = span.end if token is None else token.i
+            if end > start:
+                parts.append(span.doc[start:end])
+            start = end + 1
+    return parts
+
+
+def _before_division(doc: Doc, span: Span) -> bool:
+    """'X (Comoe)', 'X (South Kivu, ...)': a name with a province or country after it in
+    parentheses, as event records write places, is a place in that unit."""
+    match = _DIVISION_IN_PARENTHESES.match(doc.text, span.end_char)
+    if match is None:
+        return False
+    name = match.group(1)
+    if gazetteer.is_country_name(name) or gazetteer.names_division(name):
+        return True
+    return any(p.feature in {"region", "county"} for p in gazetteer.lookup(name))
 
 
 def _after_where_word(doc: Doc, span: Span, words: set[str] = WHERE_WORDS) -> bool:
@@ -195,6 +222,12 @@ def unresolved_spans(
             keep(span)  # "at Craven Cottage", tagged a person or an organisation
         elif ent.label_ in {"PERSON", "ORG"} and _named_as_settlement(doc, span):
             keep(span, said_to_be_place=True)  # "the gated suburb of Madinaty", a "person"
+        elif ent.label_ in {"PERSON", "ORG"} and "(" in span.text:
+            # "between Ouo and Sideradougou (Comoe)" tagged one organisation: its names
+            for number, part in enumerate(_names_in(span)):
+                where = number == 0 and _after_where_word(doc, part, RUN_WHERE_WORDS)
+                if where or _before_division(doc, part):
+                    keep(part, said_to_be_place=True)
     # Untagged runs of capitalised proper nouns, read from the token table (a Token per token
     # would cost more than the rest of this stage).
     labelled = {
@@ -215,6 +248,8 @@ def unresolved_spans(
                 pass
             elif _after_where_word(doc, span, RUN_WHERE_WORDS) or _named_as_settlement(doc, span):
                 keep(span)  # "a market at Makeen", "the village of Dhuurcaleed", untagged
+            elif _before_division(doc, span):
+                keep(span, said_to_be_place=True)  # "Sideradougou (Comoe)": the unit holds it
             run = []
     spans.sort(key=lambda s: s.start)
     return spans
