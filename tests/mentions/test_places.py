@@ -394,3 +394,16 @@ def test_places_an_event_record_gives_with_their_division_are_found():
     names = [p.text for p in extraction.places]
     assert names[:3] == ["Ouo", "Sideradougou", "Comoe"]
     assert extraction.events[0].location is not None
+
+
+def test_a_name_with_its_division_word_is_the_division():
+    from frontlines.pipeline import extract
+
+    extraction = extract(
+        "Houthi forces and pro-government forces clashed northeast of Al Husha district "
+        "(Al Husha, Ad Dali). No fatalities were reported.",
+        published=None,
+    )
+    districts = [p for p in extraction.places if p.text == "Al Husha district"]
+    assert districts and districts[0].country == "YEM" and districts[0].feature == "county"
+    assert extraction.events[0].location.country == "YEM"

@@ -189,6 +189,7 @@ def place_mentions(
         e.text for e in entities_of(doc) if e.label_ in PLACE_LABELS
     }
     for span, source, label in _place_candidates(doc):
+        span = _with_division_word(doc, span)  # "Al Husha district": the district, not a town
         if overlaps_non_state_actor(span.start_char, span.end_char) and label not in PLACE_LABELS:
             continue
         # Inside an organisation's name a town is part of the name ("Ministry of Defense"),
@@ -308,6 +309,19 @@ def _hyphenated(doc: Doc) -> list[tuple[Span, int, int, str]]:
 
 
 _ADMIN_AFTER = re.compile(r"\s*[(,]\s*([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,3})(?=\s*[),.;]|\s*$)")
+
+
+DIVISION_WORDS = {"district", "province", "governorate", "region", "county", "oblast",
+                  "department", "prefecture", "municipality", "state"}  # fmt: skip
+
+
+def _with_division_word(doc: Doc, span: Span) -> Span:
+    """The name with the division word the tagger left after it, where the two name a
+    division ("Al Husha district", "Al Maton district"), else the name."""
+    if span.end >= len(doc) or doc[span.end].lower_ not in DIVISION_WORDS:
+        return span
+    longer = doc[span.start : span.end + 1]
+    return longer if gazetteer.names_division(longer.text) else span
 
 
 def _admin_after_places(doc: Doc, found: list[Mention]) -> list[Span]:
