@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import frontlines.pipeline as pipeline
 from frontlines.models import Document, Extraction
+from frontlines.parse import ParsedDocument
 from frontlines.pipeline import SECTION_CHARS, ExtractionTimeout, time_limit, warm_up
 
 CHUNK_DOCUMENTS = 16  # documents a worker parses in one batch: spaCy's batching, steady progress
@@ -133,7 +134,7 @@ def _extract_chunk(
     from frontlines.parse import parse_many
 
     short = [d for d in chunk if len(d.text) <= SECTION_CHARS]
-    parsed = {}
+    parsed: dict[tuple[str, str], ParsedDocument] = {}
     try:
         with time_limit(seconds * len(short) if seconds else None):
             for document, one in zip(
@@ -149,7 +150,9 @@ def _extract_chunk(
     return outcomes
 
 
-def _extract_one(document: Document, parsed, user_kb: str | None, seconds: float | None) -> Outcome:
+def _extract_one(
+    document: Document, parsed: ParsedDocument | None, user_kb: str | None, seconds: float | None
+) -> Outcome:
     try:
         if parsed is None:
             return Outcome(document, pipeline.extract_document(document, user_kb, seconds))

@@ -140,7 +140,8 @@ def _described(ref: ActorRef | None, draft: Draft, country: str) -> ActorRef | N
     people = [w for w in ref.text.split() if w[:1].isupper()]
     nouns = cue_words("ethnic_fighter_nouns")
     if fights and len(people) == 1 and words[-1] in nouns and not is_demonym(people[0]):
-        name = acled_spelling(country) or countries()[country].name
+        known = countries().get(country)
+        name = acled_spelling(country) or (known.name if known else country)
         return ActorRef(
             id=f"{country}-ethnic-{name_key(people[0]).replace(' ', '-')}",
             name=f"{people[0]} Ethnic Militia ({name})",

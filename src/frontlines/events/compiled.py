@@ -14,8 +14,12 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from frontlines.events.classifier import LinearTyper
 
 _WHITE_SPACES = re.compile(r"\s\s+")  # scikit-learn's, for char_wb n-grams
 
@@ -114,7 +118,7 @@ class CompiledTyper:
         return out
 
 
-def compile_typer(typer) -> CompiledTyper:
+def compile_typer(typer: LinearTyper) -> CompiledTyper:
     """The arrays of a fitted `classifier.LinearTyper`."""
     vectorizers = []
     offset = 0

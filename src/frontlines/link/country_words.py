@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from frontlines.kb.gazetteer import Place, lookup
 from frontlines.kb.geometry import km
+
+if TYPE_CHECKING:
+    from frontlines.mentions import Mention
 
 _OF_A_COUNTRY = re.compile(
     r"\b((?:[A-Z][\w'-]+ )*[A-Z][\w'-]+) (?:\w+ )?(?:city|town|village|port|capital|region|"
@@ -116,7 +120,7 @@ _LOCATIVE_BEFORE = re.compile(
 
 
 def countries_beside(
-    candidates: Iterable[tuple[object, list[Place]]], text: str, mention
+    candidates: Iterable[tuple[Mention, list[Place]]], text: str, mention: Mention
 ) -> set[str]:
     """The countries named by name (not as a demonym or a modifier, "Saudi-led") close beside
     a place name in its sentence: a namesake in one of them is the one meant, whatever
@@ -124,7 +128,7 @@ def countries_beside(
     found = set()
     for other, looked_up in candidates:
         modifier = text[other.end : other.end + 1] == "-"
-        if modifier or getattr(other, "label", "") in {"DEMONYM", "NORP"}:
+        if modifier or other.label in {"DEMONYM", "NORP"}:
             continue
         if other.sentence != mention.sentence or not _LOCATIVE_BEFORE.search(text[: other.start]):
             continue  # "the US consulate in St. Petersburg": a modifier, not where it is
