@@ -189,10 +189,8 @@ def extract_document(
     document: Document, user_kb: str | None = None, seconds: float | None = None
 ) -> Extraction:
     """One document through every stage; with `seconds`, ExtractionTimeout past that."""
-    if seconds and user_kb not in _WARMED:
-        # Loading the model and indexes is the process's cost, not the first document's.
+    if seconds:  # loading the model and indexes is the process's cost, not the document's
         warm_up(user_kb)
-        _WARMED.add(user_kb)
     with time_limit(seconds):
         return _extract_whole(document, user_kb)
 
@@ -224,7 +222,10 @@ def _extract_batch(documents: list[Document], user_kb: str | None) -> Iterator[E
 
 
 def warm_up(user_kb: str | None = None) -> None:
-    """Load the model and build every index now, not on the first document."""
+    """Load the model and build every index now, not on the first document (once per
+    process and knowledge base)."""
+    if user_kb in _WARMED:
+        return
     from frontlines.events import warm as warm_classifier
     from frontlines.kb.gazetteer import warm
     from frontlines.link import warm as warm_link
@@ -237,6 +238,7 @@ def warm_up(user_kb: str | None = None) -> None:
     # The rest is lazy (data files, dateparser's locale and time-zone tables, compiled
     # patterns): one short report through every stage pays for it here, not the first document.
     extract(_WARM_UP_TEXT, published="2021-03-03", user_kb=user_kb)
+    _WARMED.add(user_kb)
 
 
 _WARM_UP_TEXT = (

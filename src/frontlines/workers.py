@@ -61,21 +61,15 @@ def extract_all(
     yield from _on_workers(chunks, workers, user_kb, seconds)
 
 
-_READY: set[str | None] = set()
-
-
 def ready(user_kb: str | None = None) -> None:
     """Load the model and every index in this process, once (a progress bar started after
     this shows the documents' rate, not the start-up's)."""
-    if user_kb in _READY:
-        return
     from threadpoolctl import threadpool_limits
 
     # One BLAS thread per process: the cores go to the workers, and a document's parse comes
     # out the same in any of them (sums in the same order).
     threadpool_limits(limits=1)
     warm_up(user_kb)
-    _READY.add(user_kb)
 
 
 def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:

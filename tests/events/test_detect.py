@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import text_extraction
 
 from frontlines.evaluation.gold import km
@@ -409,22 +410,28 @@ def test_a_date_of_something_the_sentence_only_mentions_does_not_make_the_event_
     assert not events[0].historical
 
 
-def test_the_day_a_relative_clause_gives_the_event_noun_dates_it():
-    events = text_extraction(
-        "The death toll of an attack that occurred on 22 December 2019 rises to 50 after more "
-        "bodies are found in Lake Chad.",
-        published="2020-01-03",
-    ).events
-    assert events and events[0].date == "2019-12-22"
-
-
-def test_a_weekday_night_dates_the_event():
-    events = text_extraction(
-        "Afghan authorities say that, in a joint operation on Saturday night, Afghan forces "
-        "killed the head of the militant group.",
-        published="2018-08-26",
-    ).events
-    assert events and events[0].date == "2018-08-25"
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        # the day a relative clause gives the event noun
+        (
+            "The death toll of an attack that occurred on 22 December 2019 rises to 50 after "
+            "more bodies are found in Lake Chad.",
+            "2020-01-03",
+            "2019-12-22",
+        ),
+        # a weekday's night, before publication
+        (
+            "Afghan authorities say that, in a joint operation on Saturday night, Afghan forces "
+            "killed the head of the militant group.",
+            "2018-08-26",
+            "2018-08-25",
+        ),
+    ],
+)
+def test_the_day_the_sentence_names_dates_the_event(text, published, day):
+    events = text_extraction(text, published=published).events
+    assert events and events[0].date == day
 
 
 def test_the_dated_event_a_short_report_opens_with_is_its_news():

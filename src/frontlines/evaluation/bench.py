@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import platform
 import resource
 import time
@@ -52,7 +51,9 @@ PARSE_STAGE = "parse (spaCy)"
 
 
 def _cpus() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    from frontlines.workers import available_cores
+
+    return available_cores()
 
 
 def run_bench(documents: list[Document], repeat: int = 1) -> BenchResult:

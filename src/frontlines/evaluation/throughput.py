@@ -8,7 +8,6 @@ conflict entries from `../shared/data`, or the documents given on the command li
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import platform
@@ -17,7 +16,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,7 +77,9 @@ class Throughput:
 
 
 def machine() -> str:
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    from frontlines.workers import available_cores
+
+    cores = available_cores()
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     return (
         f"machine: {platform.machine()}, {cores} cores, {memory:.0f} GB, "
@@ -88,28 +88,21 @@ def machine() -> str:
 
 
 def real_corpora(data: Path) -> list[tuple[str, list[Document]]]:
-    """(name, documents) of the real-text corpora present under `data` (../shared/data)."""
+    """(name, documents) of the real-text corpora present under `data` (../shared/data),
+    read as the crash sweep reads them."""
+    from frontlines.evaluation.sweep import SETS
     from frontlines.read import make_document
 
     corpora = []
-    news = data / "geowebnews" / "GWN.xml"
-    if news.is_file():
-        articles = ET.parse(news).getroot().iter("article")
-        documents = [
-            make_document(a.findtext("text") or "", name=f"geowebnews:{n + 1}")
-            for n, a in enumerate(articles)
-        ]
+    articles = list(SETS["geowebnews"](data.parent))
+    if articles:
+        documents = [make_document(text, name=name) for name, text, _ in articles]
         corpora.append(("news articles (GeoWebNews)", documents))
-    entries = data / "wikipedia-conflict-events" / "entries.tsv"
-    if entries.is_file():
-        with entries.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle, delimiter="\t"))
-        rows = random.Random(0).sample(rows, min(WIKIPEDIA_SAMPLE, len(rows)))
-        documents = [
-            make_document(r["text"] or "", name=f"wikipedia:{r['id']}", published=r["date"] or None)
-            for r in rows
-        ]
-        corpora.append((f"Wikipedia conflict entries ({len(rows)} sampled)", documents))
+    entries = list(SETS["wikipedia"](data.parent))
+    if entries:
+        entries = random.Random(0).sample(entries, min(WIKIPEDIA_SAMPLE, len(entries)))
+        documents = [make_document(t, name=n, published=p) for n, t, p in entries]
+        corpora.append((f"Wikipedia conflict entries ({len(entries)} sampled)", documents))
     return corpora
 
 

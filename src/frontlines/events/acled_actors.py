@@ -96,7 +96,7 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
     if draft.actor1 is None and crowd:
         draft.actor1 = clauses.generic_actor(country, crowd, draft.trigger)
     for role in ("actor1", "actor2"):
-        described = _described(getattr(draft, role), draft, country)
+        described = _described(getattr(draft, role), draft, country, resolved)
         if described is not None:
             setattr(draft, role, described)
     if draft.sub_event_type in CROWD_FIRST:
@@ -115,7 +115,7 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         # group; against an armed group, the state's military
         state_side = draft.actor2 is not None and draft.actor2.inter == 1
         kind = "military" if draft.actor2 is not None and not state_side else "unidentified"
-        draft.actor1 = _generic_ref(country, kind, draft.trigger.text)
+        draft.actor1 = clauses.generic_actor(country, kind, draft.trigger)
     if draft.actor1 is None and draft.event_type in UNNAMED_DOER_EVENT_TYPES:
         draft.actor1 = clauses.generic_actor(country, "unidentified", draft.trigger)
     if draft.actor2 is None and draft.sub_event_type in HARM_TO_CIVILIANS:
@@ -123,7 +123,9 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         draft.actor2 = clauses.generic_actor(country, "civilians", draft.trigger)
 
 
-def _described(ref: ActorRef | None, draft: Draft, country: str) -> ActorRef | None:
+def _described(
+    ref: ActorRef | None, draft: Draft, country: str, resolved: ResolvedDocument
+) -> ActorRef | None:
     """An actor the text names only by a description, as ACLED names it: armed men described
     by creed or deed are an Unidentified Armed Group, a people's fighters its ethnic militia,
     an office-holder acting in a strategic development the government (None: no change)."""
@@ -134,9 +136,9 @@ def _described(ref: ActorRef | None, draft: Draft, country: str) -> ActorRef | N
         return None
     fights = draft.event_type in FORCE_EVENT_TYPES
     if fights and all(w in cue_words("armed_descriptors") for w in words):
-        return _generic_ref(country, "unidentified", ref.text)
+        return _generic(country, "unidentified", ref.text, resolved)
     if draft.event_type == "Strategic developments" and set(words) & cue_words("state_offices"):
-        return _generic_ref(ref.country or country, "government", ref.text)
+        return _generic(ref.country or country, "government", ref.text, resolved)
     people = [w for w in ref.text.split() if w[:1].isupper()]
     nouns = cue_words("ethnic_fighter_nouns")
     if fights and len(people) == 1 and words[-1] in nouns and not is_demonym(people[0]):
@@ -150,15 +152,6 @@ def _described(ref: ActorRef | None, draft: Draft, country: str) -> ActorRef | N
             inter=4,
         )
     return None
-
-
-def _generic_ref(country: str | None, kind: str, text: str) -> ActorRef | None:
-    record = actor_records().get(f"{country}-{kind}") if country else None
-    if record is None:
-        return None
-    return ActorRef(
-        id=record.id, name=record.name, text=text, country=record.country, inter=record.inter
-    )
 
 
 def _force_met_by_crowd(draft: Draft, country: str, resolved: ResolvedDocument) -> None:

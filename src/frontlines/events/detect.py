@@ -101,7 +101,6 @@ def _retype(draft: Draft, resolved: ResolvedDocument) -> None:
 def _place_and_date(
     drafts: list[Draft],
     resolved: ResolvedDocument,
-    context: SentenceContext,
     beside: list[Draft] | None = None,
 ) -> None:
     """Each draft's own place, date, modality and evidence, among the triggers `beside` it."""
@@ -169,9 +168,9 @@ def _drafts_for_sentence(
         drafts = _classified_draft(sentence, resolved, typing, quotes)
     if not drafts:
         return []
-    _place_and_date(drafts, resolved, context)
+    _place_and_date(drafts, resolved)
     typed = _typed_by_classifier(fold_clause_family(drafts), typing, resolved, quotes)
-    _place_and_date([d for d in typed if not d.evidence], resolved, context, typed)
+    _place_and_date([d for d in typed if not d.evidence], resolved, typed)
     return [d for d in typed if not _is_no_event(d, context)]
 
 

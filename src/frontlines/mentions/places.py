@@ -20,6 +20,7 @@ from frontlines.mentions.locative import locative_context
 from frontlines.mentions.phrases import PhraseIndex
 from frontlines.mentions.unresolved import (
     UNRESOLVED,
+    names_unit,
     paired_street_spans,
     road_spans,
     unresolved_spans,
@@ -334,9 +335,7 @@ def _admin_after_places(doc: Doc, found: list[Mention]) -> list[Span]:
         match = _ADMIN_AFTER.match(text, mention.end)
         if match is None or any(m.start < match.end(1) and match.start(1) < m.end for m in found):
             continue
-        name = match.group(1)
-        wide = gazetteer.is_country_name(name) or gazetteer.names_division(name)
-        wide = wide or any(p.feature in {"region", "county"} for p in gazetteer.lookup(name))
+        wide = names_unit(match.group(1))
         span = char_span(doc, match.start(1), match.end(1), "strict") if wide else None
         if span is not None:
             spans.append(span)

@@ -50,7 +50,12 @@ def _before_division(doc: Doc, span: Span) -> bool:
     match = _DIVISION_IN_PARENTHESES.match(doc.text, span.end_char)
     if match is None:
         return False
-    name = match.group(1)
+    return names_unit(match.group(1))
+
+
+def names_unit(name: str) -> bool:
+    """Whether `name` is a country or a division ('Comoe', 'South Kivu', 'Oudalan
+    Province'): what an event record writes after a place to say where it lies."""
     if gazetteer.is_country_name(name) or gazetteer.names_division(name):
         return True
     return any(p.feature in {"region", "county"} for p in gazetteer.lookup(name))
