@@ -100,3 +100,45 @@ def test_a_battle_whose_doer_goes_unnamed_has_an_armed_group_against_the_state()
     (clash,) = _pairs("At least 38 police officers are killed in northern Kenya amid clashes.")
     assert clash[0] == "Armed clash"
     assert clash[1] == "Unidentified Armed Group (Kenya)"
+
+
+def test_security_forces_meeting_a_crowd_are_its_police():
+    (force,) = _pairs("Security forces fired live rounds at protesters in Baghdad, killing five.")
+    assert force == (
+        "Excessive force against protesters",
+        "Police Forces of Iraq",
+        "Protesters (Iraq)",
+    )
+    assert _pairs("Security forces killed three Al Shabaab fighters near Afgooye.")[0][1] == (
+        "Military Forces of Somalia"
+    )
+
+
+def test_a_demonym_before_militants_is_an_armed_group_not_the_states_army():
+    (shelling,) = _pairs(
+        "Palestinian militants fire a Kassam rocket from Gaza into southern Israel."
+    )
+    assert shelling[1] == "Unidentified Armed Group (Palestine)"  # and the rocket is no party
+
+
+def test_a_named_victim_is_not_the_doer_of_violence():
+    (clash,) = _pairs(
+        "General Adolphe Nshimirimana, a former army chief, is assassinated in Bujumbura."
+    )
+    assert clash[1] != "Adolphe Nshimirimana"
+
+
+def test_a_blast_that_harms_unnamed_people_harms_civilians():
+    (blast,) = _pairs(
+        "A grenade attack at a concert in Bangui, Central African Republic, kills seven."
+    )
+    assert blast[2] == "Civilians (Central African Republic)"
+
+
+def test_a_name_run_into_its_place_keeps_the_known_group():
+    names = {
+        a.name
+        for a in text_extraction("Security forces clashed with Boko Haram in Maiduguri.").actors
+    }
+    assert "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad" in names
+    assert not any("Maiduguri" in n for n in names)

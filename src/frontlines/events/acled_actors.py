@@ -51,6 +51,15 @@ def _is_state(ref: ActorRef | None) -> bool:
     return ref is not None and ref.country is not None and ref.id == ref.country
 
 
+def _either_force(ref: ActorRef | None, sentence: Span) -> bool:
+    """'Security forces': the military or the police, by what they do in the event."""
+    if ref is None or ref.country is None or ref.id != f"{ref.country}-military":
+        return False
+    said = sentence.text.lower()
+    head = ref.text.lower().split()[-1] if ref.text.strip() else ""
+    return any(p.endswith(head) and p in said for p in cue_words("either_force_words"))
+
+
 def _forces(draft: Draft, role: str) -> str | None:
     """Which of a state's generated actors acts in the draft's event, if one does."""
     if draft.sub_event_type in POLICE_SUB_TYPES:
@@ -71,8 +80,17 @@ def _generic(country: str, kind: str, text: str, resolved: ResolvedDocument) -> 
         return None
 
 
+def _discovered_person(ref: ActorRef | None, resolved: ResolvedDocument) -> bool:
+    """A person the knowledge base does not know: in a report of violence, the named victim
+    or a name the tagger took for one ('near the Weheliye hotel'), never the armed party."""
+    linked = resolved.linked.actors.get(ref.id) if ref is not None else None
+    return linked is not None and ref.id.startswith("new-") and linked.record.type == "person"
+
+
 def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
     """Rename the draft's actors as ACLED's codebook names them (in place)."""
+    if draft.event_type in FORCE_EVENT_TYPES and _discovered_person(draft.actor1, resolved):
+        draft.actor1 = None
     for role in ("actor1", "actor2"):
         ref = getattr(draft, role)
         record = actor_records().get(ref.id) if ref is not None else None
@@ -80,13 +98,17 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
             ref = clauses.ref_for(record.acled_as, ref.text, resolved)  # the IDF: Israel's military
             setattr(draft, role, ref)
         forces = _forces(draft, role) if _is_state(ref) else None
+        if draft.sub_event_type in POLICE_SUB_TYPES and _either_force(ref, draft.sentence):
+            forces = "police"  # security forces meeting a crowd or arresting are its police
         if ref is not None and forces:
             setattr(draft, role, _generic(ref.country, forces, ref.text, resolved) or ref)
     crowd = CROWDS.get(draft.event_type or "")
     actor1 = draft.actor1
     if crowd and actor1 is not None and actor1.country:
         other = "rioters" if crowd == "protesters" else "protesters"
-        if actor1.id == f"{actor1.country}-{other}":
+        # the unnamed doers of a riot are its rioters ('a prison riot kills 50')
+        unnamed = crowd == "rioters" and actor1.id == f"{actor1.country}-unidentified"
+        if unnamed or actor1.id == f"{actor1.country}-{other}":
             draft.actor1 = _generic(actor1.country, crowd, actor1.text, resolved) or actor1
     # The event's own country, else the one the report's place names and parties vote for
     # (or the user's hint); with neither, no country is invented.
@@ -118,9 +140,22 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         draft.actor1 = clauses.generic_actor(country, kind, draft.trigger)
     if draft.actor1 is None and draft.event_type in UNNAMED_DOER_EVENT_TYPES:
         draft.actor1 = clauses.generic_actor(country, "unidentified", draft.trigger)
-    if draft.actor2 is None and draft.sub_event_type in HARM_TO_CIVILIANS:
-        # violence against civilians is so by its targets, whatever words name them
+    if draft.actor2 is None and (
+        draft.sub_event_type in HARM_TO_CIVILIANS or _harms_unnamed(draft)
+    ):
+        # violence against civilians is so by its targets, whatever words name them; a blast
+        # that kills or wounds people no force is named among, and property burnt, harm
+        # civilians as ACLED codes them
         draft.actor2 = clauses.generic_actor(country, "civilians", draft.trigger)
+
+
+def _harms_unnamed(draft: Draft) -> bool:
+    if draft.sub_event_type == "Looting/property destruction":
+        return True
+    if draft.event_type != REMOTE:
+        return False
+    harm = cue_words("death_words") | cue_words("injury_words") | cue_words("harm_verbs")
+    return any(t.lower_ in harm or t.lemma_.lower() in harm for t in draft.sentence)
 
 
 def _described(

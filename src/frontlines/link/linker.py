@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from frontlines.kb import ActorRecord
 from frontlines.kb.countries import countries
-from frontlines.kb.cues import cue_words, place_words
+from frontlines.kb.cues import cue_words, cues, place_words
 from frontlines.kb.gazetteer import WIDE_FEATURES, Place, km, lookup, region_demonym
 from frontlines.kb.matching import actor_matcher
 from frontlines.kb.names import name_key, skeleton
@@ -122,8 +122,11 @@ def _choose(
     record = records[best]
     if attached and record.commands:  # "Haftar's forces" are the forces Haftar commands
         return record.commands[0]
-    if attached and record.type == "state" and f"{record.id}-military" in records:
-        return f"{record.id}-military"
+    if attached and record.type == "state":
+        # "Syrian troops" are Syria's military, "Palestinian militants" an armed group of it
+        kind = (cues().get("generic_forces") or {}).get(attached, "military")
+        if f"{record.id}-{kind}" in records:
+            return f"{record.id}-{kind}"
     return best
 
 

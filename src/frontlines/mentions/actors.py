@@ -170,12 +170,16 @@ def _name_candidates(doc: Doc) -> list[tuple[Span, str]]:
 
 
 def _replaces_aliases(
-    label: str, inner: list[Mention], ids: list[str], records: dict[str, ActorRecord], end: int
+    label: str, inner: list[Mention], ids: list[str], records: dict[str, ActorRecord], span: Span
 ) -> bool:
     """Whether a longer name stands instead of the aliases found inside it: a person's name
     holding an organisation's ('Abdul Fatah al-Burhan' holds 'Fatah'), a name built around a
     country's or another group's ('Somali National Army', 'Kataeb Hizbollah')."""
     inner_ids = {i for m in inner for i in m.candidates}
+    if not ids and any(
+        t.is_lower and t.lower_ in cue_words("locative_words") and t.lower_ != "of" for t in span
+    ):
+        return False  # 'Boko Haram in Maiduguri': the tagger ran a name into its place
     if ids:
         return not set(ids) <= inner_ids or any(
             records[i].type == "person" for i in ids if i in records
@@ -184,7 +188,7 @@ def _replaces_aliases(
         m for m in inner if any(records[i].type == "person" for i in m.candidates if i in records)
     ]
     # A known surname must end the name: 'Petro Kovalenko' is not Gustavo Petro.
-    return label == "PERSON" and not any(m.end >= end for m in people)
+    return label == "PERSON" and not any(m.end >= span.end_char for m in people)
 
 
 def actor_mentions(parsed: ParsedDocument, user_kb: str | None) -> list[Mention]:
@@ -197,12 +201,14 @@ def actor_mentions(parsed: ParsedDocument, user_kb: str | None) -> list[Mention]
         if any(a < span.end_char and span.start_char < b for a, b in accepted):
             continue
         inner = [m for m in found if m.start < span.end_char and span.start_char < m.end]
+        if span.end < len(doc) and doc[span.end].lower_ in cue_words("weapon_nouns"):
+            continue  # 'a Scud missile', 'a Kassam rocket': the weapon's name, not a party's
         ids = _loose(doc, span, label, user_kb)
         if inner:
             within = all(span.start_char <= m.start and m.end <= span.end_char for m in inner)
             longer = (span.end_char - span.start_char) > max(m.end - m.start for m in inner)
             if not (
-                within and longer and _replaces_aliases(label, inner, ids, records, span.end_char)
+                within and longer and _replaces_aliases(label, inner, ids, records, span)
             ):
                 continue
         elif not ids and label == "PROPN":
