@@ -257,6 +257,7 @@ def with_intent(sentence: Span, typing: Typing | None) -> Typing | None:
         plover = "REQUEST"  # "X said Y must ...": a demand, whatever is demanded
     retyped = intended_type(plover, intent)
     held_back = intended_type(typing.sub_plover, intent) not in (None, typing.sub_plover)
+    held_back = held_back or (intent.refused and typing.sub_event_type is not None)
     if retyped is None and plover is not None and typing.sub_event_type and held_back:
         retyped = plover  # "refused to sign the peace deal": the Agreement did not happen
     if retyped is None or (retyped == typing.plover_type and typing.sub_event_type is None):
