@@ -142,3 +142,12 @@ def test_a_name_run_into_its_place_keeps_the_known_group():
     }
     assert "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad" in names
     assert not any("Maiduguri" in n for n in names)
+
+
+def test_a_protest_and_the_arrests_at_it_are_one_protest_with_intervention():
+    (event,) = _pairs(
+        "On 2 June 2020, police arrested 15 demonstrators during a protest in Kampala."
+    )
+    assert event == ("Protest with intervention", "Protesters (Uganda)", "Police Forces of Uganda")
+    (dispersed,) = _pairs("Police in Istanbul halted a May Day event, dispersing the crowds.")
+    assert dispersed[0] == "Protest with intervention"

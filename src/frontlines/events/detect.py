@@ -18,7 +18,13 @@ from frontlines.events.acled_actors import name_as_acled
 from frontlines.events.background import is_background
 from frontlines.events.classifier import Typing
 from frontlines.events.fatalities import fatality_count, sentence_toll
-from frontlines.events.folding import Draft, fold_clause_family, fold_twins, is_bare_toll
+from frontlines.events.folding import (
+    Draft,
+    fold_clause_family,
+    fold_protest,
+    fold_twins,
+    is_bare_toll,
+)
 from frontlines.events.rules import (
     EventRule,
     SentenceContext,
@@ -170,6 +176,7 @@ def _drafts_for_sentence(
         return []
     _place_and_date(drafts, resolved)
     typed = _typed_by_classifier(fold_clause_family(drafts), typing, resolved, quotes)
+    typed = fold_protest(typed)
     _place_and_date([d for d in typed if not d.evidence], resolved, typed)
     return [d for d in typed if not _is_no_event(d, context)]
 

@@ -271,3 +271,35 @@ def fold_twins(drafts: list[Draft]) -> list[Draft]:
             _fold(town, summary)
             kept.remove(summary)
     return kept
+
+
+INTERVENED = ("Protest with intervention", "Excessive force against protesters")
+MET_BY_FORCE = ("Peaceful protest", "Arrests")
+
+
+def fold_protest(drafts: list[Draft]) -> list[Draft]:
+    """A protest and what the police did to it, told in one sentence ("four people were
+    detained during an attempt to protest", "police dispersed the march, arresting 15"), are
+    one event as ACLED codes it: the protest with intervention (or the excessive force)."""
+    met = [d for d in drafts if d.sub_event_type in INTERVENED]
+    protest = next((d for d in drafts if d.sub_event_type == "Peaceful protest"), None)
+    arrests = [d for d in drafts if d.sub_event_type == "Arrests"]
+    if not met and protest is not None and arrests:
+        protest.sub_event_type = INTERVENED[0]  # protesters arrested: an intervention
+        met = [protest]
+    if not met:
+        return drafts
+    into = met[0]
+    if (
+        into.sub_event_type == INTERVENED[0]
+        and into.actor1 is not None
+        and into.actor1.inter in (1, 2, 3)
+    ):
+        # the force that met the protest is its actor2; the crowd, named later, actor1
+        into.actor1, into.actor2 = None, into.actor2 or into.actor1
+    for other in [d for d in drafts if d.sub_event_type in MET_BY_FORCE and d is not into]:
+        actors = into.actor1, into.actor2
+        _fold(into, other)
+        into.actor1, into.actor2 = actors[0], actors[1] or into.actor2  # the crowd stays
+        drafts = [d for d in drafts if d is not other]
+    return drafts
