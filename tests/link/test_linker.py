@@ -1,5 +1,3 @@
-
-
 def test_a_country_named_beside_a_name_picks_its_namesake_over_the_focus():
     from frontlines.pipeline import extract
 
@@ -8,3 +6,25 @@ def test_a_country_named_beside_a_name_picks_its_namesake_over_the_focus():
         published=None,
     )
     assert extraction.events[0].location.country == "YEM"
+
+
+def test_a_name_no_entry_knows_is_not_a_namesake_of_its_first_word():
+    from frontlines.pipeline import extract
+
+    extraction = extract(
+        "Al Shabaab militants attacked a military base in Bulo Burde, Hiraan region.",
+        published=None,
+    )
+    location = extraction.events[0].location
+    # not the Philippine town of Bulo: the town of the region named, spelled another way
+    assert (location.country, location.name, location.text) == ("SOM", "Buulobarde", "Bulo Burde")
+
+
+def test_a_name_unknown_in_its_unit_is_placed_at_the_unit_as_written():
+    from frontlines.pipeline import extract
+
+    extraction = extract(
+        "Militants attacked the village of Zwxyqa, Hiraan region, killing two.", published=None
+    )
+    location = extraction.events[0].location
+    assert (location.country, location.name, location.geo_precision) == ("SOM", "Zwxyqa", 3)

@@ -122,11 +122,9 @@ def _choose(
     record = records[best]
     if attached and record.commands:  # "Haftar's forces" are the forces Haftar commands
         return record.commands[0]
-    if attached and record.type == "state":
-        # "Syrian troops" are Syria's military, "Palestinian militants" an armed group of it
-        kind = (cues().get("generic_forces") or {}).get(attached, "military")
-        if f"{record.id}-{kind}" in records:
-            return f"{record.id}-{kind}"
+    kind = (cues().get("generic_forces") or {}).get(attached, "military")
+    if attached and record.type == "state" and f"{record.id}-{kind}" in records:
+        return f"{record.id}-{kind}"  # "Syrian troops": its army; "Syrian rebels": an armed group
     return best
 
 

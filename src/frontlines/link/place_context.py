@@ -23,6 +23,7 @@ import re
 
 from frontlines.kb.gazetteer import Place
 from frontlines.kb.names import name_key
+from frontlines.kb.spellings import spelled_alike_within
 from frontlines.mentions import TOWN_FEATURE, UNRESOLVED, Mention, looks_like_acronym
 
 NO_ENTRY = {TOWN_FEATURE, UNRESOLVED}  # found as places by their form: no gazetteer entry
@@ -114,8 +115,12 @@ def place_in_context(
 
 def at_unit(name: str, unit: Place) -> Place:
     """A name the gazetteer has no entry for inside the division or country the text gives
-    it ('Kamianka, Donetsk Oblast'), placed at the unit's point under its own name as written
-    (geo_precision 3: only the unit is known)."""
+    it: the unit's one town whose name it is, spelled another way ('Bulo Burde, Hiraan
+    region': Buulobarde), else the unit's point under the name as written ('Kamianka, Donetsk
+    Oblast'; geo_precision 3: only the unit is known)."""
+    town = spelled_alike_within(name, unit)
+    if town is not None:
+        return town
     admin1 = unit.name if unit.feature == "region" else unit.admin1
     return _named_at(name, unit, UNRESOLVED_WIDE, admin1)
 

@@ -216,6 +216,8 @@ def place_mentions(
                 continue  # "Washington Square" tagged FAC: the square, not a suburb so named
             if len(sub) < len(span) and not gazetteer.is_own_name(sub.text):
                 continue  # part of a longer name: only a place's own name, not a former one
+            if label in PLACE_LABELS and _one_unknown_name(span, sub):
+                break  # "Bulo Burde": a town no entry knows, not the Philippine Bulo
             if _named_after(span, sub):
                 continue  # "Cape Adare", "the (Federal) Republic": not the town of that name
             if _names_a_feature(doc, sub):
@@ -437,6 +439,24 @@ def _repeat_places(
                         label="REPEAT",
                     )
                 )
+
+
+def _one_unknown_name(span: Span, sub: Span) -> bool:
+    """Whether the place the tagger names is one name the gazetteer does not know, of which
+    `sub` is only a known part: every other word is a capitalised name word that is no place,
+    division word, compass word or connector of its own ("Bulo Burde", not "Damaturu Yobe
+    State" or "North Darfur")."""
+    rest = [t for t in span if not sub.start <= t.i < sub.end]
+    if not rest or len(span) > 3:
+        return False
+    unit_words = place_words().get("division_words", frozenset()) | cue_words("place_noun_words")
+    for token in rest:
+        word = token.lower_
+        if not (token.is_alpha and token.text[:1].isupper()) or word in unit_words:
+            return False
+        if word in cue_words("not_places") or gazetteer.is_known_place(token.text):
+            return False
+    return True
 
 
 def _subspans(span: Span) -> list[Span]:

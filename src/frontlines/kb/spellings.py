@@ -1,0 +1,63 @@
+"""A town's name spelled another way inside the unit the text names ("Bulo Burde, Hiraan
+region": Buulobarde, also written Bulo Burti). Transliterations of one name differ by a letter
+or two; inside one province or district that is enough to tell the town, never outside it."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from frontlines.kb.gazetteer import Place, _index
+from frontlines.kb.geometry import km
+from frontlines.kb.names import name_key
+
+SAME_NAME = 80  # rapidfuzz ratio: "bulo burde" / "bulo burti" is 80
+SHORTEST = 6  # letters: shorter names are too alike to tell apart by spelling
+COUNTY_KM = 80  # a second-level unit holds the towns this close to its point
+
+
+@lru_cache(maxsize=32)
+def _names_in(country: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Every name key of the country's towns, with the row each belongs to."""
+    rows, index, _divisions, _division_index = _index()
+    keys, ids = [], []
+    for key, row_ids in index.items():
+        for row_id in row_ids:
+            if rows[row_id][3] == country:
+                keys.append(key)
+                ids.append(row_id)
+    return tuple(keys), tuple(ids)
+
+
+def spelled_alike_within(name: str, unit: Place) -> Place | None:
+    """The one town of the unit (a region, a county or a country) whose name is `name` spelled
+    another way, if exactly one is that close; else None."""
+    key = name_key(name)
+    if unit.country is None or len(key.replace(" ", "")) < SHORTEST:
+        return None
+    keys, ids = _names_in(unit.country)
+    rows = _index()[0]
+    found: dict[int, Place] = {}
+    for _key, score, position in process.extract(
+        key, keys, scorer=fuzz.ratio, score_cutoff=SAME_NAME, limit=20
+    ):
+        name_, lat, lon, iso3, population, geonames_id, admin1, capital = rows[ids[position]]
+        inside = (
+            unit.feature == "country"
+            or (unit.feature == "region" and admin1 == unit.name)
+            or (unit.feature == "county" and km(unit.lat, unit.lon, lat, lon) < COUNTY_KM)
+        )
+        if inside and score >= SAME_NAME:
+            found[geonames_id] = Place(
+                name=name_,
+                lat=lat,
+                lon=lon,
+                country=iso3,
+                feature="city",
+                population=population,
+                geonames_id=geonames_id,
+                admin1=admin1,
+                capital=capital,
+            )
+    return next(iter(found.values())) if len(found) == 1 else None
