@@ -407,3 +407,15 @@ def test_a_name_with_its_division_word_is_the_division():
     districts = [p for p in extraction.places if p.text == "Al Husha district"]
     assert districts and districts[0].country == "YEM" and districts[0].feature == "county"
     assert extraction.events[0].location.country == "YEM"
+
+
+def test_a_town_written_with_its_article_and_a_province_alias_after_it():
+    from frontlines.pipeline import extract
+
+    extraction = extract(
+        "On 2 April 2020, a Russian airstrike hit Maarrat an Numan, Idleb, killing three.",
+        published=None,
+    )
+    texts = {p.text: p.country for p in extraction.places}
+    assert texts.get("Maarrat an Numan") == "SYR" and texts.get("Idleb") == "SYR"
+    assert extraction.events[0].location.text == "Maarrat an Numan"

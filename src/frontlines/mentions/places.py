@@ -81,12 +81,25 @@ def _listed_with_place(
         and doc[before - 1].idx + len(doc[before - 1]) in ends
     ):
         return True
-    if before >= 1 and doc[before].text == "," and gazetteer.is_division_name(span.text):
-        return True  # "Knockhill, Fife": a town's province or county after its name
+    if before >= 1 and doc[before].text == "," and names_unit(span.text):
+        return True  # "Knockhill, Fife", "Kafr Nabl, Idleb": a town's province after its name
     return (
         after + 1 < len(doc)
         and doc[after].lower_ in {"and", "or", ","}
         and doc[after + 1].idx in starts
+    )
+
+
+def _name_word(token) -> bool:
+    """A word of a capitalised name that no entity claims as a place or party; a people's name
+    the tagger gives a word of a town ('Maarrat' as NORP) is no claim."""
+    label = token.ent_type_
+    if label in PLACE_LABELS | ACTOR_LABELS and not (
+        label == "NORP" and not is_demonym(token.text)
+    ):
+        return False  # "in Manbij" as a DATE is still a name word
+    return token.pos_ == "PROPN" or (
+        token.pos_ in {"NOUN", "ADJ"} and token.is_title and not token.is_sent_start
     )
 
 
@@ -111,16 +124,14 @@ def _place_candidates(doc: Doc) -> list[tuple[Span, str, str]]:
         else:  # "Thruxton, Hampshire": both are places
             candidates += [(part, "ner", ent.label_) for part in _conjuncts(stripped)[1:]]
     run: list[int] = []
+    particles = place_words().get("name_particles", frozenset())
     for token in [*doc, None]:
-        if (
-            token is not None
-            and token.ent_type_ not in PLACE_LABELS | ACTOR_LABELS  # "in Manbij" as a DATE
-            and (
-                token.pos_ == "PROPN"
-                or (token.pos_ == "NOUN" and token.is_title and not token.is_sent_start)
-            )
-        ):
+        if token is not None and _name_word(token):
             run.append(token.i)
+            continue
+        following = doc[token.i + 1] if token is not None and token.i + 1 < len(doc) else None
+        if run and following is not None and token.lower_ in particles and _name_word(following):
+            run.append(token.i)  # "Maarrat an Numan", "Dar es Salaam": one name
             continue
         if run:
             candidates.append((doc[run[0] : run[-1] + 1], "gazetteer", "PROPN"))
