@@ -151,3 +151,10 @@ def test_a_protest_and_the_arrests_at_it_are_one_protest_with_intervention():
     assert event == ("Protest with intervention", "Protesters (Uganda)", "Police Forces of Uganda")
     (dispersed,) = _pairs("Police in Istanbul halted a May Day event, dispersing the crowds.")
     assert dispersed[0] == "Protest with intervention"
+
+
+def test_foreign_victims_are_civilians_of_their_country_and_a_claimant_the_doer():
+    (beheading,) = _pairs("Militants behead 21 Egyptian Christians in Sirte.")
+    assert beheading[2] == "Civilians (Egypt)"
+    (execution,) = _pairs("ISIL claims to have executed American hostage Peter Kassig.")
+    assert execution[1:] == ("Islamic State", "Civilians (United States)")

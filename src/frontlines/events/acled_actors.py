@@ -98,6 +98,8 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
             ref = clauses.ref_for(record.acled_as, ref.text, resolved)  # the IDF: Israel's military
             setattr(draft, role, ref)
         forces = _forces(draft, role) if _is_state(ref) else None
+        if role == "actor2" and forces and draft.sub_event_type in HARM_TO_CIVILIANS:
+            forces = "civilians"  # "militants behead 21 Egyptian Christians": its civilians
         if draft.sub_event_type in POLICE_SUB_TYPES and _either_force(ref, draft.sentence):
             forces = "police"  # security forces meeting a crowd or arresting are its police
         if ref is not None and forces:
@@ -113,6 +115,9 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
     # The event's own country, else the one the report's place names and parties vote for
     # (or the user's hint); with neither, no country is invented.
     country = draft.location.country if draft.location else resolved.linked.focus_country
+    unnamed = draft.actor1 is None or draft.actor1.id.endswith("-unidentified")
+    if not country and unnamed and draft.event_type in FORCE_EVENT_TYPES:
+        draft.actor1 = _armed_party_named(draft, resolved) or draft.actor1  # needs no country
     if not country:
         return
     if draft.actor1 is None and crowd:
