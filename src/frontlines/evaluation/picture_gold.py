@@ -110,7 +110,26 @@ def actor_map(extraction: Extraction, gold: dict) -> dict[str, str]:
             holder = _holder(extraction, text)
             if holder:
                 votes[holder][actor["key"]] += 1
-    return {system: counter.most_common(1)[0][0] for system, counter in votes.items()}
+    mapping = {system: counter.most_common(1)[0][0] for system, counter in votes.items()}
+    # A country's own forces ("USA-military") that the document lists under no mention of
+    # their own stand for the country where the gold has it ("U.S. special forces").
+    named = {
+        ref
+        for item in (*extraction.relations, *extraction.control)
+        for ref in _sides(item)
+        if ref and ref not in mapping
+    }
+    for ref in named:
+        country, _, rest = ref.partition("-")
+        if rest and country.isupper() and country in mapping:
+            mapping[ref] = mapping[country]
+    return mapping
+
+
+def _sides(item: Relation | ControlChange) -> tuple[str | None, str | None]:
+    if isinstance(item, Relation):
+        return item.source, item.target
+    return item.gained_by, item.lost_by
 
 
 def _accepts(allowed: object, value: object) -> bool:
@@ -169,10 +188,13 @@ def quote_matches(quote: Quote, wanted: dict, gold: dict, mapping: dict[str, str
         names = {name_key(text) for text in actor["mentions"]}
         if speaker.name and name_key(speaker.name) in names:
             return True
-        # a speaker named by office speaks for the actor the gold names
-        return bool(wanted.get("role")) and bool(speaker.actor) and (
-            mapping.get(speaker.actor or "") == wanted_speaker
-        )
+        # a speaker named by office ("an MoD spokesman") speaks for the actor the gold names
+        if not wanted.get("role"):
+            return False
+        if speaker.actor and mapping.get(speaker.actor) == wanted_speaker:
+            return True
+        said = f" {name_key(speaker.name or '')} "
+        return any(f" {name} " in said for name in names)
     words = wanted_speaker if isinstance(wanted_speaker, list) else [wanted_speaker]
     said = {name_key(speaker.name or ""), name_key(speaker.role or "")} - {""}
     return any(name_key(w) in said for w in words)

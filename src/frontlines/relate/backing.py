@@ -28,6 +28,7 @@ from frontlines.kb.countries import is_generic_class
 from frontlines.mentions import actor_records
 from frontlines.models import Event, Relation
 from frontlines.parse import lemmas_of, lowers_of, sentences_of
+from frontlines.relate.phrases import is_named_group, persons_named, phrase_pairs
 from frontlines.resolve import ResolvedDocument
 
 OPPOSING_SUB_EVENTS = {
@@ -269,6 +270,9 @@ def _pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple[str, To
                 for i in _phrase_ids(g, resolved)
             ]
             holder = token.head if token.dep_ in {"amod", "acl"} else subject_of(token)[0]
+            if not partners and holder is not None and holder.dep_ == "conj":
+                # "Iraqi forces and allied Shia militia": allied with the first conjunct
+                partners = _ids(phrase_tokens(holder.head), resolved)
             yield "allied_with", token, _phrase_ids(holder, resolved), partners
         elif (phrase := _member_phrase(token, sentence)) is not None:
             preposition = sentence.doc[token.i + 1]
@@ -278,8 +282,20 @@ def _pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple[str, To
                 yield "supports", token, _ids(hired, resolved), groups
                 continue
             holder = token.head if token.dep_ in {"amod", "acl", "prep"} else subject_of(token)[0]
-            if holder is not None and holder.pos_ in {"NOUN", "PROPN"}:
-                yield "member_of", token, _phrase_ids(holder, resolved), groups
+            if holder is None or holder.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            leaders = persons_named(
+                [t for g in preposition.children for t in g.subtree], resolved
+            )
+            if leaders:  # "the Coast Guard loyal to Khalifa Haftar": he commands it
+                members = [
+                    i
+                    for i in _ids(phrase_tokens(holder), resolved)
+                    if is_named_group(i, resolved) and i not in leaders
+                ]
+                yield "commands", token, leaders, members
+                continue
+            yield "member_of", token, _phrase_ids(holder, resolved), groups
         elif token.dep_ == "appos" and lemma in _set("commands", "nouns"):
             groups = [
                 i
@@ -330,7 +346,8 @@ def find_relations(resolved: ResolvedDocument, events: list[Event]) -> list[Rela
         )
 
     for sentence in sentences_of(resolved.linked.parsed.doc):
-        for kind, word, sources, targets in _pairs(sentence, resolved):
+        pairs = [*_pairs(sentence, resolved), *phrase_pairs(sentence, resolved)]
+        for kind, word, sources, targets in pairs:
             if not sources or not targets:
                 continue
             modality = _modality(word)

@@ -36,7 +36,9 @@ NESTED_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"
 NOT_CONTROL_FEATURES = {
     "country", "continent", "region_of_world", "unresolved", "unresolved_region",
 }  # fmt: skip
-SKIPPED_MODALITIES = {"denied", "planned", "hypothetical", "threatened"}
+SKIPPED_MODALITIES = {"planned", "hypothetical", "threatened"}
+PRONOUN_SUBJECTS = {"they", "it", "he", "she", "we", "its", "their", "his", "her", "our"}
+MIN_PLACE_LETTERS = 3  # "Ra" of "Ra's Lanuf", "Al" of a garbled "Al-X": no place
 FIRST_PERSON = {"we", "our", "us", "ours"}
 REFERENCE_WORDS = {
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -56,7 +58,8 @@ def _lemmas(kind: str) -> dict[str, tuple[str, ...]]:
     found: dict[str, tuple[str, ...]] = {}
     for entry in lexicon()[kind]:
         words = str(entry).split()
-        found[words[0]] = (*found.get(words[0], ()), *words[1:2])
+        # "" marks the lemma as a trigger on its own ("seize" beside "seize control")
+        found[words[0]] = (*found.get(words[0], ()), *(words[1:2] or [""]))
     return found
 
 
@@ -149,6 +152,8 @@ def _places_in(tokens: list[Token], resolved: ResolvedDocument) -> list[tuple[To
             continue
         if (place.feature or "") in NOT_CONTROL_FEATURES:
             continue
+        if sum(c.isalpha() for c in span.text) < MIN_PLACE_LETTERS:
+            continue  # a fragment of a longer or garbled name is no place
         governor = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
         if governor.lower_ in REFERENCE_WORDS or span.root.head.lower_ in REFERENCE_WORDS:
             continue  # "south of X" names a reference point
@@ -205,7 +210,48 @@ def _refs(head: Token | None, resolved: ResolvedDocument, quotes: list[Quote]) -
     if not refs and any(t.lower_ in FIRST_PERSON for t in tokens):
         actor = speaker_side(head, quotes, resolved)
         refs = [actor] if actor else []
+    if not refs and any(t.lower_ in PRONOUN_SUBJECTS for t in tokens):
+        speaker = _reporting_subject(head.head)  # "the army said its forces had taken X"
+        refs = _refs(speaker, resolved, quotes) if speaker is not None else []
     return refs
+
+
+@cache
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(str(v) for v in load_data("relate.yaml")["quotes"]["speech_verbs"])
+
+
+def _speech_verb(token: Token) -> Token | None:
+    """The speech verb whose reported clause holds the token ('X said it had taken Y')."""
+    current = token
+    for _ in range(4):
+        if current.dep_ not in {"ccomp", "xcomp", "conj", "advcl"} or current.head == current:
+            return None
+        current = current.head
+        if current.lemma_.lower() in _speech_verbs() and current.pos_ in {"VERB", "AUX"}:
+            return current
+    return None
+
+
+def _reporting_subject(token: Token) -> Token | None:
+    verb = _speech_verb(token)
+    if verb is None:
+        return None
+    subject, passive = subject_of(verb)
+    return None if passive else subject
+
+
+def _modality(trigger: Token, sides: set[str], resolved: ResolvedDocument) -> str:
+    """asserted, claimed (said by a party to it, or put as a claim) or denied."""
+    found = modality_of(trigger)
+    if found != "asserted":
+        return found
+    speaker = _reporting_subject(trigger)
+    if speaker is None:
+        return "asserted"
+    tokens = [t for h in with_conjuncts(speaker) for t in speaker.subtree]
+    spoken_for = {r.id for r in actor_refs(tokens, resolved)}
+    return "claimed" if spoken_for & sides else "asserted"
 
 
 def _governing_preposition(root: Token, trigger: Token) -> str | None:
@@ -301,9 +347,10 @@ def find_control(resolved: ResolvedDocument, quotes: list[Quote]) -> list[Contro
             for place, kind, gained, lost in _changes_for(trigger, resolved, quotes):
                 if gained and gained == lost:
                     continue
+                modality = _modality(trigger.token, {gained, lost} - {None}, resolved)
                 date = date_of(trigger.token, tokens, resolved)
                 value = date.value if date else None
-                key = (place.name, kind, gained, lost, value or published)
+                key = (place.name, kind, gained, lost, value or published, modality)
                 if key in seen:
                     continue
                 seen.add(key)
@@ -317,6 +364,7 @@ def find_control(resolved: ResolvedDocument, quotes: list[Quote]) -> list[Contro
                         lost_by=lost,
                         date=value or published,
                         kind=kind,
+                        modality=modality,
                         evidence=[evidence_of(sentence, resolved)],
                     )
                 )

@@ -287,6 +287,11 @@ def _subject_phrase(verb: Token, frame: set[int]) -> Token | None:
         for child in verb.head.children:  # "X quoted Y, confirming that ...": Y speaks
             if child.dep_ == "dobj":
                 return child
+    if verb.dep_ in {"advcl", "xcomp", "conj"} and verb.tag_ in {"VBG", "VBD", "VBZ", "VBP"}:
+        # "X confirmed the raid, saying ...", "X spoke and said ...": X speaks
+        for child in verb.head.children:
+            if child.dep_ == "nsubj" and child.i in frame:
+                return child
     clause = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
     for token in verb.doc[verb.i + 1 : verb.i + 6]:  # "said Colonel X, spokesman ..."
         if token.i not in frame or token.i in clause or token.is_punct and token.text != ",":
@@ -358,7 +363,7 @@ class _Attributor:
         frame = [t for s in sentences for t in s if t.i not in self.quoted and not t.is_space]
         said = self.for_frame(frame, span)
         words = sum(len(text[a:b].split()) for a, b in span.parts)
-        if _scare_quote(text, span, words):
+        if _scare_quote(text, span, words) and not _reported_words(said, first):
             return None
         if said is None:
             alone = not any(t.is_alpha for t in frame)
@@ -412,6 +417,14 @@ class _Attributor:
         start = tokens[0].idx
         end = tokens[-1].idx + len(tokens[-1].text)
         return self._quote([(start, end)], speaker, direct=False)
+
+
+def _reported_words(said: _Said | None, first: Token) -> bool:
+    """A few quoted words inside what a named speaker says ('X says the situation remains
+    "dire"') are the speaker's own words, not a phrase held at arm's length."""
+    if said is None or said.verb is None or not (said.speaker.name or said.speaker.id):
+        return False
+    return said.verb in first.ancestors
 
 
 def _scare_quote(text: str, span: QuoteSpan, words: int) -> bool:

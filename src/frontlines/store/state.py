@@ -116,6 +116,8 @@ def state_as_of(engine: Engine, as_of: str, country: str | None = None) -> State
             if not _on_or_before(row.date, as_of):
                 continue
             record = json.loads(row.record)
+            if record.get("modality") == "denied":
+                continue  # "the army did not enter X": no claim on X
             key = f"{name_key(row.place)}|{row.country or ''}"
             state = places.setdefault(
                 key,
