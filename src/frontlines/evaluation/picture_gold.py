@@ -29,6 +29,7 @@ from pathlib import Path
 
 from frontlines.kb.gazetteer import km
 from frontlines.kb.names import name_key
+from frontlines.mentions import actor_records
 from frontlines.models import ControlChange, Extraction, Quote, Relation
 
 PLACE_KM = 30.0
@@ -87,8 +88,8 @@ def load_gold(folder: Path) -> tuple[list[tuple[dict, str]], list[str]]:
 
 def _holder(extraction: Extraction, text: str) -> str | None:
     """The system actor naming `text`: a mention equal to it, else one holding it as words,
-    else the mention it holds that ends nearest its end ("Hadi government forces" in
-    "Pro-Hadi government forces")."""
+    else the longest mention it ends with ("Hadi government forces" in "Pro-Hadi government
+    forces")."""
     key = f" {name_key(text)} "
     held: list[tuple[int, int, str]] = []
     for exact in (True, False):
@@ -97,9 +98,9 @@ def _holder(extraction: Extraction, text: str) -> str | None:
                 other = f" {name_key(mention.text)} "
                 if other == key or (not exact and key in other):
                     return system.id
-                if not exact and len(other.strip()) > 3 and other in key:
-                    held.append((key.rindex(other) + len(other), len(other), system.id))
-    return max(held)[2] if held else None
+                if not exact and len(other.strip()) >= 3 and key.endswith(other):
+                    held.append((len(other), system.id))
+    return max(held)[1] if held else None
 
 
 def actor_map(extraction: Extraction, gold: dict) -> dict[str, str]:
@@ -119,10 +120,21 @@ def actor_map(extraction: Extraction, gold: dict) -> dict[str, str]:
         for ref in _sides(item)
         if ref and ref not in mapping
     }
-    for ref in named:
+    for ref in sorted(named):
         country, _, rest = ref.partition("-")
         if rest and country.isupper() and country in mapping:
             mapping[ref] = mapping[country]
+            continue
+        # an actor named in a relation but listed under no mention ("Iran" of "Iran-backed"):
+        # the gold actor one of whose mentions is its name
+        record = actor_records().get(ref)
+        if record is None:
+            continue
+        names = {name_key(n) for n in (record.name, *record.aliases)}
+        for actor in gold.get("actors", []):
+            if any(name_key(m) in names for m in actor["mentions"]):
+                mapping[ref] = actor["key"]
+                break
     return mapping
 
 

@@ -157,8 +157,22 @@ def _places_in(tokens: list[Token], resolved: ResolvedDocument) -> list[tuple[To
         governor = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
         if governor.lower_ in REFERENCE_WORDS or span.root.head.lower_ in REFERENCE_WORDS:
             continue  # "south of X" names a reference point
+        if _describes(span.root):
+            continue  # "the Kurdish stronghold of Afrin", "the Berber city of Zuwarah"
         found.append((span.root, place))
     return found
+
+
+def _describes(root: Token) -> bool:
+    """A name modifying a noun that names its place by 'of X' describes it, it is not it."""
+    if root.dep_ not in {"amod", "compound", "nmod"} or root.head.pos_ != "NOUN":
+        return False
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "of"
+        and any(g.pos_ == "PROPN" for g in child.subtree)
+        for child in root.head.children
+    )
 
 
 def _object_places(

@@ -90,15 +90,24 @@ def persons_named(tokens: list[Token], resolved: ResolvedDocument) -> list[str]:
     if not names:
         return []
     last = name_key(names[-1].text.removesuffix("'s").removesuffix("’s"))
-    found = []
-    for actor_id, linked in resolved.linked.actors.items():
-        record = linked.record
-        if record.type != "person" or not last:
+    if not last:
+        return []
+    present = resolved.linked.actors
+    # the document's persons, then the known commanders of the forces it names (the
+    # linker folds "Field Marshal Khalifa Haftar" into the force he commands)
+    candidates = [(a, linked.record) for a, linked in present.items()]
+    candidates += [
+        (record.id, record)
+        for record in actor_records().values()
+        if record.type == "person" and set(record.commands) & set(present)
+    ]
+    for actor_id, record in candidates:
+        if record.type != "person":
             continue
         words = {w for n in (record.name, *record.aliases) for w in name_key(n).split()}
         if last in words:
-            found.append(actor_id)
-    return found[:1]
+            return [actor_id]
+    return []
 
 
 def _participle(token: Token) -> tuple[int, int] | None:
@@ -127,10 +136,10 @@ def _backed(token: Token, sentence: Span, resolved: ResolvedDocument):
     after = token.idx + len(token.text)
     text = resolved.linked.parsed.doc.text
     for (start, end), actor_id in sorted(resolved.linked.actor_of.items()):
-        if end <= after or start < span[0] or end > sentence.end_char or actor_id in sources:
+        if end <= after or start < span[0] or actor_id in sources:
             continue
-        gap = text[after:start]
-        if start > after and (any(mark in gap for mark in ",;:()") or len(gap.split()) > 3):
+        gap = text[after:start]  # the heading's sentence may end between the two
+        if start > after and (any(mark in gap for mark in ",;:().!?") or len(gap.split()) > 3):
             break
         return "supports", token, sources, [actor_id]
     return None
