@@ -28,6 +28,7 @@ from frontlines.clauses import (
 from frontlines.kb import load_data
 from frontlines.models import ControlChange, PlaceMention, Quote
 from frontlines.parse import char_span, lemmas_of, sentences_of
+from frontlines.relate.facilities import facility_places
 from frontlines.resolve import ResolvedDocument
 
 NESTED_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}
@@ -201,6 +202,16 @@ def _object_places(
     return _places_in(tokens, resolved)
 
 
+def _object_tokens(trigger: Token, preps: set[str]) -> list[Token]:
+    """The tokens of the trigger's objects and of its phrases with the given prepositions."""
+    return [
+        t
+        for child in trigger.children
+        if child.dep_ in {"dobj", "attr", "oprd"} or child.dep_ == "prep" and child.lower_ in preps
+        for t in _region(child)
+    ]
+
+
 def _named_complement(head: Token) -> Token | None:
     """'the village of X in the Y region': the place taken is X, whatever Y is; when X is
     unknown nothing is taken, rather than the region it lies in."""
@@ -221,6 +232,9 @@ def _refs(head: Token | None, resolved: ResolvedDocument, quotes: list[Quote]) -
         return []
     tokens = [t for h in with_conjuncts(head) for t in phrase_tokens(h)]
     refs = [r.id for r in actor_refs(tokens, resolved)]
+    if not refs and head.pos_ in {"NOUN", "PROPN"}:
+        # "forces loyal to X", "fighters of X": the side is the one the phrase names
+        refs = [r.id for r in actor_refs(_region(head), resolved)]
     if not refs and any(t.lower_ in FIRST_PERSON for t in tokens):
         actor = speaker_side(head, quotes, resolved)
         refs = [actor] if actor else []
@@ -305,6 +319,8 @@ def _changes_for(
         places = [place for _, place in _object_places(token, objects, resolved)]
         if passive and subject is not None:
             places += [place for _, place in _places_in(_region(subject), resolved)]
+        if not places:  # "took Bani Walid airport", "entered the city's airport"
+            places = facility_places(_object_tokens(token, objects), resolved)
         lost = _from_actor(token, resolved)
         if token.lemma_.lower() in {"expel", "drive", "oust", "dislodge", "clear"}:
             objects_refs = [
@@ -324,6 +340,9 @@ def _changes_for(
                 out.append((place, "retreated_to", doer_id, None))
             else:  # "withdrew from the town", "abandoned the town"
                 out.append((place, "withdrew", None, doer_id))
+        if not any(kind == "withdrew" for _, kind, _, _ in out):  # "left Bani Walid Airport"
+            left = _object_tokens(token, set(lex["source_preps"]))
+            out += [(p, "withdrew", None, doer_id) for p in facility_places(left, resolved)]
     elif trigger.kind == "fell" and subject is not None:
         places = [place for _, place in _places_in(_region(subject), resolved)]
         gained = None
