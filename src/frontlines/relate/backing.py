@@ -28,6 +28,7 @@ from frontlines.kb.countries import is_generic_class
 from frontlines.mentions import actor_records
 from frontlines.models import ControlChange, Event, Relation
 from frontlines.parse import lemmas_of, lowers_of, sentences_of
+from frontlines.relate.fighting import fight_pairs
 from frontlines.relate.phrases import is_named_group, persons_named, phrase_pairs
 from frontlines.resolve import ResolvedDocument
 
@@ -37,6 +38,7 @@ OPPOSING_SUB_EVENTS = {
     "Non-state actor overtakes territory",
 }
 # Fighting one side does to another: both named, the second one armed.
+MODE_OF = {"opposes": "military"}  # a fight is a military opposition
 OPPOSING_EVENT_TYPES = {"Battles", "Explosions/Remote violence"}
 UNARMED_TYPES = {"civilians", "protesters", "rioters", "state", "person"}
 
@@ -360,12 +362,16 @@ def find_relations(
         )
 
     for sentence in sentences_of(resolved.linked.parsed.doc):
-        pairs = [*_pairs(sentence, resolved), *phrase_pairs(sentence, resolved)]
+        pairs = [
+            *_pairs(sentence, resolved),
+            *phrase_pairs(sentence, resolved),
+            *fight_pairs(sentence, resolved),
+        ]
         for kind, word, sources, targets in pairs:
             if not sources or not targets:
                 continue
             modality = _modality(word)
-            modes = _modes(word) if kind == "supports" else ["unspecified"]
+            modes = _modes(word) if kind == "supports" else [MODE_OF.get(kind, "unspecified")]
             evidence = evidence_of(sentence, resolved)
             for source in sources:
                 for target in targets:

@@ -29,6 +29,9 @@ from frontlines.kb import load_data
 from frontlines.models import ControlChange, PlaceMention, Quote
 from frontlines.parse import char_span, lemmas_of, sentences_of
 from frontlines.relate.facilities import facility_places
+from frontlines.relate.fighting import fought
+from frontlines.relate.phrases import held_by
+from frontlines.relate.speech import reporting_subject, stands_for_speaker
 from frontlines.resolve import ResolvedDocument
 
 NESTED_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}
@@ -38,7 +41,6 @@ NOT_CONTROL_FEATURES = {
     "country", "continent", "region_of_world", "unresolved", "unresolved_region",
 }  # fmt: skip
 SKIPPED_MODALITIES = {"planned", "hypothetical", "threatened"}
-PRONOUN_SUBJECTS = {"they", "it", "he", "she", "we", "its", "their", "his", "her", "our"}
 MIN_PLACE_LETTERS = 3  # "Ra" of "Ra's Lanuf", "Al" of a garbled "Al-X": no place
 FIRST_PERSON = {"we", "our", "us", "ours"}
 REFERENCE_WORDS = {
@@ -238,35 +240,10 @@ def _refs(head: Token | None, resolved: ResolvedDocument, quotes: list[Quote]) -
     if not refs and any(t.lower_ in FIRST_PERSON for t in tokens):
         actor = speaker_side(head, quotes, resolved)
         refs = [actor] if actor else []
-    if not refs and any(t.lower_ in PRONOUN_SUBJECTS for t in tokens):
-        speaker = _reporting_subject(head.head)  # "the army said its forces had taken X"
+    if not refs and stands_for_speaker(head):
+        speaker = reporting_subject(head.head)  # "the army said its forces had taken X"
         refs = _refs(speaker, resolved, quotes) if speaker is not None else []
     return refs
-
-
-@cache
-def _speech_verbs() -> frozenset[str]:
-    return frozenset(str(v) for v in load_data("relate.yaml")["quotes"]["speech_verbs"])
-
-
-def _speech_verb(token: Token) -> Token | None:
-    """The speech verb whose reported clause holds the token ('X said it had taken Y')."""
-    current = token
-    for _ in range(4):
-        if current.dep_ not in {"ccomp", "xcomp", "conj", "advcl"} or current.head == current:
-            return None
-        current = current.head
-        if current.lemma_.lower() in _speech_verbs() and current.pos_ in {"VERB", "AUX"}:
-            return current
-    return None
-
-
-def _reporting_subject(token: Token) -> Token | None:
-    verb = _speech_verb(token)
-    if verb is None:
-        return None
-    subject, passive = subject_of(verb)
-    return None if passive else subject
 
 
 def _modality(trigger: Token, sides: set[str], resolved: ResolvedDocument) -> str:
@@ -274,7 +251,7 @@ def _modality(trigger: Token, sides: set[str], resolved: ResolvedDocument) -> st
     found = modality_of(trigger)
     if found != "asserted":
         return found
-    speaker = _reporting_subject(trigger)
+    speaker = reporting_subject(trigger)
     if speaker is None:
         return "asserted"
     tokens = [t for h in with_conjuncts(speaker) for t in speaker.subtree]
@@ -322,6 +299,9 @@ def _changes_for(
         if not places:  # "took Bani Walid airport", "entered the city's airport"
             places = facility_places(_object_tokens(token, objects), resolved)
         lost = _from_actor(token, resolved)
+        # "entered the LNA-held city of Sirte", "took X after fighting with Y"
+        lost = lost or held_by(_object_tokens(token, objects), resolved)
+        lost = lost or next((o for o in fought(token, resolved) if o != doer_id), None)
         if token.lemma_.lower() in {"expel", "drive", "oust", "dislodge", "clear"}:
             objects_refs = [
                 r.id

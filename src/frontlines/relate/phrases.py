@@ -110,9 +110,21 @@ def persons_named(tokens: list[Token], resolved: ResolvedDocument) -> list[str]:
     return []
 
 
-def _participle(token: Token) -> tuple[int, int] | None:
+def held_by(tokens: list[Token], resolved: ResolvedDocument) -> str | None:
+    """'the LNA-held city of Sirte', 'the al-Shabaab-controlled town': who held it."""
+    held = frozenset(str(w) for w in load_data("relate.yaml")["control"]["held_participles"])
+    for token in tokens:
+        span = _participle(token, held)
+        if span is not None:
+            holders = actors_between(*span, resolved)
+            if holders:
+                return holders[0]
+    return None
+
+
+def _participle(token: Token, participles: frozenset[str] | None = None) -> tuple[int, int] | None:
     """The characters naming the backer of 'X-backed' (one token or X, '-', 'backed')."""
-    participles = _words("supports", "participles")
+    participles = participles or _words("supports", "participles")
     text = token.text
     if "-" in text.strip("-"):
         prefix, _, suffix = text.rpartition("-")
