@@ -142,10 +142,13 @@ def _actors_over(tokens: list[Token], resolved: ResolvedDocument) -> list[str]:
     high = max(t.idx + len(t.text) for t in tokens)
     linked = resolved.linked
     found: list[tuple[bool, int, str]] = []
+    place_ends = {end for (_, end) in resolved.place_at}
     for (start, end), actor_id in linked.actor_of.items():
         record = linked.actors[actor_id].record if actor_id in linked.actors else None
         if record is None or record.type == "person" or not (start < high and low < end):
             continue
+        if record.discovered and end in place_ends:
+            continue  # "the mayor of Afgooye in Lower Shabelle": a place, no party
         found.append((record.discovered, start, actor_id))
     return list(dict.fromkeys(actor_id for _, _, actor_id in sorted(found)))
 
@@ -362,6 +365,8 @@ class _Attributor:
         sentences = _frame_sentences(sentence_of(first), sentence_of(last))
         frame = [t for s in sentences for t in s if t.i not in self.quoted and not t.is_space]
         said = self.for_frame(frame, span)
+        if said is None and not any(t.is_alpha for t in frame):
+            said = self._introduced(sentences[0], span)
         words = sum(len(text[a:b].split()) for a, b in span.parts)
         if _scare_quote(text, span, words) and not _reported_words(said, first):
             return None
@@ -375,6 +380,17 @@ class _Attributor:
         if said:
             self.previous, self.previous_end = speaker, span.end
         return self._quote(span.parts, speaker, direct=True)
+
+    def _introduced(self, sentence: Span, span: QuoteSpan) -> _Said | None:
+        """A quote opening its paragraph after one that ends in a colon ('X, the mayor of Y,
+        told a news agency:'): the speaker is that sentence's."""
+        doc = sentence.doc
+        before = text_of(doc)[: span.start - 1].rstrip()
+        if not before.endswith(":") or sentence.start == 0:
+            return None
+        previous = sentence_of(doc[sentence.start - 1])
+        frame = [t for t in previous if t.i not in self.quoted and not t.is_space]
+        return self.for_frame(frame, span)
 
     def _quote(self, parts: list[tuple[int, int]], speaker: Speaker, *, direct: bool) -> Quote:
         normalized = self.resolved.linked.parsed.normalized
