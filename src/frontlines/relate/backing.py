@@ -331,6 +331,8 @@ def _plausible(kind: str, source: str, target: str) -> bool:
         return False
     if kind == "commands" and a.type != "person":
         return False
+    if kind == "opposes" and "state" in {a.type, b.type} and a.country == b.country:
+        return False  # "Libya" against a Libyan party: which side the country stands for is unsaid
     return not (source in b.commands or target in a.commands and kind != "commands")
 
 
@@ -390,7 +392,9 @@ def find_relations(
             continue
         if types[1].type in UNARMED_TYPES:  # type: ignore[union-attr]
             continue
-        if event.event_type != "Battles" and not is_named_group(event.actor2.id, resolved):
+        if event.sub_event_type not in OPPOSING_SUB_EVENTS and not is_named_group(
+            event.actor2.id, resolved
+        ):
             continue  # a strike on a place: its state forces are only the type's default
         add(
             "opposes",

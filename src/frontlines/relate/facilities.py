@@ -88,13 +88,14 @@ def facility_places(tokens: list[Token], resolved: ResolvedDocument) -> list[Pla
             key=lambda t: t.i,
         )
         town = _town(names, resolved) if names else None
+        words = [t for t in token.subtree if t.i <= token.i and t.dep_ != "det"]
+        label = token.doc.text[words[0].idx : token.idx + len(token.text)]
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if town is None and owner is not None and owner.lemma_.lower() in _settlements():
             town = _last_town_before(owner, resolved)  # "the city's airport"
+            label = f"{town.name or town.text} {token.text}" if town else label
         if town is None:
             continue
-        words = [t for t in token.subtree if t.i <= token.i and t.dep_ != "det"]
-        label = token.doc.text[words[0].idx : token.idx + len(token.text)]
         found.append(
             town.model_copy(update={"name": label, "text": label, "feature": token.lemma_})
         )

@@ -110,6 +110,16 @@ def persons_named(tokens: list[Token], resolved: ResolvedDocument) -> list[str]:
     return []
 
 
+def backers_in(tokens: list[Token], resolved: ResolvedDocument) -> set[str]:
+    """Actors named as X in 'the X-backed Y' over the tokens: the phrase's side is Y."""
+    found: set[str] = set()
+    for token in tokens:
+        span = _participle(token)
+        if span is not None:
+            found.update(actors_between(*span, resolved))
+    return found
+
+
 def held_by(tokens: list[Token], resolved: ResolvedDocument) -> str | None:
     """'the LNA-held city of Sirte', 'the al-Shabaab-controlled town': who held it."""
     held = frozenset(str(w) for w in load_data("relate.yaml")["control"]["held_participles"])
