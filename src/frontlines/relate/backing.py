@@ -28,7 +28,7 @@ from frontlines.kb.countries import is_generic_class
 from frontlines.mentions import actor_records
 from frontlines.models import ControlChange, Event, Relation
 from frontlines.parse import lemmas_of, lowers_of, sentences_of
-from frontlines.relate.fighting import fight_pairs
+from frontlines.relate.fighting import capture_pairs, fight_pairs
 from frontlines.relate.phrases import is_named_group, persons_named, phrase_pairs
 from frontlines.resolve import ResolvedDocument
 
@@ -369,10 +369,13 @@ def find_relations(
             *phrase_pairs(sentence, resolved),
             *fight_pairs(sentence, resolved),
         ]
-        for kind, word, sources, targets in pairs:
+        presupposed = list(capture_pairs(sentence, resolved))
+        for kind, word, sources, targets in pairs + presupposed:
             if not sources or not targets:
                 continue
             modality = _modality(word)
+            if any(word is item[1] for item in presupposed) and modality == "claimed":
+                modality = "asserted"  # a claimed capture still tells who fights whom
             modes = _modes(word) if kind == "supports" else [MODE_OF.get(kind, "unspecified")]
             evidence = evidence_of(sentence, resolved)
             for source in sources:
@@ -417,7 +420,7 @@ def find_relations(
             change.gained_by,
             change.lost_by,
             "military",
-            change.modality,
+            "asserted",  # a claimed capture still tells who fights whom
             change.evidence[0],
             change.date,
         )

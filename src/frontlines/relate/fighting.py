@@ -112,3 +112,30 @@ def fought(trigger: Token, resolved: ResolvedDocument) -> list[str]:
         if lemma in verbs and token.pos_ == "VERB" or lemma in nouns and token.pos_ == "NOUN":
             found += _opponents(token, resolved)
     return found
+
+
+@cache
+def _capture_lemmas() -> frozenset[str]:
+    control = load_data("relate.yaml")["control"]
+    return frozenset(str(w) for w in control["captured"] if " " not in str(w))
+
+
+def capture_pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple]:
+    """('opposes', verb, takers, losers) for 'X took Y from Z', named places or not ('claims
+    to have captured five cities from Z'): taking ground from a side is fighting it, whatever
+    the claim about the ground."""
+    for token in sentence:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in _capture_lemmas():
+            continue
+        losers = [
+            side
+            for child in token.children
+            if child.dep_ == "prep" and child.lower_ == "from"
+            for g in child.children
+            if g.dep_ == "pobj"
+            for side in _sides(g, resolved)
+        ]
+        subject, passive = subject_of(token)
+        takers = [] if passive else _sides(subject, resolved)
+        if takers and losers:
+            yield "opposes", token, takers, losers
