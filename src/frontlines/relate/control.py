@@ -204,6 +204,29 @@ def _object_places(
     return _places_in(tokens, resolved)
 
 
+CONTAINING = {"in", "near"}
+
+
+def _taken_places(trigger: Token, preps: set[str], resolved: ResolvedDocument) -> list:
+    """The places a capture's objects name. A place named only as where the object lies
+    ('the Yarmouk camp in Tripoli', 'the Rubaya project area in North Kivu') is not taken
+    itself: the object is, placed by its own name (`facility_places`) when it has one."""
+    found = _object_places(trigger, preps, resolved)
+    inner = [p for r, p in found if _governing_preposition(r, trigger) not in CONTAINING]
+    if inner:
+        return inner
+    tokens = _object_tokens(trigger, preps)
+    facilities = facility_places(tokens, resolved)
+    if facilities:
+        return facilities
+    named_site = any(
+        t.pos_ == "NOUN" and t.lower_ != "control"
+        and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children)
+        for t in tokens
+    )
+    return [] if named_site else [p for _, p in found]
+
+
 def _object_tokens(trigger: Token, preps: set[str]) -> list[Token]:
     """The tokens of the trigger's objects and of its phrases with the given prepositions."""
     return [
@@ -295,11 +318,9 @@ def _changes_for(
     doer_id = doer[0] if doer else None
     out = []
     if trigger.kind in {"captured", "entered", "besieged"}:
-        places = [place for _, place in _object_places(token, objects, resolved)]
+        places = _taken_places(token, objects, resolved)
         if passive and subject is not None:
             places += [place for _, place in _places_in(_region(subject), resolved)]
-        if not places:  # "took Bani Walid airport", "entered the city's airport"
-            places = facility_places(_object_tokens(token, objects), resolved)
         lost = _from_actor(token, resolved)
         # "entered the LNA-held city of Sirte", "took X after fighting with Y"
         lost = lost or held_by(_object_tokens(token, objects), resolved)
