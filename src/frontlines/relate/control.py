@@ -30,7 +30,7 @@ from frontlines.models import ControlChange, PlaceMention, Quote
 from frontlines.parse import char_span, lemmas_of, sentences_of
 from frontlines.relate.facilities import facility_places
 from frontlines.relate.fighting import fought
-from frontlines.relate.phrases import backers_in, held_by
+from frontlines.relate.phrases import backers_in, held_by, side_refs
 from frontlines.relate.speech import reporting_subject, stands_for_speaker
 from frontlines.resolve import ResolvedDocument
 
@@ -258,7 +258,7 @@ def _refs(head: Token | None, resolved: ResolvedDocument, quotes: list[Quote]) -
     tokens = [t for h in with_conjuncts(head) for t in phrase_tokens(h)]
     refs = [r.id for r in actor_refs(tokens, resolved)]
     backers = backers_in(tokens, resolved)  # "the UN-recognised government": not the UN
-    refs = [r for r in refs if r not in backers] or refs
+    refs = side_refs([r for r in refs if r not in backers] or refs, resolved)
     if not refs and head.pos_ in {"NOUN", "PROPN"}:
         # "forces loyal to X", "fighters of X": the side is the one the phrase names
         refs = [r.id for r in actor_refs(_region(head), resolved)]

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from frontlines.clauses import actor_refs, phrase_tokens, subject_of, with_conjuncts
 from frontlines.kb import load_data
 from frontlines.kb.countries import is_generic_class
-from frontlines.relate.phrases import backers_in
+from frontlines.relate.phrases import backers_in, side_refs
 from frontlines.relate.speech import reporting_subject, stands_for_speaker
 from frontlines.resolve import ResolvedDocument
 
@@ -32,7 +32,7 @@ def _sides(head: Token | None, resolved: ResolvedDocument) -> list[str]:
     tokens = [t for h in with_conjuncts(head) for t in phrase_tokens(h)]
     found = [r.id for r in actor_refs(tokens, resolved)]
     backers = backers_in(tokens, resolved)  # "Turkish-backed forces" fight, not Turkey
-    found = [a for a in found if a not in backers] or found
+    found = side_refs([a for a in found if a not in backers] or found, resolved)
     if not found and stands_for_speaker(head):  # "they said they had fought X"
         speaker = reporting_subject(head.head)
         return _sides(speaker, resolved) if speaker is not None and speaker != head else []

@@ -110,6 +110,18 @@ def persons_named(tokens: list[Token], resolved: ResolvedDocument) -> list[str]:
     return []
 
 
+def side_refs(refs: list[str], resolved: ResolvedDocument) -> list[str]:
+    """A phrase's actors as a side: without a bare country when something more particular is
+    named with it ('Yemeni government forces', 'Syrian Army troops')."""
+    def is_state(actor_id: str) -> bool:
+        linked = resolved.linked.actors.get(actor_id)
+        record = linked.record if linked else _record(actor_id)
+        return record is not None and record.type == "state"
+
+    particular = [r for r in refs if not is_state(r)]
+    return particular or refs
+
+
 def backers_in(tokens: list[Token], resolved: ResolvedDocument) -> set[str]:
     """Actors named as X in 'the X-backed Y' over the tokens: the phrase's side is Y."""
     found: set[str] = set()
