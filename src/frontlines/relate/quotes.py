@@ -290,11 +290,16 @@ def _subject_phrase(verb: Token, frame: set[int]) -> Token | None:
         for child in verb.head.children:  # "X quoted Y, confirming that ...": Y speaks
             if child.dep_ == "dobj":
                 return child
-    if verb.dep_ in {"advcl", "xcomp", "conj"} and verb.tag_ in {"VBG", "VBD", "VBZ", "VBP"}:
+    if verb.dep_ in {"advcl", "xcomp", "conj", "acl"} and verb.tag_ in {"VBG", "VBD", "VBZ", "VBP"}:
         # "X confirmed the raid, saying ...", "X spoke and said ...": X speaks
-        for child in verb.head.children:
-            if child.dep_ == "nsubj" and child.i in frame:
-                return child
+        current = verb
+        for _ in range(3):  # up to the clause's verb ("saying" hung on "the raid")
+            current = current.head
+            if current.pos_ in {"VERB", "AUX"}:
+                for child in current.children:
+                    if child.dep_ == "nsubj" and child.i in frame:
+                        return child
+                break
     clause = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
     for token in verb.doc[verb.i + 1 : verb.i + 6]:  # "said Colonel X, spokesman ..."
         if token.i not in frame or token.i in clause or token.is_punct and token.text != ",":
