@@ -87,3 +87,10 @@ def test_a_few_quoted_words_inside_what_a_named_speaker_says_are_a_quote():
     assert any(q.direct and q.text == "dire" and q.speaker.name for q in quotes)
     scare = extract('Rebels entered the "safe zone" at night.', published=PUBLISHED).quotes
     assert not [q for q in scare if q.direct]
+
+
+def test_a_town_heading_a_facility_names_the_facility_taken_not_the_town():
+    changes = extract(
+        "Government forces backed by the Arab coalition captured Marib Dam.", published=PUBLISHED
+    ).control
+    assert [c.place for c in changes] == ["Marib Dam"]

@@ -28,7 +28,7 @@ from frontlines.clauses import (
 from frontlines.kb import load_data
 from frontlines.models import ControlChange, PlaceMention, Quote
 from frontlines.parse import char_span, lemmas_of, sentences_of
-from frontlines.relate.facilities import facility_places
+from frontlines.relate.facilities import as_facility, facility_places
 from frontlines.relate.fighting import fought
 from frontlines.relate.phrases import backers_in, held_by, side_refs
 from frontlines.relate.speech import reporting_subject, stands_for_speaker
@@ -212,7 +212,9 @@ def _taken_places(trigger: Token, preps: set[str], resolved: ResolvedDocument) -
     ('the Yarmouk camp in Tripoli', 'the Rubaya project area in North Kivu') is not taken
     itself: the object is, placed by its own name (`facility_places`) when it has one."""
     found = _object_places(trigger, preps, resolved)
-    inner = [p for r, p in found if _governing_preposition(r, trigger) not in CONTAINING]
+    inner = [
+        as_facility(r, p) for r, p in found if _governing_preposition(r, trigger) not in CONTAINING
+    ]
     if inner:
         return inner
     tokens = _object_tokens(trigger, preps)

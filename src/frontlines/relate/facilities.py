@@ -100,3 +100,14 @@ def facility_places(tokens: list[Token], resolved: ResolvedDocument) -> list[Pla
             town.model_copy(update={"name": label, "text": label, "feature": token.lemma_})
         )
     return found
+
+
+def as_facility(root: Token, place: PlaceMention) -> PlaceMention:
+    """A town's name heading a facility ('Marib Dam', 'Mitiga airport'): the facility, at the
+    town's point, under its own name; any other place as it is."""
+    head = root.head
+    if root.dep_ != "compound" or head.lemma_.lower() not in _nouns() or head.i <= root.i:
+        return place
+    first = min((t for t in head.subtree if t.i <= root.i and t.dep_ != "det"), key=lambda t: t.i)
+    label = root.doc.text[first.idx : head.idx + len(head.text)]
+    return place.model_copy(update={"name": label, "text": label, "feature": head.lemma_})
