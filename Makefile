@@ -47,6 +47,7 @@ lint: setup  ## ruff
 
 eval: setup  ## score extraction: the founding article, the written corpus, real labelled reports, CASE 2021, PLOVER
 	$(BIN)/frontlines eval ../shared/seed/gold.json
+	$(BIN)/frontlines eval src/frontlines/evaluation/data/picture_gold
 	$(BIN)/frontlines eval src/frontlines/kb/data/event_corpus
 	$(BIN)/frontlines eval src/frontlines/kb/data/labelled_events
 	test ! -d ../shared/data/case2021-dev || \

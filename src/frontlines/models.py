@@ -146,6 +146,11 @@ class ControlChange(_Model):
     lost_by: str | None = None
     date: str | None = None
     kind: ControlKind
+    modality: Literal["asserted", "claimed", "denied"] = Field(
+        default="asserted",
+        description="claimed: a party's own claim ('X said it had taken Y'); denied: negated or "
+        "denied",
+    )
     evidence: list[Evidence] = Field(default_factory=list)
 
 

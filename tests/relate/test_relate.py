@@ -117,9 +117,29 @@ def test_siege():
     ]
 
 
-def test_no_control_when_negated_or_only_a_reference_point():
-    assert _control("The army did not enter Kidal.") == []
+def test_a_negated_change_is_kept_as_denied_and_a_reference_point_is_no_change():
+    denied = extract("The army did not enter Kidal.", published=PUBLISHED).control
+    assert [(c.kind, c.place, c.modality) for c in denied] == [("entered", "Kidal", "denied")]
     assert _control("Fighters seized a checkpoint 20 km south of Kidal.") == []
+
+
+def test_a_party_saying_it_took_a_place_is_a_claim_and_several_places_are_each_taken():
+    changes = extract(
+        "The Syrian army said its forces had taken control of Saraqib and Ariha.",
+        published=PUBLISHED,
+    ).control
+    assert {(c.place, c.gained_by, c.modality) for c in changes} >= {
+        ("Saraqib", "SYR-military", "claimed")
+    }
+    assert len({c.place for c in changes}) == 2
+
+
+def test_a_two_letter_fragment_is_never_a_place():
+    changes = extract(
+        "Haftar's forces seized the ports of Sidra, Ra's Lanuf and Zueitina.", published=PUBLISHED
+    ).control
+    assert all(sum(ch.isalpha() for ch in c.place) >= 3 for c in changes)
+    assert len(changes) == 2
 
 
 def test_an_unknown_village_does_not_hand_its_region_over():

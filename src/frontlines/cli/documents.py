@@ -152,7 +152,8 @@ def eval_command(user_kb: str | None, gold: tuple[str, ...]) -> None:
     folder `kb/data/labelled_events`; the packaged ones are scored on their held-out fifth), or
     a CASE 2021 Task 2 TSV (weighted F1 over the ACLED types), or an event corpus file or folder
     ({text, event_type, sub_event_type, plover, ...}; the packaged corpus is scored on its
-    held-out fifth).
+    held-out fifth), or a folder of picture gold files on real text (control, relations and
+    quotes, per split: `evaluation/data/picture_gold`).
     """
     from pathlib import Path
 
@@ -161,18 +162,22 @@ def eval_command(user_kb: str | None, gold: tuple[str, ...]) -> None:
         evaluate_events,
         evaluate_geo,
         evaluate_gold,
+        evaluate_picture_gold,
         evaluate_plover,
         evaluate_real,
         evaluate_variants,
         is_case_file,
         is_event_corpus,
         is_labelled,
+        is_picture_gold,
     )
 
     for path in gold:
         click.echo(path)
         try:
-            if is_case_file(Path(path)) or is_labelled(Path(path)):
+            if is_picture_gold(Path(path)):
+                lines = evaluate_picture_gold(Path(path))
+            elif is_case_file(Path(path)) or is_labelled(Path(path)):
                 lines = evaluate_real(Path(path))
             elif is_event_corpus(Path(path)):
                 lines = evaluate_events(Path(path))

@@ -31,8 +31,9 @@ def relate(
     """Quotes with speakers, control changes and relations, each with its evidence. Pass the
     quotes when the caller has found them already (the pipeline does, for `events`)."""
     quotes = find_quotes(resolved) if quotes is None else quotes
+    control = find_control(resolved, quotes)
     return Picture(
-        relations=find_relations(resolved, events),
-        control=find_control(resolved, quotes),
+        relations=find_relations(resolved, events, control),
+        control=control,
         quotes=quotes,
     )

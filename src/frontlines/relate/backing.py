@@ -26,8 +26,10 @@ from frontlines.clauses import (
 from frontlines.kb import load_data
 from frontlines.kb.countries import is_generic_class
 from frontlines.mentions import actor_records
-from frontlines.models import Event, Relation
+from frontlines.models import ControlChange, Event, Relation
 from frontlines.parse import lemmas_of, lowers_of, sentences_of
+from frontlines.relate.fighting import capture_pairs, fight_pairs
+from frontlines.relate.phrases import is_named_group, persons_named, phrase_pairs
 from frontlines.resolve import ResolvedDocument
 
 OPPOSING_SUB_EVENTS = {
@@ -35,6 +37,10 @@ OPPOSING_SUB_EVENTS = {
     "Government regains territory",
     "Non-state actor overtakes territory",
 }
+# Fighting one side does to another: both named, the second one armed.
+MODE_OF = {"opposes": "military"}  # a fight is a military opposition
+OPPOSING_EVENT_TYPES = {"Battles", "Explosions/Remote violence"}
+UNARMED_TYPES = {"civilians", "protesters", "rioters", "state", "person"}
 
 
 @cache
@@ -124,6 +130,9 @@ def _targets_of_verb(verb: Token, resolved: ResolvedDocument) -> list[str]:
     if agent_of(verb) is not None or verb.tag_ == "VBN" and verb.dep_ == "acl":
         if verb.dep_ in {"acl", "amod"}:  # "Haftar's forces backed by X"
             return _phrase_ids(verb.head, resolved)
+        if verb.dep_ == "advcl" and verb.tag_ == "VBN":  # "Backed by X, Y took Z"
+            subject, passive = subject_of(verb.head)
+            return [] if passive else _phrase_ids(subject, resolved)
         subject, _ = subject_of(verb)
         for child in verb.children:
             if child.dep_ == "nsubjpass":
@@ -269,6 +278,9 @@ def _pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple[str, To
                 for i in _phrase_ids(g, resolved)
             ]
             holder = token.head if token.dep_ in {"amod", "acl"} else subject_of(token)[0]
+            if not partners and holder is not None and holder.dep_ == "conj":
+                # "Iraqi forces and allied Shia militia": allied with the first conjunct
+                partners = _ids(phrase_tokens(holder.head), resolved)
             yield "allied_with", token, _phrase_ids(holder, resolved), partners
         elif (phrase := _member_phrase(token, sentence)) is not None:
             preposition = sentence.doc[token.i + 1]
@@ -278,8 +290,24 @@ def _pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple[str, To
                 yield "supports", token, _ids(hired, resolved), groups
                 continue
             holder = token.head if token.dep_ in {"amod", "acl", "prep"} else subject_of(token)[0]
-            if holder is not None and holder.pos_ in {"NOUN", "PROPN"}:
-                yield "member_of", token, _phrase_ids(holder, resolved), groups
+            if holder is None or holder.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            leaders = persons_named(
+                [t for g in preposition.children for t in g.subtree], resolved
+            )
+            if leaders:  # "the Coast Guard loyal to Khalifa Haftar": he commands it
+                # named before "loyal to" by words of its own: "forces loyal to X" are X's
+                start = min(t.idx for t in phrase_tokens(holder))
+                members = [
+                    i
+                    for (a, b), i in sorted(resolved.linked.actor_of.items())
+                    if start <= a and b <= token.idx
+                    and is_named_group(i, resolved)
+                    and i not in leaders
+                ]
+                yield "commands", token, leaders, list(dict.fromkeys(members))
+                continue
+            yield "member_of", token, _phrase_ids(holder, resolved), groups
         elif token.dep_ == "appos" and lemma in _set("commands", "nouns"):
             groups = [
                 i
@@ -303,11 +331,17 @@ def _plausible(kind: str, source: str, target: str) -> bool:
         return False
     if kind == "commands" and a.type != "person":
         return False
+    if kind == "opposes" and "state" in {a.type, b.type} and a.country == b.country:
+        return False  # "Libya" against a Libyan party: which side the country stands for is unsaid
     return not (source in b.commands or target in a.commands and kind != "commands")
 
 
-def find_relations(resolved: ResolvedDocument, events: list[Event]) -> list[Relation]:
-    """Every relation the report states, one per source, target, kind and mode."""
+def find_relations(
+    resolved: ResolvedDocument, events: list[Event], control: list[ControlChange] | None = None
+) -> list[Relation]:
+    """Every relation the report states, one per source, target, kind and mode; the sides
+    of a fight (a battle, a strike on an armed group, a place taken from one by another)
+    oppose each other."""
     published = resolved.linked.parsed.document.published
     found: dict[tuple[str, str, str, str], Relation] = {}  # insertion order is text order
 
@@ -330,24 +364,41 @@ def find_relations(resolved: ResolvedDocument, events: list[Event]) -> list[Rela
         )
 
     for sentence in sentences_of(resolved.linked.parsed.doc):
-        for kind, word, sources, targets in _pairs(sentence, resolved):
+        pairs = [
+            *_pairs(sentence, resolved),
+            *phrase_pairs(sentence, resolved),
+            *fight_pairs(sentence, resolved),
+        ]
+        presupposed = list(capture_pairs(sentence, resolved))
+        for kind, word, sources, targets in pairs + presupposed:
             if not sources or not targets:
                 continue
             modality = _modality(word)
-            modes = _modes(word) if kind == "supports" else ["unspecified"]
+            if any(word is item[1] for item in presupposed) and modality == "claimed":
+                modality = "asserted"  # a claimed capture still tells who fights whom
+            modes = _modes(word) if kind == "supports" else [MODE_OF.get(kind, "unspecified")]
             evidence = evidence_of(sentence, resolved)
             for source in sources:
                 for target in targets:
                     for mode in modes:
                         add(kind, source, target, mode, modality, evidence, published)
     for event in events:
-        if event.sub_event_type not in OPPOSING_SUB_EVENTS or event.modality != "asserted":
+        fight = event.sub_event_type in OPPOSING_SUB_EVENTS or (
+            event.event_type in OPPOSING_EVENT_TYPES
+        )
+        if not fight or event.modality != "asserted":
             continue
         if event.actor1 is None or event.actor2 is None or event.historical:
             continue
         types = [actor_records().get(a.id) for a in (event.actor1, event.actor2)]
         if any(record is None or record.type == "state" for record in types):
             continue
+        if types[1].type in UNARMED_TYPES:  # type: ignore[union-attr]
+            continue
+        if event.sub_event_type not in OPPOSING_SUB_EVENTS and not is_named_group(
+            event.actor2.id, resolved
+        ):
+            continue  # a strike on a place: its state forces are only the type's default
         add(
             "opposes",
             event.actor1.id,
@@ -357,7 +408,29 @@ def find_relations(resolved: ResolvedDocument, events: list[Event]) -> list[Rela
             event.evidence[0],
             event.date,
         )
+    for change in control or []:
+        if change.kind not in {"captured", "entered"} or change.modality == "denied":
+            continue
+        if not change.gained_by or not change.lost_by or not change.evidence:
+            continue
+        if any(_opposed(found, change.gained_by, change.lost_by)):
+            continue
+        add(
+            "opposes",
+            change.gained_by,
+            change.lost_by,
+            "military",
+            "asserted",  # a claimed capture still tells who fights whom
+            change.evidence[0],
+            change.date,
+        )
     return _fold_unspecified(list(found.values()))
+
+
+def _opposed(found: dict, a: str, b: str) -> Iterator[bool]:
+    """Whether the two already oppose each other, either way round."""
+    for kind, source, target, _ in found:
+        yield kind == "opposes" and {source, target} == {a, b}
 
 
 def _fold_unspecified(relations: list[Relation]) -> list[Relation]:

@@ -28,6 +28,10 @@ from frontlines.clauses import (
 from frontlines.kb import load_data
 from frontlines.models import ControlChange, PlaceMention, Quote
 from frontlines.parse import char_span, lemmas_of, sentences_of
+from frontlines.relate.facilities import as_facility, facility_places
+from frontlines.relate.fighting import fought
+from frontlines.relate.phrases import backers_in, held_by, side_refs
+from frontlines.relate.speech import reporting_subject, stands_for_speaker
 from frontlines.resolve import ResolvedDocument
 
 NESTED_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}
@@ -36,7 +40,8 @@ NESTED_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"
 NOT_CONTROL_FEATURES = {
     "country", "continent", "region_of_world", "unresolved", "unresolved_region",
 }  # fmt: skip
-SKIPPED_MODALITIES = {"denied", "planned", "hypothetical", "threatened"}
+SKIPPED_MODALITIES = {"planned", "hypothetical", "threatened"}
+MIN_PLACE_LETTERS = 3  # "Ra" of "Ra's Lanuf", "Al" of a garbled "Al-X": no place
 FIRST_PERSON = {"we", "our", "us", "ours"}
 REFERENCE_WORDS = {
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -56,7 +61,8 @@ def _lemmas(kind: str) -> dict[str, tuple[str, ...]]:
     found: dict[str, tuple[str, ...]] = {}
     for entry in lexicon()[kind]:
         words = str(entry).split()
-        found[words[0]] = (*found.get(words[0], ()), *words[1:2])
+        # "" marks the lemma as a trigger on its own ("seize" beside "seize control")
+        found[words[0]] = (*found.get(words[0], ()), *(words[1:2] or [""]))
     return found
 
 
@@ -149,11 +155,27 @@ def _places_in(tokens: list[Token], resolved: ResolvedDocument) -> list[tuple[To
             continue
         if (place.feature or "") in NOT_CONTROL_FEATURES:
             continue
+        if sum(c.isalpha() for c in span.text) < MIN_PLACE_LETTERS:
+            continue  # a fragment of a longer or garbled name is no place
         governor = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
         if governor.lower_ in REFERENCE_WORDS or span.root.head.lower_ in REFERENCE_WORDS:
             continue  # "south of X" names a reference point
+        if _describes(span.root):
+            continue  # "the Kurdish stronghold of Afrin", "the Berber city of Zuwarah"
         found.append((span.root, place))
     return found
+
+
+def _describes(root: Token) -> bool:
+    """A name modifying a noun that names its place by 'of X' describes it, it is not it."""
+    if root.dep_ not in {"amod", "compound", "nmod"} or root.head.pos_ != "NOUN":
+        return False
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "of"
+        and any(g.pos_ == "PROPN" for g in child.subtree)
+        for child in root.head.children
+    )
 
 
 def _object_places(
@@ -182,6 +204,41 @@ def _object_places(
     return _places_in(tokens, resolved)
 
 
+CONTAINING = {"in", "near"}
+
+
+def _taken_places(trigger: Token, preps: set[str], resolved: ResolvedDocument) -> list:
+    """The places a capture's objects name. A place named only as where the object lies
+    ('the Yarmouk camp in Tripoli', 'the Rubaya project area in North Kivu') is not taken
+    itself: the object is, placed by its own name (`facility_places`) when it has one."""
+    found = _object_places(trigger, preps, resolved)
+    inner = [
+        as_facility(r, p) for r, p in found if _governing_preposition(r, trigger) not in CONTAINING
+    ]
+    if inner:
+        return inner
+    tokens = _object_tokens(trigger, preps)
+    facilities = facility_places(tokens, resolved)
+    if facilities:
+        return facilities
+    named_site = any(
+        t.pos_ == "NOUN" and t.lower_ != "control"
+        and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children)
+        for t in tokens
+    )
+    return [] if named_site else [p for _, p in found]
+
+
+def _object_tokens(trigger: Token, preps: set[str]) -> list[Token]:
+    """The tokens of the trigger's objects and of its phrases with the given prepositions."""
+    return [
+        t
+        for child in trigger.children
+        if child.dep_ in {"dobj", "attr", "oprd"} or child.dep_ == "prep" and child.lower_ in preps
+        for t in _region(child)
+    ]
+
+
 def _named_complement(head: Token) -> Token | None:
     """'the village of X in the Y region': the place taken is X, whatever Y is; when X is
     unknown nothing is taken, rather than the region it lies in."""
@@ -202,10 +259,31 @@ def _refs(head: Token | None, resolved: ResolvedDocument, quotes: list[Quote]) -
         return []
     tokens = [t for h in with_conjuncts(head) for t in phrase_tokens(h)]
     refs = [r.id for r in actor_refs(tokens, resolved)]
+    backers = backers_in(tokens, resolved)  # "the UN-recognised government": not the UN
+    refs = side_refs([r for r in refs if r not in backers] or refs, resolved)
+    if not refs and head.pos_ in {"NOUN", "PROPN"}:
+        # "forces loyal to X", "fighters of X": the side is the one the phrase names
+        refs = [r.id for r in actor_refs(_region(head), resolved)]
     if not refs and any(t.lower_ in FIRST_PERSON for t in tokens):
         actor = speaker_side(head, quotes, resolved)
         refs = [actor] if actor else []
+    if not refs and stands_for_speaker(head):
+        speaker = reporting_subject(head.head)  # "the army said its forces had taken X"
+        refs = _refs(speaker, resolved, quotes) if speaker is not None else []
     return refs
+
+
+def _modality(trigger: Token, sides: set[str], resolved: ResolvedDocument) -> str:
+    """asserted, claimed (said by a party to it, or put as a claim) or denied."""
+    found = modality_of(trigger)
+    if found != "asserted":
+        return found
+    speaker = reporting_subject(trigger)
+    if speaker is None:
+        return "asserted"
+    tokens = [t for h in with_conjuncts(speaker) for t in speaker.subtree]
+    spoken_for = {r.id for r in actor_refs(tokens, resolved)}
+    return "claimed" if spoken_for & sides else "asserted"
 
 
 def _governing_preposition(root: Token, trigger: Token) -> str | None:
@@ -242,10 +320,13 @@ def _changes_for(
     doer_id = doer[0] if doer else None
     out = []
     if trigger.kind in {"captured", "entered", "besieged"}:
-        places = [place for _, place in _object_places(token, objects, resolved)]
+        places = _taken_places(token, objects, resolved)
         if passive and subject is not None:
             places += [place for _, place in _places_in(_region(subject), resolved)]
         lost = _from_actor(token, resolved)
+        # "entered the LNA-held city of Sirte", "took X after fighting with Y"
+        lost = lost or held_by(_object_tokens(token, objects), resolved)
+        lost = lost or next((o for o in fought(token, resolved) if o != doer_id), None)
         if token.lemma_.lower() in {"expel", "drive", "oust", "dislodge", "clear"}:
             objects_refs = [
                 r.id
@@ -264,6 +345,9 @@ def _changes_for(
                 out.append((place, "retreated_to", doer_id, None))
             else:  # "withdrew from the town", "abandoned the town"
                 out.append((place, "withdrew", None, doer_id))
+        if not any(kind == "withdrew" for _, kind, _, _ in out):  # "left Bani Walid Airport"
+            left = _object_tokens(token, set(lex["source_preps"]))
+            out += [(p, "withdrew", None, doer_id) for p in facility_places(left, resolved)]
     elif trigger.kind == "fell" and subject is not None:
         places = [place for _, place in _places_in(_region(subject), resolved)]
         gained = None
@@ -301,9 +385,10 @@ def find_control(resolved: ResolvedDocument, quotes: list[Quote]) -> list[Contro
             for place, kind, gained, lost in _changes_for(trigger, resolved, quotes):
                 if gained and gained == lost:
                     continue
+                modality = _modality(trigger.token, {gained, lost} - {None}, resolved)
                 date = date_of(trigger.token, tokens, resolved)
                 value = date.value if date else None
-                key = (place.name, kind, gained, lost, value or published)
+                key = (place.name, kind, gained, lost, value or published, modality)
                 if key in seen:
                     continue
                 seen.add(key)
@@ -317,6 +402,7 @@ def find_control(resolved: ResolvedDocument, quotes: list[Quote]) -> list[Contro
                         lost_by=lost,
                         date=value or published,
                         kind=kind,
+                        modality=modality,
                         evidence=[evidence_of(sentence, resolved)],
                     )
                 )

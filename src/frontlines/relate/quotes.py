@@ -142,10 +142,13 @@ def _actors_over(tokens: list[Token], resolved: ResolvedDocument) -> list[str]:
     high = max(t.idx + len(t.text) for t in tokens)
     linked = resolved.linked
     found: list[tuple[bool, int, str]] = []
+    place_ends = {end for (_, end) in resolved.place_at}
     for (start, end), actor_id in linked.actor_of.items():
         record = linked.actors[actor_id].record if actor_id in linked.actors else None
         if record is None or record.type == "person" or not (start < high and low < end):
             continue
+        if record.discovered and end in place_ends:
+            continue  # "the mayor of Afgooye in Lower Shabelle": a place, no party
         found.append((record.discovered, start, actor_id))
     return list(dict.fromkeys(actor_id for _, _, actor_id in sorted(found)))
 
@@ -287,6 +290,16 @@ def _subject_phrase(verb: Token, frame: set[int]) -> Token | None:
         for child in verb.head.children:  # "X quoted Y, confirming that ...": Y speaks
             if child.dep_ == "dobj":
                 return child
+    if verb.dep_ in {"advcl", "xcomp", "conj", "acl"} and verb.tag_ in {"VBG", "VBD", "VBZ", "VBP"}:
+        # "X confirmed the raid, saying ...", "X spoke and said ...": X speaks
+        current = verb
+        for _ in range(3):  # up to the clause's verb ("saying" hung on "the raid")
+            current = current.head
+            if current.pos_ in {"VERB", "AUX"}:
+                for child in current.children:
+                    if child.dep_ == "nsubj" and child.i in frame:
+                        return child
+                break
     clause = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
     for token in verb.doc[verb.i + 1 : verb.i + 6]:  # "said Colonel X, spokesman ..."
         if token.i not in frame or token.i in clause or token.is_punct and token.text != ",":
@@ -357,8 +370,10 @@ class _Attributor:
         sentences = _frame_sentences(sentence_of(first), sentence_of(last))
         frame = [t for s in sentences for t in s if t.i not in self.quoted and not t.is_space]
         said = self.for_frame(frame, span)
+        if said is None and not any(t.is_alpha for t in frame):
+            said = self._introduced(sentences[0], span)
         words = sum(len(text[a:b].split()) for a, b in span.parts)
-        if _scare_quote(text, span, words):
+        if _scare_quote(text, span, words) and not _reported_words(said, first):
             return None
         if said is None:
             alone = not any(t.is_alpha for t in frame)
@@ -370,6 +385,17 @@ class _Attributor:
         if said:
             self.previous, self.previous_end = speaker, span.end
         return self._quote(span.parts, speaker, direct=True)
+
+    def _introduced(self, sentence: Span, span: QuoteSpan) -> _Said | None:
+        """A quote opening its paragraph after one that ends in a colon ('X, the mayor of Y,
+        told a news agency:'): the speaker is that sentence's."""
+        doc = sentence.doc
+        before = text_of(doc)[: span.start - 1].rstrip()
+        if not before.endswith(":") or sentence.start == 0:
+            return None
+        previous = sentence_of(doc[sentence.start - 1])
+        frame = [t for t in previous if t.i not in self.quoted and not t.is_space]
+        return self.for_frame(frame, span)
 
     def _quote(self, parts: list[tuple[int, int]], speaker: Speaker, *, direct: bool) -> Quote:
         normalized = self.resolved.linked.parsed.normalized
@@ -412,6 +438,14 @@ class _Attributor:
         start = tokens[0].idx
         end = tokens[-1].idx + len(tokens[-1].text)
         return self._quote([(start, end)], speaker, direct=False)
+
+
+def _reported_words(said: _Said | None, first: Token) -> bool:
+    """A few quoted words inside what a named speaker says ('X says the situation remains
+    "dire"') are the speaker's own words, not a phrase held at arm's length."""
+    if said is None or said.verb is None or not (said.speaker.name or said.speaker.id):
+        return False
+    return said.verb in first.ancestors
 
 
 def _scare_quote(text: str, span: QuoteSpan, words: int) -> bool:

@@ -90,7 +90,9 @@ class Gatherer:
         if self.country:
             query = query.where(control.c.country == self.country)
         with self.engine.connect() as connection:
-            return [dict(row._mapping) for row in connection.execute(query)]
+            rows = [dict(row._mapping) for row in connection.execute(query)]
+        # a denied change ("the army did not enter X") is kept in the store, not reported as a move
+        return [row for row in rows if json.loads(row["record"]).get("modality") != "denied"]
 
     def name(self, actor_id: str | None) -> str:
         if not actor_id:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import Engine, select
 
 from frontlines.kb.names import name_key
+from frontlines.kb.records import load_actor_records
 from frontlines.models import Evidence
 from frontlines.store.schema import actors, control, documents, relations
 
@@ -102,6 +103,10 @@ def state_as_of(engine: Engine, as_of: str, country: str | None = None) -> State
     """Who holds what, and who backs whom, as of `as_of` (YYYY-MM-DD)."""
     with engine.connect() as connection:
         names = {row.id: row.name for row in connection.execute(select(actors.c.id, actors.c.name))}
+        # a country's generic forces named in a change but listed under no mention of their
+        # own ("LBY-unidentified"): their knowledge-base name, not the bare id
+        known = {record.id: record.name for record in load_actor_records()}
+        names = {**known, **names}
 
         def actor(actor_id: str | None) -> ActorName | None:
             return ActorName(id=actor_id, name=names.get(actor_id, actor_id)) if actor_id else None
@@ -116,6 +121,8 @@ def state_as_of(engine: Engine, as_of: str, country: str | None = None) -> State
             if not _on_or_before(row.date, as_of):
                 continue
             record = json.loads(row.record)
+            if record.get("modality") == "denied":
+                continue  # "the army did not enter X": no claim on X
             key = f"{name_key(row.place)}|{row.country or ''}"
             state = places.setdefault(
                 key,
@@ -145,6 +152,9 @@ def state_as_of(engine: Engine, as_of: str, country: str | None = None) -> State
     return StatePicture(as_of=as_of, country=country, places=ordered, backing=backing)
 
 
+SYMMETRIC_KINDS = {"opposes", "allied_with"}
+
+
 def _backing(connection, as_of: str, country: str | None, actor) -> list[Backing]:
     grouped: dict[tuple, Backing] = {}
     evidence_seen: dict[tuple, set] = defaultdict(set)
@@ -154,13 +164,16 @@ def _backing(connection, as_of: str, country: str | None, actor) -> list[Backing
             continue
         record = json.loads(row.record)
         modality = row.modality or record.get("modality", "asserted")
-        key = (row.kind, row.source, row.target, row.mode, modality)
+        source, target = row.source, row.target
+        if row.kind in SYMMETRIC_KINDS and target < source:
+            source, target = target, source  # "X opposes Y" and "Y opposes X" are one
+        key = (row.kind, source, target, row.mode, modality)
         item = grouped.get(key)
         if item is None:
             item = grouped[key] = Backing(
                 kind=row.kind,
-                source=actor(row.source),
-                target=actor(row.target),
+                source=actor(source),
+                target=actor(target),
                 mode=row.mode,
                 modality=modality,
                 date=row.date,

@@ -1,0 +1,113 @@
+"""Facilities taken or left that no gazetteer names: "Bani Walid Airport", "the city's
+airport", "the Hamza camp". Part of the `relate` stage's control reading.
+
+A facility noun (airport, air base, camp, dam, oil field, district... in `kb/data/relate.yaml`)
+whose own name holds a town's name is placed at that town; "the city's airport" at the last
+town named before it. Only towns of the countries the document is about are taken, so a
+name that happens to match a far-away town gives nothing.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from frontlines.kb import load_data
+from frontlines.kb.gazetteer import lookup
+from frontlines.models import PlaceMention
+from frontlines.resolve import ResolvedDocument
+
+TOWN_FEATURES = {"city", "town", "district", "county"}
+WIDE_FEATURES = {"country", "continent", "region_of_world", "unresolved", "unresolved_region"}
+
+
+@cache
+def _nouns() -> frozenset[str]:
+    return frozenset(str(w) for w in load_data("relate.yaml")["control"]["facility_nouns"])
+
+
+@cache
+def _settlements() -> frozenset[str]:
+    return frozenset(str(w) for w in load_data("relate.yaml")["control"]["settlement_nouns"])
+
+
+def _countries(resolved: ResolvedDocument) -> set[str]:
+    found = {p.country for p in resolved.place_at.values() if p.country}
+    if resolved.linked.focus_country:
+        found.add(resolved.linked.focus_country)
+    return found
+
+
+def _town(words: list[Token], resolved: ResolvedDocument) -> PlaceMention | None:
+    """The town named by the longest run of the words, from the first, in the document's
+    countries."""
+    countries = _countries(resolved)
+    for end in range(len(words), 0, -1):
+        text = " ".join(t.text for t in words[:end])
+        found = [
+            p
+            for p in lookup(text)
+            if p.country in countries and p.feature not in WIDE_FEATURES
+        ]
+        if found:
+            best = max(found, key=lambda p: p.population)
+            return PlaceMention(
+                text=text,
+                start=words[0].idx,
+                end=words[end - 1].idx + len(words[end - 1].text),
+                name=best.name,
+                lat=best.lat,
+                lon=best.lon,
+                country=best.country,
+                feature=best.feature,
+            )
+    return None
+
+
+def _last_town_before(token: Token, resolved: ResolvedDocument) -> PlaceMention | None:
+    before = [
+        place
+        for (start, _), place in sorted(resolved.place_at.items())
+        if start < token.idx and place.lat is not None and place.feature in TOWN_FEATURES
+    ]
+    return before[-1] if before else None
+
+
+def facility_places(tokens: list[Token], resolved: ResolvedDocument) -> list[PlaceMention]:
+    """Facilities named over the tokens, each placed at its town."""
+    found: list[PlaceMention] = []
+    for token in tokens:
+        if token.lemma_.lower() not in _nouns() and token.lower_ not in _nouns():
+            continue
+        if token.dep_ == "compound" and token.head.lemma_.lower() in _nouns():
+            continue  # "air" of "air base": the base speaks
+        names = sorted(
+            (t for c in token.children if c.dep_ in {"compound", "nmod", "amod"}
+             for t in c.subtree if t.pos_ == "PROPN"),
+            key=lambda t: t.i,
+        )
+        town = _town(names, resolved) if names else None
+        words = [t for t in token.subtree if t.i <= token.i and t.dep_ != "det"]
+        label = token.doc.text[words[0].idx : token.idx + len(token.text)]
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if town is None and owner is not None and owner.lemma_.lower() in _settlements():
+            town = _last_town_before(owner, resolved)  # "the city's airport"
+            label = f"{town.name or town.text} {token.text}" if town else label
+        if town is None:
+            continue
+        found.append(
+            town.model_copy(update={"name": label, "text": label, "feature": token.lemma_})
+        )
+    return found
+
+
+def as_facility(root: Token, place: PlaceMention) -> PlaceMention:
+    """A town's name heading a facility ('Marib Dam', 'Mitiga airport'): the facility, at the
+    town's point, under its own name; any other place as it is."""
+    head = root.head
+    if root.dep_ != "compound" or head.lemma_.lower() not in _nouns() or head.i <= root.i:
+        return place
+    first = min((t for t in head.subtree if t.i <= root.i and t.dep_ != "det"), key=lambda t: t.i)
+    label = root.doc.text[first.idx : head.idx + len(head.text)]
+    return place.model_copy(update={"name": label, "text": label, "feature": head.lemma_})

@@ -1,0 +1,141 @@
+"""The sides of a fight as the text tells it, typed event or not: "X clashed with Y", "X and
+Y fought", "fighting between X and Y", "X took the town after fighting with Y", "clashes
+with Y" in a clause whose subject is X. Each side opposes the other. Part of the `relate`
+stage; the words are in `kb/data/relate.yaml` (`relations.opposes`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from frontlines.clauses import actor_refs, phrase_tokens, subject_of, with_conjuncts
+from frontlines.kb import load_data
+from frontlines.kb.countries import is_generic_class
+from frontlines.relate.phrases import backers_in, side_refs
+from frontlines.relate.speech import reporting_subject, stands_for_speaker
+from frontlines.resolve import ResolvedDocument
+
+OPPONENT_PREPS = {"with", "against"}
+
+
+@cache
+def _words(name: str) -> frozenset[str]:
+    return frozenset(str(w) for w in load_data("relate.yaml")["relations"]["opposes"][name])
+
+
+def _sides(head: Token | None, resolved: ResolvedDocument) -> list[str]:
+    if head is None:
+        return []
+    tokens = [t for h in with_conjuncts(head) for t in phrase_tokens(h)]
+    found = [r.id for r in actor_refs(tokens, resolved)]
+    backers = backers_in(tokens, resolved)  # "Turkish-backed forces" fight, not Turkey
+    found = side_refs([a for a in found if a not in backers] or found, resolved)
+    if not found and stands_for_speaker(head):  # "they said they had fought X"
+        speaker = reporting_subject(head.head)
+        return _sides(speaker, resolved) if speaker is not None and speaker != head else []
+    return [a for a in dict.fromkeys(found) if not is_generic_class(a)]
+
+
+def _opponents(word: Token, resolved: ResolvedDocument) -> list[str]:
+    return [
+        side
+        for child in word.children
+        if child.dep_ == "prep" and child.lower_ in OPPONENT_PREPS
+        for g in child.children
+        if g.dep_ == "pobj"
+        for side in _sides(g, resolved)
+    ]
+
+
+def _between(word: Token, resolved: ResolvedDocument) -> list[str]:
+    return [
+        side
+        for child in word.children
+        if child.dep_ == "prep" and child.lower_ == "between"
+        for g in child.children
+        if g.dep_ == "pobj"
+        for side in _sides(g, resolved)
+    ]
+
+
+def _clause_subject(word: Token) -> Token | None:
+    """The subject of the clause a fight noun stands in ('X took Y after clashes with Z')."""
+    current = word
+    for _ in range(5):
+        if current.head == current:
+            return None
+        current = current.head
+        if current.pos_ in {"VERB", "AUX"}:
+            subject, passive = subject_of(current)
+            return None if passive else subject
+    return None
+
+
+def fight_pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple]:
+    """('opposes', word, one side, the other side) for every fight the sentence tells."""
+    verbs, nouns = _words("verbs"), _words("nouns")
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in verbs:
+            subject, passive = subject_of(token)
+            if passive:
+                continue
+            sides = _sides(subject, resolved)
+            others = _opponents(token, resolved)
+            if not others and len(sides) > 1:  # "X and Y clashed"
+                sides, others = sides[:1], sides[1:]
+            if sides and others:
+                yield "opposes", token, sides, others
+        elif token.pos_ == "NOUN" and (lemma in nouns or token.lower_ in nouns):
+            both = _between(token, resolved)
+            if len(both) > 1:
+                yield "opposes", token, both[:1], both[1:]
+                continue
+            others = _opponents(token, resolved)
+            if others:
+                sides = _sides(_clause_subject(token), resolved)
+                if sides:
+                    yield "opposes", token, sides, others
+
+
+def fought(trigger: Token, resolved: ResolvedDocument) -> list[str]:
+    """Whom the clause of `trigger` says its doer fought ('took X after clashes with Y')."""
+    verbs, nouns = _words("verbs"), _words("nouns")
+    found: list[str] = []
+    for token in trigger.subtree:
+        if token.head.i != trigger.i and token.head.head.i != trigger.i:
+            continue  # only the trigger's own phrases, not a nested clause's
+        lemma = token.lemma_.lower()
+        if lemma in verbs and token.pos_ == "VERB" or lemma in nouns and token.pos_ == "NOUN":
+            found += _opponents(token, resolved)
+    return found
+
+
+@cache
+def _capture_lemmas() -> frozenset[str]:
+    control = load_data("relate.yaml")["control"]
+    return frozenset(str(w) for w in control["captured"] if " " not in str(w))
+
+
+def capture_pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple]:
+    """('opposes', verb, takers, losers) for 'X took Y from Z', named places or not ('claims
+    to have captured five cities from Z'): taking ground from a side is fighting it, whatever
+    the claim about the ground."""
+    for token in sentence:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in _capture_lemmas():
+            continue
+        losers = [
+            side
+            for child in token.children
+            if child.dep_ == "prep" and child.lower_ == "from"
+            for g in child.children
+            if g.dep_ == "pobj"
+            for side in _sides(g, resolved)
+        ]
+        subject, passive = subject_of(token)
+        takers = [] if passive else _sides(subject, resolved)
+        if takers and losers:
+            yield "opposes", token, takers, losers
