@@ -419,3 +419,13 @@ def test_a_town_written_with_its_article_and_a_province_alias_after_it():
     texts = {p.text: p.country for p in extraction.places}
     assert texts.get("Maarrat an Numan") == "SYR" and texts.get("Idleb") == "SYR"
     assert extraction.events[0].location.text == "Maarrat an Numan"
+
+
+def test_a_place_name_the_tagger_cut_short_is_completed_by_the_gazetteer():
+    from frontlines.pipeline import extract
+
+    extraction = extract(
+        "Ukrainian government forces have recaptured the town of Krasnyi Luch from insurgents.",
+        published=None,
+    )
+    assert any(p.text == "Krasnyi Luch" and p.country == "UKR" for p in extraction.places)

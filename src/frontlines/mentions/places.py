@@ -18,6 +18,7 @@ from frontlines.mentions.demonyms import is_demonym
 from frontlines.mentions.features import town_features
 from frontlines.mentions.locative import locative_context
 from frontlines.mentions.phrases import PhraseIndex
+from frontlines.mentions.place_names import name_word, one_unknown_name, with_name_after
 from frontlines.mentions.unresolved import (
     UNRESOLVED,
     names_unit,
@@ -90,19 +91,6 @@ def _listed_with_place(
     )
 
 
-def _name_word(token) -> bool:
-    """A word of a capitalised name that no entity claims as a place or party; a people's name
-    the tagger gives a word of a town ('Maarrat' as NORP) is no claim."""
-    label = token.ent_type_
-    if label in PLACE_LABELS | ACTOR_LABELS and not (
-        label == "NORP" and not is_demonym(token.text)
-    ):
-        return False  # "in Manbij" as a DATE is still a name word
-    return token.pos_ == "PROPN" or (
-        token.pos_ in {"NOUN", "ADJ"} and token.is_title and not token.is_sent_start
-    )
-
-
 def _place_candidates(doc: Doc) -> list[tuple[Span, str, str]]:
     """(span, source, label) for every stretch that could name a place."""
     candidates: list[tuple[Span, str, str]] = []
@@ -118,6 +106,9 @@ def _place_candidates(doc: Doc) -> list[tuple[Span, str, str]]:
         stripped = strip_determiner(ent)
         if stripped is None:
             continue
+        longer = with_name_after(doc, stripped) if ent.label_ in PLACE_LABELS else None
+        if longer is not None:  # "Krasnyi" tagged, "Luch" left out: the town of both words
+            candidates.append((longer, "ner", ent.label_))
         candidates.append((stripped, "ner", ent.label_))
         if ent.label_ in ACTOR_LABELS:  # "Gloucester and Cheltenham" taken for one person
             candidates += [(part, "gazetteer", "PROPN") for part in _conjuncts(stripped)]
@@ -126,11 +117,11 @@ def _place_candidates(doc: Doc) -> list[tuple[Span, str, str]]:
     run: list[int] = []
     particles = place_words().get("name_particles", frozenset())
     for token in [*doc, None]:
-        if token is not None and _name_word(token):
+        if token is not None and name_word(token):
             run.append(token.i)
             continue
         following = doc[token.i + 1] if token is not None and token.i + 1 < len(doc) else None
-        if run and following is not None and token.lower_ in particles and _name_word(following):
+        if run and following is not None and token.lower_ in particles and name_word(following):
             run.append(token.i)  # "Maarrat an Numan", "Dar es Salaam": one name
             continue
         if run:
@@ -227,7 +218,7 @@ def place_mentions(
                 continue  # "Washington Square" tagged FAC: the square, not a suburb so named
             if len(sub) < len(span) and not gazetteer.is_own_name(sub.text):
                 continue  # part of a longer name: only a place's own name, not a former one
-            if label in PLACE_LABELS and _one_unknown_name(span, sub):
+            if label in PLACE_LABELS and one_unknown_name(span, sub):
                 break  # "Bulo Burde": a town no entry knows, not the Philippine Bulo
             if _named_after(span, sub):
                 continue  # "Cape Adare", "the (Federal) Republic": not the town of that name
@@ -450,24 +441,6 @@ def _repeat_places(
                         label="REPEAT",
                     )
                 )
-
-
-def _one_unknown_name(span: Span, sub: Span) -> bool:
-    """Whether the place the tagger names is one name the gazetteer does not know, of which
-    `sub` is only a known part: every other word is a capitalised name word that is no place,
-    division word, compass word or connector of its own ("Bulo Burde", not "Damaturu Yobe
-    State" or "North Darfur")."""
-    rest = [t for t in span if not sub.start <= t.i < sub.end]
-    if not rest or len(span) > 3:
-        return False
-    unit_words = place_words().get("division_words", frozenset()) | cue_words("place_noun_words")
-    for token in rest:
-        word = token.lower_
-        if not (token.is_alpha and token.text[:1].isupper()) or word in unit_words:
-            return False
-        if word in cue_words("not_places") or gazetteer.is_known_place(token.text):
-            return False
-    return True
 
 
 def _subspans(span: Span) -> list[Span]:

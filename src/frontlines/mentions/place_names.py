@@ -1,0 +1,54 @@
+"""Where a place's name begins and ends when the tagger cuts it short ("Krasnyi" of "Krasnyi
+Luch"), runs it across particles ("Maarrat an Numan") or holds a known name inside an unknown
+one ("Bulo" of "Bulo Burde"). Part of the `mentions` stage, used by `places.py`."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from frontlines.kb import gazetteer
+from frontlines.kb.cues import cue_words, place_words
+from frontlines.mentions.base import ACTOR_LABELS, PLACE_LABELS
+from frontlines.mentions.demonyms import is_demonym
+
+
+def with_name_after(doc: Doc, span: Span) -> Span | None:
+    """The place name the tagger cut short, where the capitalised word after it completes a
+    name the gazetteer knows; else None."""
+    end = span.end
+    if end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_:
+        longer = doc[span.start : end + 1]
+        if gazetteer.is_known_place(longer.text):
+            return longer
+    return None
+
+
+def name_word(token: Token) -> bool:
+    """A word of a capitalised name that no entity claims as a place or party; a people's name
+    the tagger gives a word of a town ('Maarrat' as NORP) is no claim."""
+    label = token.ent_type_
+    if label in PLACE_LABELS | ACTOR_LABELS and not (
+        label == "NORP" and not is_demonym(token.text)
+    ):
+        return False  # "in Manbij" as a DATE is still a name word
+    return token.pos_ == "PROPN" or (
+        token.pos_ in {"NOUN", "ADJ"} and token.is_title and not token.is_sent_start
+    )
+
+
+def one_unknown_name(span: Span, sub: Span) -> bool:
+    """Whether the place the tagger names is one name the gazetteer does not know, of which
+    `sub` is only a known part: every other word is a capitalised name word that is no place,
+    division word, compass word or connector of its own ("Bulo Burde", not "Damaturu Yobe
+    State" or "North Darfur")."""
+    rest = [t for t in span if not sub.start <= t.i < sub.end]
+    if not rest or len(span) > 3:
+        return False
+    unit_words = place_words().get("division_words", frozenset()) | cue_words("place_noun_words")
+    for token in rest:
+        word = token.lower_
+        if not (token.is_alpha and token.text[:1].isupper()) or word in unit_words:
+            return False
+        if word in cue_words("not_places") or gazetteer.is_known_place(token.text):
+            return False
+    return True
