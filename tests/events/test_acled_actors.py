@@ -158,3 +158,8 @@ def test_foreign_victims_are_civilians_of_their_country_and_a_claimant_the_doer(
     assert beheading[2] == "Civilians (Egypt)"
     (execution,) = _pairs("ISIL claims to have executed American hostage Peter Kassig.")
     assert execution[1:] == ("Islamic State", "Civilians (United States)")
+
+
+def test_fighters_on_a_states_side_are_not_that_state():
+    (shelling,) = _pairs("Pro-Russian separatists shelled Mariupol, killing three civilians.")
+    assert shelling[1] == "Unidentified Armed Group (Ukraine)"

@@ -84,9 +84,22 @@ def _alias_mentions(doc: Doc, user_kb: str | None, sentences: dict[int, int]) ->
         if span is None:
             continue
         span, ids = _acronym_after(doc, _close_parenthesis(doc, span), list(ids), user_kb)
+        if _sides_with(doc, span) and all(_is_state_id(i, user_kb) for i in ids):
+            continue  # "pro-Russian separatists": local fighters Russia backs, not Russia
         span, force = extend_force_word(doc, span)
         found.append(mention("actor", span, sentences, "kb", candidates=ids, attached=force))
     return found
+
+
+def _sides_with(doc: Doc, span: Span) -> bool:
+    """'pro-Russian', 'anti-Iranian': a name after 'pro-' or 'anti-' says whose side, not who."""
+    start = span.start
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in {"pro", "anti"}
+
+
+def _is_state_id(actor_id: str, user_kb: str | None) -> bool:
+    record = actor_records(user_kb).get(actor_id)
+    return record is not None and record.type == "state"
 
 
 CONNECTORS = {"of", "for", "the", "in", "and", "'s", "-", "wal", "al", "el", "lid"}
@@ -204,6 +217,10 @@ def actor_mentions(parsed: ParsedDocument, user_kb: str | None) -> list[Mention]
         if span.end < len(doc) and doc[span.end].lower_ in cue_words("weapon_nouns"):
             continue  # 'a Scud missile', 'a Kassam rocket': the weapon's name, not a party's
         ids = _loose(doc, span, label, user_kb)
+        if span.text.lower().startswith(("pro-", "anti-")) and all(
+            _is_state_id(i, user_kb) for i in ids
+        ):
+            continue  # "Pro-Russian" as a name: a side taken, not a party
         if inner:
             within = all(span.start_char <= m.start and m.end <= span.end_char for m in inner)
             longer = (span.end_char - span.start_char) > max(m.end - m.start for m in inner)
