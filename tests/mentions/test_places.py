@@ -429,3 +429,14 @@ def test_a_place_name_the_tagger_cut_short_is_completed_by_the_gazetteer():
         published=None,
     )
     assert any(p.text == "Krasnyi Luch" and p.country == "UKR" for p in extraction.places)
+
+
+def test_a_town_run_into_its_province_is_a_place_not_a_party():
+    from frontlines.pipeline import extract
+
+    extraction = extract(
+        "Iraqi government forces recapture the town of Dhuluiya in Saladin Province from ISIL.",
+        published=None,
+    )
+    assert not any("Dhuluiya" in a.name for a in extraction.actors)
+    assert extraction.events[0].location.text == "Dhuluiya"

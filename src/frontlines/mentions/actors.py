@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from frontlines.kb import ActorRecord, load_actor_records
+from frontlines.kb import ActorRecord, gazetteer, load_actor_records
 from frontlines.kb.cues import cue_words
 from frontlines.kb.matching import actor_matcher
 from frontlines.mentions.base import ACTOR_LABELS, Mention, mention
@@ -95,6 +95,15 @@ def _sides_with(doc: Doc, span: Span) -> bool:
     """'pro-Russian', 'anti-Iranian': a name after 'pro-' or 'anti-' says whose side, not who."""
     start = span.start
     return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in {"pro", "anti"}
+
+
+def _place_phrase(doc: Doc, span: Span) -> bool:
+    """A name run into a locative word and a known place after it ('X in Saladin Province')."""
+    for token in span[1:-1]:
+        if token.is_lower and token.lower_ in {"in", "near", "at"}:
+            rest = doc[token.i + 1 : span.end]
+            return bool(rest.text) and gazetteer.is_known_place(rest.text)
+    return False
 
 
 def _is_state_id(actor_id: str, user_kb: str | None) -> bool:
@@ -217,6 +226,8 @@ def actor_mentions(parsed: ParsedDocument, user_kb: str | None) -> list[Mention]
         if span.end < len(doc) and doc[span.end].lower_ in cue_words("weapon_nouns"):
             continue  # 'a Scud missile', 'a Kassam rocket': the weapon's name, not a party's
         ids = _loose(doc, span, label, user_kb)
+        if not ids and _place_phrase(doc, span):
+            continue  # "Dhuluiya in Saladin Province": a place and its province, no party
         if span.text.lower().startswith(("pro-", "anti-")) and all(
             _is_state_id(i, user_kb) for i in ids
         ):
