@@ -163,3 +163,10 @@ def test_foreign_victims_are_civilians_of_their_country_and_a_claimant_the_doer(
 def test_fighters_on_a_states_side_are_not_that_state():
     (shelling,) = _pairs("Pro-Russian separatists shelled Mariupol, killing three civilians.")
     assert shelling[1] == "Unidentified Armed Group (Ukraine)"
+
+
+def test_a_country_a_party_is_said_to_be_in_places_the_event_when_nothing_else_does():
+    events = text_extraction(
+        "Six Al Qaeda insurgents are killed by the Arab coalition in Yemen."
+    ).events
+    assert events[0].location.country == "YEM" and events[0].location.geo_precision == 3

@@ -76,6 +76,7 @@ def location_of(
     doc = resolved.linked.parsed.doc
     described = _actor_descriptions(trigger)
     skipped: set[tuple[int, int]] = set()
+    within: list[tuple] = []  # where a party of the event is said to be ("the coalition in Yemen")
     candidates = []
     parties: list[tuple] = []
     for (start, end), place in resolved.place_at.items():
@@ -87,6 +88,8 @@ def location_of(
         preposition = _governing_preposition(span.root)
         if span.root.i in described:
             skipped.add((start, end))
+            if preposition == "in" and not is_demonym(place.text):
+                within.append((start, end, place, preposition))
             continue  # "JNIM, the alliance active across the Sahel, took ...": who, not where
         if preposition in AWAY_PREPOSITIONS or is_demonym(place.text):
             continue  # not where it happened: "towards Bani Walid", "a Turkish official"
@@ -94,6 +97,8 @@ def location_of(
         if party:  # "Al-Qaeda in the Arabian Peninsula", "the United States launches"
             if party == "state":
                 parties.append((start, end, place, preposition))
+            elif preposition == "in" and place.feature == "country":
+                within.append((start, end, place, preposition))  # "the coalition in Yemen"
             continue
         if spoken and preposition not in SPOKEN_AT:
             continue
@@ -112,7 +117,7 @@ def location_of(
     from_context = chosen is None and not spoken
     if from_context:
         taken = {(c[0], c[1]) for c in candidates} | skipped
-        chosen = _context_place(trigger, resolved, taken)
+        chosen = _context_place(trigger, resolved, taken) or (within[:1] or [None])[0]
     if chosen is None:
         return None, False
     start, end, place, preposition = chosen
