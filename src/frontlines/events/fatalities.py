@@ -47,7 +47,7 @@ class Count:
     strong: bool = True  # tied to the death word by the parse, not by nearness
 
 
-MISPARSED_KILLS = {"kills", "killed", "killing"}  # "a bomb ... kills 14" parsed as a noun
+MISPARSED_KILLS = {"kill", "kills", "killed", "killing"}  # "a bomb ... kills 14" parsed as a noun
 
 
 def _is_death(token: Token) -> bool:
@@ -146,6 +146,13 @@ def _above(head: Token) -> list[Token]:
     for child in governor.children:
         if child.dep_ == "prep" and child.lower_ not in {"without", "of", "after", "before"}:
             words += [g for g in child.children if g.dep_ == "pobj"]  # "beaten to death"
+    words += [  # "are poisoned and fatally shot": a verb sharing the counted as its subject
+        c
+        for c in governor.children
+        if c.dep_ == "conj"
+        and c.pos_ == "VERB"
+        and not any(g.dep_ in {"nsubj", "nsubjpass", "dobj"} for g in c.children)
+    ]
     return words
 
 
@@ -228,6 +235,8 @@ def _victims(token: Token) -> list[Token]:
             objects = [c for c in verb.children if c.dep_ == "nsubj"]  # "activist shot dead"
         if not objects and verb.dep_ == "conj":  # "was shot in the chest and died"
             objects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not objects and verb.dep_ in {"xcomp", "oprd"}:  # "is confirmed killed"
+            objects = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
         if objects or verb == token:
             return objects
     found = [c for c in token.children if c.dep_ == "poss"]
