@@ -4,7 +4,8 @@ A document is refused as not English only when there is enough text to tell (`MI
 and the identifier puts the chance that it is English under `NOT_ENGLISH`: over the 10,874
 one-to-three-sentence Wikipedia conflict entries the lowest chance it gives English is 0.012
 (a headline full of Nigerian place names, which it thinks Nigerian Pidgin), twelve times the
-bound, and a French, Spanish, Arabic or Russian sentence of a dozen words scores under 1e-5.
+bound, and a French, Spanish, German, Russian, Arabic, Portuguese or Turkish sentence of a
+dozen words scores under 1e-5.
 Too little text to tell is read as English.
 
 The model (4.5 MB compressed, 70 MB in memory) is loaded on the first document read, not at
