@@ -41,9 +41,9 @@ SUFFIXES = {
     ".tgz": "gzip",
     ".gz": "gzip",
 }
+HTML_TYPES = ("text/html", "application/xhtml+xml")
 _MEDIA_TYPES = {
-    "text/html": "html",
-    "application/xhtml+xml": "html",
+    **dict.fromkeys(HTML_TYPES, "html"),
     "application/rss+xml": "feed",
     "application/atom+xml": "feed",
     "application/rdf+xml": "feed",

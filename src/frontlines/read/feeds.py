@@ -16,10 +16,10 @@ from collections import Counter
 from collections.abc import Iterator
 
 from frontlines.models import Document
+from frontlines.read.detect import HTML_TYPES
 from frontlines.read.document import BadDocument, Note, ReadError, make_document
 from frontlines.read.html import fragment_text, paragraphs
 
-_HTML_TYPES = ("text/html", "application/xhtml+xml")
 _LINK_OUT = (("summary", "summary"), ("title", "headline"))  # what an entry gives, as said
 # What publishing systems append to an entry's text, not the article's: WordPress's "The post
 # TITLE appeared first on SITE." paragraph, and the link out ("Read more", "[…]").
@@ -106,7 +106,7 @@ def _entry_text(entry) -> tuple[str, str]:
 
 
 def _text_of(value: str, kind: str | None, title: str | None) -> str:
-    if kind in _HTML_TYPES or (kind is None and "<" in value):
+    if kind in HTML_TYPES or (kind is None and "<" in value):
         text = fragment_text(value, title)
     else:
         text = paragraphs(value, title)

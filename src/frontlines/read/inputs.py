@@ -18,8 +18,14 @@ from typing import IO
 
 from frontlines.models import Document
 from frontlines.read.bundles import gzip_member, seekable, tar_members, zip_members
-from frontlines.read.detect import ARCHIVES, SNIFF_BYTES, InputFormat, charset_of, format_of
-from frontlines.read.detect import readable_name as _readable_name
+from frontlines.read.detect import (
+    ARCHIVES,
+    SNIFF_BYTES,
+    InputFormat,
+    charset_of,
+    format_of,
+    readable_name,
+)
 from frontlines.read.document import (
     MAX_BYTES,
     BadDocument,
@@ -95,7 +101,7 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
         p = Path(path)
         if p.is_dir():
             for child in sorted(p.rglob("*")):
-                if child.is_file() and _readable_name(child.relative_to(p).as_posix()):
+                if child.is_file() and readable_name(child.relative_to(p).as_posix()):
                     yield str(child)
         else:
             yield path

@@ -16,11 +16,9 @@ from collections.abc import Iterator
 from typing import IO
 
 from frontlines.models import Document
-from frontlines.read.detect import charset_of, markup_of, media_type
+from frontlines.read.detect import HTML_TYPES, charset_of, markup_of, media_type
 from frontlines.read.document import MAX_BYTES, BadDocument, Note, ReadError
 from frontlines.read.html import html_document
-
-_HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 def warc_documents(stream: IO[bytes], name: str, note: Note) -> Iterator[Document | ReadError]:
@@ -93,4 +91,4 @@ def _not_a_page(record) -> str | None:
     media = media_type(_content_type(record))
     if media is None:
         return ""
-    return None if media in _HTML_TYPES else f"{kind} {media}"
+    return None if media in HTML_TYPES else f"{kind} {media}"
