@@ -140,27 +140,26 @@ class IngestResult:
 
 def has_document(engine: Engine, document_id: str) -> bool:
     with engine.connect() as connection:
-        found = connection.execute(select(documents.c.id).where(documents.c.id == document_id))
-        return found.first() is not None
+        return _stored(connection, document_id)
+
+
+def _stored(connection, document_id: str) -> bool:
+    found = connection.execute(select(documents.c.id).where(documents.c.id == document_id))
+    return found.first() is not None
 
 
 def write(engine: Engine, document: Document, extraction: Extraction) -> IngestResult:
     """Write one document and everything extracted from it, in one transaction; a document
     already there gains this source only."""
     with write_transaction(engine) as connection:
-        exists = connection.execute(select(documents.c.id).where(documents.c.id == document.id))
-        if exists.first() is not None:
+        if _stored(connection, document.id):
             return IngestResult(document, False, _record_source(connection, document))
         now = _now()
         connection.execute(
             insert(documents).values(
                 id=document.id,
                 doc_id=document.doc_id,
-                name=document.name,
-                title=document.title,
-                source=document.source,
-                url=document.url,
-                published=document.published,
+                **_source_fields(document),
                 language=document.language,
                 text=document.text,
                 ingested_at=now,
@@ -185,8 +184,7 @@ def add_source(engine: Engine, document: Document) -> bool:
     """Record where `document` was read as a source of the stored document with its text;
     False when that document is not stored or this source is recorded already."""
     with write_transaction(engine) as connection:
-        exists = connection.execute(select(documents.c.id).where(documents.c.id == document.id))
-        return exists.first() is not None and _record_source(connection, document)
+        return _stored(connection, document.id) and _record_source(connection, document)
 
 
 def _record_source(connection, document: Document, seen_at: str | None = None) -> bool:
@@ -201,16 +199,21 @@ def _record_source(connection, document: Document, seen_at: str | None = None) -
         return False
     connection.execute(
         insert(document_sources).values(
-            document_id=document.id,
-            name=document.name,
-            source=document.source,
-            url=document.url,
-            title=document.title,
-            published=document.published,
-            seen_at=seen_at or _now(),
+            document_id=document.id, **_source_fields(document), seen_at=seen_at or _now()
         )
     )
     return True
+
+
+def _source_fields(document: Document) -> dict[str, str | None]:
+    """What one source says of a document: the columns documents and document_sources share."""
+    return {
+        "name": document.name,
+        "title": document.title,
+        "source": document.source,
+        "url": document.url,
+        "published": document.published,
+    }
 
 
 def _source_key(name: str, url: str | None) -> tuple[str, str | None]:
