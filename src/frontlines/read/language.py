@@ -52,9 +52,11 @@ def language_of(text: str) -> tuple[str, float] | None:
     sample = text[:SAMPLE_CHARS]
     if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
         return None
-    ranked = _identifier().rank(sample)
-    english = next((p for code, p in ranked if code == "en"), 0.0)
-    return ranked[0][0], english
+    identifier = _identifier()
+    code, chance = identifier.classify(sample)
+    if code == "en":
+        return code, chance
+    return code, next((p for other, p in identifier.rank(sample) if other == "en"), 0.0)
 
 
 def english_only(document: Document) -> Document:
