@@ -34,8 +34,11 @@ from frontlines.read.document import (
     binary_reason,
     no_note,
 )
+from frontlines.read.feeds import feed_documents
+from frontlines.read.html import html_document
 from frontlines.read.language import english_only, release
 from frontlines.read.text import jsonl_documents, text_document
+from frontlines.read.warc import warc_documents
 
 MAX_DEPTH = 4  # bundles inside bundles, at most (a zip that holds itself ends here)
 
@@ -153,8 +156,6 @@ class _Reader:
         elif kind == "tar":
             yield from tar_members(stream, name, member, self.note)
         else:
-            from frontlines.read.warc import warc_documents
-
             yield from warc_documents(stream, name, self.note)
 
     def _document(
@@ -166,14 +167,10 @@ class _Reader:
             return
         content_type = self.content_type if depth == 0 else None
         if kind == "feed":
-            from frontlines.read.feeds import feed_documents
-
             yield from feed_documents(data, name, self.note, content_type)
             return
         try:
             if kind == "html":
-                from frontlines.read.html import html_document
-
                 address = self.address if depth == 0 else None
                 yield html_document(data, name, address=address, charset=charset_of(content_type))
             else:
