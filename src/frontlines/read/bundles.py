@@ -23,7 +23,17 @@ from frontlines.read.document import Note, ReadError
 
 # Reads one member: (its stream, its name, the name its format is told by).
 Member = Callable[[IO[bytes], str, str], Iterator[Document | ReadError]]
-_DAMAGED = (OSError, EOFError, zlib.error, zipfile.BadZipFile, tarfile.TarError, RuntimeError)
+# What the archive modules raise on damaged bytes (zipfile: ValueError for a member header
+# that points before the file, RuntimeError for an encrypted member).
+_DAMAGED = (
+    OSError,
+    EOFError,
+    ValueError,
+    zlib.error,
+    zipfile.BadZipFile,
+    tarfile.TarError,
+    RuntimeError,
+)
 
 
 def zip_members(
@@ -35,7 +45,7 @@ def zip_members(
         stream = io.BytesIO(stream.read())
     try:
         archive = zipfile.ZipFile(stream)
-    except (zipfile.BadZipFile, OSError, EOFError) as err:
+    except _DAMAGED as err:
         yield ReadError(name, f"not a readable zip archive: {err}")
         return
     skipped = []
@@ -85,7 +95,7 @@ def gzip_member(stream: IO[bytes], name: str, member: Member) -> Iterator[Docume
     try:
         with gzip.GzipFile(fileobj=stream, mode="rb") as unpacked:
             yield from member(unpacked, name, inner_name(name))
-    except (OSError, EOFError, zlib.error) as err:
+    except _DAMAGED as err:
         yield ReadError(name, f"damaged gzip data: {err}")
 
 

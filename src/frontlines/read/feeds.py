@@ -38,7 +38,11 @@ def feed_documents(
     import feedparser
 
     headers = {"content-type": content_type} if content_type else None
-    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    try:
+        parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    except Exception as err:  # noqa: BLE001 - feedparser fails in its own ways on broken bytes
+        yield ReadError(name, f"not a readable feed: {type(err).__name__}: {err}")
+        return
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     if not parsed.get("version"):
         reason = f": {_problem(problem)}" if problem else ""

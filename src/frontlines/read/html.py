@@ -56,13 +56,16 @@ def html_document(
     """The article a web page holds. `address` is where the page was fetched or captured
     (else its canonical URL is used); `published` is taken when the page gives no date of its
     own (a web archive's capture date); `charset` is the HTTP header's."""
-    page = _trafilatura().bare_extraction(
-        _decoded(data, charset),
-        url=address,
-        with_metadata=True,
-        date_extraction_params=_DATE_SEARCH,
-        **_EXTRACTION,
-    )
+    try:
+        page = _trafilatura().bare_extraction(
+            _decoded(data, charset),
+            url=address,
+            with_metadata=True,
+            date_extraction_params=_DATE_SEARCH,
+            **_EXTRACTION,
+        )
+    except Exception as err:  # noqa: BLE001 - the extractor's own failure on broken markup
+        raise BadDocument(f"the page cannot be read: {type(err).__name__}: {err}") from None
     title = _clean(getattr(page, "title", None))
     text = paragraphs(getattr(page, "text", None) or "", title)
     if not text:
@@ -82,7 +85,10 @@ def fragment_text(markup: str, title: str | None = None) -> str:
     """The text of an HTML fragment (a feed entry's content or summary), paragraphs apart as
     in a page's article, so that an entry and its page give the same text."""
     wrapped = f"<html><body><article>{markup}</article></body></html>"
-    extracted = _trafilatura().bare_extraction(wrapped, **_EXTRACTION)
+    try:
+        extracted = _trafilatura().bare_extraction(wrapped, **_EXTRACTION)
+    except Exception:  # noqa: BLE001 - the extractor's own failure: the plain text below
+        extracted = None
     text = paragraphs(getattr(extracted, "text", None) or "", title)
     return text or paragraphs(_plain_text(wrapped), title)
 

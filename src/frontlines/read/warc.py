@@ -13,6 +13,7 @@ from __future__ import annotations
 import zlib
 from collections import Counter
 from collections.abc import Iterator
+from itertools import count
 from typing import IO
 
 from frontlines.models import Document
@@ -24,53 +25,71 @@ from frontlines.read.html import html_document
 def warc_documents(stream: IO[bytes], name: str, note: Note) -> Iterator[Document | ReadError]:
     """Every HTML response of a WARC or ARC archive as a document."""
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     skipped: Counter[str] = Counter()
-    pages = number = 0
-    try:
-        for record in ArchiveIterator(stream, arc2warc=True):
-            number += 1
-            record_name = f"{name}#{number}"
-            if not record.rec_type:
-                yield ReadError(record_name, "not a WARC record: it has no WARC-Type")
-                continue
-            why_not = _not_a_page(record)
-            body = record.content_stream().read(MAX_BYTES + 1) if why_not in (None, "") else b""
-            if why_not == "" and markup_of(body[:4096]) != "html":
-                why_not = f"{record.rec_type} of no content type"
-            if why_not:
-                skipped[why_not] += 1
-                continue
-            pages += 1
-            uri = record.rec_headers.get_header("WARC-Target-URI")
-            try:
-                if len(body) > MAX_BYTES:
-                    raise BadDocument(f"too large: over {MAX_BYTES:,} bytes")
-                missing = getattr(record.raw_stream, "limit", 0)
-                if missing:
-                    raise BadDocument(f"record cut short: {missing:,} bytes missing")
-                yield html_document(
-                    body,
-                    record_name,
-                    address=uri,
-                    published=(record.rec_headers.get_header("WARC-Date") or "")[:10] or None,
-                    charset=charset_of(_content_type(record)),
-                )
-            except BadDocument as err:
-                yield ReadError(record_name, f"{uri}: {err}")
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as err:
-        reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-        yield ReadError(
-            f"{name}#{number + 1}",
-            f"not a readable WARC/ARC record: {reason}; the rest of the archive is not read",
-        )
+    pages = 0
+    records = iter(ArchiveIterator(stream, arc2warc=True))
+    for number in count(1):
+        record_name = f"{name}#{number}"
+        try:
+            record = next(records, None)
+        except Exception as err:  # noqa: BLE001 - whatever warcio meets in a damaged archive
+            yield ReadError(
+                record_name,
+                f"not a readable WARC/ARC record: {_reason(err)}; the rest of the archive is "
+                "not read",
+            )
+            break
+        if record is None:
+            break
+        if not record.rec_type:
+            yield ReadError(record_name, "not a WARC record: it has no WARC-Type")
+            continue
+        why_not = _not_a_page(record)
+        if why_not:
+            skipped[why_not] += 1
+            continue
+        uri = record.rec_headers.get_header("WARC-Target-URI")
+        try:
+            body = record.content_stream().read(MAX_BYTES + 1)
+        except (OSError, EOFError, ValueError, zlib.error) as err:
+            yield ReadError(record_name, f"{uri}: content cannot be decoded: {_reason(err)}")
+            continue
+        if why_not == "" and markup_of(body[:4096]) != "html":
+            skipped[f"{record.rec_type} of no content type"] += 1
+            continue
+        pages += 1
+        try:
+            yield _page(record, record_name, uri, body)
+        except BadDocument as err:
+            yield ReadError(record_name, f"{uri}: {err}")
     if skipped:
         kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(skipped.items()))
         note(
             f"{name}: note: {pages} HTML page(s) read; {sum(skipped.values())} other record(s) "
             f"skipped ({kinds})"
         )
+
+
+def _page(record, record_name: str, uri: str | None, body: bytes) -> Document:
+    if len(body) > MAX_BYTES:
+        raise BadDocument(f"too large: over {MAX_BYTES:,} bytes")
+    missing = getattr(record.raw_stream, "limit", 0)
+    if missing:
+        raise BadDocument(f"record cut short: {missing:,} bytes missing")
+    return html_document(
+        body,
+        record_name,
+        address=uri,
+        published=(record.rec_headers.get_header("WARC-Date") or "")[:10] or None,
+        charset=charset_of(_content_type(record)),
+    )
+
+
+def _reason(error: BaseException) -> str:
+    """The first line of an error's message, else its class."""
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
 
 
 def _content_type(record) -> str | None:
