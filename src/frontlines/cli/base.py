@@ -7,7 +7,7 @@ stderr as `NAME[:LINE]: error: REASON`), 1 for usage errors.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import chain
 
 import click
@@ -159,7 +159,7 @@ class WebInputs:
                 raise click.BadParameter(f"{url_file}: {err}", param_hint="--urls") from None
 
 
-def web_options(command):
+def web_options(command: Callable[..., None]) -> Callable[..., None]:
     """`--url`, `--urls` and `--fetch-delay` (the command makes them a `WebInputs`)."""
     command = click.option(
         "--fetch-delay",
