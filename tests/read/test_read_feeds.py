@@ -101,3 +101,28 @@ def test_a_feed_is_known_by_content_without_a_suffix():
     data = (DATA / "west-africa-wire.atom").read_bytes()
     items = list(read_bytes(data, "security-feed"))
     assert items[0].source == "West Africa Wire: Security"
+
+
+def test_only_the_link_out_is_cut_from_a_summary():
+    items = b"".join(
+        b"<item><title>t%d</title><link>https://wire.example/%d</link><description>%s"
+        b"</description></item>" % (n, n, text)
+        for n, text in enumerate(
+            [
+                b"Rebels shelled the town, officials said. Read more",
+                b"Rebels shelled the town, officials said [...]",
+                b"Rebels shelled the town, officials said. Continue reading &#187;",
+                b"Rebels posted the claim in a messaging thread",
+                b"Rebels said they would read more names of the dead.",
+            ]
+        )
+    )
+    feed = b"<rss version='2.0'><channel><title>Wire</title>%s</channel></rss>" % items
+    texts = [d.text for d in read_bytes(feed, "wire.rss")]
+    assert texts == [
+        "Rebels shelled the town, officials said.\n",
+        "Rebels shelled the town, officials said\n",
+        "Rebels shelled the town, officials said.\n",
+        "Rebels posted the claim in a messaging thread\n",
+        "Rebels said they would read more names of the dead.\n",
+    ]

@@ -26,7 +26,7 @@ _LINK_OUT = (("summary", "summary"), ("title", "headline"))  # what an entry giv
 _TRAILERS = (
     re.compile(r"\n*^The post .+ appeared first on .+\.\n*\Z", re.M),
     re.compile(
-        r"[ \t]*(\[(…|\.\.\.)\]|(Read|Continue reading)( more)?( »| ›|…|\.\.\.)?)\s*\Z", re.I
+        r"[ \t]*(\[(…|\.\.\.)\]|\b(Read|Continue reading)( more)?( »| ›|…|\.\.\.)?)\s*\Z", re.I
     ),
 )
 
