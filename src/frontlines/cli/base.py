@@ -7,13 +7,22 @@ stderr as `NAME[:LINE]: error: REASON`), 1 for usage errors.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from itertools import chain
 
 import click
 
 from frontlines.kb import KnowledgeBaseError, load_actor_records
 from frontlines.models import Document
-from frontlines.read import BadDocument, InputFormat, ReadError, country_hint, read_inputs
+from frontlines.read import (
+    FORMAT_HELP,
+    INPUT_FORMATS,
+    BadDocument,
+    InputFormat,
+    ReadError,
+    country_hint,
+    read_inputs,
+)
 
 EXIT_OK, EXIT_USAGE, EXIT_SOME_FAILED = 0, 1, 2
 
@@ -30,12 +39,26 @@ class Batch:
         self.failed += 1
         self.say(message)
 
+    def note(self, message: str) -> None:
+        """Something a reader wants known that is no failure."""
+        self.say(message)
+
     def documents(
-        self, paths: tuple[str, ...], fmt: InputFormat, country: str | None = None
+        self,
+        paths: tuple[str, ...],
+        fmt: InputFormat,
+        country: str | None = None,
+        web: WebInputs | None = None,
     ) -> Iterator[Document]:
-        """The readable documents; a document that names no country of its own takes
-        `country` (the batch's hint)."""
-        for item in read_inputs(paths, fmt):
+        """The readable documents of the paths, then of the URLs; a document that names no
+        country of its own takes `country` (the batch's hint)."""
+        items = read_inputs(paths, fmt, self.note)
+        if web is not None and web.urls:
+            from frontlines.read import FetchPolicy, read_urls
+
+            policy = FetchPolicy(host_delay=web.delay)
+            items = chain(items, read_urls(web.urls, fmt, self.note, policy))
+        for item in items:
             if isinstance(item, ReadError):
                 self.fail(str(item))
             elif country and not item.country:
@@ -111,11 +134,62 @@ TIME_LIMIT_OPTION = click.option(
 INPUT_FORMAT_OPTION = click.option(
     "--input-format",
     "fmt",
-    type=click.Choice(["auto", "text", "jsonl"]),
+    type=click.Choice(INPUT_FORMATS),
     default="auto",
     show_default=True,
-    help="How to read the inputs (auto: by file name, then content).",
+    help="How to read the inputs: "
+    + "; ".join(f"{name}: {what}" for name, what in FORMAT_HELP.items())
+    + ". Archives and bundles are known by their first bytes whatever is asked; the format "
+    "asked for is then their documents'.",
 )
+
+
+class WebInputs:
+    """The URLs to fetch (`--url`, `--urls FILE`) and the least seconds between two requests
+    to one host (`--fetch-delay`)."""
+
+    def __init__(self, url: tuple[str, ...], url_file: str | None, delay: float) -> None:
+        from frontlines.read import url_list
+
+        self.urls, self.delay = list(url), delay
+        if url_file:
+            try:
+                self.urls.extend(url_list(url_file))
+            except (OSError, UnicodeDecodeError) as err:
+                raise click.BadParameter(f"{url_file}: {err}", param_hint="--urls") from None
+
+
+def web_options(command: Callable[..., None]) -> Callable[..., None]:
+    """`--url`, `--urls` and `--fetch-delay` (the command makes them a `WebInputs`)."""
+    command = click.option(
+        "--fetch-delay",
+        "fetch_delay",
+        type=click.FloatRange(min=0),
+        default=1.0,
+        show_default=True,
+        envvar="FRONTLINES_FETCH_DELAY",
+        help="Least seconds between two requests to one host (a longer robots.txt "
+        "Crawl-delay is kept).",
+    )(command)
+    command = click.option(
+        "--urls",
+        "url_file",
+        type=click.Path(exists=True, dir_okay=False),
+        help="A file of URLs to fetch, one a line (blank lines and # comments left out).",
+    )(command)
+    return click.option(
+        "--url",
+        "url",
+        multiple=True,
+        help="A page or feed to fetch and read (repeatable). Requests name frontlines as "
+        "their user agent, respect robots.txt, wait --fetch-delay between two to one host "
+        "and are retried with back-off.",
+    )(command)
+
+
+def need_inputs(paths: tuple[str, ...], web: WebInputs) -> None:
+    if not paths and not web.urls:
+        raise click.UsageError("nothing to read: give PATHS, --url or --urls")
 
 
 def open_existing(db: str):

@@ -16,8 +16,11 @@ from frontlines.cli.base import (
     TIME_LIMIT_OPTION,
     WORKERS_OPTION,
     Batch,
+    WebInputs,
     check_kb,
     cli,
+    need_inputs,
+    web_options,
 )
 from frontlines.cli.progress import Progress, terminal_shows_progress
 from frontlines.models import contract_schema
@@ -26,14 +29,18 @@ from frontlines.read import InputFormat
 
 @cli.command()
 @INPUT_FORMAT_OPTION
+@web_options
 @KB_OPTION
 @COUNTRY_OPTION
 @TIME_LIMIT_OPTION
 @WORKERS_OPTION
 @QUIET_OPTION
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 def extract(
     fmt: InputFormat,
+    url: tuple[str, ...],
+    url_file: str | None,
+    fetch_delay: float,
     user_kb: str | None,
     country: str | None,
     time_limit: float,
@@ -43,14 +50,19 @@ def extract(
 ) -> None:
     """Extract events, actors, places and dates: one JSON object per document, per line.
 
-    PATHS are text files (optional YAML front matter), JSON Lines files, directories, or `-`
-    for standard input. The lines come in input order whatever the number of workers.
+    PATHS are text files (optional YAML front matter), JSON Lines, web pages, RSS or Atom
+    feeds (an entry a document), WARC or ARC archives (an HTML page a document), zip, tar or
+    gzip bundles of any of these, directories, or `-` for standard input; --url and --urls
+    fetch pages and feeds. Documents not in English are reported and skipped. The lines come
+    in input order whatever the number of workers.
     """
     from frontlines.workers import extract_all, ready
 
+    web = WebInputs(url, url_file, fetch_delay)
+    need_inputs(paths, web)
     check_kb(user_kb)
     batch = Batch()
-    documents = list(batch.documents(paths, fmt, country))
+    documents = list(batch.documents(paths, fmt, country, web))
     ready(user_kb)
     progress = Progress(len(documents), terminal_shows_progress(quiet, output_is_data=True))
     batch.say = progress.say
@@ -75,15 +87,19 @@ def _used(workers: int, documents: list) -> int:
 @DB_OPTION
 @KB_OPTION
 @INPUT_FORMAT_OPTION
+@web_options
 @COUNTRY_OPTION
 @TIME_LIMIT_OPTION
 @WORKERS_OPTION
 @QUIET_OPTION
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 def ingest(
     db: str,
     user_kb: str | None,
     fmt: InputFormat,
+    url: tuple[str, ...],
+    url_file: str | None,
+    fetch_delay: float,
     country: str | None,
     time_limit: float,
     workers: int,
@@ -91,23 +107,38 @@ def ingest(
     paths: tuple[str, ...],
 ) -> None:
     """Extract documents and add them to the store; a document already there is skipped, so
-    an interrupted ingest run again finishes the rest."""
+    an interrupted ingest run again finishes the rest.
+
+    PATHS, --url and --urls are read as by `extract`. A document is its text: the same
+    article from two feeds, or a page and its feed entry, is stored once, with every source
+    it was read from (table document_sources).
+    """
     from frontlines.merge import unify_discovered
-    from frontlines.store import StoreError, discovered_index, has_document, open_store, write
+    from frontlines.store import (
+        StoreError,
+        add_source,
+        discovered_index,
+        has_document,
+        open_store,
+        write,
+    )
     from frontlines.workers import extract_all, ready
 
+    web = WebInputs(url, url_file, fetch_delay)
+    need_inputs(paths, web)
     check_kb(user_kb)
     try:
         engine = open_store(db)
     except StoreError as err:
         raise click.UsageError(str(err)) from None
     batch = Batch()
-    added = skipped = 0
-    documents = []
-    for document in batch.documents(paths, fmt, country):
-        if has_document(engine, document.id):
-            skipped += 1
+    added = skipped = sources = 0
+    documents, again, new = [], [], set()
+    for document in batch.documents(paths, fmt, country, web):
+        if document.id in new or has_document(engine, document.id):
+            again.append(document)  # stored, or to be: only a source of it
         else:
+            new.add(document.id)
             documents.append(document)
     ready(user_kb)
     progress = Progress(len(documents), terminal_shows_progress(quiet))
@@ -127,13 +158,19 @@ def ingest(
             continue
         added += result.added
         skipped += not result.added
+        sources += result.new_source
         progress.advance()
         if not quiet and not progress.shown:
             events, actors = len(extraction.events), len(extraction.actors)
             click.echo(f"{document.name}: {events} events, {actors} actors", err=True)
     progress.close()
+    for document in again:
+        skipped += 1
+        sources += add_source(engine, document)
+    more = f" ({sources} more source(s) of them recorded)" if sources else ""
     click.echo(
-        f"ingested {added} new, {skipped} already stored, {batch.failed} failed → {db}", err=True
+        f"ingested {added} new, {skipped} already stored{more}, {batch.failed} failed → {db}",
+        err=True,
     )
     sys.exit(batch.status)
 

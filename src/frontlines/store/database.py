@@ -34,6 +34,7 @@ from frontlines.store.schema import (
     clusters,
     control,
     dates,
+    document_sources,
     documents,
     event_evidence,
     events,
@@ -87,8 +88,11 @@ def open_store(path: str | None = None, *, create: bool = True) -> Engine:
     event.listen(engine, "connect", _pragmas)
     try:
         with write_transaction(engine) as connection:
+            version = connection.execute(text("PRAGMA user_version")).scalar() or 0
             metadata.create_all(connection)
             _add_missing_columns(connection)
+            if version < 3:  # a store from before document_sources: each document's own
+                _backfill_sources(connection)
             connection.execute(
                 text(
                     "CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5("
@@ -116,39 +120,53 @@ def _add_missing_columns(connection) -> None:
                     connection.execute(text("UPDATE events SET cluster_id = id"))
 
 
+def _backfill_sources(connection) -> None:
+    """Each document's own source, for documents stored before sources were recorded."""
+    connection.execute(
+        text(
+            "INSERT INTO document_sources (document_id, name, source, url, title, published, "
+            "seen_at) SELECT id, name, source, url, title, published, ingested_at FROM documents "
+            "WHERE NOT EXISTS (SELECT 1 FROM document_sources s WHERE s.document_id = documents.id)"
+        )
+    )
+
+
 @dataclass
 class IngestResult:
     document: Document
     added: bool  # False when the document was already in the store
+    new_source: bool = False  # the document was there, and this source of it was not
 
 
 def has_document(engine: Engine, document_id: str) -> bool:
     with engine.connect() as connection:
-        found = connection.execute(select(documents.c.id).where(documents.c.id == document_id))
-        return found.first() is not None
+        return _stored(connection, document_id)
+
+
+def _stored(connection, document_id: str) -> bool:
+    found = connection.execute(select(documents.c.id).where(documents.c.id == document_id))
+    return found.first() is not None
 
 
 def write(engine: Engine, document: Document, extraction: Extraction) -> IngestResult:
-    """Write one document and everything extracted from it, in one transaction."""
+    """Write one document and everything extracted from it, in one transaction; a document
+    already there gains this source only."""
     with write_transaction(engine) as connection:
-        exists = connection.execute(select(documents.c.id).where(documents.c.id == document.id))
-        if exists.first() is not None:
-            return IngestResult(document, added=False)
+        if _stored(connection, document.id):
+            return IngestResult(document, False, _record_source(connection, document))
+        now = _now()
         connection.execute(
             insert(documents).values(
                 id=document.id,
                 doc_id=document.doc_id,
-                name=document.name,
-                title=document.title,
-                source=document.source,
-                url=document.url,
-                published=document.published,
+                **_source_fields(document),
                 language=document.language,
                 text=document.text,
-                ingested_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                ingested_at=now,
                 extraction=extraction.model_dump_json(),
             )
         )
+        _record_source(connection, document, now)
         connection.execute(
             text(
                 "INSERT INTO documents_fts(rowid, title, text) "
@@ -160,6 +178,53 @@ def write(engine: Engine, document: Document, extraction: Extraction) -> IngestR
         _write_events(connection, document, extraction)
         _write_rest(connection, document, extraction)
     return IngestResult(document, added=True)
+
+
+def add_source(engine: Engine, document: Document) -> bool:
+    """Record where `document` was read as a source of the stored document with its text;
+    False when that document is not stored or this source is recorded already."""
+    with write_transaction(engine) as connection:
+        return _stored(connection, document.id) and _record_source(connection, document)
+
+
+def _record_source(connection, document: Document, seen_at: str | None = None) -> bool:
+    """Add `document`'s input to its stored text's sources, unless it is there already."""
+    key = _source_key(document.name, document.url)
+    recorded = connection.execute(
+        select(document_sources.c.name, document_sources.c.url).where(
+            document_sources.c.document_id == document.id
+        )
+    )
+    if any(_source_key(name, url) == key for name, url in recorded):
+        return False
+    connection.execute(
+        insert(document_sources).values(
+            document_id=document.id, **_source_fields(document), seen_at=seen_at or _now()
+        )
+    )
+    return True
+
+
+def _source_fields(document: Document) -> dict[str, str | None]:
+    """What one source says of a document: the columns documents and document_sources share."""
+    return {
+        "name": document.name,
+        "title": document.title,
+        "source": document.source,
+        "url": document.url,
+        "published": document.published,
+    }
+
+
+def _source_key(name: str, url: str | None) -> tuple[str, str | None]:
+    """What tells two sources apart: where they were read, without the entry or record
+    (`FEED#3` is `FEED`: entries move down a feed as news comes in), and the url; the
+    whole name for a source with no url."""
+    return (name.rpartition("#")[0] or name, url) if url else (name, None)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def _write_actors(connection, document: Document, extraction: Extraction) -> None:

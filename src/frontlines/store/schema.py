@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, Float, ForeignKey, Integer, MetaData, String, Table, Text
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: document_sources
 metadata = MetaData()
 
 documents = Table(
@@ -22,6 +22,27 @@ documents = Table(
     Column("text", Text, nullable=False),
     Column("ingested_at", String, nullable=False),
     Column("extraction", Text, nullable=False, doc="the contract JSON line for this document"),
+)
+# Every input a stored document was read from: the same text from two feeds, or a page and its
+# feed entry, is one document with two sources. The first is also the document's own name,
+# source, url, title and published. A source is recorded once: by where it was read without the
+# entry or record (`FEED`, not `FEED#3`, since a feed's entries move down as news comes in) and
+# its url, else by its name.
+document_sources = Table(
+    "document_sources",
+    metadata,
+    Column("document_id", String, ForeignKey("documents.id"), nullable=False, index=True),
+    Column(
+        "name",
+        String,
+        nullable=False,
+        doc="where it was read: FILE[:LINE], BUNDLE/MEMBER, FEED#ENTRY, ARCHIVE#RECORD, URL",
+    ),
+    Column("source", String, doc="the outlet, as the input names it"),
+    Column("url", String),
+    Column("title", String),
+    Column("published", String),
+    Column("seen_at", String, nullable=False),
 )
 actors = Table(
     "actors",

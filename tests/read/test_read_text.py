@@ -103,3 +103,15 @@ def test_crlf_and_nfc_do_not_change_identity():
     a = _one("Attack near Ménaka.\r\n".encode())
     b = _one("Attack near Me\u0301naka.\n".encode())
     assert a.id == b.id
+
+
+def test_a_json_line_that_is_not_utf8_is_an_error_of_its_own():
+    data = b'{"text": "Clashes in Goma."}\n{"text": "Bad \xff byte"}\n{"text": "Boni taken."}\n'
+    items = list(read_bytes(data, "feed.jsonl"))
+    assert [type(i).__name__ for i in items] == ["Document", "ReadError", "Document"]
+    assert str(items[1]) == "feed.jsonl:2: error: not valid UTF-8: byte 0xff at offset 43"
+
+
+def test_a_binary_file_named_jsonl_is_an_error():
+    error = _one(b"\x00\x01\x02\x03 not json", "data.jsonl")
+    assert str(error) == "data.jsonl: error: binary file (contains NUL bytes), not text"
