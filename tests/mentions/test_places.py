@@ -440,3 +440,14 @@ def test_a_town_run_into_its_province_is_a_place_not_a_party():
     )
     assert not any("Dhuluiya" in a.name for a in extraction.actors)
     assert extraction.events[0].location.text == "Dhuluiya"
+
+
+def test_a_country_name_the_tagger_split_in_two_is_one_place():
+    from frontlines.pipeline import extract
+
+    extraction = extract(
+        "Militants kill at least 62 civilians in a series of massacres in eastern "
+        "Democratic Republic of the Congo as killings intensify.",
+        published=None,
+    )
+    assert extraction.events[0].location.country == "COD"

@@ -98,7 +98,9 @@ def _place_candidates(doc: Doc) -> list[tuple[Span, str, str]]:
     for first, second in zip(ents, ents[1:], strict=False):  # "Port" + "Harcourt"
         joined = doc[first.start : second.end]
         labels = [e.label_ for e in (first, second) if e.label_ in PLACE_LABELS]
-        if second.start == first.end and labels and gazetteer.is_own_name(joined.text):
+        # "Democratic Republic" + "of the" + "Congo": the tagger's two halves of one name
+        between = {t.lower_ for t in doc[first.end : second.start]}
+        if labels and between <= {"of", "the"} and gazetteer.is_own_name(joined.text):
             candidates.append((joined, "ner", labels[0]))
     for ent in ents:
         if ent.label_ not in PLACE_LABELS | ACTOR_LABELS:
