@@ -170,3 +170,9 @@ def test_a_country_a_party_is_said_to_be_in_places_the_event_when_nothing_else_d
         "Six Al Qaeda insurgents are killed by the Arab coalition in Yemen."
     ).events
     assert events[0].location.country == "YEM" and events[0].location.geo_precision == 3
+
+
+def test_a_countrys_opposition_fighters_are_an_armed_group_its_government_forces_its_army():
+    (taken,) = _pairs("Syrian opposition fighters retook the town of Saraqib on Monday.")
+    assert taken[:2] == ("Non-state actor overtakes territory", "Unidentified Armed Group (Syria)")
+    assert _pairs("Syrian government forces shelled Saraqib.")[0][1] == "Military Forces of Syria"

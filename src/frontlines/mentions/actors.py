@@ -8,7 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from frontlines.kb import ActorRecord, gazetteer, load_actor_records
-from frontlines.kb.cues import cue_words
+from frontlines.kb.cues import cue_words, cues
 from frontlines.kb.matching import actor_matcher
 from frontlines.mentions.base import ACTOR_LABELS, Mention, mention
 from frontlines.mentions.phrases import PhraseIndex
@@ -49,6 +49,10 @@ def extend_force_word(doc: Doc, span: Span) -> tuple[Span, str | None]:
         end += 1
     if end < len(doc) and doc[end].lower_ in force_words():
         return doc[span.start : end + 1], doc[end].lower_
+    # "Syrian opposition fighters": the word between says whose fighters (an armed group)
+    kinds = cues().get("force_modifiers") or {}
+    if end + 1 < len(doc) and doc[end].lower_ in kinds and doc[end + 1].lower_ in force_words():
+        return doc[span.start : end + 2], str(kinds[doc[end].lower_])
     return span, None
 
 
