@@ -176,3 +176,15 @@ def test_a_countrys_opposition_fighters_are_an_armed_group_its_government_forces
     (taken,) = _pairs("Syrian opposition fighters retook the town of Saraqib on Monday.")
     assert taken[:2] == ("Non-state actor overtakes territory", "Unidentified Armed Group (Syria)")
     assert _pairs("Syrian government forces shelled Saraqib.")[0][1] == "Military Forces of Syria"
+
+
+def test_a_protest_met_by_lethal_force_is_excessive_force():
+    (killed,) = _pairs("Police fired tear gas to disperse protesters in Nairobi, killing two.")
+    assert killed == (
+        "Excessive force against protesters",
+        "Police Forces of Kenya",
+        "Protesters (Kenya)",
+    )
+    assert _pairs("Police fired tear gas at protesters in Nairobi.")[0][0] == (
+        "Protest with intervention"
+    )

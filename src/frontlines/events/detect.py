@@ -20,6 +20,7 @@ from frontlines.events.classifier import Typing
 from frontlines.events.fatalities import fatality_count, sentence_toll
 from frontlines.events.folding import (
     Draft,
+    as_excessive_force,
     fold_clause_family,
     fold_protest,
     fold_twins,
@@ -418,6 +419,8 @@ def detect_events(resolved: ResolvedDocument, quotes: Sequence[Quote] = ()) -> l
         for draft in found:
             draft.sentence_index = index
         _attach_fatalities(sentence, found, index)
+        for draft in found:
+            as_excessive_force(draft)
         drafts += found
     events = []
     for number, draft in enumerate(fold_twins(drafts), start=1):

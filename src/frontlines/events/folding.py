@@ -303,3 +303,16 @@ def fold_protest(drafts: list[Draft]) -> list[Draft]:
         into.actor1, into.actor2 = actors[0], actors[1] or into.actor2  # the crowd stays
         drafts = [d for d in drafts if d is not other]
     return drafts
+
+
+def as_excessive_force(draft: Draft) -> None:
+    """A protest met by force that kills, or by live ammunition, is ACLED's excessive force
+    against protesters, not a protest with intervention (in place)."""
+    if draft.sub_event_type != INTERVENED[0]:
+        return
+    said = draft.sentence.text.lower()
+    lethal = any(value > 0 for _, value, _ in draft.fatalities) or any(
+        phrase in said for phrase in cue_words("lethal_force_phrases")
+    )
+    if lethal:
+        draft.sub_event_type, draft.plover_type = INTERVENED[1], "ASSAULT"
