@@ -188,3 +188,16 @@ def test_a_protest_met_by_lethal_force_is_excessive_force():
     assert _pairs("Police fired tear gas at protesters in Nairobi.")[0][0] == (
         "Protest with intervention"
     )
+
+
+def test_a_protest_whose_crowd_turns_violent_is_a_violent_demonstration():
+    assert _pairs("Violent protests erupted in Bogota on Tuesday.")[0][:2] == (
+        "Violent demonstration",
+        "Rioters (Colombia)",
+    )
+    assert _pairs("Riot police fired tear gas at protesters in Nairobi.")[0][0] == (
+        "Protest with intervention"
+    )
+    assert _pairs("Security forces violently dispersed a sit-in in Rabat.")[0][0] != (
+        "Violent demonstration"
+    )

@@ -307,12 +307,36 @@ def fold_protest(drafts: list[Draft]) -> list[Draft]:
 
 def as_excessive_force(draft: Draft) -> None:
     """A protest met by force that kills, or by live ammunition, is ACLED's excessive force
-    against protesters, not a protest with intervention (in place)."""
+    against protesters, not a protest with intervention; a protest whose crowd fights, throws
+    stones or burns ("violent protests erupted", "protesters clashed with police") is a
+    violent demonstration (in place)."""
+    said = draft.sentence.text.lower()
+    sentence = draft.sentence
+    colons = [t.i for t in sentence if t.text == ":" and t.i < draft.trigger.i]
+    clause = sentence.doc[colons[-1] + 1 : sentence.end] if colons else sentence
+    # after any heading before it ("Northern Rakhine State clashes: ...")
+    if draft.sub_event_type in ("Peaceful protest", INTERVENED[0]) and any(
+        _crowd_violence(t) for t in clause
+    ):
+        draft.event_type, draft.sub_event_type = "Riots", "Violent demonstration"
+        return
     if draft.sub_event_type != INTERVENED[0]:
         return
-    said = draft.sentence.text.lower()
     lethal = any(value > 0 for _, value, _ in draft.fatalities) or any(
         phrase in said for phrase in cue_words("lethal_force_phrases")
     )
     if lethal:
         draft.sub_event_type, draft.plover_type = INTERVENED[1], "ASSAULT"
+
+
+def _crowd_violence(token: Token) -> bool:
+    """A word that says the crowd was violent: not 'riot police', not what the police did
+    'violently'; 'violent' only of the protest itself ('violent protests', 'turned violent')."""
+    words = cue_words("crowd_violence")
+    if token.lemma_.lower() not in words and token.lower_ not in words:
+        return False
+    if token.lower_ == "riot" and token.dep_ == "compound":
+        return False  # "riot police"
+    if token.lower_ == "violent":
+        return token.head.lemma_.lower() in cue_words("violent_of")
+    return True
