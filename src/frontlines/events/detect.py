@@ -114,7 +114,10 @@ def _place_and_date(
     triggers = [d.trigger for d in (beside or drafts)]
     for draft in drafts:
         draft.location, draft.place_from_context = clauses.location_of(
-            draft.trigger, triggers, resolved, spoken=draft.plover_type in VERBAL_TYPES
+            draft.trigger,
+            triggers,
+            resolved,
+            spoken=draft.plover_type in VERBAL_TYPES and draft.event_type is None,
         )
         date = clauses.date_of(draft.trigger, triggers, resolved)
         if date is not None:
