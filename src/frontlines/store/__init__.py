@@ -1,15 +1,20 @@
-"""Stage `store`: the SQLite store of documents and what was extracted from them, one
-transaction per document (`database`), its tables (`schema`), the queries the commands read
-(`queries`) and who holds what as of a date (`state`)."""
+"""Stage `store`: the store of documents and what was extracted from them, in SQLite (one
+file, the default) or PostgreSQL (a team's shared store): one transaction per document
+(`database`), the back ends (`engine`), its tables (`schema`) and their migrations
+(`migrate`), cross-document clusters (`clusters`), the queries the commands read (`queries`)
+and who holds what as of a date (`state`)."""
 
-from frontlines.store.database import (
-    IngestResult,
+from frontlines.store.clusters import cluster_members
+from frontlines.store.database import IngestResult, has_document, open_store, write
+from frontlines.store.engine import (
     StoreError,
     default_db,
-    has_document,
-    open_store,
-    write,
+    display,
+    is_postgres,
+    read_only_engine,
+    sqlite_path,
 )
+from frontlines.store.migrate import head as schema_head
 from frontlines.store.queries import (
     actor_detail,
     discovered_index,
@@ -44,16 +49,19 @@ __all__ = [
     "actor_detail",
     "actor_mentions",
     "actors",
+    "cluster_members",
     "clusters",
     "control",
     "dates",
     "default_db",
     "discovered_index",
+    "display",
     "documents",
     "documents_by_id",
     "event_evidence",
     "events",
     "has_document",
+    "is_postgres",
     "iter_extractions",
     "list_actors",
     "list_events",
@@ -62,7 +70,10 @@ __all__ = [
     "open_store",
     "places",
     "quotes",
+    "read_only_engine",
     "relations",
+    "schema_head",
+    "sqlite_path",
     "state_as_of",
     "write",
 ]

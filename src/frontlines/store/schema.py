@@ -1,11 +1,14 @@
-"""The store's tables: plain SQLite tables that Datasette, DuckDB or `sqlite3` open as they
-are. Part of the `store` stage; `store.py` writes them, `store_queries.py` reads them."""
+"""The store's tables: plain tables that Datasette, DuckDB, `sqlite3` or `psql` open as they
+are. Part of the `store` stage; `database.py` writes them, `queries.py` reads them.
+
+The tables here are the newest schema; a store gets there through the Alembic revisions in
+`migrations/versions/` (run on open). A change here needs a revision there: see
+docs/architecture.md, "Changing the schema"."""
 
 from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, Float, ForeignKey, Integer, MetaData, String, Table, Text
 
-SCHEMA_VERSION = 2
 metadata = MetaData()
 
 documents = Table(

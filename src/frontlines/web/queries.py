@@ -1,7 +1,7 @@
 """The web API's reads: events with filters, one event with its sources, actors, documents.
 
-Every value reaches SQLite as a bound parameter; only fixed fragments written here are joined
-into the SQL text.
+Every value reaches the database (SQLite or PostgreSQL) as a bound parameter; only fixed
+fragments written here are joined into the SQL text.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def select_events(store: Store) -> str:
             f"SELECT {SUMMARY_COLUMNS}, coalesce(c.sources, 1) AS source_count, "
             "coalesce(c.fatalities, e.fatalities) AS fatalities_low, "
             "coalesce(c.fatalities_high, e.fatalities) AS fatalities_high, "
-            "coalesce(c.contradicting, 0) AS contradicting "
+            "coalesce(c.contradicting, false) AS contradicting "
             "FROM events e LEFT JOIN clusters c ON c.id = coalesce(e.cluster_id, e.id)"
         )
     return (
@@ -51,7 +51,7 @@ class EventFilter:
     location: str | None = None  # place name, exactly as stored
     types: list[str] = field(default_factory=list)  # ACLED event types
     bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
-    q: str | None = None  # words that the event's document must contain (FTS5)
+    q: str | None = None  # words that the event's document must contain (FTS5 or tsvector)
     limit: int = 100
     offset: int = 0
 
@@ -94,13 +94,19 @@ def _where(store: Store, filters: EventFilter) -> tuple[str, dict]:
         else:  # the box crosses the antimeridian
             clauses.append("(e.longitude >= :west OR e.longitude <= :east)")
         params.update(west=west, south=south, east=east, north=north)
-    query = fts_query(filters.q or "")
     if filters.q is not None and filters.q.strip():
-        clauses.append(
-            "e.document_id IN (SELECT d.id FROM documents d JOIN documents_fts f "
-            "ON f.rowid = d.rowid WHERE documents_fts MATCH :fts)"
-        )
-        params["fts"] = query or '""'
+        if store.postgres:  # the documents' `fts` tsvector, every word required
+            clauses.append(
+                "e.document_id IN (SELECT d.id FROM documents d "
+                "WHERE d.fts @@ plainto_tsquery('simple', :fts))"
+            )
+            params["fts"] = " ".join(_WORD.findall(filters.q))
+        else:
+            clauses.append(
+                "e.document_id IN (SELECT d.id FROM documents d JOIN documents_fts f "
+                "ON f.rowid = d.rowid WHERE documents_fts MATCH :fts)"
+            )
+            params["fts"] = fts_query(filters.q) or '""'
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -110,7 +116,7 @@ def search_events(store: Store, filters: EventFilter) -> dict:
     total = store.scalar(f"SELECT count(*) FROM events e{where}", params)
     page = {**params, "limit": filters.limit, "offset": filters.offset}
     rows = store.rows(
-        f"{select_events(store)}{where} ORDER BY e.date DESC, e.id LIMIT :limit OFFSET :offset",
+        f"{select_events(store)}{where} ORDER BY e.date DESC NULLS LAST, e.id LIMIT :limit OFFSET :offset",
         page,
     )
     return {
