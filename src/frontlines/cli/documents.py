@@ -78,6 +78,13 @@ def _used(workers: int, documents: list) -> int:
 @COUNTRY_OPTION
 @TIME_LIMIT_OPTION
 @WORKERS_OPTION
+@click.option(
+    "--cluster",
+    "cluster",
+    envvar="FRONTLINES_CLUSTER",
+    help="Extract on a Dask cluster: tcp://HOST:8786 (a running `dask scheduler`), or local:N "
+    "for N worker processes here. The store is written here, in input order.",
+)
 @QUIET_OPTION
 @click.argument("paths", nargs=-1, required=True)
 def ingest(
@@ -87,13 +94,21 @@ def ingest(
     country: str | None,
     time_limit: float,
     workers: int,
+    cluster: str | None,
     quiet: bool,
     paths: tuple[str, ...],
 ) -> None:
-    """Extract documents and add them to the store; a document already there is skipped, so
-    an interrupted ingest run again finishes the rest."""
+    """Extract documents and add them to the store (an SQLite file, or postgresql://...); a
+    document already there is skipped, so an interrupted ingest run again finishes the rest."""
     from frontlines.merge import unify_discovered
-    from frontlines.store import StoreError, discovered_index, has_document, open_store, write
+    from frontlines.store import (
+        StoreError,
+        discovered_index,
+        display,
+        has_document,
+        open_store,
+        write,
+    )
     from frontlines.workers import extract_all, ready
 
     check_kb(user_kb)
@@ -109,31 +124,43 @@ def ingest(
             skipped += 1
         else:
             documents.append(document)
-    ready(user_kb)
     progress = Progress(len(documents), terminal_shows_progress(quiet))
     batch.say = progress.say
-    for outcome in extract_all(documents, _used(workers, documents), user_kb, time_limit):
-        document, extraction = outcome.document, outcome.extraction
-        if extraction is None:
-            batch.fail(outcome.error or f"{document.name}: error: no extraction")
-            progress.advance(failed=True)
-            continue
-        try:  # the one writer: results arrive in input order from the workers
-            extraction = unify_discovered(extraction, discovered_index(engine))
-            result = write(engine, document, extraction)
-        except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch
-            batch.fail(f"{document.name}: error: {err.__class__.__name__}: {err}")
-            progress.advance(failed=True)
-            continue
-        added += result.added
-        skipped += not result.added
-        progress.advance()
-        if not quiet and not progress.shown:
-            events, actors = len(extraction.events), len(extraction.actors)
-            click.echo(f"{document.name}: {events} events, {actors} actors", err=True)
+    if cluster:
+        from frontlines.cluster import ClusterError, extract_on_cluster
+
+        outcomes = extract_on_cluster(documents, cluster, user_kb, time_limit)
+    else:
+        ClusterError = ()  # noqa: N806 - nothing to catch without a cluster
+        ready(user_kb)
+        outcomes = extract_all(documents, _used(workers, documents), user_kb, time_limit)
+    try:
+        for outcome in outcomes:
+            document, extraction = outcome.document, outcome.extraction
+            if extraction is None:
+                batch.fail(outcome.error or f"{document.name}: error: no extraction")
+                progress.advance(failed=True)
+                continue
+            try:  # the one writer: results arrive in input order from the workers
+                extraction = unify_discovered(extraction, discovered_index(engine))
+                result = write(engine, document, extraction)
+            except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch
+                batch.fail(f"{document.name}: error: {err.__class__.__name__}: {err}")
+                progress.advance(failed=True)
+                continue
+            added += result.added
+            skipped += not result.added
+            progress.advance()
+            if not quiet and not progress.shown:
+                events, actors = len(extraction.events), len(extraction.actors)
+                click.echo(f"{document.name}: {events} events, {actors} actors", err=True)
+    except ClusterError as err:
+        progress.close()
+        raise click.UsageError(str(err)) from None
     progress.close()
     click.echo(
-        f"ingested {added} new, {skipped} already stored, {batch.failed} failed → {db}", err=True
+        f"ingested {added} new, {skipped} already stored, {batch.failed} failed → {display(db)}",
+        err=True,
     )
     sys.exit(batch.status)
 

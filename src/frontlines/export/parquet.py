@@ -1,8 +1,9 @@
 """Parquet files of every store table (one `TABLE.parquet` each), typed from the store's
 schema, so DuckDB, pandas or Spark read them as they are.
 
-Rows stream from the store (SQLite or PostgreSQL) into a temporary JSON Lines file that DuckDB reads with the declared
-column types and writes as Parquet (DuckDB's SQLite reader is an extension it would fetch)."""
+Rows stream from the store (SQLite or PostgreSQL) into a temporary JSON Lines file that
+DuckDB reads with the declared column types and writes as Parquet (DuckDB's SQLite and
+PostgreSQL readers are extensions it would fetch)."""
 
 from __future__ import annotations
 

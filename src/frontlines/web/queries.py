@@ -116,7 +116,8 @@ def search_events(store: Store, filters: EventFilter) -> dict:
     total = store.scalar(f"SELECT count(*) FROM events e{where}", params)
     page = {**params, "limit": filters.limit, "offset": filters.offset}
     rows = store.rows(
-        f"{select_events(store)}{where} ORDER BY e.date DESC NULLS LAST, e.id LIMIT :limit OFFSET :offset",
+        f"{select_events(store)}{where} ORDER BY e.date DESC NULLS LAST, e.id "
+        "LIMIT :limit OFFSET :offset",
         page,
     )
     return {
