@@ -4,12 +4,15 @@ file, the default) or PostgreSQL (a team's shared store): one transaction per do
 (`migrate`), cross-document clusters (`clusters`), the queries the commands read (`queries`)
 and who holds what as of a date (`state`)."""
 
+from frontlines.store.bulk import bulk_load
 from frontlines.store.clusters import cluster_members
 from frontlines.store.database import IngestResult, has_document, open_store, write
 from frontlines.store.engine import (
     StoreError,
+    create_database,
     default_db,
     display,
+    drop_database,
     is_postgres,
     read_only_engine,
     sqlite_path,
@@ -49,15 +52,18 @@ __all__ = [
     "actor_detail",
     "actor_mentions",
     "actors",
+    "bulk_load",
     "cluster_members",
     "clusters",
     "control",
+    "create_database",
     "dates",
     "default_db",
     "discovered_index",
     "display",
     "documents",
     "documents_by_id",
+    "drop_database",
     "event_evidence",
     "events",
     "has_document",

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Engine, Table, insert, inspect, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 
-from frontlines.models import Document, Extraction
+from frontlines.models import Document, Event, Extraction
 from frontlines.store.clusters import recluster, update_clusters
 from frontlines.store.engine import (
     StoreError,
@@ -95,19 +95,7 @@ def write(engine: Engine, document: Document, extraction: Extraction) -> IngestR
             connection.exec_driver_sql("BEGIN IMMEDIATE")  # the write lock, from the start
         stored = connection.execute(
             _insert_new(connection, documents)
-            .values(
-                id=document.id,
-                doc_id=document.doc_id,
-                name=document.name,
-                title=document.title,
-                source=document.source,
-                url=document.url,
-                published=document.published,
-                language=document.language,
-                text=document.text,
-                ingested_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                extraction=extraction.model_dump_json(),
-            )
+            .values(**document_row(document, extraction))
             .returning(documents.c.id)
         ).first()
         if stored is None:  # already there, or just stored by another writer
@@ -163,37 +151,57 @@ def _write_actors(connection, document: Document, extraction: Extraction) -> Non
             )
 
 
+def document_row(document: Document, extraction: Extraction) -> dict:
+    """The `documents` row of a document and its extraction."""
+    return {
+        "id": document.id,
+        "doc_id": document.doc_id,
+        "name": document.name,
+        "title": document.title,
+        "source": document.source,
+        "url": document.url,
+        "published": document.published,
+        "language": document.language,
+        "text": document.text,
+        "ingested_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "extraction": extraction.model_dump_json(),
+    }
+
+
+def event_row(document: Document, item: Event) -> dict:
+    """The `events` row of one event, standing for itself (`recluster` places it)."""
+    location, one, two = item.location, item.actor1, item.actor2
+    return {
+        "id": item.id,
+        "cluster_id": item.id,
+        "document_id": document.id,
+        "date": item.date,
+        "time_precision": item.time_precision,
+        "event_type": item.event_type,
+        "sub_event_type": item.sub_event_type,
+        "plover_type": item.plover_type,
+        "plover_mode": item.plover_mode,
+        "actor1_id": one.id if one else None,
+        "actor1": one.name if one else None,
+        "actor2_id": two.id if two else None,
+        "actor2": two.name if two else None,
+        "location": location.name if location else None,
+        "latitude": location.lat if location else None,
+        "longitude": location.lon if location else None,
+        "country": location.country if location else None,
+        "admin1": location.admin1 if location else None,
+        "geo_precision": location.geo_precision if location else None,
+        "fatalities": item.fatalities,
+        "modality": item.modality,
+        "historical": item.historical,
+        "confidence": item.confidence,
+        "record": item.model_dump_json(),
+    }
+
+
 def _write_events(connection, document: Document, extraction: Extraction) -> None:
     for item in extraction.events:
-        location = item.location
-        connection.execute(
-            insert(events).values(
-                id=item.id,
-                cluster_id=item.id,  # until `recluster` places it
-                document_id=document.id,
-                date=item.date,
-                time_precision=item.time_precision,
-                event_type=item.event_type,
-                sub_event_type=item.sub_event_type,
-                plover_type=item.plover_type,
-                plover_mode=item.plover_mode,
-                actor1_id=item.actor1.id if item.actor1 else None,
-                actor1=item.actor1.name if item.actor1 else None,
-                actor2_id=item.actor2.id if item.actor2 else None,
-                actor2=item.actor2.name if item.actor2 else None,
-                location=location.name if location else None,
-                latitude=location.lat if location else None,
-                longitude=location.lon if location else None,
-                country=location.country if location else None,
-                admin1=location.admin1 if location else None,
-                geo_precision=location.geo_precision if location else None,
-                fatalities=item.fatalities,
-                modality=item.modality,
-                historical=item.historical,
-                confidence=item.confidence,
-                record=item.model_dump_json(),
-            )
-        )
+        connection.execute(insert(events).values(**event_row(document, item)))
         connection.execute(
             insert(event_evidence),
             [

@@ -88,3 +88,30 @@ def read_only_engine(db: str) -> Engine:
         return connection
 
     return create_engine("sqlite://", creator=connect)
+
+
+def _server(db: str) -> tuple[Engine, str]:
+    """An autocommit engine on the server's `postgres` database, and the database's name."""
+    url = make_url(postgres_url(db))
+    admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    return admin, str(url.database)
+
+
+def create_database(db: str) -> None:
+    """Create the (empty) PostgreSQL database that `db` names."""
+    from sqlalchemy import text
+
+    admin, name = _server(db)
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING UTF8'))
+    admin.dispose()
+
+
+def drop_database(db: str) -> None:
+    """Drop the PostgreSQL database that `db` names, closing its sessions."""
+    from sqlalchemy import text
+
+    admin, name = _server(db)
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()

@@ -7,7 +7,18 @@ docs/architecture.md, "Changing the schema"."""
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, Float, ForeignKey, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 
 metadata = MetaData()
 
@@ -86,6 +97,15 @@ events = Table(
         "(its own id when no other report told it first)",
     ),
 )
+# Revision 0002: events newest first, overall and within a country or an event type
+# (PostgreSQL's say NULLS LAST on the date).
+for _name, _columns in (
+    ("ix_events_date_listing", ()),
+    ("ix_events_country_listing", ("country",)),
+    ("ix_events_type_listing", ("event_type",)),
+):
+    Index(_name, *(events.c[c] for c in _columns), events.c.date.desc(), events.c.id)
+
 clusters = Table(
     "clusters",
     metadata,

@@ -19,6 +19,9 @@ SUMMARY_COLUMNS = (
     "e.historical, e.confidence"
 )
 MAX_LIMIT = 10_000
+# Matches are counted up to this many: past it `total` is a lower bound (`total_exact` false),
+# so a broad filter over a million events costs a walk of this many index entries, not all.
+COUNT_LIMIT = 10_000
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -113,7 +116,13 @@ def _where(store: Store, filters: EventFilter) -> tuple[str, dict]:
 def search_events(store: Store, filters: EventFilter) -> dict:
     """One page of events (one row per real-world event), newest first, and the total."""
     where, params = _where(store, filters)
-    total = store.scalar(f"SELECT count(*) FROM events e{where}", params)
+    total = int(
+        store.scalar(
+            f"SELECT count(*) FROM (SELECT 1 FROM events e{where} LIMIT :count_limit) AS m",
+            {**params, "count_limit": COUNT_LIMIT + 1},
+        )
+        or 0
+    )
     page = {**params, "limit": filters.limit, "offset": filters.offset}
     rows = store.rows(
         f"{select_events(store)}{where} ORDER BY e.date DESC NULLS LAST, e.id "
@@ -121,7 +130,8 @@ def search_events(store: Store, filters: EventFilter) -> dict:
         page,
     )
     return {
-        "total": int(total or 0),
+        "total": min(total, COUNT_LIMIT),
+        "total_exact": total <= COUNT_LIMIT,
         "limit": filters.limit,
         "offset": filters.offset,
         "events": [summary(row) for row in rows],

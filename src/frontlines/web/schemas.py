@@ -6,7 +6,7 @@ describe them. The tests check that real answers fit.
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from frontlines.store import StatePicture as StatePicture
 
@@ -53,7 +53,10 @@ class EventSummary(BaseModel):
 
 
 class EventPage(BaseModel):
-    total: int
+    total: int = Field(description="events matching, counted up to COUNT_LIMIT (10,000)")
+    total_exact: bool = Field(
+        description="false when more than COUNT_LIMIT match: `total` is then a lower bound"
+    )
     limit: int
     offset: int
     events: list[EventSummary]
