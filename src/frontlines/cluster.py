@@ -67,7 +67,7 @@ def connect(address: str) -> Iterator[object]:
             )
             client = Client(cluster)
         else:
-            client = Client(address, timeout="30s")
+            client = Client(address, timeout="10s")
     except ValueError:
         raise ClusterError(
             f"{address}: not a cluster address (tcp://HOST:PORT or local:N)"

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Engine, Table, insert, inspect, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 
 from frontlines.models import Document, Event, Extraction
-from frontlines.store.clusters import recluster, update_clusters
+from frontlines.store.clustering import recluster, update_clusters
 from frontlines.store.engine import (
     StoreError,
     default_db,
