@@ -108,9 +108,15 @@ def serve(db: str, host: str, port: int, tiles: str | None, attribution: str | N
     help="Build the store on this PostgreSQL server (postgresql://USER@HOST), in a database "
     "of its own, dropped after; default a temporary SQLite file.",
 )
+@click.option("--store", "existing", help="Time this store as it is (fill nothing).")
 @click.argument("paths", nargs=-1)
 def bench_api(
-    count: int, rounds: int, source_db: str | None, postgres: str | None, paths: tuple[str, ...]
+    count: int,
+    rounds: int,
+    source_db: str | None,
+    postgres: str | None,
+    existing: str | None,
+    paths: tuple[str, ...],
 ) -> None:
     """Measure /api/events latency over a temporary store of synthetic events (--events).
 
@@ -119,7 +125,7 @@ def bench_api(
     """
     from frontlines.web import run_api_bench
 
-    if not source_db and not paths:
+    if not source_db and not paths and not existing:
         raise click.UsageError("give documents to extract (e.g. examples/) or --source-db")
-    for line in run_api_bench(count, rounds, source_db, paths, postgres):
+    for line in run_api_bench(count, rounds, source_db, paths, postgres, existing):
         click.echo(line)

@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -73,7 +74,15 @@ def ingest_rate(db: str, path: Path, options: tuple[str, ...]) -> float:
     return seconds
 
 
-def run(data: Path, postgres: str, documents: int, events: int, rounds: int) -> Iterator[str]:
+def run(
+    data: Path,
+    postgres: str,
+    documents: int,
+    events: int,
+    rounds: int,
+    keep: Path | None = None,
+    api: bool = True,
+) -> Iterator[str]:
     from frontlines.evaluation import machine
     from frontlines.store import drop_database
     from frontlines.web import run_api_bench
@@ -93,10 +102,13 @@ def run(data: Path, postgres: str, documents: int, events: int, rounds: int) -> 
                 yield f"{backend:12} {label:30} {seconds:>8.1f} {documents / seconds:>8.2f}"
                 if source is None:
                     source = db  # the SQLite store of the first run feeds the API bench
+                    if keep:
+                        shutil.copyfile(db, keep)
                 elif server:
                     drop_database(db)
-        for server in (None, postgres):
-            yield from run_api_bench(events, rounds, source, [], server)
+        if api:
+            for server in (None, postgres):
+                yield from run_api_bench(events, rounds, source, [], server)
 
 
 def main() -> None:
@@ -106,8 +118,14 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=400)
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--keep", type=Path, help="Copy the first ingest's SQLite store here.")
+    parser.add_argument("--no-api", action="store_true", help="Only the ingest rates.")
     args = parser.parse_args()
-    for line in run(args.data, args.postgres, args.documents, args.events, args.rounds):
+    lines = run(
+        args.data, args.postgres, args.documents, args.events, args.rounds, args.keep,
+        not args.no_api,
+    )
+    for line in lines:
         print(line, flush=True)
 
 

@@ -36,9 +36,9 @@ def bulk_load(engine: Engine, pairs: Iterable[tuple[Document, Extraction]]) -> i
     tables = (documents, events, clusters)
     pending: dict[str, list[dict]] = {t.name: [] for t in tables}
     loaded = 0
+    postgres = engine.dialect.name == "postgresql"
     raw = engine.raw_connection()
     try:
-        postgres = engine.dialect.name == "postgresql"
         flush = _copy if postgres else _insert
         for document, extraction in pairs:
             pending["documents"].append(document_row(document, extraction))
@@ -61,8 +61,8 @@ def bulk_load(engine: Engine, pairs: Iterable[tuple[Document, Extraction]]) -> i
         raw.commit()
     finally:
         raw.close()
-    with engine.begin() as connection:
-        connection.execute(text("ANALYZE"))
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(text("VACUUM ANALYZE" if postgres else "ANALYZE"))
     return loaded
 
 

@@ -97,14 +97,26 @@ events = Table(
         "(its own id when no other report told it first)",
     ),
 )
-# Revision 0002: events newest first, overall and within a country or an event type
-# (PostgreSQL's say NULLS LAST on the date).
+# Revision 0002: events newest first, overall and within a country, an event type or an
+# actor, and by position; only the events standing for their cluster (PostgreSQL's say NULLS
+# LAST on the date).
+_HEAD = events.c.cluster_id == events.c.id
 for _name, _columns in (
     ("ix_events_date_listing", ()),
     ("ix_events_country_listing", ("country",)),
     ("ix_events_type_listing", ("event_type",)),
+    ("ix_events_actor1_listing", ("actor1_id",)),
+    ("ix_events_actor2_listing", ("actor2_id",)),
 ):
-    Index(_name, *(events.c[c] for c in _columns), events.c.date.desc(), events.c.id)
+    _listing = (*(events.c[c] for c in _columns), events.c.date.desc(), events.c.id)
+    Index(_name, *_listing, sqlite_where=_HEAD, postgresql_where=_HEAD)
+Index(
+    "ix_events_position_listing",
+    events.c.latitude,
+    events.c.longitude,
+    sqlite_where=_HEAD,
+    postgresql_where=_HEAD,
+)
 
 clusters = Table(
     "clusters",

@@ -101,7 +101,7 @@ def actor_detail(store: Store, actor_id: str, limit: int = 500) -> dict | None:
         {"id": actor_id},
     )
     actor.update(counts or {"mentions": 0, "documents": 0})
-    cluster = " AND coalesce(e.cluster_id, e.id) = e.id" if store.clustered else ""
+    cluster = " AND e.cluster_id = e.id" if store.clustered else ""
     actor["events"] = [
         summary(row)
         for row in store.rows(

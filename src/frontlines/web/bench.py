@@ -26,6 +26,7 @@ import httpx
 
 from frontlines.models import Document, Extraction
 from frontlines.read import content_hash
+from frontlines.store import display
 
 
 def _extracted(paths: Iterable[str]) -> list[tuple[Document, Extraction]]:
@@ -131,6 +132,16 @@ def _size(db: str) -> float:
     return int(size or 0) / 1e6
 
 
+def _count(db: str) -> int:
+    from frontlines.store import open_store
+
+    engine = open_store(db, create=False)  # brought to the newest revision (its indexes)
+    with engine.connect() as connection:
+        found = int(connection.exec_driver_sql("SELECT count(*) FROM events").scalar() or 0)
+    engine.dispose()
+    return found
+
+
 @contextmanager
 def _bench_store(postgres: str | None) -> Iterator[str]:
     """A new, empty store: an SQLite file, or a database on the PostgreSQL server `postgres`
@@ -200,19 +211,26 @@ def run_api_bench(
     source_db: str | None,
     paths: Iterable[str],
     postgres: str | None = None,
+    existing: str | None = None,
 ) -> Iterator[str]:
-    """Fill a store (SQLite, or a new database on the server `postgres`) and time the API."""
+    """Fill a store (SQLite, or a new database on the server `postgres`) and time the API;
+    or time the `existing` store as it is."""
     from frontlines.web.server import serve_in_subprocess
 
-    sources = _stored(source_db) if source_db else _extracted(paths)
-    with _bench_store(postgres) as db:
-        began = time.perf_counter()
-        written = fill_store(db, sources, count)
-        kind = "PostgreSQL" if postgres else "SQLite"
-        yield (
-            f"{kind} store: {written} events from {len(sources)} source documents, "
-            f"{_size(db):.1f} MB, filled in {time.perf_counter() - began:.1f} s"
-        )
+    with _bench_store(None if existing else postgres) as db:
+        if existing:
+            db = existing
+            events = _count(db)
+            yield f"store {display(db)}: {events} events, {_size(db):.1f} MB"
+        else:
+            sources = _stored(source_db) if source_db else _extracted(paths)
+            began = time.perf_counter()
+            written = fill_store(db, sources, count)
+            kind = "PostgreSQL" if postgres else "SQLite"
+            yield (
+                f"{kind} store: {written} events from {len(sources)} source documents, "
+                f"{_size(db):.1f} MB, filled in {time.perf_counter() - began:.1f} s"
+            )
         everything: list[float] = []
         with serve_in_subprocess(db) as url, httpx.Client(base_url=url, timeout=30) as client:
             yield f"{'GET /api/events filter':32} {'total':>6} {'median':>8} {'p95':>8}"

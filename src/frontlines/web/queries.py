@@ -19,9 +19,11 @@ SUMMARY_COLUMNS = (
     "e.historical, e.confidence"
 )
 MAX_LIMIT = 10_000
-# Matches are counted up to this many: past it `total` is a lower bound (`total_exact` false),
-# so a broad filter over a million events costs a walk of this many index entries, not all.
-COUNT_LIMIT = 10_000
+# Matches are counted up to this many (or to the end of the page asked for): past it `total`
+# is a lower bound (`total_exact` false), so a broad filter over a million events costs a walk
+# of this many index entries, not of every match.
+COUNT_LIMIT = 1_000
+ORDER = "e.date DESC NULLS LAST, e.id"  # newest first, as the listing indexes hold them
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -65,11 +67,17 @@ def fts_query(words: str) -> str | None:
     return " ".join(f'"{term}"' for term in terms) or None
 
 
-def _where(store: Store, filters: EventFilter) -> tuple[str, dict]:
+def _where(
+    store: Store, filters: EventFilter, *, broad_text: bool = False, broad_box: bool = False
+) -> tuple[str, dict]:
+    """The WHERE clause and its parameters. A broad text search (more than COUNT_LIMIT
+    documents match) is tested event by event as events are read newest first, instead of
+    gathering every matching document first; a broad box is read in date order too (in
+    SQLite, `+` keeps the planner off the position index)."""
     clauses: list[str] = []
     params: dict = {}
     if store.clustered:
-        clauses.append("coalesce(e.cluster_id, e.id) = e.id")  # a lone event: its own id
+        clauses.append("e.cluster_id = e.id")  # stands for its cluster: the partial indexes
     if filters.start:
         clauses.append("e.date >= :start")
         params["start"] = filters.start
@@ -91,47 +99,81 @@ def _where(store: Store, filters: EventFilter) -> tuple[str, dict]:
         params.update(names)
     if filters.bbox:
         west, south, east, north = filters.bbox
-        clauses.append("e.latitude BETWEEN :south AND :north")
+        plain = "+" if broad_box and not store.postgres else ""
+        clauses.append(f"{plain}e.latitude BETWEEN :south AND :north")
         if west <= east:
-            clauses.append("e.longitude BETWEEN :west AND :east")
+            clauses.append(f"{plain}e.longitude BETWEEN :west AND :east")
         else:  # the box crosses the antimeridian
-            clauses.append("(e.longitude >= :west OR e.longitude <= :east)")
+            clauses.append(f"({plain}e.longitude >= :west OR {plain}e.longitude <= :east)")
         params.update(west=west, south=south, east=east, north=north)
     if filters.q is not None and filters.q.strip():
-        if store.postgres:  # the documents' `fts` tsvector, every word required
-            clauses.append(
-                "e.document_id IN (SELECT d.id FROM documents d "
-                "WHERE d.fts @@ plainto_tsquery('simple', :fts))"
-            )
-            params["fts"] = " ".join(_WORD.findall(filters.q))
-        else:
-            clauses.append(
-                "e.document_id IN (SELECT d.id FROM documents d JOIN documents_fts f "
-                "ON f.rowid = d.rowid WHERE documents_fts MATCH :fts)"
-            )
-            params["fts"] = fts_query(filters.q) or '""'
+        clauses.append(_text_clause(store, broad_text))
+        params["fts"] = _text_query(store, filters.q)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def search_events(store: Store, filters: EventFilter) -> dict:
-    """One page of events (one row per real-world event), newest first, and the total."""
-    where, params = _where(store, filters)
-    total = int(
-        store.scalar(
-            f"SELECT count(*) FROM (SELECT 1 FROM events e{where} LIMIT :count_limit) AS m",
-            {**params, "count_limit": COUNT_LIMIT + 1},
+def _text_query(store: Store, words: str) -> str:
+    if store.postgres:
+        return " ".join(_WORD.findall(words))  # plainto_tsquery: every word required
+    return fts_query(words) or '""'
+
+
+def _text_clause(store: Store, broad: bool) -> str:
+    if store.postgres:
+        if broad:
+            return (
+                "EXISTS (SELECT 1 FROM documents d WHERE d.id = e.document_id "
+                "AND d.fts @@ plainto_tsquery('simple', :fts))"
+            )
+        return (
+            "e.document_id IN (SELECT d.id FROM documents d "
+            "WHERE d.fts @@ plainto_tsquery('simple', :fts))"
         )
-        or 0
+    if broad:
+        return (
+            "EXISTS (SELECT 1 FROM documents_fts f WHERE documents_fts MATCH :fts "
+            "AND f.rowid = (SELECT d.rowid FROM documents d WHERE d.id = e.document_id))"
+        )
+    return (
+        "e.document_id IN (SELECT d.id FROM documents d JOIN documents_fts f "
+        "ON f.rowid = d.rowid WHERE documents_fts MATCH :fts)"
     )
+
+
+def _text_is_broad(store: Store, words: str | None) -> bool:
+    """Whether more than COUNT_LIMIT documents contain the words."""
+    if words is None or not words.strip():
+        return False
+    if store.postgres:
+        sql = "SELECT 1 FROM documents WHERE fts @@ plainto_tsquery('simple', :fts)"
+    else:
+        sql = "SELECT 1 FROM documents_fts WHERE documents_fts MATCH :fts"
+    params = {"fts": _text_query(store, words), "cap": COUNT_LIMIT + 1}
+    found = store.scalar(f"SELECT count(*) FROM ({sql} LIMIT :cap) AS m", params)
+    return int(found or 0) > COUNT_LIMIT
+
+
+def search_events(store: Store, filters: EventFilter) -> dict:
+    """One page of events (one row per real-world event), newest first, and the total
+    (counted up to COUNT_LIMIT, or to the end of the page asked for if further)."""
+    broad_text = _text_is_broad(store, filters.q)
+    where, params = _where(store, filters, broad_text=broad_text)
+    cap = max(COUNT_LIMIT, filters.offset + filters.limit)
+    # In listing order, the planner walks a listing index and stops at the cap; a box is
+    # counted on the position index instead (a small box has few entries to read there).
+    order = "" if filters.bbox else f" ORDER BY {ORDER}"
+    counted = f"SELECT count(*) FROM (SELECT 1 FROM events e{where}{order} LIMIT :count_limit) AS m"
+    total = int(store.scalar(counted, {**params, "count_limit": cap + 1}) or 0)
+    if filters.bbox and total > cap:
+        where, params = _where(store, filters, broad_text=broad_text, broad_box=True)
     page = {**params, "limit": filters.limit, "offset": filters.offset}
     rows = store.rows(
-        f"{select_events(store)}{where} ORDER BY e.date DESC NULLS LAST, e.id "
-        "LIMIT :limit OFFSET :offset",
+        f"{select_events(store)}{where} ORDER BY {ORDER} LIMIT :limit OFFSET :offset",
         page,
     )
     return {
-        "total": min(total, COUNT_LIMIT),
-        "total_exact": total <= COUNT_LIMIT,
+        "total": min(total, cap),
+        "total_exact": total <= cap,
         "limit": filters.limit,
         "offset": filters.offset,
         "events": [summary(row) for row in rows],
