@@ -63,15 +63,20 @@ def _new_store(postgres: str | None, folder: Path, name: str) -> str:
     return db
 
 
-def ingest_rate(db: str, path: Path, options: tuple[str, ...]) -> float:
-    """Seconds one `frontlines ingest` process takes to store the corpus."""
+def ingest_rate(db: str, path: Path, options: tuple[str, ...]) -> tuple[float, str]:
+    """Seconds one `frontlines ingest` process takes to store the corpus, and its summary
+    ("ingested N new, ... failed")."""
     command = [sys.executable, "-m", "frontlines.cli", "ingest", "-q", "--db", db, *options]
     began = time.perf_counter()
     result = subprocess.run([*command, str(path)], capture_output=True, text=True)
     seconds = time.perf_counter() - began
     if result.returncode not in (0, 2):
         raise SystemExit(f"ingest failed ({' '.join(options)}): {result.stderr[-2000:]}")
-    return seconds
+    summary = next(
+        (line for line in reversed(result.stderr.splitlines()) if line.startswith("ingested")),
+        "no summary",
+    )
+    return seconds, summary.split(" → ")[0]
 
 
 def run(
@@ -93,13 +98,14 @@ def run(
         path = folder / "corpus.jsonl"
         corpus(data, documents, path)
         yield f"ingest of {documents} Wikipedia conflict entries, start-up included"
-        yield f"{'back end':12} {'extraction':30} {'seconds':>8} {'docs/s':>8}"
+        yield f"{'back end':12} {'extraction':30} {'seconds':>8} {'docs/s':>8}  stored"
         source = None
         for backend, server in (("SQLite", None), ("PostgreSQL", postgres)):
             for index, (label, options) in enumerate(MODES):
                 db = _new_store(server, folder, f"{backend.lower()}{index}")
-                seconds = ingest_rate(db, path, options)
-                yield f"{backend:12} {label:30} {seconds:>8.1f} {documents / seconds:>8.2f}"
+                seconds, summary = ingest_rate(db, path, options)
+                rate = documents / seconds
+                yield f"{backend:12} {label:30} {seconds:>8.1f} {rate:>8.2f}  {summary}"
                 if source is None:
                     source = db  # the SQLite store of the first run feeds the API bench
                     if keep:
