@@ -53,10 +53,10 @@ class EventSummary(BaseModel):
 
 
 class EventPage(BaseModel):
-    total: int = Field(description="events matching, counted up to COUNT_LIMIT (10,000)")
-    total_exact: bool = Field(
-        description="false when more than COUNT_LIMIT match: `total` is then a lower bound"
+    total: int = Field(
+        description="events matching, counted up to 1,000 or to the end of the page asked for"
     )
+    total_exact: bool = Field(description="false when more match: `total` is a lower bound")
     limit: int
     offset: int
     events: list[EventSummary]
