@@ -68,12 +68,17 @@ def fts_query(words: str) -> str | None:
 
 
 def _where(
-    store: Store, filters: EventFilter, *, broad_text: bool = False, broad_box: bool = False
+    store: Store,
+    filters: EventFilter,
+    *,
+    broad_text: bool = False,
+    broad_box: bool = False,
+    broad_actor: bool = False,
 ) -> tuple[str, dict]:
     """The WHERE clause and its parameters. A broad text search (more than COUNT_LIMIT
     documents match) is tested event by event as events are read newest first, instead of
-    gathering every matching document first; a broad box is read in date order too (in
-    SQLite, `+` keeps the planner off the position index)."""
+    gathering every matching document first; a broad box or actor is read in date order too
+    (in SQLite, `+` keeps the planner off the position or actor indexes)."""
     clauses: list[str] = []
     params: dict = {}
     if store.clustered:
@@ -91,7 +96,8 @@ def _where(
         clauses.append("e.location = :location")
         params["location"] = filters.location
     if filters.actor:
-        clauses.append("(e.actor1_id = :actor OR e.actor2_id = :actor)")
+        plain = "+" if broad_actor and not store.postgres else ""
+        clauses.append(f"({plain}e.actor1_id = :actor OR {plain}e.actor2_id = :actor)")
         params["actor"] = filters.actor
     if filters.types:
         names = {f"type{i}": value for i, value in enumerate(filters.types)}
@@ -153,24 +159,55 @@ def _text_is_broad(store: Store, words: str | None) -> bool:
     return int(found or 0) > COUNT_LIMIT
 
 
+def _actor_is_broad(store: Store, actor: str | None) -> bool:
+    """Whether the actor is in more than COUNT_LIMIT listed events (as actor1 or actor2)."""
+    if not actor:
+        return False
+    found = 0
+    for column in ("actor1_id", "actor2_id"):
+        sql = f"SELECT 1 FROM events WHERE {column} = :actor AND cluster_id = id LIMIT :cap"
+        params = {"actor": actor, "cap": COUNT_LIMIT + 1}
+        found += int(store.scalar(f"SELECT count(*) FROM ({sql}) AS m", params) or 0)
+    return found > COUNT_LIMIT
+
+
 def search_events(store: Store, filters: EventFilter) -> dict:
     """One page of events (one row per real-world event), newest first, and the total
-    (counted up to COUNT_LIMIT, or to the end of the page asked for if further)."""
+    (counted up to COUNT_LIMIT, or to the end of the page asked for if further; where the
+    words or the actor are in more than COUNT_LIMIT documents or events, only to the end of
+    the page: reading events newest first, each tested, finds a page quickly but counting
+    far past it would read many)."""
     broad_text = _text_is_broad(store, filters.q)
-    where, params = _where(store, filters, broad_text=broad_text)
+    broad_actor = _actor_is_broad(store, filters.actor)
+    return _search(store, filters, broad_text, broad_actor)
+
+
+def _search(store: Store, filters: EventFilter, broad_text: bool, broad_actor: bool) -> dict:
+    where, params = _where(store, filters, broad_text=broad_text, broad_actor=broad_actor)
     cap = max(COUNT_LIMIT, filters.offset + filters.limit)
-    # In listing order, the planner walks a listing index and stops at the cap; a box is
-    # counted on the position index instead (a small box has few entries to read there).
-    order = "" if filters.bbox else f" ORDER BY {ORDER}"
-    counted = f"SELECT count(*) FROM (SELECT 1 FROM events e{where}{order} LIMIT :count_limit) AS m"
-    total = int(store.scalar(counted, {**params, "count_limit": cap + 1}) or 0)
-    if filters.bbox and total > cap:
-        where, params = _where(store, filters, broad_text=broad_text, broad_box=True)
-    page = {**params, "limit": filters.limit, "offset": filters.offset}
+    if broad_text or broad_actor:
+        total = cap = filters.offset + filters.limit  # the page tells if there are more
+    else:
+        # In listing order, the planner walks a listing index and stops at the cap; a box is
+        # counted on the position index instead (a small box has few entries to read there).
+        order = "" if filters.bbox else f" ORDER BY {ORDER}"
+        counted = (
+            f"SELECT count(*) FROM (SELECT 1 FROM events e{where}{order} "
+            "LIMIT :count_limit) AS m"
+        )
+        total = int(store.scalar(counted, {**params, "count_limit": cap + 1}) or 0)
+        if filters.bbox and total > cap:
+            where, params = _where(store, filters, broad_text=broad_text, broad_box=True)
+    page = {**params, "limit": filters.limit + 1, "offset": filters.offset}
     rows = store.rows(
         f"{select_events(store)}{where} ORDER BY {ORDER} LIMIT :limit OFFSET :offset",
         page,
     )
+    if (broad_text or broad_actor) and not rows and filters.offset:
+        return _search(store, filters, False, False)  # past the end: count as usual
+    if broad_text or broad_actor:
+        total = filters.offset + len(rows) if len(rows) <= filters.limit else cap + 1
+    rows = rows[: filters.limit]
     return {
         "total": min(total, cap),
         "total_exact": total <= cap,
