@@ -73,12 +73,13 @@ def _where(
     *,
     broad_text: bool = False,
     broad_box: bool = False,
-    broad_actor: bool = False,
+    actor_column: str | None = None,
 ) -> tuple[str, dict]:
     """The WHERE clause and its parameters. A broad text search (more than COUNT_LIMIT
     documents match) is tested event by event as events are read newest first, instead of
-    gathering every matching document first; a broad box or actor is read in date order too
-    (in SQLite, `+` keeps the planner off the position or actor indexes)."""
+    gathering every matching document first; a broad box is read in date order too (in
+    SQLite, `+` keeps the planner off the position index). With `actor_column`, the actor is
+    looked for in that column only (the listing reads each column's index and merges)."""
     clauses: list[str] = []
     params: dict = {}
     if store.clustered:
@@ -96,8 +97,10 @@ def _where(
         clauses.append("e.location = :location")
         params["location"] = filters.location
     if filters.actor:
-        plain = "+" if broad_actor and not store.postgres else ""
-        clauses.append(f"({plain}e.actor1_id = :actor OR {plain}e.actor2_id = :actor)")
+        if actor_column:
+            clauses.append(f"e.{actor_column} = :actor")
+        else:
+            clauses.append("(e.actor1_id = :actor OR e.actor2_id = :actor)")
         params["actor"] = filters.actor
     if filters.types:
         names = {f"type{i}": value for i, value in enumerate(filters.types)}
@@ -183,11 +186,26 @@ def search_events(store: Store, filters: EventFilter) -> dict:
 
 
 def _search(store: Store, filters: EventFilter, broad_text: bool, broad_actor: bool) -> dict:
-    where, params = _where(store, filters, broad_text=broad_text, broad_actor=broad_actor)
     cap = max(COUNT_LIMIT, filters.offset + filters.limit)
-    if broad_text or broad_actor:
-        total = cap = filters.offset + filters.limit  # the page tells if there are more
+    if filters.actor:  # each of the actor's columns in its own index order, then merged
+        wheres = [
+            _where(store, filters, broad_text=broad_text, actor_column=column)
+            for column in ("actor1_id", "actor2_id")
+        ]
+        params = {**wheres[0][1], "first": filters.offset + filters.limit + 1}
+
+        def either(select: str, tail: str = "") -> str:
+            one, two = (f"SELECT * FROM ({select}{where}{tail}) AS m{n}"
+                        for n, (where, _) in enumerate(wheres))
+            return f"{one} UNION {two}"
+
+        counted = f"SELECT count(*) FROM ({either('SELECT e.id FROM events e')}) AS u"
+        listed = (
+            f"SELECT * FROM ({either(select_events(store), f' ORDER BY {ORDER} LIMIT :first')})"
+            " AS u ORDER BY u.date DESC NULLS LAST, u.id LIMIT :limit OFFSET :offset"
+        )
     else:
+        where, params = _where(store, filters, broad_text=broad_text)
         # In listing order, the planner walks a listing index and stops at the cap; a box is
         # counted on the position index instead (a small box has few entries to read there).
         order = "" if filters.bbox else f" ORDER BY {ORDER}"
@@ -195,14 +213,15 @@ def _search(store: Store, filters: EventFilter, broad_text: bool, broad_actor: b
             f"SELECT count(*) FROM (SELECT 1 FROM events e{where}{order} "
             "LIMIT :count_limit) AS m"
         )
+        listed = f"{select_events(store)}{where} ORDER BY {ORDER} LIMIT :limit OFFSET :offset"
+    if broad_text or broad_actor:
+        total = cap = filters.offset + filters.limit  # the page tells if there are more
+    else:
         total = int(store.scalar(counted, {**params, "count_limit": cap + 1}) or 0)
-        if filters.bbox and total > cap:
+        if filters.bbox and total > cap and not filters.actor:
             where, params = _where(store, filters, broad_text=broad_text, broad_box=True)
-    page = {**params, "limit": filters.limit + 1, "offset": filters.offset}
-    rows = store.rows(
-        f"{select_events(store)}{where} ORDER BY {ORDER} LIMIT :limit OFFSET :offset",
-        page,
-    )
+            listed = f"{select_events(store)}{where} ORDER BY {ORDER} LIMIT :limit OFFSET :offset"
+    rows = store.rows(listed, {**params, "limit": filters.limit + 1, "offset": filters.offset})
     if (broad_text or broad_actor) and not rows and filters.offset:
         return _search(store, filters, False, False)  # past the end: count as usual
     if broad_text or broad_actor:
