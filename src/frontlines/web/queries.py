@@ -134,9 +134,10 @@ def _text_clause(store: Store, broad: bool) -> str:
                 "EXISTS (SELECT 1 FROM documents d WHERE d.id = e.document_id "
                 "AND d.fts @@ plainto_tsquery('simple', :fts))"
             )
-        return (
-            "e.document_id IN (SELECT d.id FROM documents d "
-            "WHERE d.fts @@ plainto_tsquery('simple', :fts))"
+        return (  # the few documents first, then their events by document (an array, so
+            # the planner reads the document_id index rather than guess at the listing's size)
+            "e.document_id = ANY(ARRAY(SELECT d.id FROM documents d "
+            "WHERE d.fts @@ plainto_tsquery('simple', :fts)))"
         )
     if broad:
         return (
@@ -214,14 +215,21 @@ def _search(store: Store, filters: EventFilter, broad_text: bool, broad_actor: b
             "LIMIT :count_limit) AS m"
         )
         listed = f"{select_events(store)}{where} ORDER BY {ORDER} LIMIT :limit OFFSET :offset"
+    # A narrow box, or words in few documents, gathers its few events and sorts them; every
+    # other listing reads an index newest first.
+    words = bool(filters.q and filters.q.strip())
+    narrow = filters.bbox is not None or (words and not broad_text)
     if broad_text or broad_actor:
         total = cap = filters.offset + filters.limit  # the page tells if there are more
     else:
-        total = int(store.scalar(counted, {**params, "count_limit": cap + 1}) or 0)
+        count_params = {**params, "count_limit": cap + 1}
+        total = int(store.scalar(counted, count_params, in_index_order=not narrow) or 0)
         if filters.bbox and total > cap and not filters.actor:
             where, params = _where(store, filters, broad_text=broad_text, broad_box=True)
             listed = f"{select_events(store)}{where} ORDER BY {ORDER} LIMIT :limit OFFSET :offset"
-    rows = store.rows(listed, {**params, "limit": filters.limit + 1, "offset": filters.offset})
+            narrow = False
+    page = {**params, "limit": filters.limit + 1, "offset": filters.offset}
+    rows = store.rows(listed, page, in_index_order=not narrow)
     if (broad_text or broad_actor) and not rows and filters.offset:
         return _search(store, filters, False, False)  # past the end: count as usual
     if broad_text or broad_actor:
