@@ -12,7 +12,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from conftest import EXAMPLES, FOUNDING, SHARED
-from stores import SERVER, rows
+from stores import SERVER, require_backend, rows
 
 from frontlines.models import contract_schema
 from frontlines.store import (
@@ -101,9 +101,8 @@ def test_a_store_made_before_migrations_opens_and_is_upgraded(tmp_path, examples
         assert ids == [(len(extracted[name].events),)]
 
 
-def test_a_missing_postgresql_store_is_a_usage_error(backend):
-    if backend != "postgresql":
-        pytest.skip("PostgreSQL only")
+def test_a_missing_postgresql_store_is_a_usage_error():
+    require_backend("postgresql")
     missing = f"{SERVER}/frontlines_no_such_database"
     result = run("events", "--db", missing)
     assert result.returncode == 1 and b"cannot open store" in result.stderr
