@@ -5,7 +5,6 @@ file, the default) or PostgreSQL (a team's shared store): one transaction per do
 and who holds what as of a date (`state`)."""
 
 from frontlines.store.bulk import bulk_load
-from frontlines.store.clustering import cluster_members
 from frontlines.store.database import IngestResult, has_document, open_store, write
 from frontlines.store.engine import (
     StoreError,
@@ -53,7 +52,6 @@ __all__ = [
     "actor_mentions",
     "actors",
     "bulk_load",
-    "cluster_members",
     "clusters",
     "control",
     "create_database",

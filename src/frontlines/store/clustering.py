@@ -118,12 +118,3 @@ def update_clusters(connection: Connection, cluster_ids: Iterable[str]) -> None:
                 date_last=max(dates, default=None),
             )
         )
-
-
-def cluster_members(connection: Connection) -> dict[str, list[str]]:
-    """Every cluster's member event ids (for checks and tests)."""
-    found: dict[str, list[str]] = {}
-    query = select(events.c.cluster_id, events.c.id).where(events.c.cluster_id.is_not(None))
-    for cluster_id, event_id in connection.execute(query.order_by(events.c.id)):
-        found.setdefault(cluster_id, []).append(event_id)
-    return found
