@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test lint eval bench soak schema clean chromium
+.PHONY: setup demo test lint eval bench bench-scale soak schema clean chromium
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -60,6 +60,12 @@ eval: setup  ## score extraction: the founding article, the written corpus, real
 
 bench: setup  ## throughput on real text (../shared/data) and the bundled examples, all cores
 	$(BIN)/frontlines bench $$(test -d ../shared/data && echo --data ../shared/data) examples/
+
+# Ingest rates on SQLite and PostgreSQL (1 and 2 workers; processes and a Dask LocalCluster),
+# then /api/events latency over a million events on each (PostgreSQL at 127.0.0.1, user root).
+bench-scale: setup  ## scale: ingest documents/s on both back ends, API latency over 1M events
+	$(BIN)/python -m frontlines.evaluation.scale --data ../shared/data \
+		--postgres $${FRONTLINES_BENCH_POSTGRES:-postgresql://root@127.0.0.1}
 
 soak: setup  ## every real text in ../shared/data through the pipeline: zero failures wanted
 	$(BIN)/python -m frontlines.evaluation.sweep ../shared

@@ -41,3 +41,27 @@ def text_extraction(text: str, published: str | None = "2024-03-10") -> Extracti
     from frontlines import extract
 
     return extract(text, published=published)
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest) -> str:
+    """Each store-touching test runs on SQLite and on PostgreSQL (see tests/stores.py)."""
+    from stores import require_backend
+
+    require_backend(request.param)
+    return request.param
+
+
+@pytest.fixture
+def store_db(backend: str, tmp_path: Path) -> str:
+    """The `--db` value of a new, empty store on each back end."""
+    from stores import new_store
+
+    return new_store(backend, tmp_path)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    from stores import _created, drop_databases
+
+    if _created:
+        drop_databases()

@@ -1,4 +1,5 @@
-"""One store for the web tests (API and browser), made once per session by `frontlines ingest`.
+"""One store per back end for the web tests (API and browser), made once per session by
+`frontlines ingest`.
 
 It holds the founding article, the Sudan example and a report with a script tag in it. The
 command runs in this process (click's runner), so the spaCy pipeline that other tests loaded
@@ -24,16 +25,18 @@ SCRIPT_REPORT = (
 _cache: dict[str, str] = {}
 
 
-def store_path() -> str:
-    """The path of the session's web test store (built on first use)."""
+def store_path(backend: str = "sqlite") -> str:
+    """The `--db` value of the session's web test store on `backend` (built on first use)."""
+    from stores import new_store
+
     from frontlines.cli import cli
 
-    if "db" not in _cache:
+    if backend not in _cache:
         folder = tempfile.mkdtemp(prefix="frontlines-web-")
         atexit.register(shutil.rmtree, folder, True)
         report = Path(folder) / "zawiya-script.txt"
         report.write_text(SCRIPT_REPORT)
-        db = str(Path(folder) / "web.db")
+        db = new_store(backend, Path(folder), "web")
         paths = [
             str(EXAMPLES / "tarhuna-2020-06-05.txt"),
             str(EXAMPLES / "sudan-drone-strike-2024-05-12.txt"),
@@ -41,5 +44,5 @@ def store_path() -> str:
         ]
         result = CliRunner().invoke(cli, ["ingest", "--db", db, *paths])
         assert result.exit_code == 0, result.output
-        _cache["db"] = db
-    return _cache["db"]
+        _cache[backend] = db
+    return _cache[backend]

@@ -52,13 +52,13 @@ def extract_all(
 ) -> Iterator[Outcome]:
     """Every document's outcome, in input order, extracted by `workers` processes."""
     ready(user_kb)  # in the parent: forked workers inherit the loaded model and indexes
-    chunks = _chunks(documents, CHUNK_DOCUMENTS)
+    batches = chunks(documents, CHUNK_DOCUMENTS)
     if workers <= 1:
-        for chunk in chunks:
-            yield from _extract_chunk(chunk, user_kb, seconds)
+        for chunk in batches:
+            yield from extract_chunk(chunk, user_kb, seconds)
         return
     gc.freeze()  # what is loaded stays put: the collector does not copy it into each worker
-    yield from _on_workers(chunks, workers, user_kb, seconds)
+    yield from _on_workers(batches, workers, user_kb, seconds)
 
 
 def ready(user_kb: str | None = None) -> None:
@@ -72,7 +72,7 @@ def ready(user_kb: str | None = None) -> None:
     warm_up(user_kb)
 
 
-def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+def chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
     chunk: list[Document] = []
     for document in documents:
         chunk.append(document)
@@ -90,7 +90,7 @@ def _on_workers(
     pools = [ProcessPoolExecutor(max_workers=workers, mp_context=context)]
 
     def submit(chunk: list[Document]) -> Future:
-        return pools[-1].submit(_extract_chunk, chunk, user_kb, seconds)
+        return pools[-1].submit(extract_chunk, chunk, user_kb, seconds)
 
     def collect() -> list[Outcome]:
         """The oldest chunk's outcomes. A pool whose worker died is replaced: the chunk being
@@ -118,7 +118,7 @@ def _on_workers(
         pools[-1].shutdown(wait=True, cancel_futures=True)
 
 
-def _extract_chunk(
+def extract_chunk(
     chunk: list[Document], user_kb: str | None, seconds: float | None
 ) -> list[Outcome]:
     """A chunk's outcomes: parsed in one spaCy batch, then each document through the other

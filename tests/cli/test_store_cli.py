@@ -12,9 +12,17 @@ from pathlib import Path
 import jsonschema
 import pytest
 from conftest import EXAMPLES, FOUNDING, SHARED
+from stores import SERVER, require_backend, rows
 
 from frontlines.models import contract_schema
-from frontlines.store import list_actors, list_events, open_store, write
+from frontlines.store import (
+    is_postgres,
+    list_actors,
+    list_events,
+    open_store,
+    schema_head,
+    write,
+)
 
 SCHEMA_FILE = (
     Path(__file__).resolve().parents[2] / "src" / "frontlines" / "schema" / "contract-v1.json"
@@ -43,19 +51,62 @@ def test_extractions_are_contract_valid(extracted):
         jsonschema.validate(json.loads(extraction.model_dump_json()), schema), name
 
 
-def test_store_ingest_twice_changes_nothing(tmp_path, examples, extracted):
-    engine = open_store(str(tmp_path / "f.db"))
+def test_store_ingest_twice_changes_nothing(store_db, examples, extracted):
+    engine = open_store(store_db)
     name = "somalia-ied-2023-03-09.txt"
     assert write(engine, examples[name], extracted[name]).added
     before = (len(list_events(engine)), len(list_actors(engine)))
     assert not write(engine, examples[name], extracted[name]).added
     assert (len(list_events(engine)), len(list_actors(engine))) == before
-    with sqlite3.connect(tmp_path / "f.db") as db:
+    if is_postgres(store_db):
+        hits = rows(
+            store_db, "SELECT count(*) FROM documents WHERE fts @@ to_tsquery('simple', 'afgooye')"
+        )
+        assert hits == [(1,)]
+        return
+    with sqlite3.connect(store_db) as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         hits = db.execute(
             "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'Afgooye'"
         ).fetchone()
         assert hits[0] == 1
+
+
+def test_a_store_made_before_migrations_opens_and_is_upgraded(tmp_path, examples, extracted):
+    """A store of SCHEMA_VERSION 2 (no alembic_version), and one of version 1 (no clusters)."""
+    name = "somalia-ied-2023-03-09.txt"
+    for version in (2, 1):
+        path = str(tmp_path / f"v{version}.db")
+        engine = open_store(path)
+        write(engine, examples[name], extracted[name])
+        engine.dispose()
+        with sqlite3.connect(path) as db:  # back to what version 2 (or 1) made
+            db.execute("DROP TABLE alembic_version")
+            for (index,) in db.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%_listing'"
+            ).fetchall():
+                db.execute(f"DROP INDEX {index}")
+            if version == 1:
+                db.execute("DROP TABLE clusters")
+                db.execute("DROP INDEX ix_events_cluster_id")
+                db.execute("ALTER TABLE events DROP COLUMN cluster_id")
+            db.execute(f"PRAGMA user_version={version}")
+        events = run("events", "--db", path, "--format", "json")
+        assert events.returncode == 0, events.stderr.decode()
+        assert len(events.stdout.splitlines()) == len(extracted[name].events)
+        assert rows(path, "SELECT version_num FROM alembic_version") == [(schema_head(),)]
+        listing = "SELECT count(*) FROM sqlite_master WHERE name LIKE 'ix_events_%_listing'"
+        assert rows(path, listing) == [(6,)]  # revision 0002's indexes
+        ids = rows(path, "SELECT count(*) FROM events WHERE cluster_id = id")
+        assert ids == [(len(extracted[name].events),)]
+
+
+def test_a_missing_postgresql_store_is_a_usage_error():
+    require_backend("postgresql")
+    missing = f"{SERVER}/frontlines_no_such_database"
+    result = run("events", "--db", missing)
+    assert result.returncode == 1 and b"cannot open store" in result.stderr
+    assert b"Traceback" not in result.stderr
 
 
 def test_cli_extract_founding_article():
@@ -106,8 +157,8 @@ def test_cli_usage_error_exits_1():
     assert run("frobnicate").returncode == 1
 
 
-def test_cli_ingest_events_actors(tmp_path):
-    db = str(tmp_path / "store.db")
+def test_cli_ingest_events_actors(store_db):
+    db = store_db
     first = run("ingest", "--db", db, str(EXAMPLES))
     assert first.returncode == 0, first.stderr.decode()
     assert "ingested 9 new" in first.stderr.decode()
@@ -139,12 +190,12 @@ def test_cli_ingest_events_actors(tmp_path):
     assert bad.returncode != 0 and b"is not a date" in bad.stderr
 
 
-def test_frontlines_db_environment_variable(tmp_path):
-    db = tmp_path / "env.db"
+def test_frontlines_db_environment_variable(store_db):
     result = run(
-        "ingest", str(EXAMPLES / "somalia-ied-2023-03-09.txt"), env={"FRONTLINES_DB": str(db)}
+        "ingest", str(EXAMPLES / "somalia-ied-2023-03-09.txt"), env={"FRONTLINES_DB": store_db}
     )
-    assert result.returncode == 0 and db.exists()
+    assert result.returncode == 0, result.stderr.decode()
+    assert rows(store_db, "SELECT count(*) FROM documents") == [(1,)]
 
 
 def test_user_knowledge_base_adds_actors(tmp_path):
@@ -175,8 +226,8 @@ def test_eval_on_founding_gold_finds_the_required_events():
     assert "required events" in result.stdout.decode()
 
 
-def test_discovered_actors_merge_across_documents(tmp_path):
-    db = str(tmp_path / "m.db")
+def test_discovered_actors_merge_across_documents(store_db, tmp_path):
+    db = store_db
     one = tmp_path / "one.txt"
     one.write_text(
         "---\npublished: 2024-01-02\n---\nCommander Abdulrahman Qarqoosh said his "
@@ -197,8 +248,8 @@ def test_discovered_actors_merge_across_documents(tmp_path):
     assert discovered[0]["documents"] == 2
 
 
-def test_actors_show(tmp_path):
-    db = str(tmp_path / "s.db")
+def test_actors_show(store_db):
+    db = store_db
     run("ingest", "--db", db, str(FOUNDING))
     shown = run("actors", "--db", db, "show", "lby-lna")
     assert shown.returncode == 0, shown.stderr.decode()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from importlib import resources
 
 import duckdb
@@ -13,6 +12,7 @@ import jsonschema
 import pandas as pd
 import pytest
 from click.testing import CliRunner
+from stores import new_store, rows
 
 from frontlines.cli import cli
 from frontlines.export import control_path
@@ -20,7 +20,7 @@ from frontlines.export.acled import acled_rows, disorder_type, interaction
 from frontlines.merge import unify_discovered
 from frontlines.pipeline import extract_document
 from frontlines.read import make_document
-from frontlines.store import discovered_index, list_events, open_store, write
+from frontlines.store import discovered_index, list_events, metadata, open_store, write
 
 # ACLED's columns in ACLED's order, as its exports give them.
 ACLED = [
@@ -67,9 +67,9 @@ SECOND_REPORT = (
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory, examples, extracted) -> str:
+def db(backend, tmp_path_factory, examples, extracted) -> str:
     """The examples, and a second report of the El Fasher strike from another source."""
-    path = str(tmp_path_factory.mktemp("export") / "f.db")
+    path = new_store(backend, tmp_path_factory.mktemp("export"))
     engine = open_store(path)
     for name, document in examples.items():
         write(engine, document, unify_discovered(extracted[name], discovered_index(engine)))
@@ -215,19 +215,9 @@ def test_geojson_schema_refuses_what_rfc_7946_refuses():
 def test_parquet_of_every_table_reads_in_duckdb(db, tmp_path):
     out = tmp_path / "parquet"
     run("--db", db, "--format", "parquet", "--out", str(out))
-    with sqlite3.connect(db) as connection:
-        tables = [
-            name
-            for (name,) in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%'"
-            )
-        ]
-        counts = {
-            t: connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables
-        }
-        columns = {
-            t: [r[1] for r in connection.execute(f'PRAGMA table_info("{t}")')] for t in tables
-        }
+    tables = [table.name for table in metadata.sorted_tables]
+    counts = {t: rows(db, f'SELECT count(*) FROM "{t}"')[0][0] for t in tables}
+    columns = {t.name: [c.name for c in t.columns] for t in metadata.sorted_tables}
     assert {"documents", "events", "clusters", "relations", "control", "quotes"} <= set(tables)
     duck = duckdb.connect()
     for table in tables:
@@ -242,8 +232,7 @@ def test_parquet_of_every_table_reads_in_duckdb(db, tmp_path):
     kinds = duck.execute(f"SELECT typeof(historical) FROM '{out / 'events.parquet'}' LIMIT 1")
     assert kinds.fetchone()[0] == "BOOLEAN"
     texts = dict(duck.execute(f"SELECT id, text FROM '{out / 'documents.parquet'}'").fetchall())
-    with sqlite3.connect(db) as connection:
-        assert texts == dict(connection.execute("SELECT id, text FROM documents"))
+    assert texts == dict(rows(db, "SELECT id, text FROM documents"))
 
 
 def test_export_refuses_unknown_format_and_missing_store(db, tmp_path):

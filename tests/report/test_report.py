@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 import time
 
 import pytest
 from click.testing import CliRunner
 from conftest import SHARED
+from stores import new_store, rows
 
 from frontlines.cli import cli
 from frontlines.merge import unify_discovered
@@ -22,8 +22,8 @@ GOLD = SHARED / "seed" / "gold.json"
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory, examples, extracted) -> str:
-    path = str(tmp_path_factory.mktemp("report") / "f.db")
+def db(backend, tmp_path_factory, examples, extracted) -> str:
+    path = new_store(backend, tmp_path_factory.mktemp("report"))
     engine = open_store(path)
     for name, document in examples.items():
         write(engine, document, unify_discovered(extracted[name], discovered_index(engine)))
@@ -44,22 +44,18 @@ def libya(engine):
 def stored_spans(db: str) -> set[tuple[str, int, int]]:
     """Every evidence span the store holds: events', relations', control changes', quotes'."""
     spans = set()
-    with sqlite3.connect(db) as connection:
-        spans |= set(connection.execute('SELECT document_id, start, "end" FROM event_evidence'))
-        spans |= set(connection.execute('SELECT document_id, start, "end" FROM quotes'))
-        for table in ("relations", "control"):
-            for document_id, record in connection.execute(
-                f"SELECT document_id, record FROM {table}"
-            ):
-                for item in json.loads(record).get("evidence", []):
-                    spans.add((document_id, item["start"], item["end"]))
+    spans |= set(rows(db, 'SELECT document_id, start, "end" FROM event_evidence'))
+    spans |= set(rows(db, 'SELECT document_id, start, "end" FROM quotes'))
+    for table in ("relations", "control"):
+        for document_id, record in rows(db, f"SELECT document_id, record FROM {table}"):
+            for item in json.loads(record).get("evidence", []):
+                spans.add((document_id, item["start"], item["end"]))
     return spans
 
 
 def test_every_footnote_points_at_a_real_evidence_span(db, libya):
     spans = stored_spans(db)
-    with sqlite3.connect(db) as connection:
-        bodies = dict(connection.execute("SELECT id, text FROM documents"))
+    bodies = dict(rows(db, "SELECT id, text FROM documents"))
     assert libya.footnotes
     for note in libya.footnotes:
         assert (note.document_id, note.start, note.end) in spans, note
@@ -80,12 +76,11 @@ def test_every_statement_is_footnoted(libya):
 def _gold_names(db: str, gold: dict) -> dict[str, set[str]]:
     """Gold actor key → the names of the stored actors its listed mentions were linked to
     ("Hifter" names the LNA's commander, who stands for the LNA in gold)."""
-    with sqlite3.connect(db) as connection:
-        rows = connection.execute(
-            "SELECT m.text, a.name FROM actor_mentions m JOIN actors a ON a.id = m.actor_id"
-        ).fetchall()
+    found = rows(
+        db, "SELECT m.text, a.name FROM actor_mentions m JOIN actors a ON a.id = m.actor_id"
+    )
     return {
-        actor["key"]: {name for text, name in rows if text in actor["mentions"]}
+        actor["key"]: {name for text, name in found if text in actor["mentions"]}
         for actor in gold["actors"]
     }
 

@@ -21,8 +21,8 @@ from frontlines.web import create_app
 
 
 @pytest.fixture(scope="module")
-def app():
-    return create_app(store_path())
+def app(backend: str):
+    return create_app(store_path(backend))
 
 
 def test_no_request_gives_a_server_error(app):

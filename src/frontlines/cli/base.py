@@ -97,7 +97,7 @@ DB_OPTION = click.option(
     envvar="FRONTLINES_DB",
     default="frontlines.db",
     show_default=True,
-    help="The SQLite store (or set FRONTLINES_DB).",
+    help="The store: an SQLite file, or postgresql://USER@HOST/DBNAME (or set FRONTLINES_DB).",
 )
 
 

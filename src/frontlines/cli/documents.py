@@ -91,6 +91,13 @@ def _used(workers: int, documents: list) -> int:
 @COUNTRY_OPTION
 @TIME_LIMIT_OPTION
 @WORKERS_OPTION
+@click.option(
+    "--cluster",
+    "cluster",
+    envvar="FRONTLINES_CLUSTER",
+    help="Extract on a Dask cluster: tcp://HOST:8786 (a running `dask scheduler`), or local:N "
+    "for N worker processes here. The store is written here, in input order.",
+)
 @QUIET_OPTION
 @click.argument("paths", nargs=-1)
 def ingest(
@@ -103,11 +110,12 @@ def ingest(
     country: str | None,
     time_limit: float,
     workers: int,
+    cluster: str | None,
     quiet: bool,
     paths: tuple[str, ...],
 ) -> None:
-    """Extract documents and add them to the store; a document already there is skipped, so
-    an interrupted ingest run again finishes the rest.
+    """Extract documents and add them to the store (an SQLite file, or postgresql://...); a
+    document already there is skipped, so an interrupted ingest run again finishes the rest.
 
     PATHS, --url and --urls are read as by `extract`. A document is its text: the same
     article from two feeds, or a page and its feed entry, is stored once, with every source
@@ -118,6 +126,7 @@ def ingest(
         StoreError,
         add_source,
         discovered_index,
+        display,
         has_document,
         open_store,
         write,
@@ -140,36 +149,48 @@ def ingest(
         else:
             new.add(document.id)
             documents.append(document)
-    ready(user_kb)
     progress = Progress(len(documents), terminal_shows_progress(quiet))
     batch.say = progress.say
-    for outcome in extract_all(documents, _used(workers, documents), user_kb, time_limit):
-        document, extraction = outcome.document, outcome.extraction
-        if extraction is None:
-            batch.fail(outcome.error or f"{document.name}: error: no extraction")
-            progress.advance(failed=True)
-            continue
-        try:  # the one writer: results arrive in input order from the workers
-            extraction = unify_discovered(extraction, discovered_index(engine))
-            result = write(engine, document, extraction)
-        except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch
-            batch.fail(f"{document.name}: error: {err.__class__.__name__}: {err}")
-            progress.advance(failed=True)
-            continue
-        added += result.added
-        skipped += not result.added
-        sources += result.new_source
-        progress.advance()
-        if not quiet and not progress.shown:
-            events, actors = len(extraction.events), len(extraction.actors)
-            click.echo(f"{document.name}: {events} events, {actors} actors", err=True)
+    if cluster:
+        from frontlines.cluster import ClusterError, extract_on_cluster
+
+        outcomes = extract_on_cluster(documents, cluster, user_kb, time_limit)
+    else:
+        ClusterError = ()  # noqa: N806 - nothing to catch without a cluster
+        ready(user_kb)
+        outcomes = extract_all(documents, _used(workers, documents), user_kb, time_limit)
+    try:
+        for outcome in outcomes:
+            document, extraction = outcome.document, outcome.extraction
+            if extraction is None:
+                batch.fail(outcome.error or f"{document.name}: error: no extraction")
+                progress.advance(failed=True)
+                continue
+            try:  # the one writer: results arrive in input order from the workers
+                extraction = unify_discovered(extraction, discovered_index(engine))
+                result = write(engine, document, extraction)
+            except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch
+                batch.fail(f"{document.name}: error: {err.__class__.__name__}: {err}")
+                progress.advance(failed=True)
+                continue
+            added += result.added
+            skipped += not result.added
+            sources += result.new_source
+            progress.advance()
+            if not quiet and not progress.shown:
+                events, actors = len(extraction.events), len(extraction.actors)
+                click.echo(f"{document.name}: {events} events, {actors} actors", err=True)
+    except ClusterError as err:
+        progress.close()
+        raise click.UsageError(str(err)) from None
     progress.close()
     for document in again:
         skipped += 1
         sources += add_source(engine, document)
     more = f" ({sources} more source(s) of them recorded)" if sources else ""
     click.echo(
-        f"ingested {added} new, {skipped} already stored{more}, {batch.failed} failed → {db}",
+        f"ingested {added} new, {skipped} already stored{more}, {batch.failed} failed "
+        f"→ {display(db)}",
         err=True,
     )
     sys.exit(batch.status)

@@ -103,16 +103,29 @@ def serve(db: str, host: str, port: int, tiles: str | None, attribution: str | N
 @click.option("--events", "count", default=10_000, show_default=True, help="Events to store.")
 @click.option("--rounds", default=40, show_default=True, help="Requests per filter set.")
 @click.option("--source-db", help="Copy the events of this store (else extract PATHS first).")
+@click.option(
+    "--postgres",
+    help="Build the store on this PostgreSQL server (postgresql://USER@HOST), in a database "
+    "of its own, dropped after; default a temporary SQLite file.",
+)
+@click.option("--store", "existing", help="Time this store as it is (fill nothing).")
 @click.argument("paths", nargs=-1)
-def bench_api(count: int, rounds: int, source_db: str | None, paths: tuple[str, ...]) -> None:
+def bench_api(
+    count: int,
+    rounds: int,
+    source_db: str | None,
+    postgres: str | None,
+    existing: str | None,
+    paths: tuple[str, ...],
+) -> None:
     """Measure /api/events latency over a temporary store of synthetic events (--events).
 
     The events are copies of those extracted from PATHS (or stored in --source-db), with
-    shifted dates and coordinates.
+    shifted dates and coordinates, bulk-loaded (COPY on PostgreSQL).
     """
     from frontlines.web import run_api_bench
 
-    if not source_db and not paths:
+    if not source_db and not paths and not existing:
         raise click.UsageError("give documents to extract (e.g. examples/) or --source-db")
-    for line in run_api_bench(count, rounds, source_db, paths):
+    for line in run_api_bench(count, rounds, source_db, paths, postgres, existing):
         click.echo(line)

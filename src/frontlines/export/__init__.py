@@ -77,7 +77,7 @@ def export(
         from frontlines.export.parquet import write_parquet
 
         folder = Path(out or DEFAULT_PARQUET)
-        for table, rows, size in write_parquet(db_path, folder):
+        for table, rows, size in write_parquet(engine, folder):
             yield f"parquet: {table}: {rows} rows, {size} bytes → {folder / (table + '.parquet')}"
     else:
         raise ValueError(f"unknown export format {fmt!r}")

@@ -49,7 +49,8 @@ def cluster_events(engine: Engine) -> list[ClusterEvent]:
     """Every real-world event in date order, with its sources and evidence."""
     rows = list_events(engine)
     with engine.connect() as connection:
-        rowids = dict(connection.execute(select(events.c.id, literal_column("events.rowid"))).all())
+        order = "events.seq" if connection.dialect.name == "postgresql" else "events.rowid"
+        rowids = dict(connection.execute(select(events.c.id, literal_column(order))).all())
         docs = documents_by_id(connection)
         members: dict[str, list] = defaultdict(list)
         query = select(

@@ -1,18 +1,18 @@
 """Parquet files of every store table (one `TABLE.parquet` each), typed from the store's
 schema, so DuckDB, pandas or Spark read them as they are.
 
-Rows stream from SQLite into a temporary JSON Lines file that DuckDB reads with the declared
-column types and writes as Parquet (DuckDB's SQLite reader is an extension it would fetch)."""
+Rows stream from the store (SQLite or PostgreSQL) into a temporary JSON Lines file that
+DuckDB reads with the declared column types and writes as Parquet (DuckDB's SQLite and
+PostgreSQL readers are extensions it would fetch)."""
 
 from __future__ import annotations
 
 import json
-import sqlite3
 import tempfile
 from pathlib import Path
 
 import duckdb
-from sqlalchemy import Boolean, Float, Integer
+from sqlalchemy import Boolean, Engine, Float, Integer, literal_column, select
 
 from frontlines.store import metadata
 
@@ -33,11 +33,22 @@ def _quoted(path: Path) -> str:
     return str(path).replace("'", "''")
 
 
-def write_parquet(db_path: str, out: Path) -> list[tuple[str, int, int]]:
-    """Write every table of the store at `db_path` into `out`; (table, rows, bytes) each."""
+def _in_order(table, dialect: str):
+    """The table's rows in insertion order (SQLite's rowid, PostgreSQL's events.seq), else by
+    key and then every column, so that an export is the same twice."""
+    if dialect == "sqlite":
+        return [literal_column("rowid")]
+    if table.name == "events":
+        return [literal_column("seq")]
+    keys = list(table.primary_key.columns)
+    return keys or list(table.columns)
+
+
+def write_parquet(engine: Engine, out: Path) -> list[tuple[str, int, int]]:
+    """Write every table of the store into `out`; (table, rows, bytes) each."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    source = engine.connect()
     duck = duckdb.connect()
     try:
         with tempfile.TemporaryDirectory(prefix="frontlines-parquet-") as scratch:
@@ -47,8 +58,8 @@ def write_parquet(db_path: str, out: Path) -> list[tuple[str, int, int]]:
                 booleans = {c.name for c in columns if isinstance(c.type, Boolean)}
                 lines = Path(scratch) / f"{table.name}.jsonl"
                 count = 0
-                quoted = ", ".join(f'"{name}"' for name in names)
-                cursor = source.execute(f'SELECT {quoted} FROM "{table.name}" ORDER BY rowid')
+                query = select(*columns).order_by(*_in_order(table, engine.dialect.name))
+                cursor = source.execution_options(yield_per=BATCH).execute(query)
                 with open(lines, "w", encoding="utf-8") as handle:
                     while rows := cursor.fetchmany(BATCH):
                         for row in rows:

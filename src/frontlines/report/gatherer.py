@@ -86,7 +86,7 @@ class Gatherer:
         return [row for row in list_events(self.engine) if self.in_country(row)]
 
     def control_rows(self) -> list[dict]:
-        query = select(control).order_by(control.c.date, control.c.document_id)
+        query = select(control).order_by(control.c.date.asc().nulls_first(), control.c.document_id)
         if self.country:
             query = query.where(control.c.country == self.country)
         with self.engine.connect() as connection:

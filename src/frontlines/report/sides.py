@@ -60,7 +60,7 @@ def notable_quotes(g: Gatherer, report: Report, scope: list[dict], moves: list[d
         select(quotes)
         .join(documents, documents.c.id == quotes.c.document_id)
         .where(quotes.c.document_id.in_(sorted(docs)), quotes.c.direct.is_(True))
-        .order_by(documents.c.published, documents.c.id, quotes.c.start)
+        .order_by(documents.c.published.asc().nulls_first(), documents.c.id, quotes.c.start)
     )
     per_speaker: Counter[str] = Counter()
     with g.engine.connect() as connection:

@@ -1,16 +1,22 @@
-"""Stage `store`: the SQLite store of documents and what was extracted from them, one
-transaction per document (`database`), its tables (`schema`), the queries the commands read
-(`queries`) and who holds what as of a date (`state`)."""
+"""Stage `store`: the store of documents and what was extracted from them, in SQLite (one
+file, the default) or PostgreSQL (a team's shared store): one transaction per document
+(`database`), the back ends (`engine`), its tables (`schema`) and their migrations
+(`migrate`), cross-document clusters (`clusters`), the queries the commands read (`queries`)
+and who holds what as of a date (`state`)."""
 
-from frontlines.store.database import (
-    IngestResult,
+from frontlines.store.bulk import bulk_load
+from frontlines.store.database import IngestResult, add_source, has_document, open_store, write
+from frontlines.store.engine import (
     StoreError,
-    add_source,
+    create_database,
     default_db,
-    has_document,
-    open_store,
-    write,
+    display,
+    drop_database,
+    is_postgres,
+    read_only_engine,
+    sqlite_path,
 )
+from frontlines.store.migrate import head as schema_head
 from frontlines.store.queries import (
     actor_detail,
     discovered_index,
@@ -47,17 +53,22 @@ __all__ = [
     "actor_detail",
     "actor_mentions",
     "actors",
+    "bulk_load",
     "clusters",
     "control",
+    "create_database",
     "dates",
     "default_db",
     "discovered_index",
+    "display",
     "document_sources",
     "documents",
     "documents_by_id",
+    "drop_database",
     "event_evidence",
     "events",
     "has_document",
+    "is_postgres",
     "iter_extractions",
     "list_actors",
     "list_events",
@@ -66,7 +77,10 @@ __all__ = [
     "open_store",
     "places",
     "quotes",
+    "read_only_engine",
     "relations",
+    "schema_head",
+    "sqlite_path",
     "state_as_of",
     "write",
 ]

@@ -1,134 +1,76 @@
-"""Stage `store`: the conflict picture in SQLite, with provenance for every fact.
+"""Stage `store`: the conflict picture in SQLite or PostgreSQL, with provenance for every fact.
 
-A document's identity is its content hash; ingesting it again changes nothing. Each document
-is written in one transaction, so a crash mid-ingest leaves the store consistent. The schema
-is plain tables that Datasette, DuckDB or `sqlite3` open as they are.
+A document's identity is its content hash; ingesting it again changes nothing, and two
+writers storing it at once store it once (`INSERT ... ON CONFLICT DO NOTHING`). Each document
+is written in one transaction, so a crash mid-ingest leaves the store consistent; writers take
+turns on the store's write lock for what depends on what others wrote (`clusters`). The
+schema is plain tables that Datasette, DuckDB, `sqlite3` or `psql` open as they are.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlalchemy import (
-    Connection,
-    Engine,
-    create_engine,
-    delete,
-    event,
-    insert,
-    select,
-    text,
-)
+from sqlalchemy import Connection, Engine, Table, insert, inspect, select, text
+from sqlalchemy.dialects import postgresql, sqlite
 
-from frontlines.merge import MERGE_DAYS, conservative_fatalities, same_event
 from frontlines.models import Document, Event, Extraction
+from frontlines.store.clustering import recluster, update_clusters
+from frontlines.store.engine import (
+    StoreError,
+    default_db,
+    display,
+    is_postgres,
+    sqlite_path,
+    store_engine,
+)
+from frontlines.store.migrate import lock, upgrade, write_transaction
 from frontlines.store.schema import (
-    SCHEMA_VERSION,
     actor_aliases,
     actor_mentions,
     actors,
-    clusters,
     control,
     dates,
     document_sources,
     documents,
     event_evidence,
     events,
-    metadata,
     places,
     quotes,
     relations,
 )
 
-DEFAULT_DB = "frontlines.db"
+__all__ = ["StoreError", "default_db", "open_store", "write", "write_transaction"]
 
 
-class StoreError(RuntimeError):
-    """The store could not be opened or written."""
-
-
-def default_db() -> str:
-    return os.environ.get("FRONTLINES_DB") or DEFAULT_DB
-
-
-def _pragmas(dbapi_connection, _record) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")  # first: the next ones may wait
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
-
-
-# How long a writer waits for another process's write to end before it gives up.
-BUSY_TIMEOUT_MS = 60_000
-
-
-@contextmanager
-def write_transaction(engine: Engine) -> Iterator[Connection]:
-    """A transaction that holds the store's write lock from its start (BEGIN IMMEDIATE). Two
-    ingests into one store then take turns, each waiting up to BUSY_TIMEOUT_MS, instead of one
-    failing when the other commits between its read and its write; and what a write reads
-    (the document already there? the clusters it joins?) cannot change under it."""
-    with engine.connect() as connection:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
-        yield connection
-        connection.commit()
-
-
-def open_store(path: str | None = None, *, create: bool = True) -> Engine:
-    """Open (and create where allowed) the SQLite store at `path`."""
-    path = path or default_db()
-    if not create and not os.path.exists(path):
-        raise StoreError(f"{path}: no such store; run `frontlines ingest` first")
-    engine = create_engine(f"sqlite:///{path}")
-    event.listen(engine, "connect", _pragmas)
+def open_store(db: str | None = None, *, create: bool = True) -> Engine:
+    """Open the store `db` (an SQLite path, the default, or a PostgreSQL URL), creating it
+    where allowed, and bring its schema to the newest migration."""
+    db = db or default_db()
+    if not is_postgres(db) and not create and not os.path.exists(sqlite_path(db)):
+        raise StoreError(f"{db}: no such store; run `frontlines ingest` first")
+    engine = store_engine(db)
     try:
-        with write_transaction(engine) as connection:
-            version = connection.execute(text("PRAGMA user_version")).scalar() or 0
-            metadata.create_all(connection)
-            _add_missing_columns(connection)
-            if version < 3:  # a store from before document_sources: each document's own
-                _backfill_sources(connection)
-            connection.execute(
-                text(
-                    "CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5("
-                    "title, text, content='documents', content_rowid='rowid')"
-                )
-            )
-            connection.execute(text(f"PRAGMA user_version={SCHEMA_VERSION}"))
-    except Exception as err:  # noqa: BLE001 - any driver error means the file is unusable
-        raise StoreError(f"{path}: cannot open store: {err}") from None
+        if is_postgres(db) and not create:
+            with engine.connect() as connection:
+                if not inspect(connection).has_table("documents"):
+                    raise StoreError(f"{display(db)}: no such store; run `frontlines ingest` first")
+        upgrade(engine)
+    except StoreError:
+        raise
+    except Exception as err:  # noqa: BLE001 - any driver error means the store is unusable
+        raise StoreError(f"{display(db)}: cannot open store: {_reason(err)}") from None
     return engine
 
 
-def _add_missing_columns(connection) -> None:
-    """Bring a store made by an earlier version up to this schema: new columns are added,
-    nothing is dropped (events stored before clustering stand for themselves)."""
-    for table in metadata.sorted_tables:
-        present = {row[1] for row in connection.execute(text(f"PRAGMA table_info({table.name})"))}
-        for column in table.columns:
-            if column.name not in present:
-                kind = column.type.compile(dialect=connection.dialect)
-                connection.execute(
-                    text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}')
-                )
-                if table.name == "events" and column.name == "cluster_id":
-                    connection.execute(text("UPDATE events SET cluster_id = id"))
+def _reason(err: Exception) -> str:
+    """A driver error's first line (psycopg's carry the SQL and a link after it)."""
+    message = str(getattr(err, "orig", None) or err).strip()
+    return message.splitlines()[0] if message else err.__class__.__name__
 
 
-def _backfill_sources(connection) -> None:
-    """Each document's own source, for documents stored before sources were recorded."""
-    connection.execute(
-        text(
-            "INSERT INTO document_sources (document_id, name, source, url, title, published, "
-            "seen_at) SELECT id, name, source, url, title, published, ingested_at FROM documents "
-            "WHERE NOT EXISTS (SELECT 1 FROM document_sources s WHERE s.document_id = documents.id)"
-        )
-    )
 
 
 @dataclass
@@ -148,35 +90,41 @@ def _stored(connection, document_id: str) -> bool:
     return found.first() is not None
 
 
+def _insert_new(connection: Connection, table: Table):
+    """INSERT that leaves an existing row (same key) as it is: ON CONFLICT DO NOTHING."""
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    return dialect.insert(table).on_conflict_do_nothing()
+
+
 def write(engine: Engine, document: Document, extraction: Extraction) -> IngestResult:
     """Write one document and everything extracted from it, in one transaction; a document
-    already there gains this source only."""
-    with write_transaction(engine) as connection:
-        if _stored(connection, document.id):
-            return IngestResult(document, False, _record_source(connection, document))
-        now = _now()
-        connection.execute(
-            insert(documents).values(
-                id=document.id,
-                doc_id=document.doc_id,
-                **_source_fields(document),
-                language=document.language,
-                text=document.text,
-                ingested_at=now,
-                extraction=extraction.model_dump_json(),
+    already there (stored before, or just now by another writer) gains this source only."""
+    with engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")  # the write lock, from the start
+        row = document_row(document, extraction)
+        stored = connection.execute(
+            _insert_new(connection, documents).values(**row).returning(documents.c.id)
+        ).first()
+        lock(connection)  # PostgreSQL: writers take turns from here on
+        if stored is None:  # already there, or just stored by another writer
+            new_source = _record_source(connection, document)
+            connection.commit()
+            return IngestResult(document, added=False, new_source=new_source)
+        _record_source(connection, document, row["ingested_at"])
+        if connection.dialect.name == "sqlite":
+            connection.execute(
+                text(
+                    "INSERT INTO documents_fts(rowid, title, text) "
+                    "SELECT rowid, title, text FROM documents WHERE id = :id"
+                ),
+                {"id": document.id},
             )
-        )
-        _record_source(connection, document, now)
-        connection.execute(
-            text(
-                "INSERT INTO documents_fts(rowid, title, text) "
-                "SELECT rowid, title, text FROM documents WHERE id = :id"
-            ),
-            {"id": document.id},
-        )
         _write_actors(connection, document, extraction)
         _write_events(connection, document, extraction)
         _write_rest(connection, document, extraction)
+        update_clusters(connection, recluster(connection, extraction.events))
+        connection.commit()
     return IngestResult(document, added=True)
 
 
@@ -228,25 +176,21 @@ def _now() -> str:
 
 
 def _write_actors(connection, document: Document, extraction: Extraction) -> None:
-    for actor in extraction.actors:
-        known = connection.execute(select(actors.c.id).where(actors.c.id == actor.id)).first()
-        if known is None:
-            connection.execute(
-                insert(actors).values(
-                    id=actor.id,
-                    name=actor.name,
-                    type=actor.type,
-                    inter=actor.inter,
-                    country=actor.country,
-                    wikidata=actor.wikidata,
-                    discovered=actor.id.startswith("new-"),
-                )
+    for actor in sorted(extraction.actors, key=lambda a: a.id):
+        connection.execute(
+            _insert_new(connection, actors).values(
+                id=actor.id,
+                name=actor.name,
+                type=actor.type,
+                inter=actor.inter,
+                country=actor.country,
+                wikidata=actor.wikidata,
+                discovered=actor.id.startswith("new-"),
             )
-        for alias in actor.aliases:
+        )
+        for alias in sorted(set(actor.aliases)):
             connection.execute(
-                insert(actor_aliases)
-                .prefix_with("OR IGNORE")
-                .values(actor_id=actor.id, alias=alias)
+                _insert_new(connection, actor_aliases).values(actor_id=actor.id, alias=alias)
             )
         if actor.mentions:
             connection.execute(
@@ -264,81 +208,57 @@ def _write_actors(connection, document: Document, extraction: Extraction) -> Non
             )
 
 
-def _cluster_for(connection, item: Event, document_id: str) -> str | None:
-    """The stored real-world event another report's event `item` is part of, if any."""
-    if not item.date or len(item.date) < 10 or item.location is None:
-        return None
-    day = dt.date.fromisoformat(item.date[:10])
-    low = (day - dt.timedelta(days=MERGE_DAYS)).isoformat()
-    high = (day + dt.timedelta(days=MERGE_DAYS)).isoformat()
-    rows = connection.execute(
-        select(events.c.cluster_id, events.c.record)
-        .where(events.c.date.between(low, high))
-        .where(events.c.document_id != document_id)
-        .order_by(events.c.date, events.c.id)
-    )
-    for cluster_id, record in rows:
-        if same_event(item, Event.model_validate_json(record)):
-            return cluster_id
-    return None
-
-
-def _update_cluster(connection, cluster_id: str) -> None:
-    rows = connection.execute(
-        select(
-            events.c.document_id,
-            events.c.fatalities,
-            events.c.event_type,
-            events.c.sub_event_type,
-            events.c.date,
-        ).where(events.c.cluster_id == cluster_id)
-    ).all()
-    figures = [row.fatalities for row in rows]
-    given = {f for f in figures if f > 0}
-    values = {
-        "sources": len({row.document_id for row in rows}),
-        "fatalities": conservative_fatalities(figures),
-        "fatalities_high": max(figures, default=0),
-        "contradicting": len(given) > 1 or len({row.sub_event_type for row in rows}) > 1,
-        "date_first": min((row.date for row in rows if row.date), default=None),
-        "date_last": max((row.date for row in rows if row.date), default=None),
+def document_row(document: Document, extraction: Extraction) -> dict:
+    """The `documents` row of a document and its extraction."""
+    return {
+        "id": document.id,
+        "doc_id": document.doc_id,
+        "name": document.name,
+        "title": document.title,
+        "source": document.source,
+        "url": document.url,
+        "published": document.published,
+        "language": document.language,
+        "text": document.text,
+        "ingested_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "extraction": extraction.model_dump_json(),
     }
-    connection.execute(delete(clusters).where(clusters.c.id == cluster_id))
-    connection.execute(insert(clusters).values(id=cluster_id, **values))
+
+
+def event_row(document: Document, item: Event) -> dict:
+    """The `events` row of one event, standing for itself (`recluster` places it)."""
+    location, one, two = item.location, item.actor1, item.actor2
+    return {
+        "id": item.id,
+        "cluster_id": item.id,
+        "document_id": document.id,
+        "date": item.date,
+        "time_precision": item.time_precision,
+        "event_type": item.event_type,
+        "sub_event_type": item.sub_event_type,
+        "plover_type": item.plover_type,
+        "plover_mode": item.plover_mode,
+        "actor1_id": one.id if one else None,
+        "actor1": one.name if one else None,
+        "actor2_id": two.id if two else None,
+        "actor2": two.name if two else None,
+        "location": location.name if location else None,
+        "latitude": location.lat if location else None,
+        "longitude": location.lon if location else None,
+        "country": location.country if location else None,
+        "admin1": location.admin1 if location else None,
+        "geo_precision": location.geo_precision if location else None,
+        "fatalities": item.fatalities,
+        "modality": item.modality,
+        "historical": item.historical,
+        "confidence": item.confidence,
+        "record": item.model_dump_json(),
+    }
 
 
 def _write_events(connection, document: Document, extraction: Extraction) -> None:
     for item in extraction.events:
-        location = item.location
-        cluster_id = _cluster_for(connection, item, document.id) or item.id
-        connection.execute(
-            insert(events).values(
-                id=item.id,
-                cluster_id=cluster_id,
-                document_id=document.id,
-                date=item.date,
-                time_precision=item.time_precision,
-                event_type=item.event_type,
-                sub_event_type=item.sub_event_type,
-                plover_type=item.plover_type,
-                plover_mode=item.plover_mode,
-                actor1_id=item.actor1.id if item.actor1 else None,
-                actor1=item.actor1.name if item.actor1 else None,
-                actor2_id=item.actor2.id if item.actor2 else None,
-                actor2=item.actor2.name if item.actor2 else None,
-                location=location.name if location else None,
-                latitude=location.lat if location else None,
-                longitude=location.lon if location else None,
-                country=location.country if location else None,
-                admin1=location.admin1 if location else None,
-                geo_precision=location.geo_precision if location else None,
-                fatalities=item.fatalities,
-                modality=item.modality,
-                historical=item.historical,
-                confidence=item.confidence,
-                record=item.model_dump_json(),
-            )
-        )
+        connection.execute(insert(events).values(**event_row(document, item)))
         connection.execute(
             insert(event_evidence),
             [
@@ -352,7 +272,6 @@ def _write_events(connection, document: Document, extraction: Extraction) -> Non
                 for e in item.evidence
             ],
         )
-        _update_cluster(connection, cluster_id)
 
 
 def _write_rest(connection, document: Document, extraction: Extraction) -> None:

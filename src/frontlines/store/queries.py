@@ -41,7 +41,7 @@ def list_events(engine: Engine, *, every_report: bool = False) -> list[dict]:
         .join(documents, documents.c.id == events.c.document_id)
         .join(first_evidence, first_evidence.c.event_id == events.c.id, isouter=True)
         .join(clusters, clusters.c.id == events.c.cluster_id, isouter=True)
-        .order_by(events.c.date, events.c.id)
+        .order_by(events.c.date.asc().nulls_first(), events.c.id)
     )
     if not every_report:
         query = query.where(events.c.id == events.c.cluster_id)
@@ -134,7 +134,11 @@ def actor_detail(engine: Engine, actor_id: str, samples: int = 5) -> dict | None
             )
             .join(documents, documents.c.id == actor_mentions.c.document_id)
             .where(actor_mentions.c.actor_id == actor_id)
-            .order_by(documents.c.published, actor_mentions.c.start)
+            .order_by(
+                documents.c.published.asc().nulls_first(),
+                documents.c.id,
+                actor_mentions.c.start,
+            )
         )
         mentions = [dict(r._mapping) for r in connection.execute(query)]
     detail["mentions"] = len(mentions)
@@ -171,7 +175,9 @@ def _count_events(engine: Engine, actor_id: str) -> int:
 def iter_extractions(engine: Engine) -> Iterator[dict]:
     with engine.connect() as connection:
         for (line,) in connection.execute(
-            select(documents.c.extraction).order_by(documents.c.published)
+            select(documents.c.extraction).order_by(
+                documents.c.published.asc().nulls_first(), documents.c.id
+            )
         ):
             yield json.loads(line)
 
@@ -207,7 +213,7 @@ def list_places(engine: Engine, country: str | None = None) -> list[dict]:
         events.c.plover_type,
         events.c.actor1,
         events.c.fatalities,
-    ).order_by(events.c.date)
+    ).order_by(events.c.date.asc().nulls_first(), events.c.id)
     with engine.connect() as connection:
         rows = [dict(r._mapping) for r in connection.execute(query)]
         by_place: dict[tuple, list[dict]] = {}

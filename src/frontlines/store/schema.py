@@ -1,11 +1,25 @@
-"""The store's tables: plain SQLite tables that Datasette, DuckDB or `sqlite3` open as they
-are. Part of the `store` stage; `store.py` writes them, `store_queries.py` reads them."""
+"""The store's tables: plain tables that Datasette, DuckDB, `sqlite3` or `psql` open as they
+are. Part of the `store` stage; `database.py` writes them, `queries.py` reads them.
+
+The tables here are the newest schema; a store gets there through the Alembic revisions in
+`migrations/versions/` (run on open). A change here needs a revision there: see
+docs/architecture.md, "Changing the schema"."""
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, Float, ForeignKey, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 
-SCHEMA_VERSION = 3  # 3: document_sources
 metadata = MetaData()
 
 documents = Table(
@@ -104,6 +118,27 @@ events = Table(
         "(its own id when no other report told it first)",
     ),
 )
+# Revision 0002: events newest first, overall and within a country, an event type or an
+# actor, and by position; only the events standing for their cluster (PostgreSQL's say NULLS
+# LAST on the date).
+_HEAD = events.c.cluster_id == events.c.id
+for _name, _columns in (
+    ("ix_events_date_listing", ()),
+    ("ix_events_country_listing", ("country",)),
+    ("ix_events_type_listing", ("event_type",)),
+    ("ix_events_actor1_listing", ("actor1_id",)),
+    ("ix_events_actor2_listing", ("actor2_id",)),
+):
+    _listing = (*(events.c[c] for c in _columns), events.c.date.desc(), events.c.id)
+    Index(_name, *_listing, sqlite_where=_HEAD, postgresql_where=_HEAD)
+Index(
+    "ix_events_position_listing",
+    events.c.latitude,
+    events.c.longitude,
+    sqlite_where=_HEAD,
+    postgresql_where=_HEAD,
+)
+
 clusters = Table(
     "clusters",
     metadata,

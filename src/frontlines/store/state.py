@@ -117,7 +117,8 @@ def state_as_of(engine: Engine, as_of: str, country: str | None = None) -> State
         if country:
             query = query.where(control.c.country == country)
         places: dict[str, PlaceState] = {}
-        for row in connection.execute(query.order_by(control.c.date, control.c.document_id)):
+        query = query.order_by(control.c.date.asc().nulls_first(), control.c.document_id)
+        for row in connection.execute(query):
             if not _on_or_before(row.date, as_of):
                 continue
             record = json.loads(row.record)
@@ -158,7 +159,7 @@ SYMMETRIC_KINDS = {"opposes", "allied_with"}
 def _backing(connection, as_of: str, country: str | None, actor) -> list[Backing]:
     grouped: dict[tuple, Backing] = {}
     evidence_seen: dict[tuple, set] = defaultdict(set)
-    rows = connection.execute(select(relations).order_by(relations.c.date))
+    rows = connection.execute(select(relations).order_by(relations.c.date.asc().nulls_first()))
     for row in rows:
         if not _on_or_before(row.date, as_of):
             continue

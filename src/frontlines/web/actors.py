@@ -15,7 +15,7 @@ def _event_counts(store: Store) -> str:
     return (
         "SELECT actor_id, count(*) AS events FROM ("
         f"SELECT actor1_id AS actor_id FROM events{one_per_cluster} "
-        f"UNION ALL SELECT actor2_id FROM events{one_per_cluster}) "
+        f"UNION ALL SELECT actor2_id FROM events{one_per_cluster}) AS ids "
         "WHERE actor_id IS NOT NULL GROUP BY actor_id"
     )
 
@@ -31,8 +31,8 @@ def list_actors(
     clauses, params = [], {"limit": limit, "offset": offset}
     if q:
         clauses.append(
-            "(a.name LIKE :q ESCAPE '\\' OR a.id IN "
-            "(SELECT actor_id FROM actor_aliases WHERE alias LIKE :q ESCAPE '\\'))"
+            "(lower(a.name) LIKE lower(:q) ESCAPE '\\' OR a.id IN "
+            "(SELECT actor_id FROM actor_aliases WHERE lower(alias) LIKE lower(:q) ESCAPE '\\'))"
         )
         escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params["q"] = f"%{escaped}%"
@@ -101,13 +101,13 @@ def actor_detail(store: Store, actor_id: str, limit: int = 500) -> dict | None:
         {"id": actor_id},
     )
     actor.update(counts or {"mentions": 0, "documents": 0})
-    cluster = " AND coalesce(e.cluster_id, e.id) = e.id" if store.clustered else ""
+    cluster = " AND e.cluster_id = e.id" if store.clustered else ""
     actor["events"] = [
         summary(row)
         for row in store.rows(
             f"{select_events(store)} "
             f"WHERE (e.actor1_id = :id OR e.actor2_id = :id){cluster} "
-            "ORDER BY e.date DESC, e.id LIMIT :limit",
+            "ORDER BY e.date DESC NULLS LAST, e.id LIMIT :limit",
             {"id": actor_id, "limit": limit},
         )
     ]

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
@@ -98,7 +98,12 @@ def create_app(
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
-        response = await call_next(request)
+        values = [request.url.path, *(v for _, v in request.query_params.multi_items())]
+        if any("\x00" in value for value in values):
+            # no text column takes a NUL (PostgreSQL refuses it outright): nothing can match
+            response = JSONResponse({"detail": "a NUL character in the request"}, 422)
+        else:
+            response = await call_next(request)
         docs = request.url.path == "/docs"
         response.headers["Content-Security-Policy"] = _content_security_policy(tiles, docs)
         response.headers["X-Content-Type-Options"] = "nosniff"

@@ -1,7 +1,8 @@
 """`frontlines bench-api`: /api/events latency over a store of many synthetic events.
 
 Real extractions are copied with shifted dates and coordinates (each copy a new document, so
-the full-text index grows too) until the store holds the requested number of events; then
+the full-text index grows too) and bulk-loaded until the store (SQLite, or PostgreSQL with
+`--postgres`) holds the requested number of events; then
 `frontlines serve` runs in its own process on a loopback port and each typical filter set is
 requested many times over HTTP.
 """
@@ -18,12 +19,14 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 
 from frontlines.models import Document, Extraction
 from frontlines.read import content_hash
+from frontlines.store import display
 
 
 def _extracted(paths: Iterable[str]) -> list[tuple[Document, Extraction]]:
@@ -86,13 +89,12 @@ def _copy(
     return new_doc, new_extraction
 
 
-def fill_store(path: str, sources: list[tuple[Document, Extraction]], count: int) -> int:
-    """Write copies of `sources` into a new store at `path` until it holds `count` events."""
-    from frontlines.store import open_store, write
-
+def copies(
+    sources: list[tuple[Document, Extraction]], count: int
+) -> Iterator[tuple[Document, Extraction]]:
+    """Shifted copies of `sources` (each a new document) until they hold `count` events."""
     if not any(e.events for _, e in sources):
         raise ValueError("the source documents have no events to copy")
-    engine = open_store(path)
     rng = random.Random(7)
     written, k = 0, 0
     while written < count:
@@ -101,11 +103,62 @@ def fill_store(path: str, sources: list[tuple[Document, Extraction]], count: int
                 continue
             doc, copy = _copy(document, extraction, k, rng)
             copy.events = copy.events[: count - written]
-            write(engine, doc, copy)
             written += len(copy.events)
+            yield doc, copy
         k += 1
+
+
+def fill_store(db: str, sources: list[tuple[Document, Extraction]], count: int) -> int:
+    """Load copies of `sources` into a new store `db` until it holds `count` events (bulk:
+    COPY on PostgreSQL; each copy's events stand for themselves)."""
+    from frontlines.store import bulk_load, open_store
+
+    engine = open_store(db)
+    try:
+        return bulk_load(engine, copies(sources, count))
+    finally:
+        engine.dispose()
+
+
+def _size(db: str) -> float:
+    """The store's size in MB."""
+    from frontlines.web.db import open_read_only
+
+    if not db.startswith("postgresql"):
+        return os.path.getsize(db) / 1e6
+    store = open_read_only(db)
+    size = store.scalar("SELECT pg_database_size(current_database())")
+    store.engine.dispose()
+    return int(size or 0) / 1e6
+
+
+def _count(db: str) -> int:
+    from frontlines.store import open_store
+
+    engine = open_store(db, create=False)  # brought to the newest revision (its indexes)
+    with engine.connect() as connection:
+        found = int(connection.exec_driver_sql("SELECT count(*) FROM events").scalar() or 0)
     engine.dispose()
-    return written
+    return found
+
+
+@contextmanager
+def _bench_store(postgres: str | None) -> Iterator[str]:
+    """A new, empty store: an SQLite file, or a database on the PostgreSQL server `postgres`
+    (dropped afterwards)."""
+    from frontlines.store import create_database, drop_database
+
+    if not postgres:
+        with tempfile.TemporaryDirectory() as tmp:
+            yield str(Path(tmp) / "bench.db")
+        return
+    db = f"{postgres.rstrip('/')}/frontlines_bench_{os.getpid()}"
+    drop_database(db)
+    create_database(db)
+    try:
+        yield db
+    finally:
+        drop_database(db)
 
 
 def _filter_sets(db: str) -> list[tuple[str, dict]]:
@@ -153,20 +206,31 @@ def _p95(times: list[float]) -> float:
 
 
 def run_api_bench(
-    count: int, rounds: int, source_db: str | None, paths: Iterable[str]
+    count: int,
+    rounds: int,
+    source_db: str | None,
+    paths: Iterable[str],
+    postgres: str | None = None,
+    existing: str | None = None,
 ) -> Iterator[str]:
+    """Fill a store (SQLite, or a new database on the server `postgres`) and time the API;
+    or time the `existing` store as it is."""
     from frontlines.web.server import serve_in_subprocess
 
-    sources = _stored(source_db) if source_db else _extracted(paths)
-    with tempfile.TemporaryDirectory() as tmp:
-        db = str(Path(tmp) / "bench.db")
-        began = time.perf_counter()
-        written = fill_store(db, sources, count)
-        size = os.path.getsize(db) / 1e6
-        yield (
-            f"store: {written} events from {len(sources)} source documents, "
-            f"{size:.1f} MB, filled in {time.perf_counter() - began:.1f} s"
-        )
+    with _bench_store(None if existing else postgres) as db:
+        if existing:
+            db = existing
+            events = _count(db)
+            yield f"store {display(db)}: {events} events, {_size(db):.1f} MB"
+        else:
+            sources = _stored(source_db) if source_db else _extracted(paths)
+            began = time.perf_counter()
+            written = fill_store(db, sources, count)
+            kind = "PostgreSQL" if postgres else "SQLite"
+            yield (
+                f"{kind} store: {written} events from {len(sources)} source documents, "
+                f"{_size(db):.1f} MB, filled in {time.perf_counter() - began:.1f} s"
+            )
         everything: list[float] = []
         with serve_in_subprocess(db) as url, httpx.Client(base_url=url, timeout=30) as client:
             yield f"{'GET /api/events filter':32} {'total':>6} {'median':>8} {'p95':>8}"

@@ -1,7 +1,7 @@
 """The web API's reads: events with filters, one event with its sources, actors, documents.
 
-Every value reaches SQLite as a bound parameter; only fixed fragments written here are joined
-into the SQL text.
+Every value reaches the database (SQLite or PostgreSQL) as a bound parameter; only fixed
+fragments written here are joined into the SQL text.
 """
 
 from __future__ import annotations
@@ -19,6 +19,11 @@ SUMMARY_COLUMNS = (
     "e.historical, e.confidence"
 )
 MAX_LIMIT = 10_000
+# Matches are counted up to this many (or to the end of the page asked for): past it `total`
+# is a lower bound (`total_exact` false), so a broad filter over a million events costs a walk
+# of this many index entries, not of every match.
+COUNT_LIMIT = 1_000
+ORDER = "e.date DESC NULLS LAST, e.id"  # newest first, as the listing indexes hold them
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -31,7 +36,7 @@ def select_events(store: Store) -> str:
             f"SELECT {SUMMARY_COLUMNS}, coalesce(c.sources, 1) AS source_count, "
             "coalesce(c.fatalities, e.fatalities) AS fatalities_low, "
             "coalesce(c.fatalities_high, e.fatalities) AS fatalities_high, "
-            "coalesce(c.contradicting, 0) AS contradicting "
+            "coalesce(c.contradicting, false) AS contradicting "
             "FROM events e LEFT JOIN clusters c ON c.id = coalesce(e.cluster_id, e.id)"
         )
     return (
@@ -51,7 +56,7 @@ class EventFilter:
     location: str | None = None  # place name, exactly as stored
     types: list[str] = field(default_factory=list)  # ACLED event types
     bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
-    q: str | None = None  # words that the event's document must contain (FTS5)
+    q: str | None = None  # words that the event's document must contain (FTS5 or tsvector)
     limit: int = 100
     offset: int = 0
 
@@ -62,11 +67,23 @@ def fts_query(words: str) -> str | None:
     return " ".join(f'"{term}"' for term in terms) or None
 
 
-def _where(store: Store, filters: EventFilter) -> tuple[str, dict]:
+def _where(
+    store: Store,
+    filters: EventFilter,
+    *,
+    broad_text: bool = False,
+    broad_box: bool = False,
+    actor_column: str | None = None,
+) -> tuple[str, dict]:
+    """The WHERE clause and its parameters. A broad text search (more than COUNT_LIMIT
+    documents match) is tested event by event as events are read newest first, instead of
+    gathering every matching document first; a broad box is read in date order too (in
+    SQLite, `+` keeps the planner off the position index). With `actor_column`, the actor is
+    looked for in that column only (the listing reads each column's index and merges)."""
     clauses: list[str] = []
     params: dict = {}
     if store.clustered:
-        clauses.append("coalesce(e.cluster_id, e.id) = e.id")  # a lone event: its own id
+        clauses.append("e.cluster_id = e.id")  # stands for its cluster: the partial indexes
     if filters.start:
         clauses.append("e.date >= :start")
         params["start"] = filters.start
@@ -80,7 +97,10 @@ def _where(store: Store, filters: EventFilter) -> tuple[str, dict]:
         clauses.append("e.location = :location")
         params["location"] = filters.location
     if filters.actor:
-        clauses.append("(e.actor1_id = :actor OR e.actor2_id = :actor)")
+        if actor_column:
+            clauses.append(f"e.{actor_column} = :actor")
+        else:
+            clauses.append("(e.actor1_id = :actor OR e.actor2_id = :actor)")
         params["actor"] = filters.actor
     if filters.types:
         names = {f"type{i}": value for i, value in enumerate(filters.types)}
@@ -88,33 +108,136 @@ def _where(store: Store, filters: EventFilter) -> tuple[str, dict]:
         params.update(names)
     if filters.bbox:
         west, south, east, north = filters.bbox
-        clauses.append("e.latitude BETWEEN :south AND :north")
+        plain = "+" if broad_box and not store.postgres else ""
+        clauses.append(f"{plain}e.latitude BETWEEN :south AND :north")
         if west <= east:
-            clauses.append("e.longitude BETWEEN :west AND :east")
+            clauses.append(f"{plain}e.longitude BETWEEN :west AND :east")
         else:  # the box crosses the antimeridian
-            clauses.append("(e.longitude >= :west OR e.longitude <= :east)")
+            clauses.append(f"({plain}e.longitude >= :west OR {plain}e.longitude <= :east)")
         params.update(west=west, south=south, east=east, north=north)
-    query = fts_query(filters.q or "")
     if filters.q is not None and filters.q.strip():
-        clauses.append(
-            "e.document_id IN (SELECT d.id FROM documents d JOIN documents_fts f "
-            "ON f.rowid = d.rowid WHERE documents_fts MATCH :fts)"
-        )
-        params["fts"] = query or '""'
+        clauses.append(_text_clause(store, broad_text))
+        params["fts"] = _text_query(store, filters.q)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def search_events(store: Store, filters: EventFilter) -> dict:
-    """One page of events (one row per real-world event), newest first, and the total."""
-    where, params = _where(store, filters)
-    total = store.scalar(f"SELECT count(*) FROM events e{where}", params)
-    page = {**params, "limit": filters.limit, "offset": filters.offset}
-    rows = store.rows(
-        f"{select_events(store)}{where} ORDER BY e.date DESC, e.id LIMIT :limit OFFSET :offset",
-        page,
+def _text_query(store: Store, words: str) -> str:
+    if store.postgres:
+        return " ".join(_WORD.findall(words))  # plainto_tsquery: every word required
+    return fts_query(words) or '""'
+
+
+def _text_clause(store: Store, broad: bool) -> str:
+    if store.postgres:
+        if broad:
+            return (
+                "EXISTS (SELECT 1 FROM documents d WHERE d.id = e.document_id "
+                "AND d.fts @@ plainto_tsquery('simple', :fts))"
+            )
+        return (  # the few documents first, then their events by document (an array, so
+            # the planner reads the document_id index rather than guess at the listing's size)
+            "e.document_id = ANY(ARRAY(SELECT d.id FROM documents d "
+            "WHERE d.fts @@ plainto_tsquery('simple', :fts)))"
+        )
+    if broad:
+        return (
+            "EXISTS (SELECT 1 FROM documents_fts f WHERE documents_fts MATCH :fts "
+            "AND f.rowid = (SELECT d.rowid FROM documents d WHERE d.id = e.document_id))"
+        )
+    return (
+        "e.document_id IN (SELECT d.id FROM documents d JOIN documents_fts f "
+        "ON f.rowid = d.rowid WHERE documents_fts MATCH :fts)"
     )
+
+
+def _text_is_broad(store: Store, words: str | None) -> bool:
+    """Whether more than COUNT_LIMIT documents contain the words."""
+    if words is None or not words.strip():
+        return False
+    if store.postgres:
+        sql = "SELECT 1 FROM documents WHERE fts @@ plainto_tsquery('simple', :fts)"
+    else:
+        sql = "SELECT 1 FROM documents_fts WHERE documents_fts MATCH :fts"
+    params = {"fts": _text_query(store, words), "cap": COUNT_LIMIT + 1}
+    found = store.scalar(f"SELECT count(*) FROM ({sql} LIMIT :cap) AS m", params)
+    return int(found or 0) > COUNT_LIMIT
+
+
+def _actor_is_broad(store: Store, actor: str | None) -> bool:
+    """Whether the actor is in more than COUNT_LIMIT listed events (as actor1 or actor2)."""
+    if not actor:
+        return False
+    found = 0
+    for column in ("actor1_id", "actor2_id"):
+        sql = f"SELECT 1 FROM events WHERE {column} = :actor AND cluster_id = id LIMIT :cap"
+        params = {"actor": actor, "cap": COUNT_LIMIT + 1}
+        found += int(store.scalar(f"SELECT count(*) FROM ({sql}) AS m", params) or 0)
+    return found > COUNT_LIMIT
+
+
+def search_events(store: Store, filters: EventFilter) -> dict:
+    """One page of events (one row per real-world event), newest first, and the total
+    (counted up to COUNT_LIMIT, or to the end of the page asked for if further; where the
+    words or the actor are in more than COUNT_LIMIT documents or events, only to the end of
+    the page: reading events newest first, each tested, finds a page quickly but counting
+    far past it would read many)."""
+    broad_text = _text_is_broad(store, filters.q)
+    broad_actor = _actor_is_broad(store, filters.actor)
+    return _search(store, filters, broad_text, broad_actor)
+
+
+def _search(store: Store, filters: EventFilter, broad_text: bool, broad_actor: bool) -> dict:
+    cap = max(COUNT_LIMIT, filters.offset + filters.limit)
+    if filters.actor:  # each of the actor's columns in its own index order, then merged
+        wheres = [
+            _where(store, filters, broad_text=broad_text, actor_column=column)
+            for column in ("actor1_id", "actor2_id")
+        ]
+        params = {**wheres[0][1], "first": filters.offset + filters.limit + 1}
+
+        def either(select: str, tail: str = "") -> str:
+            one, two = (f"SELECT * FROM ({select}{where}{tail}) AS m{n}"
+                        for n, (where, _) in enumerate(wheres))
+            return f"{one} UNION {two}"
+
+        counted = f"SELECT count(*) FROM ({either('SELECT e.id FROM events e')}) AS u"
+        listed = (
+            f"SELECT * FROM ({either(select_events(store), f' ORDER BY {ORDER} LIMIT :first')})"
+            " AS u ORDER BY u.date DESC NULLS LAST, u.id LIMIT :limit OFFSET :offset"
+        )
+    else:
+        where, params = _where(store, filters, broad_text=broad_text)
+        # In listing order, the planner walks a listing index and stops at the cap; a box is
+        # counted on the position index instead (a small box has few entries to read there).
+        order = "" if filters.bbox else f" ORDER BY {ORDER}"
+        counted = (
+            f"SELECT count(*) FROM (SELECT 1 FROM events e{where}{order} "
+            "LIMIT :count_limit) AS m"
+        )
+        listed = f"{select_events(store)}{where} ORDER BY {ORDER} LIMIT :limit OFFSET :offset"
+    # A narrow box, or words in few documents, gathers its few events and sorts them; every
+    # other listing reads an index newest first.
+    words = bool(filters.q and filters.q.strip())
+    narrow = filters.bbox is not None or (words and not broad_text)
+    if broad_text or broad_actor:
+        total = cap = filters.offset + filters.limit  # the page tells if there are more
+    else:
+        count_params = {**params, "count_limit": cap + 1}
+        total = int(store.scalar(counted, count_params, in_index_order=not narrow) or 0)
+        if filters.bbox and total > cap and not filters.actor:
+            where, params = _where(store, filters, broad_text=broad_text, broad_box=True)
+            listed = f"{select_events(store)}{where} ORDER BY {ORDER} LIMIT :limit OFFSET :offset"
+            narrow = False
+    page = {**params, "limit": filters.limit + 1, "offset": filters.offset}
+    rows = store.rows(listed, page, in_index_order=not narrow)
+    if (broad_text or broad_actor) and not rows and filters.offset:
+        return _search(store, filters, False, False)  # past the end: count as usual
+    if broad_text or broad_actor:
+        total = filters.offset + len(rows) if len(rows) <= filters.limit else cap + 1
+    rows = rows[: filters.limit]
     return {
-        "total": int(total or 0),
+        "total": min(total, cap),
+        "total_exact": total <= cap,
         "limit": filters.limit,
         "offset": filters.offset,
         "events": [summary(row) for row in rows],

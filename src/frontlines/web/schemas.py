@@ -6,7 +6,7 @@ describe them. The tests check that real answers fit.
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from frontlines.store import StatePicture as StatePicture
 
@@ -53,7 +53,10 @@ class EventSummary(BaseModel):
 
 
 class EventPage(BaseModel):
-    total: int
+    total: int = Field(
+        description="events matching, counted up to 1,000 or to the end of the page asked for"
+    )
+    total_exact: bool = Field(description="false when more match: `total` is a lower bound")
     limit: int
     offset: int
     events: list[EventSummary]

@@ -38,7 +38,8 @@ async function loadEvents() {
   const data = await getJSON(`/api/events?${filterParams()}`);
   state.events = data.events;
   const more = data.total > data.events.length ? ` (first ${data.events.length} shown)` : "";
-  status(`${data.total} events${more}`);
+  const total = data.total_exact === false ? `more than ${data.total}` : `${data.total}`;
+  status(`${total} events${more}`);
   timeline.setEvents(state.events); // calls applyRange
   eventMap.fit();
 }
