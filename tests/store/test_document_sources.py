@@ -73,8 +73,9 @@ def test_a_store_from_before_sources_opens_with_each_document_its_own_source(tmp
     document = _document("bankass.html", "Sahel Monitor")
     _write(engine, document)
     engine.dispose()
-    with sqlite3.connect(db) as connection:  # as schema 2 left it
+    with sqlite3.connect(db) as connection:  # as version 2 left it, before migrations
         connection.execute("DROP TABLE document_sources")
+        connection.execute("DROP TABLE alembic_version")
         connection.execute("PRAGMA user_version=2")
     engine = open_store(db)
     assert _sources(db) == [(document.id, "bankass.html", "Sahel Monitor", LINK, "2024-03-12")]
@@ -82,5 +83,5 @@ def test_a_store_from_before_sources_opens_with_each_document_its_own_source(tmp
     engine.dispose()
     open_store(db).dispose()  # opening again adds nothing
     assert len(_sources(db)) == 2
-    with sqlite3.connect(db) as connection:
-        assert connection.execute("PRAGMA user_version").fetchone()[0] == 3
+    with sqlite3.connect(db) as connection:  # at the newest migration
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] >= "0003"
