@@ -88,8 +88,9 @@ def location_of(
         preposition = _governing_preposition(span.root)
         if span.root.i in described:
             skipped.add((start, end))
-            if preposition == "in" and not is_demonym(place.text):
-                within.append((start, end, place, preposition))
+            town = place.feature not in REGION_FEATURES and place.feature != "country"
+            if (preposition == "in" or town) and not is_demonym(place.text):
+                within.append((start, end, place, preposition))  # "the capital Ouagadougou"
             continue  # "JNIM, the alliance active across the Sahel, took ...": who, not where
         if preposition in AWAY_PREPOSITIONS or is_demonym(place.text):
             continue  # not where it happened: "towards Bani Walid", "a Turkish official"
