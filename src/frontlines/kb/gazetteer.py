@@ -379,22 +379,23 @@ def lookup(text: str) -> list[Place]:
     found += _divisions(key)
     found += airports_named(key)
     rows, index, _divisions_list, _division_index = _index()
-    for row_id in index.get(key, ()):
-        name, lat, lon, iso3, population, geonames_id, admin1, capital = rows[row_id]
-        found.append(
-            Place(
-                name=name,
-                lat=lat,
-                lon=lon,
-                country=iso3,
-                feature="city",
-                population=population,
-                geonames_id=geonames_id,
-                admin1=admin1,
-                capital=capital,
-            )
-        )
-    return found
+    return found + [city_from_row(rows[row_id]) for row_id in index.get(key, ())]
+
+
+def city_from_row(row: tuple) -> Place:
+    """The town a row of the index holds."""
+    name, lat, lon, iso3, population, geonames_id, admin1, capital = row
+    return Place(
+        name=name,
+        lat=lat,
+        lon=lon,
+        country=iso3,
+        feature="city",
+        population=population,
+        geonames_id=geonames_id,
+        admin1=admin1,
+        capital=capital,
+    )
 
 
 @lru_cache(maxsize=1)

@@ -8,13 +8,12 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from frontlines.kb.gazetteer import Place, _index
-from frontlines.kb.geometry import km
+from frontlines.kb.gazetteer import Place, _index, city_from_row
+from frontlines.kb.geometry import contains
 from frontlines.kb.names import name_key
 
 SAME_NAME = 80  # rapidfuzz ratio: "bulo burde" / "bulo burti" is 80
 SHORTEST = 6  # letters: shorter names are too alike to tell apart by spelling
-COUNTY_KM = 80  # a second-level unit holds the towns this close to its point
 
 
 @lru_cache(maxsize=32)
@@ -39,25 +38,10 @@ def spelled_alike_within(name: str, unit: Place) -> Place | None:
     keys, ids = _names_in(unit.country)
     rows = _index()[0]
     found: dict[int, Place] = {}
-    for _key, score, position in process.extract(
+    for _key, _score, position in process.extract(
         key, keys, scorer=fuzz.ratio, score_cutoff=SAME_NAME, limit=20
     ):
-        name_, lat, lon, iso3, population, geonames_id, admin1, capital = rows[ids[position]]
-        inside = (
-            unit.feature == "country"
-            or (unit.feature == "region" and admin1 == unit.name)
-            or (unit.feature == "county" and km(unit.lat, unit.lon, lat, lon) < COUNTY_KM)
-        )
-        if inside and score >= SAME_NAME:
-            found[geonames_id] = Place(
-                name=name_,
-                lat=lat,
-                lon=lon,
-                country=iso3,
-                feature="city",
-                population=population,
-                geonames_id=geonames_id,
-                admin1=admin1,
-                capital=capital,
-            )
+        town = city_from_row(rows[ids[position]])
+        if town.geonames_id is not None and contains(unit, town):
+            found[town.geonames_id] = town
     return next(iter(found.values())) if len(found) == 1 else None

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from frontlines.kb.gazetteer import Place, lookup
-from frontlines.kb.geometry import km
+from frontlines.kb.geometry import contains
 
 if TYPE_CHECKING:
     from frontlines.mentions import Mention
@@ -96,17 +96,6 @@ def within_named_units(found: list[Place], after: str) -> tuple[list[Place], lis
         if named and not any(contains(u, p) for u in named for p in found):
             found = []
     return found, units
-
-
-def contains(outer: Place, inner: Place) -> bool:
-    """Whether `outer` (a country, region or county) holds `inner`."""
-    if inner.feature == "country" or outer.country != inner.country or outer is inner:
-        return False
-    if outer.feature == "country":
-        return True
-    if outer.feature == "region":
-        return inner.admin1 == outer.name
-    return outer.feature == "county" and km(outer.lat, outer.lon, inner.lat, inner.lon) < 80
 
 
 NEAR_COUNTRY_CHARS = 60  # "in northwestern Yemen (Al Jawf)": the country beside the name
