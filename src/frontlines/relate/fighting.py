@@ -6,7 +6,7 @@ stage; the words are in `kb/data/relate.yaml` (`relations.opposes`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from functools import cache
 
 from spacy.tokens import Span, Token
@@ -39,22 +39,13 @@ def _sides(head: Token | None, resolved: ResolvedDocument) -> list[str]:
     return [a for a in dict.fromkeys(found) if not is_generic_class(a)]
 
 
-def _opponents(word: Token, resolved: ResolvedDocument) -> list[str]:
+def _sides_after(word: Token, preps: Collection[str], resolved: ResolvedDocument) -> list[str]:
+    """The sides named after one of `preps` under `word` ('clashes with X', 'between X and Y',
+    'took Z from X')."""
     return [
         side
         for child in word.children
-        if child.dep_ == "prep" and child.lower_ in OPPONENT_PREPS
-        for g in child.children
-        if g.dep_ == "pobj"
-        for side in _sides(g, resolved)
-    ]
-
-
-def _between(word: Token, resolved: ResolvedDocument) -> list[str]:
-    return [
-        side
-        for child in word.children
-        if child.dep_ == "prep" and child.lower_ == "between"
+        if child.dep_ == "prep" and child.lower_ in preps
         for g in child.children
         if g.dep_ == "pobj"
         for side in _sides(g, resolved)
@@ -84,17 +75,17 @@ def fight_pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple]:
             if passive:
                 continue
             sides = _sides(subject, resolved)
-            others = _opponents(token, resolved)
+            others = _sides_after(token, OPPONENT_PREPS, resolved)
             if not others and len(sides) > 1:  # "X and Y clashed"
                 sides, others = sides[:1], sides[1:]
             if sides and others:
                 yield "opposes", token, sides, others
         elif token.pos_ == "NOUN" and (lemma in nouns or token.lower_ in nouns):
-            both = _between(token, resolved)
+            both = _sides_after(token, {"between"}, resolved)
             if len(both) > 1:
                 yield "opposes", token, both[:1], both[1:]
                 continue
-            others = _opponents(token, resolved)
+            others = _sides_after(token, OPPONENT_PREPS, resolved)
             if others:
                 sides = _sides(_clause_subject(token), resolved)
                 if sides:
@@ -110,7 +101,7 @@ def fought(trigger: Token, resolved: ResolvedDocument) -> list[str]:
             continue  # only the trigger's own phrases, not a nested clause's
         lemma = token.lemma_.lower()
         if lemma in verbs and token.pos_ == "VERB" or lemma in nouns and token.pos_ == "NOUN":
-            found += _opponents(token, resolved)
+            found += _sides_after(token, OPPONENT_PREPS, resolved)
     return found
 
 
@@ -127,14 +118,7 @@ def capture_pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple]
     for token in sentence:
         if token.pos_ != "VERB" or token.lemma_.lower() not in _capture_lemmas():
             continue
-        losers = [
-            side
-            for child in token.children
-            if child.dep_ == "prep" and child.lower_ == "from"
-            for g in child.children
-            if g.dep_ == "pobj"
-            for side in _sides(g, resolved)
-        ]
+        losers = _sides_after(token, {"from"}, resolved)
         subject, passive = subject_of(token)
         takers = [] if passive else _sides(subject, resolved)
         if takers and losers:
