@@ -67,6 +67,8 @@ def test_date_test_set_is_at_least_97_percent_right():
         ("around 3 May", "2020-05-03", "week"),
         ("Around 29 April 2020", "2020-04-29", "week"),
         ("the night of 18/07", "2019-07-18", "day"),
+        ("the night of 2/05", "2020-05-02", "day"),  # day first, not 5 February
+        ("07/18/2019", "2019-07-18", "day"),  # month first only where it must be
         ("2020-05-01", "2020-05-01", "day"),
     ],
 )

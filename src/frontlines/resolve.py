@@ -190,6 +190,9 @@ def _resolve_date(text: str, published: str | None) -> ResolvedDate | None:
         return None
     if re.search(r"\b(next|coming|tomorrow|upcoming)\b", lowered):
         return None  # the future is not a report of what happened
+    numeric = _numeric_date(lowered, base)
+    if numeric is not None:
+        return numeric
     if base is not None:
         handled = _resolve_relative(lowered, base)
         if handled is not None:
@@ -206,6 +209,32 @@ def _resolve_date(text: str, published: str | None) -> ResolvedDate | None:
     if base is not None and date > base and not re.search(r"\b\d{4}\b", lowered):
         return None  # the future is not a report of what happened
     return ResolvedDate(_iso(date, precision), precision)
+
+
+_NUMERIC = re.compile(r"\b([0-3]?\d)/([01]?\d)(?:/(\d{4}|\d{2}))?\b")
+
+
+def _numeric_date(lowered: str, base: dt.date | None) -> ResolvedDate | None:
+    """'18/07', 'the night of 4/05', '18/07/2020': day first, as ACLED and most of the world
+    write it (dateparser would read '4/05' as 5 April); month first only where the first
+    number cannot be a month's day order ('07/18'). Without a year, the last such day up to
+    the publication date."""
+    match = _NUMERIC.search(lowered)
+    if match is None:
+        return None
+    first, second = int(match.group(1)), int(match.group(2))
+    day, month = (second, first) if second > 12 >= first else (first, second)
+    year_text = match.group(3)
+    if year_text:
+        year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+    elif base is not None:
+        year = base.year if (month, day) <= (base.month, base.day) else base.year - 1
+    else:
+        return None
+    try:
+        return ResolvedDate(dt.date(year, month, day).isoformat(), "day")
+    except ValueError:
+        return None
 
 
 def _resolve_relative(lowered: str, base: dt.date) -> ResolvedDate | None:

@@ -201,3 +201,22 @@ def test_a_protest_whose_crowd_turns_violent_is_a_violent_demonstration():
     assert _pairs("Security forces violently dispersed a sit-in in Rabat.")[0][0] != (
         "Violent demonstration"
     )
+
+
+def test_pirates_are_acleds_pirates_of_their_country():
+    assert _pairs("Somali pirates hijack a German cargo ship.")[0][1] == "Pirates (Somalia)"
+
+
+def test_an_attack_on_a_force_or_its_post_is_an_armed_clash():
+    assert _pairs(
+        "On 29 April 2020, JNIM militants attacked a gendarmerie post in Mondoro, Mali.",
+        published="2020-05-02",
+    ) == [("Armed clash", "JNIM: Jama'at Nusrat al-Islam wal-Muslimin", "Police Forces of Mali")]
+
+
+def test_the_units_in_parentheses_after_a_place_are_no_party():
+    (event,) = _pairs(
+        "On 2 May 2020, a mob lynched a suspected thief in Mbale (Mbale, Eastern), Uganda.",
+        published="2020-05-04",
+    )
+    assert event == ("Mob violence", "Rioters (Uganda)", "Civilians (Uganda)")

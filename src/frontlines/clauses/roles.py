@@ -79,8 +79,10 @@ def _mention_refs(tokens: list[Token], resolved: ResolvedDocument) -> list[Actor
         return named
     head = tokens[0]
     forces = cues().get("generic_forces") or {}
-    kind = forces.get(head.lower_) or forces.get(
-        " ".join(t.lower_ for t in head.doc[head.i - 1 : head.i + 1])
+    kind = (
+        forces.get(head.lower_)
+        or forces.get(" ".join(t.lower_ for t in head.doc[head.i - 1 : head.i + 1]))
+        or _facility_force(head, forces)
     )
     country = resolved.linked.focus_country
     if kind and country and f"{country}-{kind}" in actor_records():
@@ -95,6 +97,17 @@ def _mention_refs(tokens: list[Token], resolved: ResolvedDocument) -> list[Actor
             )
         ]
     return []
+
+
+def _facility_force(head: Token, forces: dict[str, str]) -> str | None:
+    """'a gendarmerie post', 'an army base', 'a police station': attacking the post is
+    attacking the force that holds it."""
+    if head.lemma_.lower() not in cue_words("force_facilities"):
+        return None
+    for child in head.children:
+        if child.dep_ in {"compound", "amod"} and child.lower_ in forces:
+            return forces[child.lower_]
+    return None
 
 
 LOCATIVE = {"in", "across", "throughout", "into", "inside", "near", "to", "from", "over"}

@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 import frontlines.clauses as clauses
+from frontlines.events.doers import state_force_named
 from frontlines.events.folding import Draft
 from frontlines.kb.countries import acled_spelling, countries
 from frontlines.kb.cues import cue_words
@@ -43,6 +44,7 @@ ARMED_TYPES = {
     "mercenary",
     "military",
 }
+STATE_FORCES = ("-military", "-police")
 HARM_TO_CIVILIANS = {"Attack", "Abduction/forced disappearance", "Sexual violence", "Mob violence"}
 
 
@@ -126,13 +128,17 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         described = _described(getattr(draft, role), draft, country, resolved)
         if described is not None:
             setattr(draft, role, described)
+    unnamed = draft.actor1 is None or draft.actor1.id.endswith("-unidentified")
+    if unnamed and draft.event_type in FORCE_EVENT_TYPES:
+        draft.actor1 = (
+            _armed_party_named(draft, resolved)
+            or state_force_named(draft, country, resolved)
+            or draft.actor1
+        )
     if draft.sub_event_type in CROWD_FIRST:
         _force_met_by_crowd(draft, country, resolved)
     if draft.sub_event_type in FORCE_FIRST:
         _force_on_crowd(draft, country, resolved)
-    unnamed = draft.actor1 is None or draft.actor1.id.endswith("-unidentified")
-    if unnamed and draft.event_type in FORCE_EVENT_TYPES:
-        draft.actor1 = _armed_party_named(draft, resolved) or draft.actor1
     origin = clauses.origin_of(draft.sentence, resolved) if draft.event_type == REMOTE else None
     unnamed = draft.actor1 is None or draft.actor1.id.endswith("-unidentified")
     if unnamed and origin and origin != country:  # "rockets fired from Gaza": its shooters'
@@ -215,8 +221,15 @@ def _force_on_crowd(draft: Draft, country: str, resolved: ResolvedDocument) -> N
     the text names none) and the crowd actor2."""
     if _is_crowd(draft.actor1) and not _is_crowd(draft.actor2):
         draft.actor1, draft.actor2 = draft.actor2, draft.actor1
-    if draft.actor1 is None:
-        draft.actor1 = _generic(country, "police", draft.trigger.text, resolved)
+    unnamed = draft.actor1 is None or draft.actor1.id == f"{country}-unidentified"
+    if unnamed and draft.actor2 is not None and draft.actor2.id.endswith(STATE_FORCES):
+        draft.actor1, draft.actor2 = draft.actor2, None  # 'killed when police fired on ...'
+    if draft.actor1 is None or draft.actor1.id == f"{country}-unidentified":
+        # the force the sentence names ('after soldiers open fire'), else the police
+        named = state_force_named(draft, country, resolved)
+        if named is not None and _either_force(named, draft.sentence):
+            named = _generic(named.country or country, "police", named.text, resolved) or named
+        draft.actor1 = named or _generic(country, "police", draft.trigger.text, resolved)
     if draft.actor2 is None:
         draft.actor2 = clauses.generic_actor(country, "protesters", draft.trigger)
 

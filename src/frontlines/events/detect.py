@@ -20,6 +20,7 @@ from frontlines.events.classifier import Typing
 from frontlines.events.fatalities import fatality_count, sentence_toll
 from frontlines.events.folding import (
     Draft,
+    as_battle_on_armed_side,
     as_excessive_force,
     fold_clause_family,
     fold_protest,
@@ -436,6 +437,7 @@ def detect_events(resolved: ResolvedDocument, quotes: Sequence[Quote] = ()) -> l
             date = f"{draft.date}-01-01"
         name_as_acled(draft, resolved)
         _territory_by_taker(draft)
+        as_battle_on_armed_side(draft)
         actor1, actor2 = clauses.with_foreign_inter(draft.location, draft.actor1, draft.actor2)
         events.append(
             Event(

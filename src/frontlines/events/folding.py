@@ -340,3 +340,19 @@ def _crowd_violence(token: Token) -> bool:
     if token.lower_ == "violent":
         return token.head.lemma_.lower() in cue_words("violent_of")
     return True
+
+
+# ACLED inter codes of armed sides: state forces, rebels, political and identity militias,
+# external forces.
+ARMED_INTER = frozenset({1, 2, 3, 4, 8})
+
+
+def as_battle_on_armed_side(draft: Draft) -> None:
+    """ACLED's Attack is violence against civilians: one whose named target is soldiers,
+    police or an armed group ('militants attacked a gendarmerie post') is an armed clash."""
+    target, doer = draft.actor2, draft.actor1
+    if target is None or doer is None or doer.id == target.id or doer.inter not in ARMED_INTER:
+        return
+    if draft.sub_event_type == "Attack" and target.inter in ARMED_INTER:
+        draft.event_type, draft.sub_event_type = "Battles", "Armed clash"
+

@@ -38,6 +38,7 @@ GENERIC_CLASSES = (
     ("rioters", "Rioters ({name})", "rioters", 5),
     ("civilians", "Civilians ({name})", "civilians", 7),
     ("unidentified", "Unidentified Armed Group ({name})", "armed_group", 3),
+    ("pirates", "Pirates ({name})", "armed_group", 3),  # ACLED's own class for sea raiders
 )
 GENERIC_SUFFIXES = tuple(f"-{suffix}" for suffix, *_ in GENERIC_CLASSES)
 

@@ -110,6 +110,27 @@ def _place_phrase(doc: Doc, span: Span) -> bool:
     return False
 
 
+def _in_admin_parenthesis(doc: Doc, span: Span) -> bool:
+    """A name inside '(District, Province)' after a place ('in Mbale (Mbale, Eastern)'):
+    the place's administrative units as ACLED writes them, not a party."""
+    opening = next(
+        (t for t in reversed(doc[max(0, span.start - 6) : span.start]) if t.text in "()"), None
+    )
+    if (
+        opening is None
+        or opening.text != "("
+        or opening.i == 0
+        or doc[opening.i - 1].pos_ != "PROPN"
+    ):
+        return False
+    closing = next((t for t in doc[span.end : span.end + 6] if t.text in "()"), None)
+    if closing is None or closing.text != ")":
+        return False
+    inside = doc[opening.i + 1 : closing.i]
+    parts = [p.strip() for p in inside.text.split(",")]
+    return len(parts) >= 2 and all(p[:1].isupper() and len(p.split()) <= 3 for p in parts)
+
+
 def _is_state_id(actor_id: str, user_kb: str | None) -> bool:
     record = actor_records(user_kb).get(actor_id)
     return record is not None and record.type == "state"
@@ -230,7 +251,7 @@ def actor_mentions(parsed: ParsedDocument, user_kb: str | None) -> list[Mention]
         if span.end < len(doc) and doc[span.end].lower_ in cue_words("weapon_nouns"):
             continue  # 'a Scud missile', 'a Kassam rocket': the weapon's name, not a party's
         ids = _loose(doc, span, label, user_kb)
-        if not ids and _place_phrase(doc, span):
+        if not ids and (_place_phrase(doc, span) or _in_admin_parenthesis(doc, span)):
             continue  # "Dhuluiya in Saladin Province": a place and its province, no party
         if span.text.lower().startswith(("pro-", "anti-")) and all(
             _is_state_id(i, user_kb) for i in ids
@@ -239,9 +260,7 @@ def actor_mentions(parsed: ParsedDocument, user_kb: str | None) -> list[Mention]
         if inner:
             within = all(span.start_char <= m.start and m.end <= span.end_char for m in inner)
             longer = (span.end_char - span.start_char) > max(m.end - m.start for m in inner)
-            if not (
-                within and longer and _replaces_aliases(label, inner, ids, records, span)
-            ):
+            if not (within and longer and _replaces_aliases(label, inner, ids, records, span)):
                 continue
         elif not ids and label == "PROPN":
             continue  # an unlabelled capitalised run is kept only when it names a known actor

@@ -1,0 +1,113 @@
+"""The state force a sentence names as the doer of violence its main clause leaves unnamed.
+
+"Twelve people are killed after soldiers open fire on protesters", "fourteen are killed by
+Turkish airstrikes", "in a Syrian government airstrike": the clause that reports the deaths
+has no doer, but the sentence says whose forces or weapons did it. A coder codes those forces,
+not an Unidentified Armed Group.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+import frontlines.clauses as clauses
+from frontlines.events.folding import Draft
+from frontlines.kb.cues import cue_words, cues
+from frontlines.mentions import actor_records
+from frontlines.models import ActorRef
+from frontlines.resolve import ResolvedDocument
+
+MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
+STATE_WORDS = {"government", "regime", "state"}
+STATE_FORCE_SUFFIXES = ("-military", "-police")
+
+
+def state_force_named(
+    draft: Draft, country: str | None, resolved: ResolvedDocument
+) -> ActorRef | None:
+    """A state force the sentence names doing violence: a force word as a doer ('soldiers
+    open fire'), or a state's adjective on a force or a weapon ('Turkish airstrikes', 'the
+    Syrian government airstrike', 'government planes'); None when it names none."""
+    taken = {r.id for r in (draft.actor2, *draft.assoc2) if r is not None}
+    for token in draft.sentence:
+        found = _force_word(token, country, resolved) or _state_instrument(token, country, resolved)
+        if found is not None and found.id not in taken:
+            return found
+    return None
+
+
+def _is_doer_position(token: Token) -> bool:
+    """Whether the phrase the token stands in is a doer: a subject ('soldiers open fire'), an
+    agent ('by Turkish airstrikes'), or an attack the harm happened in ('in a Syrian
+    government airstrike'); never a target ('on an army base') or a victim."""
+    head = token
+    weapons = cue_words("state_force_instruments") | cue_words("attack_nouns")
+    while head.dep_ in MODIFIER_DEPS and head.head is not head:
+        if head.head.lemma_.lower() not in weapons:
+            return False  # 'the police chief', 'an army base': not the force acting
+        head = head.head
+    if head.dep_ == "nsubj":  # who acts, not who reports it ('the army says ...')
+        return head.head.lemma_.lower() not in cue_words("reporting_verbs")
+    if head.dep_ != "pobj":
+        return False
+    preposition = head.head.lower_
+    attack = head.lemma_.lower() in cue_words("attack_nouns")
+    return preposition == "by" or (preposition in {"in", "during"} and attack)
+
+
+def _force_word(token: Token, country: str | None, resolved: ResolvedDocument) -> ActorRef | None:
+    """'soldiers', 'police', 'security forces' where they act: its country's force."""
+    forces = cues().get("generic_forces") or {}
+    pair = " ".join(t.lower_ for t in token.doc[token.i - 1 : token.i + 1])
+    kind = forces.get(pair) or forces.get(token.lower_)
+    if kind not in {"military", "police"} or not country or not _is_doer_position(token):
+        return None
+    owner = _owner(token, country, resolved)
+    return _state_ref(owner, kind, token.text, resolved) if owner else None
+
+
+def _state_instrument(
+    token: Token, country: str | None, resolved: ResolvedDocument
+) -> ActorRef | None:
+    """'Turkish airstrikes', 'Israeli forces', 'Government planes': the state's military."""
+    if token.lemma_.lower() not in cue_words("state_force_instruments"):
+        return None
+    if not _is_doer_position(token):
+        return None
+    for ref in clauses.actor_refs([token], resolved):
+        if ref.id.endswith(STATE_FORCE_SUFFIXES):
+            return ref  # 'Ivorian forces' linked as Ivory Coast's military already
+    modifiers = [c for c in token.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+    for modifier in modifiers:
+        owner = _state_of(modifier, resolved)
+        if owner is None and modifier.lower_ in STATE_WORDS:
+            inner = [c for c in modifier.children if c.dep_ in {"amod", "compound", "poss"}]
+            owner = next((_state_of(c, resolved) for c in inner if _state_of(c, resolved)), country)
+        if owner:
+            return _state_ref(owner, "military", token.text, resolved)
+    return None
+
+
+def _owner(token: Token, country: str, resolved: ResolvedDocument) -> str | None:
+    """Whose force a force word is: the state its modifier names, else the event's country."""
+    for child in token.children:
+        if child.dep_ in {"amod", "compound", "poss", "nmod"}:
+            owner = _state_of(child, resolved)
+            if owner:
+                return owner
+    return country
+
+
+def _state_of(token: Token, resolved: ResolvedDocument) -> str | None:
+    for ref in clauses.actor_refs([token], resolved):
+        record = actor_records().get(ref.id)
+        if record is not None and record.type == "state":
+            return record.country
+    return None
+
+
+def _state_ref(country: str, kind: str, text: str, resolved: ResolvedDocument) -> ActorRef | None:
+    try:
+        return clauses.ref_for(f"{country}-{kind}", text, resolved)
+    except KeyError:
+        return None
