@@ -6,7 +6,9 @@ from test_acled_actors import _pairs
 
 
 def test_a_force_acting_in_a_subordinate_clause_is_the_doer():
-    (event,) = _pairs("Twelve people are killed after soldiers open fire on protesters in Mandalay.")
+    (event,) = _pairs(
+        "Twelve people are killed after soldiers open fire on protesters in Mandalay."
+    )
     assert event[:2] == ("Excessive force against protesters", "Military Forces of Myanmar")
 
 
@@ -14,17 +16,49 @@ def test_a_states_adjective_on_a_weapon_makes_its_military_the_doer():
     assert _pairs("Fourteen people are killed by Turkish airstrikes in Idlib, Syria.")[0][1] == (
         "Military Forces of Turkey"
     )
-    assert _pairs(
-        "Seven civilians are killed in a Syrian government airstrike on a hospital in Idlib."
-    )[0][1] == "Military Forces of Syria"
+    assert (
+        _pairs(
+            "Seven civilians are killed in a Syrian government airstrike on a hospital in Idlib."
+        )[0][1]
+        == "Military Forces of Syria"
+    )
 
 
 def test_a_target_or_a_reporter_is_not_the_doer():
     # the army base is what was attacked; the police chief only describes the shooting
-    assert _pairs(
-        "Gunmen kill four people in an attack on an army base in Pattani, Thailand."
-    )[0][1] == "Unidentified Armed Group (Thailand)"
-    assert _pairs(
-        "Two men open fire at a centre in Fresno, California, killing 14 people, in what the "
-        "city's police chief described as terrorism."
-    )[0][1] == "Unidentified Armed Group (United States)"
+    assert (
+        _pairs("Gunmen kill four people in an attack on an army base in Pattani, Thailand.")[0][1]
+        == "Unidentified Armed Group (Thailand)"
+    )
+    assert (
+        _pairs(
+            "Two men open fire at a centre in Fresno, California, killing 14 people, in what the "
+            "city's police chief described as terrorism."
+        )[0][1]
+        == "Unidentified Armed Group (United States)"
+    )
+
+
+def test_soldiers_harmed_are_the_side_attacked_not_the_doer():
+    (event,) = _pairs(
+        "Eight Egyptian soldiers are killed by a suicide bomber at a checkpoint in Sinai."
+    )
+    assert event[1:] == ("Unidentified Armed Group (Egypt)", "Military Forces of Egypt")
+
+
+def test_the_army_that_held_a_town_did_not_take_it():
+    (event,) = _pairs("Islamists capture the town of Douentza, previously held by the Malian army.")
+    assert event[1] != "Military Forces of Mali"
+
+
+def test_a_people_is_not_its_states_army():
+    assert _pairs("Palestinians fire mortars from Gaza at Ashkelon, Israel.")[0][1] == (
+        "Unidentified Armed Group (Palestine)"
+    )
+
+
+def test_a_countrys_adjective_on_its_capital_is_a_place():
+    assert (
+        _pairs("A series of car bombings around the Iraqi capital, Baghdad, kills 38 people.")[0][1]
+        == "Unidentified Armed Group (Iraq)"
+    )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from frontlines.kb.cues import cue_words, cues
+from frontlines.kb.cues import cue_words, cues, place_words
 from frontlines.mentions import actor_records
 from frontlines.models import ActorRef, Location
 from frontlines.parse import char_span, sentence_of, token_table
@@ -114,6 +114,11 @@ LOCATIVE = {"in", "across", "throughout", "into", "inside", "near", "to", "from"
 PLACE_MODIFIER_DEPS = {"poss", "amod", "compound", "appos", "nmod", "pobj", "npadvmod"}
 
 
+def _territory_nouns() -> frozenset[str]:
+    words = place_words()
+    return words.get("settlement_nouns", frozenset()) | words.get("territory_nouns", frozenset())
+
+
 def _locative_country(start: int, end: int, actor_id: str, resolved: ResolvedDocument) -> bool:
     """'in central Mali': a country named as a place is not a party to the event."""
     record = actor_records().get(actor_id)
@@ -125,6 +130,8 @@ def _locative_country(start: int, end: int, actor_id: str, resolved: ResolvedDoc
     # Up through what it modifies ("in Afghanistan's Kandahar Province", "in the Iraqi city
     # of Balad") to the preposition that makes the whole phrase a place.
     token = span.root
+    if token.dep_ in {"amod", "compound"} and token.head.lower_ in _territory_nouns():
+        return True  # "the Iraqi capital", "Israeli territory": a place, not a party
     for _ in range(6):
         if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE:
             return True

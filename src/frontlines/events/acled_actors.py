@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 import frontlines.clauses as clauses
-from frontlines.events.doers import state_force_named
+from frontlines.events.doers import is_doer_position, state_force_harmed, state_force_named
 from frontlines.events.folding import Draft
 from frontlines.kb.countries import acled_spelling, countries
 from frontlines.kb.cues import cue_words
@@ -51,6 +51,12 @@ HARM_TO_CIVILIANS = {"Attack", "Abduction/forced disappearance", "Sexual violenc
 def _is_state(ref: ActorRef | None) -> bool:
     """The country itself as a party ('Israel', 'the United States'), not one of its forces."""
     return ref is not None and ref.country is not None and ref.id == ref.country
+
+
+def _a_people(ref: ActorRef | None) -> bool:
+    """'Palestinians', 'Iraqis': a people named by its plural, not its state."""
+    words = ref.text.split() if ref is not None else []
+    return len(words) == 1 and words[0].endswith("s") and is_demonym(words[0][:-1])
 
 
 def _either_force(ref: ActorRef | None, sentence: Span) -> bool:
@@ -104,9 +110,14 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
             forces = "civilians"  # "militants behead 21 Egyptian Christians": its civilians
         if draft.sub_event_type in POLICE_SUB_TYPES and _either_force(ref, draft.sentence):
             forces = "police"  # security forces meeting a crowd or arresting are its police
+        if forces == "military" and _a_people(ref):
+            # 'Palestinians fire mortars': armed men of that people, not its state's army
+            forces = "unidentified" if role == "actor1" else "civilians"
         if ref is not None and forces:
             setattr(draft, role, _generic(ref.country, forces, ref.text, resolved) or ref)
     crowd = CROWDS.get(draft.event_type or "")
+    if crowd and _a_people(draft.actor2) and _is_state(draft.actor2):
+        draft.actor2 = None  # 'Syrians protest': the crowd, not a side it protests against
     actor1 = draft.actor1
     if crowd and actor1 is not None and actor1.country:
         other = "rioters" if crowd == "protesters" else "protesters"
@@ -151,6 +162,8 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         draft.actor1 = clauses.generic_actor(country, kind, draft.trigger)
     if draft.actor1 is None and draft.event_type in UNNAMED_DOER_EVENT_TYPES:
         draft.actor1 = clauses.generic_actor(country, "unidentified", draft.trigger)
+    if draft.actor2 is None and draft.event_type in FORCE_EVENT_TYPES:
+        draft.actor2 = state_force_harmed(draft, resolved)  # 'soldiers are killed by ...'
     if draft.actor2 is None and (
         draft.sub_event_type in HARM_TO_CIVILIANS or _harms_unnamed(draft)
     ):
@@ -246,8 +259,23 @@ def _armed_party_named(draft: Draft, resolved: ResolvedDocument) -> ActorRef | N
             record = actor_records().get(ref.id)
             armed = record is not None and record.type in ARMED_TYPES and ref.id not in taken
             if armed and (record.type != "military" or not draft.actor2):
+                state_force = ref.id.endswith(STATE_FORCES)
+                if (
+                    state_force
+                    and sentence is draft.sentence
+                    and not _acts_in(ref, sentence, resolved)
+                ):
+                    continue  # 'soldiers are killed', 'the town held by the army'
                 return ref
     return None
+
+
+def _acts_in(ref: ActorRef, sentence: Span, resolved: ResolvedDocument) -> bool:
+    """Whether a mention of the actor stands where a doer does in the sentence (a mention
+    through the sentence's other words, such as a conflict's name, leaves it as it was)."""
+    named = [t for t in sentence if any(r.id == ref.id for r in clauses.actor_refs([t], resolved))]
+    heads = [t for t in named if t.head not in named or t.head is t]
+    return not heads or any(is_doer_position(head) for head in heads)
 
 
 def _claim_sentences(doc: Doc) -> list[Span]:

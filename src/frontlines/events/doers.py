@@ -36,23 +36,32 @@ def state_force_named(
     return None
 
 
-def _is_doer_position(token: Token) -> bool:
+def is_doer_position(token: Token) -> bool:
     """Whether the phrase the token stands in is a doer: a subject ('soldiers open fire'), an
     agent ('by Turkish airstrikes'), or an attack the harm happened in ('in a Syrian
-    government airstrike'); never a target ('on an army base') or a victim."""
+    government airstrike'); never a target ('on an army base'), a victim ('soldiers are
+    killed'), a holder ('the town, held by the army') or a reporter ('the army says')."""
     head = token
     weapons = cue_words("state_force_instruments") | cue_words("attack_nouns")
-    while head.dep_ in MODIFIER_DEPS and head.head is not head:
-        if head.head.lemma_.lower() not in weapons:
-            return False  # 'the police chief', 'an army base': not the force acting
-        head = head.head
+    for _ in range(8):
+        if head.dep_ == "conj" and head.head is not head:
+            head = head.head  # 'X and Y attack': Y stands where X does
+        elif head.dep_ in MODIFIER_DEPS and head.head is not head:
+            if head.head.lemma_.lower() not in weapons:
+                return False  # 'the police chief', 'an army base': not the force acting
+            head = head.head
+        else:
+            break
     if head.dep_ == "nsubj":  # who acts, not who reports it ('the army says ...')
-        return head.head.lemma_.lower() not in cue_words("reporting_verbs")
+        verb = head.head
+        claims = any(c.lemma_.lower() in {"responsibility", "credit"} for c in verb.children)
+        return claims or verb.lemma_.lower() not in cue_words("reporting_verbs")
     if head.dep_ != "pobj":
         return False
     preposition = head.head.lower_
-    attack = head.lemma_.lower() in cue_words("attack_nouns")
-    return preposition == "by" or (preposition in {"in", "during"} and attack)
+    if preposition == "by":
+        return head.head.head.lemma_.lower() not in cue_words("not_doer_verbs")
+    return preposition in {"in", "during"} and head.lemma_.lower() in cue_words("attack_nouns")
 
 
 def _force_word(token: Token, country: str | None, resolved: ResolvedDocument) -> ActorRef | None:
@@ -60,7 +69,7 @@ def _force_word(token: Token, country: str | None, resolved: ResolvedDocument) -
     forces = cues().get("generic_forces") or {}
     pair = " ".join(t.lower_ for t in token.doc[token.i - 1 : token.i + 1])
     kind = forces.get(pair) or forces.get(token.lower_)
-    if kind not in {"military", "police"} or not country or not _is_doer_position(token):
+    if kind not in {"military", "police"} or not country or not is_doer_position(token):
         return None
     owner = _owner(token, country, resolved)
     return _state_ref(owner, kind, token.text, resolved) if owner else None
@@ -72,7 +81,7 @@ def _state_instrument(
     """'Turkish airstrikes', 'Israeli forces', 'Government planes': the state's military."""
     if token.lemma_.lower() not in cue_words("state_force_instruments"):
         return None
-    if not _is_doer_position(token):
+    if not is_doer_position(token):
         return None
     for ref in clauses.actor_refs([token], resolved):
         if ref.id.endswith(STATE_FORCE_SUFFIXES):
@@ -111,3 +120,16 @@ def _state_ref(country: str, kind: str, text: str, resolved: ResolvedDocument) -
         return clauses.ref_for(f"{country}-{kind}", text, resolved)
     except KeyError:
         return None
+
+
+def state_force_harmed(draft: Draft, resolved: ResolvedDocument) -> ActorRef | None:
+    """Soldiers or police the sentence says were harmed ('eight Egyptian soldiers are
+    killed', 'gunmen shot two policemen'): the side the violence was done to."""
+    harm = cue_words("harm_verbs") | cue_words("harm_force_verbs")
+    for token in draft.sentence:
+        if token.dep_ not in {"nsubjpass", "dobj"} or token.head.lemma_.lower() not in harm:
+            continue
+        for ref in clauses.actor_refs(clauses.phrase_tokens(token), resolved):
+            if ref.id.endswith(STATE_FORCE_SUFFIXES):
+                return ref
+    return None
