@@ -92,6 +92,24 @@ def test_a_date_the_sentence_states_is_the_events():
     assert [(e.date, e.time_precision) for e in rough.events] == [("2020-04-29", 2)]
 
 
+@pytest.mark.parametrize(
+    "opening, date",
+    [
+        ("On or around 5 May 2020", "2020-05-05"),  # the tagger's date is only "May 2020"
+        ("On 3-4 May 2020", "2020-05-03"),
+        ("On the night of 6-7 May 2020", "2020-05-06"),
+    ],
+)
+def test_rough_days_and_ranges_the_sentence_opens_with(opening, date):
+    from conftest import text_extraction
+
+    extraction = text_extraction(
+        f"{opening}, gunmen killed two farmers in Kaduna, Nigeria.", published="2020-05-10"
+    )
+    # and the day's number is no one killed
+    assert [(e.date, e.time_precision, e.fatalities) for e in extraction.events] == [(date, 2, 2)]
+
+
 def test_parts_of_a_named_day_and_last_night_resolve_against_publication():
     from frontlines.resolve import resolve_date
 

@@ -119,6 +119,11 @@ _RANGE = re.compile(
     r"^(?:between\s+)?(?P<first>.+?)\s*(?:and|to|-|–)\s*(?P<second>\d{1,2}(?:st|nd|rd|th)?\b.*)$",
     re.I,
 )
+# "on the night of 6-7 May": the words before a range of days.
+_RANGE_LEAD = re.compile(
+    r"^(?:on\s+)?(?:the\s+)?(?:(?:night|morning|evening|afternoon|weekend)\s+(?:of\s+)?)?",
+    re.I,
+)
 _DAY_ONLY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
 _ROUGH = re.compile(rf"^\s*({ROUGH_WORDS})\b", re.I)
 # Words that narrow a date without moving it: "late last week" is last week, "mid-March" March.
@@ -173,7 +178,7 @@ def resolve_date(text: str, published: str | None) -> ResolvedDate | None:
 def _range_start(text: str) -> str | None:
     """The first day of a range of days ("28 and 30 April 2020" → "28 April 2020", "between
     28 April and 30 April" → "28 April"), or None when `text` is no such range."""
-    text = text.strip()
+    text = _RANGE_LEAD.sub("", text.strip())
     match = _RANGE.match(text)
     if match is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         return None

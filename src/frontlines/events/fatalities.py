@@ -80,7 +80,14 @@ def _counted(number: Token) -> Token:
         "NOUN",
         "PROPN",
     }:
-        return number.head
+        head = number.head
+        while (
+            head.dep_ == "compound"
+            and head.head.pos_ in {"NOUN", "PROPN"}
+            and head.head is not head
+        ):
+            head = head.head  # "26 Boko Haram militants" parsed as 26 of "Haram": the militants
+        return head
     return number
 
 
@@ -162,6 +169,17 @@ def _harm(tokens: list[Token], numeric: bool) -> str | None:
     return "injury" if any(_is_injury(t) for t in tokens) else None
 
 
+def _along_with(head: Token) -> Token | None:
+    """The verb of 'killed, along with eight others': what befell the first befell these."""
+    preposition = head.head
+    if head.dep_ != "pobj" or preposition.lower_ != "with" or preposition.i == 0:
+        return None
+    if head.doc[preposition.i - 1].lower_ not in {"along", "together"}:
+        return None
+    verb = preposition.head
+    return verb.head if verb.lower_ in {"along", "together"} else verb
+
+
 def _kind(count: Count) -> str | None:
     """'death' or 'injury' for the count, by its place in the parse, else its neighbours."""
     head = count.head
@@ -176,6 +194,9 @@ def _kind(count: Count) -> str | None:
     after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
     if after is not None and _is_injury(after) and after.pos_ in {"VERB", "ADJ"}:
         return "injury"  # "rises to 38 with 155 injured"
+    along = _along_with(head)
+    if along is not None and _harm([along], False):
+        return _harm([along], False)  # "a journalist is killed, along with eight others"
     anchor = head
     while anchor.dep_ == "conj" and anchor.head != anchor:
         between = head.doc[anchor.head.i + 1 : anchor.i]

@@ -101,7 +101,7 @@ def find_mentions(parsed: ParsedDocument, user_kb: str | None = None) -> Mention
         for e in entities_of(doc)
         if e.label_ == "DATE"
     ]
-    dates = sorted(dates + explicit_dates(doc, dates, sentences), key=lambda m: m.start)
+    dates = sorted(explicit_dates(doc, dates, sentences), key=lambda m: m.start)
     numbers = [
         mention("number", e, sentences, "ner", label="CARDINAL", value=number_value(e.text))
         for e in entities_of(doc)

@@ -110,6 +110,12 @@ def _place_phrase(doc: Doc, span: Span) -> bool:
     return False
 
 
+def _places_joined(span: Span) -> bool:
+    """'Buea and Bamenda': known places joined, which the tagger took for one organisation."""
+    parts = [p.strip() for p in span.text.replace(" and ", ",").split(",") if p.strip()]
+    return len(parts) > 1 and all(gazetteer.is_known_place(p) for p in parts)
+
+
 def _in_admin_parenthesis(doc: Doc, span: Span) -> bool:
     """A name inside '(District, Province)' after a place ('in Mbale (Mbale, Eastern)'):
     the place's administrative units as ACLED writes them, not a party."""
@@ -251,7 +257,9 @@ def actor_mentions(parsed: ParsedDocument, user_kb: str | None) -> list[Mention]
         if span.end < len(doc) and doc[span.end].lower_ in cue_words("weapon_nouns"):
             continue  # 'a Scud missile', 'a Kassam rocket': the weapon's name, not a party's
         ids = _loose(doc, span, label, user_kb)
-        if not ids and (_place_phrase(doc, span) or _in_admin_parenthesis(doc, span)):
+        if not ids and (
+            _place_phrase(doc, span) or _in_admin_parenthesis(doc, span) or _places_joined(span)
+        ):
             continue  # "Dhuluiya in Saladin Province": a place and its province, no party
         if span.text.lower().startswith(("pro-", "anti-")) and all(
             _is_state_id(i, user_kb) for i in ids

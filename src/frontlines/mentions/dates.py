@@ -16,8 +16,10 @@ _MONTH = (
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_ROUGHLY = r"(?:(?:around|about|approximately|circa)\s+)?"  # kept: it makes the day rough
 EXPLICIT_DATE = re.compile(
-    rf"\b(?:{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?"  # 1 May 2020, 1st of May
+    rf"\b{_ROUGHLY}(?:{_DAY}\s*(?:-|–|and|to)\s*{_DAY}\s+{_MONTH}(?:,?\s+\d{{4}})?"  # 3-4 May
+    rf"|{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?"  # 1 May 2020, 1st of May
     rf"|{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?"  # May 1, 2020
     r"|[0-3]?\d/[01]?\d(?:/(?:\d{4}|\d{2}))?"  # 18/07, 18/07/2020 (day first)
     r"|\d{4}-[01]\d-[0-3]\d"  # 2020-05-01
@@ -26,14 +28,24 @@ EXPLICIT_DATE = re.compile(
 )
 
 
-def explicit_dates(doc: Doc, taken: list[Mention], sentences: dict[int, int]) -> list[Mention]:
-    """Date mentions by pattern where no date mention of the tagger lies."""
-    found = []
+def explicit_dates(doc: Doc, tagged: list[Mention], sentences: dict[int, int]) -> list[Mention]:
+    """The tagger's date mentions with the dates a pattern finds: a pattern's date stands
+    where the tagger has none, and replaces the tagger's shorter ones inside it ("May 2020"
+    of "around 5 May 2020", "3" and "May 2020" of "3-4 May 2020")."""
+    found = list(tagged)
     for match in EXPLICIT_DATE.finditer(text_of(doc)):
         start, end = match.span()
-        if any(m.start < end and start < m.end for m in taken):
+        inside = [
+            m
+            for m in found
+            if start <= m.start and m.end <= end and (m.start, m.end) != (start, end)
+        ]
+        found = [m for m in found if m not in inside]
+        if any(m.start < end and start < m.end for m in found):
             continue
         span = char_span(doc, start, end, "strict")
         if span is not None:
             found.append(mention("date", span, sentences, "pattern", label="DATE"))
+        else:
+            found += inside  # no clean span: keep what the tagger found
     return found

@@ -1,0 +1,28 @@
+"""Death tolls as ACLED counts them, read from the parse."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.events.fatalities import sentence_toll
+from frontlines.parse import load_pipeline
+
+
+@pytest.mark.parametrize(
+    "sentence, toll",
+    [
+        # the tagger reads "Twenty-six" as counting "Haram": the militants are counted
+        ("Twenty-six Boko Haram militants and 11 Chadian soldiers are killed in an ambush.", 37),
+        ("A French journalist is killed, along with eight others, by a mortar in Homs.", 9),
+        ("The commander was killed along with two of his guards.", 3),
+    ],
+)
+def test_tolls_told_in_parts_add_up(sentence, toll):
+    assert sentence_toll(load_pipeline()(sentence)[:]) == [(toll, False)]
+
+
+def test_those_arrested_along_with_someone_are_no_toll():
+    assert (
+        sentence_toll(load_pipeline()("Police arrested the leader along with five others.")[:])
+        == []
+    )
