@@ -26,3 +26,16 @@ def test_those_arrested_along_with_someone_are_no_toll():
         sentence_toll(load_pipeline()("Police arrested the leader along with five others.")[:])
         == []
     )
+
+
+def test_a_toll_in_a_clause_of_its_own_is_the_events_before():
+    from conftest import text_extraction
+
+    extraction = text_extraction(
+        "On 4 May 2020, Taliban militants attacked an ANA checkpoint in Nad Ali district "
+        "(Helmand). 5 ANA soldiers and 8 Taliban killed.",
+        published="2020-05-10",
+    )
+    assert [(e.sub_event_type, e.actor2.name, e.fatalities) for e in extraction.events] == [
+        ("Armed clash", "Military Forces of Afghanistan", 13)
+    ]

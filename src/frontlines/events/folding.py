@@ -127,11 +127,26 @@ def _is_toll_of(a: Draft, b: Draft) -> bool:
 def is_bare_toll(draft: Draft) -> bool:
     """An event the classifier typed in a sentence that names no perpetrator and
     states a death toll: a toll, not an event of its own."""
+    if draft.rule.violent and _only_a_toll(draft.sentence):
+        return bool(sentence_toll(draft.sentence))
     return (
         draft.classified
         and draft.rule.violent
         and _no_named_doer(draft)
         and bool(sentence_toll(draft.sentence))
+    )
+
+
+def _only_a_toll(sentence: Span) -> bool:
+    """'2 soldiers killed.', '5 ANA soldiers and 8 Taliban killed.': a clause that only
+    counts the dead or hurt (ACLED's notes give the toll so), whoever they were."""
+    verbs = [t for t in sentence if t.pos_ in {"VERB", "AUX"}]
+    harm = cue_words("harm_verbs") | {"be"}
+    if not verbs or any(t.lemma_.lower() not in harm for t in verbs):
+        return False
+    subjects = [t for v in verbs for t in v.children if t.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(subjects) and all(
+        any(c.dep_ == "nummod" for c in s.children) or s.like_num for s in subjects
     )
 
 

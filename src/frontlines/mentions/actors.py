@@ -258,7 +258,10 @@ def actor_mentions(parsed: ParsedDocument, user_kb: str | None) -> list[Mention]
             continue  # 'a Scud missile', 'a Kassam rocket': the weapon's name, not a party's
         ids = _loose(doc, span, label, user_kb)
         if not ids and (
-            _place_phrase(doc, span) or _in_admin_parenthesis(doc, span) or _places_joined(span)
+            _place_phrase(doc, span)
+            or _in_admin_parenthesis(doc, span)
+            or _places_joined(span)
+            or span.text.count("(") != span.text.count(")")  # "Marte (Borno": a place's unit
         ):
             continue  # "Dhuluiya in Saladin Province": a place and its province, no party
         if span.text.lower().startswith(("pro-", "anti-")) and all(
