@@ -443,3 +443,16 @@ def test_the_dated_event_a_short_report_opens_with_is_its_news():
     ).events
     assert events and events[0].sub_event_type == "Sexual violence"
     assert not events[0].historical and events[0].date == "2021-03-03"
+
+
+def test_an_industrial_accident_is_no_political_violence():
+    accident = text_extraction(
+        "Six people were killed when a chemical plant exploded on Thursday in Jiangsu, China.",
+        published="2020-05-10",
+    )
+    assert [e.sub_event_type for e in accident.events if e.sub_event_type] == []
+    bombing = text_extraction(
+        "A bomb planted near a chemical plant exploded in Homs, Syria, killing three.",
+        published="2020-05-10",
+    )
+    assert [e.sub_event_type for e in bombing.events] == ["Remote explosive/landmine/IED"]

@@ -329,6 +329,18 @@ def harm_by_hazard(trigger: Token) -> bool:
     return False
 
 
+def industrial_accident(sentence: Span) -> bool:
+    """'A chemical plant exploded', 'gas leaked from a factory': a blast, a fire or a leak at
+    an industrial site, with no word of an attack, bomb or armed party, is an accident."""
+    forms = {t.lower_ for t in sentence}
+    if forms & cue_words("attack_cues"):
+        return False
+    lemmas = {t.lemma_.lower() for t in sentence} | forms
+    sites = cue_words("industrial_sites")
+    mishaps = cue_words("industrial_mishaps")
+    return any(t.lemma_.lower() in sites for t in sentence) and bool(lemmas & mishaps)
+
+
 def modality_of(trigger: Token) -> str:
     """asserted, claimed, denied, threatened, planned or hypothetical."""
     verb = trigger if trigger.pos_ == "VERB" or trigger.head == trigger else trigger.head

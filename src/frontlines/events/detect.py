@@ -218,6 +218,9 @@ def _is_no_event(draft: Draft, context: SentenceContext) -> bool:
         return True  # "others opened fire in the air": nobody was attacked
     if draft.rule.violent and clauses.harm_by_hazard(draft.trigger):
         return True  # "an earthquake killed 40": a disaster, not political violence
+    unnamed = draft.actor1 is None or draft.actor1.id.endswith("-unidentified")
+    if draft.rule.violent and unnamed and clauses.industrial_accident(draft.sentence):
+        return True  # "a chemical plant exploded, killing six": an accident
     if not draft.classified:
         return False
     chase = draft.trigger.lemma_.lower() in cue_words("pursuit_verbs")
