@@ -62,3 +62,17 @@ def test_a_countrys_adjective_on_its_capital_is_a_place():
         _pairs("A series of car bombings around the Iraqi capital, Baghdad, kills 38 people.")[0][1]
         == "Unidentified Armed Group (Iraq)"
     )
+
+
+def test_forces_named_in_a_strategic_development_are_its_doers():
+    assert (
+        _pairs(
+            "Up to 10,000 soldiers of the Turkish Army advance into northern Iraq, pursuing PKK "
+            "militants."
+        )[0][1]
+        == "Military Forces of Turkey"
+    )
+    # a rocket stopped where nobody is named: the military of the country it was stopped in
+    assert _pairs(
+        "A Grad rocket launched from the Gaza Strip is intercepted over Ashkelon, Israel."
+    )[0][:2] == ("Disrupted weapons use", "Military Forces of Israel")

@@ -150,6 +150,14 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         _force_met_by_crowd(draft, country, resolved)
     if draft.sub_event_type in FORCE_FIRST:
         _force_on_crowd(draft, country, resolved)
+    if draft.actor1 is None and draft.event_type == "Strategic developments":
+        # 'soldiers of the Turkish Army advance', 'seven generals defect': its forces; a
+        # missile intercepted or a bomb defused where nobody is named: the state's military
+        draft.actor1 = state_force_named(draft, country, resolved)
+        fired_from = clauses.origin_of(draft.sentence, resolved)  # not the shooters' own
+        if draft.actor1 is None and draft.sub_event_type == "Disrupted weapons use":
+            if fired_from != country:
+                draft.actor1 = _generic(country, "military", draft.trigger.text, resolved)
     origin = clauses.origin_of(draft.sentence, resolved) if draft.event_type == REMOTE else None
     unnamed = draft.actor1 is None or draft.actor1.id.endswith("-unidentified")
     if unnamed and origin and origin != country:  # "rockets fired from Gaza": its shooters'

@@ -104,13 +104,18 @@ def _owner(token: Token, country: str, resolved: ResolvedDocument) -> str | None
             owner = _state_of(child, resolved)
             if owner:
                 return owner
+        if child.dep_ == "prep" and child.lower_ == "of":  # "soldiers of the Turkish Army"
+            for owned_by in child.children:
+                owner = _state_of(owned_by, resolved) if owned_by.dep_ == "pobj" else None
+                if owner:
+                    return owner
     return country
 
 
 def _state_of(token: Token, resolved: ResolvedDocument) -> str | None:
     for ref in clauses.actor_refs([token], resolved):
         record = actor_records().get(ref.id)
-        if record is not None and record.type == "state":
+        if record is not None and (record.type == "state" or ref.id.endswith(STATE_FORCE_SUFFIXES)):
             return record.country
     return None
 
