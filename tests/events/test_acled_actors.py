@@ -220,3 +220,8 @@ def test_the_units_in_parentheses_after_a_place_are_no_party():
         published="2020-05-04",
     )
     assert event == ("Mob violence", "Rioters (Uganda)", "Civilians (Uganda)")
+
+
+def test_an_organisation_acting_where_it_has_one_branch_is_that_branch():
+    (event,) = _pairs("Al-Qaeda militants take control of the town of Ahwar in Abyan, Yemen.")
+    assert event[1] == "Al Qaeda in the Arabian Peninsula"

@@ -11,6 +11,8 @@ and of no country the text does not give.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span
 
 import frontlines.clauses as clauses
@@ -51,6 +53,27 @@ HARM_TO_CIVILIANS = {"Attack", "Abduction/forced disappearance", "Sexual violenc
 def _is_state(ref: ActorRef | None) -> bool:
     """The country itself as a party ('Israel', 'the United States'), not one of its forces."""
     return ref is not None and ref.country is not None and ref.id == ref.country
+
+
+@lru_cache(maxsize=1)
+def _branches() -> dict[tuple[str, str], list[str]]:
+    """(organisation id, country) → the ids of its branches in that country."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for record in actor_records().values():
+        for parent in record.member_of:
+            if record.country:
+                found.setdefault((parent, record.country), []).append(record.id)
+    return found
+
+
+def _branch_in(ref: ActorRef | None, country: str | None) -> str | None:
+    """The one branch an organisation has in the event's country ('Al Qaeda' in Yemen is Al
+    Qaeda in the Arabian Peninsula, 'Islamic State' in Mozambique its Mozambique province),
+    as ACLED names the group that acts there; None where it has none or several."""
+    if ref is None or not country or ref.country:
+        return None
+    branches = _branches().get((ref.id, country), [])
+    return branches[0] if len(branches) == 1 else None
 
 
 def _a_people(ref: ActorRef | None) -> bool:
@@ -105,6 +128,10 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         if ref is not None and record is not None and record.acled_as in actor_records():
             ref = clauses.ref_for(record.acled_as, ref.text, resolved)  # the IDF: Israel's military
             setattr(draft, role, ref)
+        branch = _branch_in(ref, draft.location.country if draft.location else None)
+        if ref is not None and branch is not None:
+            ref = clauses.ref_for(branch, ref.text, resolved)  # Al Qaeda in Yemen: AQAP
+            setattr(draft, role, ref)
         forces = _forces(draft, role) if _is_state(ref) else None
         if role == "actor2" and forces and draft.sub_event_type in HARM_TO_CIVILIANS:
             forces = "civilians"  # "militants behead 21 Egyptian Christians": its civilians
@@ -155,9 +182,9 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         # missile intercepted or a bomb defused where nobody is named: the state's military
         draft.actor1 = state_force_named(draft, country, resolved)
         fired_from = clauses.origin_of(draft.sentence, resolved)  # not the shooters' own
-        if draft.actor1 is None and draft.sub_event_type == "Disrupted weapons use":
-            if fired_from != country:
-                draft.actor1 = _generic(country, "military", draft.trigger.text, resolved)
+        stopped = draft.sub_event_type == "Disrupted weapons use" and fired_from != country
+        if draft.actor1 is None and stopped:
+            draft.actor1 = _generic(country, "military", draft.trigger.text, resolved)
     origin = clauses.origin_of(draft.sentence, resolved) if draft.event_type == REMOTE else None
     unnamed = draft.actor1 is None or draft.actor1.id.endswith("-unidentified")
     if unnamed and origin and origin != country:  # "rockets fired from Gaza": its shooters'
@@ -261,6 +288,8 @@ def _armed_party_named(draft: Draft, resolved: ResolvedDocument) -> ActorRef | N
     report's claim of responsibility) is the doer, as a coder would read it; never one of the
     targets."""
     taken = {r.id for r in (draft.actor2, *draft.assoc2) if r is not None}
+    records = actor_records()
+    taken |= {p for t in list(taken) if t in records for p in records[t].member_of}  # its branch
     claims = _claim_sentences(draft.sentence.doc)
     for sentence in (draft.sentence, *claims):
         for ref in clauses.actor_refs(list(sentence), resolved):
