@@ -76,3 +76,18 @@ def test_forces_named_in_a_strategic_development_are_its_doers():
     assert _pairs(
         "A Grad rocket launched from the Gaza Strip is intercepted over Ashkelon, Israel."
     )[0][:2] == ("Disrupted weapons use", "Military Forces of Israel")
+
+
+def test_the_force_a_modifier_names_owns_the_officers():
+    assert _pairs("At least 33 army officers defect to Turkey from Syria.")[0][1] == (
+        "Military Forces of Syria"
+    )
+    assert _pairs("Police officers arrested 12 protesters in Harare, Zimbabwe.")[0][1] == (
+        "Police Forces of Zimbabwe"
+    )
+
+
+def test_an_arrest_the_sentence_gives_to_the_military_is_the_militarys():
+    assert _pairs("A prominent junta critic is detained by the military in Yangon, Myanmar.")[0][
+        :2
+    ] == ("Arrests", "Military Forces of Myanmar")

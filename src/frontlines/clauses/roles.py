@@ -79,9 +79,12 @@ def _mention_refs(tokens: list[Token], resolved: ResolvedDocument) -> list[Actor
         return named
     head = tokens[0]
     forces = cues().get("generic_forces") or {}
+    before = head.doc[head.i - 1] if head.i > 0 else None
+    modifier = before.lower_ if before is not None and before.head == head else ""
+    own = forces.get(head.lower_)  # "army officers" are the army's, "police officers" the police's
     kind = (
-        forces.get(head.lower_)
-        or forces.get(" ".join(t.lower_ for t in head.doc[head.i - 1 : head.i + 1]))
+        forces.get(" ".join(t.lower_ for t in head.doc[head.i - 1 : head.i + 1]))
+        or (forces.get(modifier) or own if own else None)
         or _facility_force(head, forces)
     )
     country = resolved.linked.focus_country

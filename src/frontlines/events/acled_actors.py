@@ -140,6 +140,11 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         if forces == "military" and _a_people(ref):
             # 'Palestinians fire mortars': armed men of that people, not its state's army
             forces = "unidentified" if role == "actor1" else "civilians"
+        if forces == "police" and role == "actor1":
+            named = state_force_named(draft, ref.country, resolved)  # 'detained by the military'
+            military = named is not None and named.id == f"{ref.country}-military"
+            if military and not _either_force(named, draft.sentence):
+                forces = "military"
         if ref is not None and forces:
             setattr(draft, role, _generic(ref.country, forces, ref.text, resolved) or ref)
     crowd = CROWDS.get(draft.event_type or "")
@@ -177,6 +182,9 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         _force_met_by_crowd(draft, country, resolved)
     if draft.sub_event_type in FORCE_FIRST:
         _force_on_crowd(draft, country, resolved)
+    moved = draft.actor2 is not None and draft.actor2.id.endswith(STATE_FORCES)
+    if draft.actor1 is None and draft.sub_event_type == "Change to group/activity" and moved:
+        draft.actor1, draft.actor2 = draft.actor2, None  # 'the Algerian army is deployed'
     if draft.actor1 is None and draft.event_type == "Strategic developments":
         # 'soldiers of the Turkish Army advance', 'seven generals defect': its forces; a
         # missile intercepted or a bomb defused where nobody is named: the state's military
@@ -311,7 +319,7 @@ def _acts_in(ref: ActorRef, sentence: Span, resolved: ResolvedDocument) -> bool:
     """Whether a mention of the actor stands where a doer does in the sentence (a mention
     through the sentence's other words, such as a conflict's name, leaves it as it was)."""
     named = [t for t in sentence if any(r.id == ref.id for r in clauses.actor_refs([t], resolved))]
-    heads = [t for t in named if t.head not in named or t.head is t]
+    heads = [t for t in named if t.head not in named or t.head == t]
     return not heads or any(is_doer_position(head) for head in heads)
 
 

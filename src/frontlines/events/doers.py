@@ -44,9 +44,9 @@ def is_doer_position(token: Token) -> bool:
     head = token
     weapons = cue_words("state_force_instruments") | cue_words("attack_nouns")
     for _ in range(8):
-        if head.dep_ == "conj" and head.head is not head:
+        if head.dep_ == "conj" and head.head != head:
             head = head.head  # 'X and Y attack': Y stands where X does
-        elif head.dep_ in MODIFIER_DEPS and head.head is not head:
+        elif head.dep_ in MODIFIER_DEPS and head.head != head:
             if head.head.lemma_.lower() not in weapons:
                 return False  # 'the police chief', 'an army base': not the force acting
             head = head.head
@@ -68,7 +68,10 @@ def _force_word(token: Token, country: str | None, resolved: ResolvedDocument) -
     """'soldiers', 'police', 'security forces' where they act: its country's force."""
     forces = cues().get("generic_forces") or {}
     pair = " ".join(t.lower_ for t in token.doc[token.i - 1 : token.i + 1])
-    kind = forces.get(pair) or forces.get(token.lower_)
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    modifier = before.lower_ if before is not None and before.head == token else ""
+    own = forces.get(token.lower_)  # "army officers": the modifier says whose officers
+    kind = forces.get(pair) or (forces.get(modifier) or own if own else None)
     if kind not in {"military", "police"} or not country or not is_doer_position(token):
         return None
     owner = _owner(token, country, resolved)

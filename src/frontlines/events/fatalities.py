@@ -81,11 +81,7 @@ def _counted(number: Token) -> Token:
         "PROPN",
     }:
         head = number.head
-        while (
-            head.dep_ == "compound"
-            and head.head.pos_ in {"NOUN", "PROPN"}
-            and head.head is not head
-        ):
+        while head.dep_ == "compound" and head.head.pos_ in {"NOUN", "PROPN"} and head.head != head:
             head = head.head  # "26 Boko Haram militants" parsed as 26 of "Haram": the militants
         return head
     return number

@@ -370,4 +370,3 @@ def as_battle_on_armed_side(draft: Draft) -> None:
         return
     if draft.sub_event_type == "Attack" and target.inter in ARMED_INTER:
         draft.event_type, draft.sub_event_type = "Battles", "Armed clash"
-
