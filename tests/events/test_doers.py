@@ -91,3 +91,9 @@ def test_an_arrest_the_sentence_gives_to_the_military_is_the_militarys():
     assert _pairs("A prominent junta critic is detained by the military in Yangon, Myanmar.")[0][
         :2
     ] == ("Arrests", "Military Forces of Myanmar")
+
+
+def test_armed_men_a_force_kills_are_the_other_side_of_a_clash():
+    assert _pairs("Security forces killed five militants in a raid in Sopore, Kashmir, India.") == [
+        ("Armed clash", "Military Forces of India", "Unidentified Armed Group (India)")
+    ]

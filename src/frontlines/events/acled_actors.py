@@ -16,7 +16,12 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 import frontlines.clauses as clauses
-from frontlines.events.doers import is_doer_position, state_force_harmed, state_force_named
+from frontlines.events.doers import (
+    armed_men_harmed,
+    is_doer_position,
+    state_force_harmed,
+    state_force_named,
+)
 from frontlines.events.folding import Draft
 from frontlines.kb.countries import acled_spelling, countries
 from frontlines.kb.cues import cue_words
@@ -207,6 +212,9 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         draft.actor1 = clauses.generic_actor(country, "unidentified", draft.trigger)
     if draft.actor2 is None and draft.event_type in FORCE_EVENT_TYPES:
         draft.actor2 = state_force_harmed(draft, resolved)  # 'soldiers are killed by ...'
+    state_doer = draft.actor1 is not None and draft.actor1.id.endswith(STATE_FORCES)
+    if draft.actor2 is None and state_doer and armed_men_harmed(draft):
+        draft.actor2 = _generic(country, "unidentified", draft.trigger.text, resolved)
     if draft.actor2 is None and (
         draft.sub_event_type in HARM_TO_CIVILIANS or _harms_unnamed(draft)
     ):

@@ -141,3 +141,17 @@ def state_force_harmed(draft: Draft, resolved: ResolvedDocument) -> ActorRef | N
             if ref.id.endswith(STATE_FORCE_SUFFIXES):
                 return ref
     return None
+
+
+def armed_men_harmed(draft: Draft) -> bool:
+    """'The army killed scores of terrorists', 'five militants were killed': the violence was
+    done to armed men the text does not name, a side in a fight rather than civilians."""
+    harm = cue_words("harm_verbs") | cue_words("harm_force_verbs")
+    fighters = cue_words("armed_men_nouns")
+    for token in draft.sentence:
+        if token.dep_ not in {"nsubjpass", "dobj"} or token.head.lemma_.lower() not in harm:
+            continue
+        nouns = [token, *[c for c in token.children if c.dep_ == "prep" for c in c.children]]
+        if any(n.lower_ in fighters for n in nouns):  # "scores of terrorists"
+            return True
+    return False
