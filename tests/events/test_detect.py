@@ -456,3 +456,16 @@ def test_an_industrial_accident_is_no_political_violence():
         published="2020-05-10",
     )
     assert [e.sub_event_type for e in bombing.events] == ["Remote explosive/landmine/IED"]
+
+
+def test_the_type_of_the_sentence_is_its_main_clauses_not_a_participles():
+    # "a missile fired by rebels": the missile's firing is told inside what was shot down
+    extraction = text_extraction(
+        "Saudi Arabia shoots down a Scud missile fired by Houthi rebels at Khamis Mushait.",
+        published="2015-06-06",
+    )
+    first = extraction.events[0]
+    assert (first.sub_event_type, first.actor1.name) == (
+        "Disrupted weapons use",
+        "Military Forces of Saudi Arabia",
+    )

@@ -318,8 +318,8 @@ def _classified_draft(
 def _in_relative_clause(token: Token) -> bool:
     current = token
     for _ in range(8):
-        if current.dep_ == "relcl":
-            return True
+        if current.dep_ == "relcl" or (current.dep_ == "acl" and current.tag_ == "VBN"):
+            return True  # "rockets which were fired", "a missile fired by rebels"
         if current.head == current:
             return False
         current = current.head
