@@ -225,3 +225,8 @@ def test_the_units_in_parentheses_after_a_place_are_no_party():
 def test_an_organisation_acting_where_it_has_one_branch_is_that_branch():
     (event,) = _pairs("Al-Qaeda militants take control of the town of Ahwar in Abyan, Yemen.")
     assert event[1] == "Al Qaeda in the Arabian Peninsula"
+
+
+def test_property_destroyed_by_nobody_named_is_an_armed_groups_deed():
+    (event,) = _pairs("In Nazran, Russia, arsonists set fire to the office of a rights group.")
+    assert event[:2] == ("Looting/property destruction", "Unidentified Armed Group (Russia)")

@@ -35,6 +35,7 @@ FORCE_SUB_TYPES = {"Disrupted weapons use", "Headquarters or base established"}
 POLICE_SUB_TYPES = {"Arrests", "Protest with intervention", "Excessive force against protesters"}
 REMOTE = "Explosions/Remote violence"
 UNNAMED_DOER_EVENT_TYPES = {"Explosions/Remote violence", "Violence against civilians"}
+UNNAMED_DOER_SUB_TYPES = {"Looting/property destruction"}  # arsonists, saboteurs, "attacked"
 CROWDS = {"Protests": "protesters", "Riots": "rioters"}
 # ACLED codes a protest met by force as the protest (the crowd actor1, the force actor2), and
 # excessive force against protesters as violence by the force (the force actor1, the crowd actor2).
@@ -208,7 +209,10 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         state_side = draft.actor2 is not None and draft.actor2.inter == 1
         kind = "military" if draft.actor2 is not None and not state_side else "unidentified"
         draft.actor1 = clauses.generic_actor(country, kind, draft.trigger)
-    if draft.actor1 is None and draft.event_type in UNNAMED_DOER_EVENT_TYPES:
+    unnamed_doer = draft.event_type in UNNAMED_DOER_EVENT_TYPES or draft.sub_event_type in (
+        UNNAMED_DOER_SUB_TYPES
+    )
+    if draft.actor1 is None and unnamed_doer:
         draft.actor1 = clauses.generic_actor(country, "unidentified", draft.trigger)
     if draft.actor2 is None and draft.event_type in FORCE_EVENT_TYPES:
         draft.actor2 = state_force_harmed(draft, resolved)  # 'soldiers are killed by ...'
