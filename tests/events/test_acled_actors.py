@@ -230,3 +230,11 @@ def test_an_organisation_acting_where_it_has_one_branch_is_that_branch():
 def test_property_destroyed_by_nobody_named_is_an_armed_groups_deed():
     (event,) = _pairs("In Nazran, Russia, arsonists set fire to the office of a rights group.")
     assert event[:2] == ("Looting/property destruction", "Unidentified Armed Group (Russia)")
+
+
+def test_a_peoples_raiders_are_its_ethnic_militia_even_untagged():
+    (event,) = _pairs(
+        "On 7 May 2020, Turkana raiders stole 200 cattle from herders in Kapedo, Kenya.",
+        published="2020-05-10",
+    )
+    assert event[1] == "Turkana Ethnic Militia (Kenya)"

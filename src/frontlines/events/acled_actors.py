@@ -173,6 +173,10 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         return
     if draft.actor1 is None and crowd:
         draft.actor1 = clauses.generic_actor(country, crowd, draft.trigger)
+    if draft.actor1 is None and (
+        draft.event_type in FORCE_EVENT_TYPES or draft.sub_event_type in UNNAMED_DOER_SUB_TYPES
+    ):
+        draft.actor1 = _unnamed_people_fighters(draft, country)
     for role in ("actor1", "actor2"):
         described = _described(getattr(draft, role), draft, country, resolved)
         if described is not None:
@@ -255,17 +259,37 @@ def _described(
         return _generic(ref.country or country, "government", ref.text, resolved)
     people = [w for w in ref.text.split() if w[:1].isupper()]
     nouns = cue_words("ethnic_fighter_nouns")
-    if fights and len(people) == 1 and words[-1] in nouns and not is_demonym(people[0]):
-        known = countries().get(country)
-        name = acled_spelling(country) or (known.name if known else country)
-        return ActorRef(
-            id=f"{country}-ethnic-{name_key(people[0]).replace(' ', '-')}",
-            name=f"{people[0]} Ethnic Militia ({name})",
-            text=ref.text,
-            country=country,
-            inter=4,
-        )
+    fights = fights or draft.sub_event_type in UNNAMED_DOER_SUB_TYPES
+    after = [
+        t.nbor(1).lower_ for t in draft.sentence if t.text == ref.text and t.i + 1 < len(t.doc)
+    ]
+    fighters = words[-1] in nouns or any(word in nouns for word in after)  # "Fulani herdsmen"
+    if fights and len(people) == 1 and fighters and not is_demonym(people[0]):
+        return _ethnic_militia(people[0], country, ref.text)
     return None
+
+
+def _ethnic_militia(people: str, country: str, text: str) -> ActorRef:
+    known = countries().get(country)
+    name = acled_spelling(country) or (known.name if known else country)
+    return ActorRef(
+        id=f"{country}-ethnic-{name_key(people).replace(' ', '-')}",
+        name=f"{people} Ethnic Militia ({name})",
+        text=text,
+        country=country,
+        inter=4,
+    )
+
+
+def _unnamed_people_fighters(draft: Draft, country: str) -> ActorRef | None:
+    """'Turkana raiders stole 200 cattle': a people's fighters the tagger did not name."""
+    subject = next((c for c in draft.trigger.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ not in cue_words("ethnic_fighter_nouns"):
+        return None
+    names = [c for c in subject.children if c.dep_ in {"compound", "amod"} and c.text[:1].isupper()]
+    if len(names) != 1 or is_demonym(names[0].text):
+        return None  # a people's name is often its land's too ("Turkana")
+    return _ethnic_militia(names[0].text, country, f"{names[0].text} {subject.text}")
 
 
 def _force_met_by_crowd(draft: Draft, country: str, resolved: ResolvedDocument) -> None:
