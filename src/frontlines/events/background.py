@@ -4,6 +4,7 @@ its publication, rather than as its news (`Event.historical`)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.tokens import Span, Token
 
@@ -41,6 +42,11 @@ def _retrospective(trigger: Token) -> bool:
     return False
 
 
+# A sentence that opens with its date, as event records do.
+DATE_FIRST = re.compile(
+    r"^\W*(?:on|in|around|between|sometime|during|early|late|mid)\b[^,]{0,30}\b(?:19|20)\d\d\b",
+    re.I,
+)
 SHORT_REPORT_CHARS = 600  # a report this short (an event record, a brief) tells one event
 
 
@@ -64,8 +70,13 @@ def is_background(draft: Draft, published: str | None) -> bool:
         return True  # not "..., which troops have held since they withdrew": another clause
     if not published or not draft.date:
         return False
-    if draft.date_precision == "day" and _leads_a_short_report(draft.sentence):
-        return False  # "On 3 March 2021, in Kalehe, ...": the dated event is the report's own
+    dated_first = draft.date_precision in ("day", "week") or bool(
+        DATE_FIRST.match(draft.sentence.text)
+    )
+    if dated_first and _leads_a_short_report(draft.sentence):
+        # "On 3 March 2021, in Kalehe, ...", "Around 29 April 2020 (between ...)", "Sometime
+        # in early April 2020, ...": the dated event is the report's own
+        return False
     base = dt.date.fromisoformat(published)
     value = draft.date
     if len(value) == 4:
