@@ -115,3 +115,13 @@ def test_parts_of_a_named_day_and_last_night_resolve_against_publication():
 
     assert resolve_date("Saturday night", "2018-08-26").value == "2018-08-25"
     assert resolve_date("last night", "2016-04-16").value == "2016-04-15"
+
+
+def test_an_undated_reports_yearless_days_take_the_year_it_named_first():
+    from conftest import text_extraction
+
+    extraction = text_extraction(
+        "On 3 May 2020, protesters gathered in Khartoum. On 4 May, they marched again.",
+        published=None,
+    )
+    assert [e.date for e in extraction.events] == ["2020-05-03", "2020-05-04"]

@@ -353,14 +353,34 @@ class ResolvedDocument:
     place_at: dict[tuple[int, int], PlaceMention]  # normalised (start, end) → place
 
 
+_DAY_AND_MONTH = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + "|".join(MONTHS) + r")\b"
+    r"|\b(?:" + "|".join(MONTHS) + r")\s+\d{1,2}\b",
+    re.I,
+)
+
+
+def _first_full_year_end(mentions: list) -> str | None:
+    """The last day of the year of the first day an undated report names in full."""
+    for mention in mentions:
+        resolved = resolve_date(mention.text, None)
+        if resolved is not None and resolved.precision == "day":
+            return f"{resolved.value[:4]}-12-31"
+    return None
+
+
 def resolve(linked: LinkedDocument) -> ResolvedDocument:
     """Stage entry point: resolve every date and place mention of a document."""
     normalized = linked.parsed.normalized
     published = linked.parsed.document.published
+    # an undated report's "On 4 May" after "On 3 May 2020": the year it named before
+    year_end = None if published else _first_full_year_end(linked.mentions.dates)
     dates: list[DateMention] = []
     date_at: dict[tuple[int, int], DateMention] = {}
     for mention in linked.mentions.dates:
         resolved = resolve_date(mention.text, published)
+        if resolved is None and year_end and _DAY_AND_MONTH.search(mention.text):
+            resolved = resolve_date(mention.text, year_end)
         if resolved is None:
             continue
         start, end = normalized.span(mention.start, mention.end)
