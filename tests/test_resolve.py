@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontlines.resolve import resolve_date
+from frontlines.resolve import ResolvedDate, resolve_date
 
 # (expression, publication date, value, precision), written for these tests.
 CASES = [
@@ -125,3 +125,25 @@ def test_an_undated_reports_yearless_days_take_the_year_it_named_first():
         published=None,
     )
     assert [e.date for e in extraction.events] == ["2020-05-03", "2020-05-04"]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("the day prior", "2020-05-09"),
+        ("two days earlier", "2020-05-08"),
+        ("the previous day", "2020-05-09"),
+    ],
+)
+def test_days_counted_back_from_the_report(text, value):
+    assert resolve_date(text, "2020-05-10") == ResolvedDate(value, "day")
+
+
+def test_a_toll_update_is_dated_by_the_deed_it_counts():
+    from conftest import text_extraction
+
+    extraction = text_extraction(
+        "The death toll from the March 27 hotel siege in Mogadishu, Somalia, rises to 20.",
+        published="2015-03-28",
+    )
+    assert [e.date for e in extraction.events] == ["2015-03-27"]

@@ -59,7 +59,7 @@ ORDINALS = {
     "thirty-first": 31,
 }
 _ANCHORS = re.compile(
-    r"\b(ago|last|past|previous|since|today|yesterday|tonight|this|"
+    r"\b(ago|last|past|previous|since|today|yesterday|tonight|this|prior|earlier|before|"
     + "|".join(MONTHS)
     + "|"
     + "|".join(WEEKDAYS)
@@ -268,6 +268,14 @@ def _resolve_relative(lowered: str, base: dt.date) -> ResolvedDate | None:
         return _resolve_date(weekday.group(1), base.isoformat())
     if "yesterday" in words:
         return ResolvedDate((base - dt.timedelta(days=1)).isoformat(), "day")
+    before = re.fullmatch(
+        r"(?:the |a )?(?:(\w+) days?|day) (?:prior|earlier|before)|(?:the )?previous day", lowered
+    )
+    if before:  # "the day prior", "two days earlier", "the previous day": before publication
+        count = before.group(1)
+        amount = 1 if not count else (int(count) if count.isdigit() else _word_number(count))
+        if amount:
+            return ResolvedDate((base - dt.timedelta(days=amount)).isoformat(), "day")
     ago = re.search(r"(\d+|[a-z]+) (day|week|month|year)s? ago", lowered)
     if ago:
         amount = int(ago.group(1)) if ago.group(1).isdigit() else _word_number(ago.group(1))

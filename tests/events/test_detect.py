@@ -473,7 +473,10 @@ def test_the_type_of_the_sentence_is_its_main_clauses_not_a_participles():
 
 @pytest.mark.parametrize(
     "opening, date, precision",
-    [("On or about 5 May 2020", "2020-05-05", 2), ("Sometime in early April 2020", "2020-04-01", 3)],
+    [
+        ("On or about 5 May 2020", "2020-05-05", 2),
+        ("Sometime in early April 2020", "2020-04-01", 3),
+    ],
 )
 def test_a_roughly_dated_event_a_short_report_opens_with_is_its_news(opening, date, precision):
     events = text_extraction(

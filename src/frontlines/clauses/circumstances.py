@@ -6,6 +6,7 @@ Part of the `events` stage, beside `roles` (who did what to whom).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -261,7 +262,58 @@ def date_of(
         if _owned(trigger, triggers, c[0], c[1], resolved)
         and not _background_date(trigger, c[0], c[1], resolved)
     ]
-    return own[0][2] if own else None
+    if own:
+        return own[0][2]
+    return _dated_deed(candidates, resolved)
+
+
+RECENT_DEED_DAYS = 60
+
+
+def _dated_deed(candidates: list[tuple], resolved: ResolvedDocument) -> DateMention | None:
+    """The day a deed the sentence names as a noun is dated by, where the clause has none:
+    "the death toll of the March 27 hotel siege rises", "dies of wounds from Friday's
+    attack", "the bombing that occurred on December 31" — a recent one only (not "the 1989
+    protests")."""
+    published = resolved.linked.parsed.document.published
+    for start, end, date in candidates:
+        span = char_span(resolved.linked.parsed.doc, start, end)
+        if span is None or date.precision not in ("day", "week"):
+            continue
+        if published:
+            age = dt.date.fromisoformat(published) - dt.date.fromisoformat(date.value)
+            if not 0 <= age.days <= RECENT_DEED_DAYS:
+                continue
+        if _dates_a_deed(span.root):
+            return date
+    return None
+
+
+def _dates_a_deed(token: Token) -> bool:
+    """Whether a date token modifies a deed told as a noun, directly ('Friday's attack', 'the
+    March 27 siege') or through 'on'/'that occurred on'."""
+    deeds = _event_nouns() | {"violence", "massacre", "siege", "clashes", "fighting", "shooting"}
+    current = token
+    for _ in range(4):
+        head = current.head
+        if head == current:
+            return False
+        if (
+            current.dep_ in NOUN_MODIFIER_DEPS | {"poss", "npadvmod"}
+            and head.lemma_.lower() in deeds
+        ):
+            return True
+        if current.dep_ == "pobj" and head.lower_ in {"on", "of"}:
+            current = head
+            continue
+        if (
+            current.dep_ in {"prep", "npadvmod"}
+            and head.pos_ == "VERB"
+            and head.dep_ in {"relcl", "acl"}
+        ):
+            return head.head.lemma_.lower() in deeds  # "the bombing that occurred on ..."
+        return current.dep_ == "prep" and head.lemma_.lower() in deeds
+    return False
 
 
 # "the 1989 protests", "the 2005 agreement"; not "yesterday's bombings", mostly the news itself

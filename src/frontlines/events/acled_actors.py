@@ -347,7 +347,8 @@ def _armed_party_named(draft: Draft, resolved: ResolvedDocument) -> ActorRef | N
                     and not _acts_in(ref, sentence, resolved)
                 ):
                     continue  # 'soldiers are killed', 'the town held by the army'
-                return ref
+                branch = _branch_in(ref, draft.location.country if draft.location else None)
+                return clauses.ref_for(branch, ref.text, resolved) if branch else ref
     return None
 
 
