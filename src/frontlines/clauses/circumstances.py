@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from frontlines.clauses.place_ladder import actor_demonyms, demonym_country
 from frontlines.kb import load_data
 from frontlines.kb.cues import cue_words
 from frontlines.kb.gazetteer import PART_OF_TOWN_FEATURES, REGION_FEATURES
@@ -79,6 +80,7 @@ def location_of(
     within: list[tuple] = []  # where a party of the event is said to be ("the coalition in Yemen")
     candidates = []
     parties: list[tuple] = []
+    demonyms: list[tuple] = []  # "Syrian troops": the country, where nothing else places it
     for (start, end), place in resolved.place_at.items():
         if place.lat is None or not (sentence.start_char <= start < sentence.end_char):
             continue
@@ -86,6 +88,8 @@ def location_of(
         if span is None:
             continue
         preposition = _governing_preposition(span.root)
+        if is_demonym(place.text) and preposition not in AWAY_PREPOSITIONS:
+            demonyms.append((start, end, place, preposition))
         if span.root.i in described:
             skipped.add((start, end))
             town = place.feature not in REGION_FEATURES and place.feature != "country"
@@ -119,6 +123,10 @@ def location_of(
     if from_context:
         taken = {(c[0], c[1]) for c in candidates} | skipped
         chosen = _context_place(trigger, resolved, taken) or (within[:1] or [None])[0]
+        if chosen is None:  # a demonym is the country, where nothing finer is named
+            taken = [(s, e) for (s, e), p in resolved.place_at.items() if p.lat is not None]
+            demonyms += actor_demonyms(sentence, taken)
+            chosen = demonym_country(demonyms, resolved.linked.focus_country)
     if chosen is None:
         return None, False
     start, end, place, preposition = chosen
