@@ -1,7 +1,8 @@
 """The last rungs of the ladder that places an event (`circumstances.location_of`): where
 neither its clause, nor its sentence, nor the sentences just before name a place it happened
-at, the country its sentence names by a demonym only ("Syrian troops shell ...", "Bahraini
-authorities ban protests"). Only the country is known, so ACLED's geo_precision 3.
+at, a place its sentence names otherwise (a call's: "urges Turkey to withdraw from northern
+Iraq"), else the country its sentence names by a demonym only ("Syrian troops shell ...",
+"Bahraini authorities ban protests": only the country is known, so ACLED's geo_precision 3).
 
 Which demonym: the one of the report's own country (its focus), which a report names its
 actors by far more often than foreigners; else the first one (mostly the doer's: "Somali
@@ -15,6 +16,7 @@ from typing import Any
 from spacy.tokens import Span
 
 from frontlines.kb import gazetteer
+from frontlines.kb.countries import countries
 from frontlines.mentions import demonym_country as country_of_demonym
 from frontlines.models import PlaceMention
 
@@ -31,22 +33,56 @@ def actor_demonyms(sentence: Span, taken: list[tuple[int, int]]) -> list[Candida
         iso3 = country_of_demonym(token.text) if token.text[:1].isupper() else None
         if iso3 is None or any(s < end and start < e for s, e in taken):
             continue
-        places = [p for p in gazetteer.lookup(token.text) if p.feature == "country"]
-        place = next((p for p in places if p.country == iso3), None)
-        if place is None:
-            continue
-        mention = PlaceMention(
-            text=token.text,
-            start=start,
-            end=end,
-            name=place.name,
-            lat=place.lat,
-            lon=place.lon,
-            country=place.country,
-            feature="country",
-        )
-        found.append((start, end, mention, None))
+        mention = _country_mention(iso3, token.text, start, end)
+        if mention is not None:
+            found.append((start, end, mention, None))
     return found
+
+
+def countries_of(in_names: list[Candidate]) -> list[Candidate]:
+    """The countries of places named inside a party's name ("the Yemen Army", "the Mayor of
+    Nagasaki"): the name never places the party's deeds, but its country is where they are
+    most likely, where the sentence says nothing else."""
+    found = []
+    for start, end, place, preposition in in_names:
+        mention = _country_mention(place.country, place.text, start, end) if place.country else None
+        if mention is not None:
+            found.append((start, end, mention, preposition))
+    return found
+
+
+def _country_mention(iso3: str, text: str, start: int, end: int) -> PlaceMention | None:
+    """The country `iso3` as a place mention of the words `text` (its point, no finer)."""
+    country = countries().get(iso3)
+    found = gazetteer.lookup(country.name) if country else []
+    places = [p for p in found if p.feature == "country"]
+    place = next((p for p in places if p.country == iso3), None)
+    if place is None:
+        return None
+    return PlaceMention(
+        text=text,
+        start=start,
+        end=end,
+        name=place.name,
+        lat=place.lat,
+        lon=place.lon,
+        country=place.country,
+        feature="country",
+    )
+
+
+def sentence_place(
+    named: list[Candidate], demonyms: list[Candidate], focus: str | None, spoken: bool = False
+) -> Candidate | None:
+    """The last rung: a place the sentence names though not as where the event happened (a
+    call's or a statement's: "calls on Sudan to withdraw", "urges Turkey to leave northern
+    Iraq"), the finest first, else the country of a demonym. A thing said is placed so only
+    where all the sentence names lies in one country: a call between a German and a Turkish
+    leader about aid to Syria took place nowhere the sentence says."""
+    if spoken and len({c[2].country for c in named + demonyms if c[2].country}) != 1:
+        return None
+    finer = [c for c in named if c[2].feature != "country"]
+    return (finer or named or [None])[0] or demonym_country(demonyms, focus)
 
 
 def demonym_country(demonyms: list[Candidate], focus: str | None) -> Candidate | None:
