@@ -38,3 +38,8 @@ def test_a_country_inside_a_party_name_gives_the_country_only():
 def test_towns_misread_as_a_party_still_place_the_event():
     event = _first("New People's Army attack a mining site at Sipalay, Negros Occidental.")
     assert event.location is not None and event.location.name == "Sipalay"
+
+
+def test_the_units_written_after_a_village_do_not_place_the_event_instead():
+    event = _first("Nine soldiers were killed in an ambush near the village of Boni, Mopti, Mali.")
+    assert event.location is not None and event.location.name == "Boni"

@@ -11,7 +11,12 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from frontlines.clauses.place_ladder import actor_demonyms, countries_of, sentence_place
+from frontlines.clauses.place_ladder import (
+    actor_demonyms,
+    countries_of,
+    sentence_place,
+    without_units_of_others,
+)
 from frontlines.kb import load_data
 from frontlines.kb.cues import cue_words
 from frontlines.kb.gazetteer import PART_OF_TOWN_FEATURES, REGION_FEATURES
@@ -116,6 +121,7 @@ def location_of(
     # A country is the place only where the clause names nothing finer ("Yemen's capital,
     # Sana'a"); where the strike came from is not where it hit ("rockets fired from Syria").
     unsaid += candidates if spoken else []  # said where another clause of it happened
+    candidates = without_units_of_others(candidates, text_of(doc))
     finer = [c for c in candidates if c[2].feature != "country"]
     candidates = finer or candidates[:1] or parties[:1]  # at least the country it names
     candidates.sort(key=lambda c: c[3] == "from")

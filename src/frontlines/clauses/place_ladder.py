@@ -20,8 +20,22 @@ from frontlines.kb.countries import countries
 from frontlines.mentions import demonym_country as country_of_demonym
 from frontlines.models import PlaceMention
 
+WHOLE = {"country", "region", "county"}  # units, never a village's
 # (start, end, place, preposition), as `location_of` holds its candidates
 Candidate = tuple[int, int, Any, str | None]
+
+
+def without_units_of_others(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """The candidates less those written after another as where it lies ("Boni, Mopti, Mali",
+    "Kalehe (South Kivu)"): the unit says where the village is, the village where it happened."""
+    ordered = sorted(candidates, key=lambda c: c[0])
+    units = set()
+    for before, after in zip(ordered, ordered[1:], strict=False):
+        joined = text[before[1] : after[0]].strip() in {",", "("}
+        finer = before[2].feature not in WHOLE  # not "in Iraq, Rawa": a list, or an apposition
+        if joined and finer and (before[2].country == after[2].country or before[0] in units):
+            units.add(after[0])
+    return [c for c in candidates if c[0] not in units] or candidates
 
 
 def actor_demonyms(sentence: Span, taken: list[tuple[int, int]]) -> list[Candidate]:
