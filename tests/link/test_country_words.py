@@ -69,3 +69,12 @@ def test_a_village_unknown_in_the_named_country_keeps_its_name_at_the_country():
     assert events and events[0].location is not None
     assert (events[0].location.name, events[0].location.country) == ("Moyale", "ETH")
     assert events[0].location.geo_precision == 3
+
+
+def test_an_unknown_village_said_to_be_in_a_country_is_not_placed_at_a_town_abroad():
+    events = text_extraction(
+        "Protests in Chicago continued. The Syrian army bombed a gas station in the town of "
+        "Ain Issa in northern Syria, killing 30."
+    ).events
+    strike = [e for e in events if e.location and e.location.name == "Ain Issa"]
+    assert strike and strike[0].location.country == "SYR"
