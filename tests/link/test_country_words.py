@@ -41,3 +41,40 @@ def test_a_name_after_a_settlement_noun_is_a_place_and_a_fragment_is_none():
         "2017-12-19",
     )
     assert all(p.name != "Ål" for p in result.places)
+
+
+def test_a_country_after_a_comma_rules_out_namesakes_elsewhere():
+    from frontlines.kb.gazetteer import lookup
+
+    towns = lookup("Moyale")  # only the Kenyan town has an entry
+    kept, units = within_named_units(towns, ", Ethiopia, killing three people")
+    assert kept == [] and units[-1].country == "ETH"
+    kept, units = within_named_units(lookup("Boni"), ", Mopti, Mali.")
+    assert kept == [] and [u.country for u in units] == ["MLI", "MLI"]
+
+
+def test_a_country_in_a_list_or_a_state_after_a_town_is_no_holder():
+    from frontlines.kb.gazetteer import lookup
+
+    islands = lookup("Saipan")
+    assert within_named_units(islands, ", Guam, Alaska, Hawaii")[0] == islands
+    atlanta = lookup("Atlanta")
+    assert within_named_units(atlanta, ", Georgia on Sunday")[0] == atlanta
+    states = lookup("Colorado")
+    assert within_named_units(states, ", Georgia, Idaho")[0] == states
+
+
+def test_a_village_unknown_in_the_named_country_keeps_its_name_at_the_country():
+    events = text_extraction("A grenade exploded in Moyale, Ethiopia, killing three people.").events
+    assert events and events[0].location is not None
+    assert (events[0].location.name, events[0].location.country) == ("Moyale", "ETH")
+    assert events[0].location.geo_precision == 3
+
+
+def test_an_unknown_village_said_to_be_in_a_country_is_not_placed_at_a_town_abroad():
+    events = text_extraction(
+        "Protests in Chicago continued. The Syrian army bombed a gas station in the town of "
+        "Ain Issa in northern Syria, killing 30."
+    ).events
+    strike = [e for e in events if e.location and e.location.name == "Ain Issa"]
+    assert strike and strike[0].location.country == "SYR"

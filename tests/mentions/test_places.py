@@ -451,3 +451,10 @@ def test_a_country_name_the_tagger_split_in_two_is_one_place():
         published=None,
     )
     assert extraction.events[0].location.country == "COD"
+
+
+def test_a_town_with_an_apostrophe_tagged_an_adverb_is_still_a_place():
+    from conftest import text_extraction
+
+    places = text_extraction("Thousands of protesters gather in Sana'a calling for reform.").places
+    assert any(p.text == "Sana'a" and p.country == "YEM" for p in places)

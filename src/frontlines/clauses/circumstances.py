@@ -12,6 +12,12 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from frontlines.clauses.place_ladder import (
+    actor_demonyms,
+    countries_of,
+    sentence_place,
+    without_units_of_others,
+)
 from frontlines.kb import load_data
 from frontlines.kb.cues import cue_words
 from frontlines.kb.gazetteer import PART_OF_TOWN_FEATURES, REGION_FEATURES
@@ -80,6 +86,9 @@ def location_of(
     within: list[tuple] = []  # where a party of the event is said to be ("the coalition in Yemen")
     candidates = []
     parties: list[tuple] = []
+    demonyms: list[tuple] = []  # "Syrian troops": the country, where nothing else places it
+    unsaid: list[tuple] = []  # a call's places not said to be where it was made
+    in_names: list[tuple] = []  # places inside a party's name: at most their country
     for (start, end), place in resolved.place_at.items():
         if place.lat is None or not (sentence.start_char <= start < sentence.end_char):
             continue
@@ -87,6 +96,8 @@ def location_of(
         if span is None:
             continue
         preposition = _governing_preposition(span.root)
+        if is_demonym(place.text) and preposition not in AWAY_PREPOSITIONS:
+            demonyms.append((start, end, place, preposition))
         if span.root.i in described:
             skipped.add((start, end))
             town = place.feature not in REGION_FEATURES and place.feature != "country"
@@ -101,12 +112,17 @@ def location_of(
                 parties.append((start, end, place, preposition))
             elif preposition == "in" and place.feature == "country":
                 within.append((start, end, place, preposition))  # "the coalition in Yemen"
+            else:
+                in_names.append((start, end, place, preposition))  # "the Yemen Army"
             continue
         if spoken and preposition not in SPOKEN_AT:
+            unsaid.append((start, end, place, preposition))
             continue
         candidates.append((start, end, place, preposition))
     # A country is the place only where the clause names nothing finer ("Yemen's capital,
     # Sana'a"); where the strike came from is not where it hit ("rockets fired from Syria").
+    unsaid += candidates if spoken else []  # said where another clause of it happened
+    candidates = without_units_of_others(candidates, text_of(doc))
     finer = [c for c in candidates if c[2].feature != "country"]
     candidates = finer or candidates[:1] or parties[:1]  # at least the country it names
     candidates.sort(key=lambda c: c[3] == "from")
@@ -120,6 +136,13 @@ def location_of(
     if from_context:
         taken = {(c[0], c[1]) for c in candidates} | skipped
         chosen = _context_place(trigger, resolved, taken) or (within[:1] or [None])[0]
+    if chosen is None:  # the ladder's last rungs: whatever place the sentence names
+        taken = [(s, e) for (s, e), p in resolved.place_at.items() if p.lat is not None]
+        demonyms += actor_demonyms(sentence, taken)
+        focus = resolved.linked.focus_country
+        named = unsaid + parties + within if spoken else []
+        chosen = sentence_place(named, demonyms + countries_of(in_names), focus, spoken)
+        from_context = chosen is not None  # not its own place: it folds as if it had none
     if chosen is None:
         return None, False
     start, end, place, preposition = chosen
@@ -179,7 +202,7 @@ def _names_a_party(
     deeds: "Gulf Cartel"), 'state' where it names a country acting as a party (it places
     them only where nothing else does: "the United States launches")."""
     for (a_start, a_end), actor_id in resolved.linked.actor_of.items():
-        if a_start < end and start < a_end:
+        if a_start < end and start < a_end and not _only_places(a_start, a_end, resolved):
             linked = resolved.linked.actors.get(actor_id)
             known = linked is not None and not linked.record.discovered
             # not the country itself ("northwest Pakistan") nor its own forces ("the Yemen Army")
@@ -190,6 +213,24 @@ def _names_a_party(
             if place.feature == "country" and preposition not in PLACE_PREPOSITIONS:
                 return "state"
     return None
+
+
+def _only_places(start: int, end: int, resolved: ResolvedDocument) -> bool:
+    """Whether a party the parser made up is all towns and divisions ("Sipalay, Negros
+    Occidental" misread as one): no name of a party that would hold them. A country is a
+    party's name ("the United States launches")."""
+    linked = resolved.linked.actors.get(resolved.linked.actor_of.get((start, end), ""))
+    if linked is None or not linked.record.discovered:
+        return False
+    text = text_of(resolved.linked.parsed.doc)
+    places = [(s, e, p) for (s, e), p in resolved.place_at.items() if start <= s and e <= end]
+    if any(p.feature == "country" for _s, _e, p in places):
+        return False
+    covered = [(s, e) for s, e, _p in places]
+    rest = list(text[start:end])
+    for s, e in covered:
+        rest[s - start : e - start] = " " * (e - s)
+    return bool(covered) and not "".join(rest).replace(",", " ").replace(" and ", " ").strip()
 
 
 def _actor_descriptions(trigger: Token) -> set[int]:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from frontlines.kb.gazetteer import Place, lookup
+from frontlines.kb.gazetteer import WIDE_FEATURES, Place, lookup
 from frontlines.kb.geometry import contains
 
 if TYPE_CHECKING:
@@ -64,6 +64,7 @@ _DIVISION_WORD = re.compile(
     r"[Gg]overnorate|[Oo]blast|[Dd]epartment|[Cc]ounty|[Pp]refecture)\b)"
 )
 CHAIN_UNITS = {"region", "county", "country"}
+WHOLE_FEATURES = {"region", "county", "country"} | WIDE_FEATURES  # never held by "X, Country"
 
 
 def admin_chain(after: str) -> list[list[Place]]:
@@ -88,7 +89,9 @@ def within_named_units(found: list[Place], after: str) -> tuple[list[Place], lis
     Province', 'X (Al Husha, Ad Dali)'), and the divisions named (a namesake inside one is
     likelier). With no entry inside it, none is kept: the name is then placed at the unit,
     not at a namesake elsewhere ('Kamianka, Donetsk Oblast')."""
-    chain = admin_chain(after) if _DIVISION_WORD.match(after) else []
+    if not _DIVISION_WORD.match(after):
+        return within_named_country(found, after)
+    chain = admin_chain(after)
     units = [u for link in chain for u in link if u.feature != "country"]
     if chain and all(p.feature != "country" for p in found):
         found = [p for p in found if p.country in {u.country for u in chain[0]}]
@@ -96,6 +99,39 @@ def within_named_units(found: list[Place], after: str) -> tuple[list[Place], lis
         if named and not any(contains(u, p) for u in named for p in found):
             found = []
     return found, units
+
+
+_COMMA_NAME = re.compile(r"^\s*,\s*(?:the\s+)?[A-Z]")  # "X, Ethiopia"; not "X, as Italy says"
+
+
+def within_named_country(found: list[Place], after: str) -> tuple[list[Place], list[Place]]:
+    """'Moyale, Ethiopia', 'Boni, Mopti, Mali': a country the text joins to a town's name
+    (after a comma, after the name's divisions) is where it lies, so a namesake elsewhere
+    contradicts it and loses. Returned with it: the units named in that country, finest
+    first, the country last; with no entry in it, the name is placed at the first (as
+    written, precision 3). Not in a list ('Saipan, Guam, Alaska'), nor for a division or a
+    sea ('Colorado, Georgia', 'the Gulf, Qatar')."""
+    if not _COMMA_NAME.match(after) or any(p.feature in WHOLE_FEATURES for p in found):
+        return found, []
+    chain: list[list[Place]] = []
+    rest = after
+    for _ in range(3):
+        match = _CHAIN_LINK.match(rest)
+        if not match:
+            return found, []
+        rest = rest[match.end() :].lstrip(")")
+        link = [p for p in lookup(match.group(1)) if p.feature in CHAIN_UNITS]
+        chain.append(link)
+        countries = [u for u in link if u.feature == "country"]
+        if any(contains(u, p) for u in link for p in found) or not link:
+            return found, []  # "Atlanta, Georgia": the state, which holds a namesake
+        if countries:
+            if _COMMA_NAME.match(rest):
+                return found, []  # a list of places goes on after it
+            held = {u.country for u in countries}
+            units = [u for lk in chain for u in lk if u.country in held and u.feature != "country"]
+            return [p for p in found if p.country in held], units + countries[:1]
+    return found, []
 
 
 NEAR_COUNTRY_CHARS = 60  # "in northwestern Yemen (Al Jawf)": the country beside the name

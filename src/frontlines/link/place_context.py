@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import re
 
-from frontlines.kb.gazetteer import Place
+from frontlines.kb.countries import countries
+from frontlines.kb.gazetteer import Place, lookup
 from frontlines.kb.names import name_key
 from frontlines.kb.spellings import spelled_alike_within
+from frontlines.link.country_words import country_after
 from frontlines.mentions import TOWN_FEATURE, UNRESOLVED, Mention, looks_like_acronym
 
 NO_ENTRY = {TOWN_FEATURE, UNRESOLVED}  # found as places by their form: no gazetteer entry
@@ -99,18 +101,31 @@ def place_in_context(
         if looks_like_acronym(mention.text):
             continue  # "the MoD", which NER may call a place: not one to put on a map
         town = _town(mention, towns, text, joinable)
+        holder = _holding_country(text[mention.end : mention.end + 40])
+        if holder is not None and (town is None or town.country != holder.country):
+            town, wholes_here = None, [holder]  # "Ain Issa in northern Syria": not abroad
+        else:
+            wholes_here = wholes
         feature = "landmark" if mention.label == TOWN_FEATURE else "unresolved"  # see above
         if mention.text in divisions:  # "the Lower Shabelle region": holds the town, no more
             feature = UNRESOLVED_WIDE
         if town is not None:
             anchor, admin1 = town, town.admin1
-        elif wholes:  # only the province or the country: its point, and said to be no more
-            anchor, feature = wholes[0], UNRESOLVED_WIDE
+        elif wholes_here:  # only the province or the country: its point, and said to be no more
+            anchor, feature = wholes_here[0], UNRESOLVED_WIDE
             admin1 = anchor.name if anchor.feature == "region" else None
         else:
             continue
         result[i] = _named_at(mention.text, anchor, feature, admin1)
     return result
+
+
+def _holding_country(after: str) -> Place | None:
+    """The country the words after a name say holds it ('in northern Syria'), as a place."""
+    iso3 = country_after(after)
+    country = countries().get(iso3) if iso3 else None
+    places = [p for p in lookup(country.name) if p.feature == "country"] if country else []
+    return next((p for p in places if p.country == iso3), None)
 
 
 def at_unit(name: str, unit: Place) -> Place:

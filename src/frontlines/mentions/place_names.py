@@ -31,8 +31,10 @@ def name_word(token: Token) -> bool:
         label == "NORP" and not is_demonym(token.text)
     ):
         return False  # "in Manbij" as a DATE is still a name word
+    # "in Sana'a" tagged an adverb: a capital after an apostrophe is no title case's
+    capitalised = token.is_title or (token.text[:1].isupper() and token.text[1:].islower())
     return token.pos_ == "PROPN" or (
-        token.pos_ in {"NOUN", "ADJ"} and token.is_title and not token.is_sent_start
+        token.pos_ in {"NOUN", "ADJ", "ADV"} and capitalised and not token.is_sent_start
     )
 
 

@@ -1,0 +1,45 @@
+"""The place ladder's last rungs, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from conftest import text_extraction
+
+
+def _first(text: str):
+    events = [e for e in text_extraction(text).events if not e.historical]
+    assert events, text
+    return events[0]
+
+
+def test_a_demonym_alone_places_the_event_in_its_country():
+    event = _first("Syrian troops shelled a rebel convoy, killing four fighters.")
+    assert event.location is not None
+    assert event.location.country == "SYR"
+    assert event.location.geo_precision == 3
+
+
+def test_a_named_town_still_wins_over_the_demonym():
+    event = _first("Syrian troops shelled a rebel convoy near Aleppo, killing four fighters.")
+    assert event.location is not None and event.location.name == "Aleppo"
+
+
+def test_a_call_is_placed_by_the_place_its_sentence_names():
+    events = text_extraction("The United Nations calls on Sudan to withdraw its forces.").events
+    assert events and all(e.location is not None for e in events)
+    assert {e.location.country for e in events} == {"SDN"}
+
+
+def test_a_country_inside_a_party_name_gives_the_country_only():
+    event = _first("The Mayor of Nagasaki calls for the elimination of nuclear weapons.")
+    assert event.location is not None
+    assert (event.location.name, event.location.geo_precision) == ("Japan", 3)
+
+
+def test_towns_misread_as_a_party_still_place_the_event():
+    event = _first("New People's Army attack a mining site at Sipalay, Negros Occidental.")
+    assert event.location is not None and event.location.name == "Sipalay"
+
+
+def test_the_units_written_after_a_village_do_not_place_the_event_instead():
+    event = _first("Nine soldiers were killed in an ambush near the village of Boni, Mopti, Mali.")
+    assert event.location is not None and event.location.name == "Boni"
