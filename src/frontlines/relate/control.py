@@ -84,9 +84,29 @@ def _particle_or_prep(token: Token) -> set[str]:
 _VERB_KINDS = ("captured", "entered", "besieged", "withdrew", "retreated_to", "fell", "lost")
 
 
-def _verb_kind(token: Token) -> str | None:
+@cache
+def _forms() -> dict[str, str]:
+    return {str(k): str(v) for k, v in (lexicon().get("forms") or {}).items()}
+
+
+def is_verb(token: Token) -> bool:
+    """A verb, or a word the tagger took for a noun though it has a subject and an object:
+    a headline's present tense after a topic ('War in X: Government forces capture Y')."""
+    if token.pos_ == "VERB":
+        return True
+    deps = {c.dep_ for c in token.children}
+    return token.pos_ in {"NOUN", "PROPN"} and {"nsubj", "dobj"} <= deps
+
+
+def verb_lemma(token: Token) -> str:
+    """The token's lemma, or the control verb an unlemmatised form is of ('retook')."""
     lemma = token.lemma_.lower()
-    if token.pos_ != "VERB":
+    return _forms().get(lemma, lemma)
+
+
+def _verb_kind(token: Token) -> str | None:
+    lemma = verb_lemma(token)
+    if not is_verb(token):
         return None
     for kind in _VERB_KINDS:
         table = _lemmas(kind)
@@ -106,7 +126,7 @@ def _verb_kind(token: Token) -> str | None:
 def _trigger_lemmas() -> frozenset[str]:
     """Every lemma that can make a token a trigger in `_triggers`."""
     verbs = {lemma for kind in _VERB_KINDS for lemma in _lemmas(kind)}
-    return frozenset(verbs | set(_control_nouns()) | {"control"})
+    return frozenset(verbs | set(_control_nouns()) | {"control"} | set(_forms()))
 
 
 def _triggers(sentence: Span) -> list[_Trigger]:
@@ -313,8 +333,9 @@ def _changes_for(
     token = trigger.token
     lex = lexicon()
     objects = set(lex["object_preps"])
-    subject, passive = subject_of(token) if token.pos_ == "VERB" else (None, False)
-    doer = _refs(agent_of(token), resolved, quotes) if token.pos_ == "VERB" else []
+    verb = is_verb(token)
+    subject, passive = subject_of(token) if verb else (None, False)
+    doer = _refs(agent_of(token), resolved, quotes) if verb else []
     if not passive:
         doer = doer or _refs(subject, resolved, quotes)
     doer_id = doer[0] if doer else None
@@ -327,7 +348,7 @@ def _changes_for(
         # "entered the LNA-held city of Sirte", "took X after fighting with Y"
         lost = lost or held_by(_object_tokens(token, objects), resolved)
         lost = lost or next((o for o in fought(token, resolved) if o != doer_id), None)
-        if token.lemma_.lower() in {"expel", "drive", "oust", "dislodge", "clear"}:
+        if verb_lemma(token) in {"expel", "drive", "oust", "dislodge", "clear"}:
             objects_refs = [
                 r.id
                 for c in token.children

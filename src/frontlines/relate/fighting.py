@@ -116,7 +116,9 @@ def capture_pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple]
     to have captured five cities from Z'): taking ground from a side is fighting it, whatever
     the claim about the ground."""
     for token in sentence:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in _capture_lemmas():
+        lemma = token.lemma_.lower()
+        lemma = load_data("relate.yaml")["control"]["forms"].get(lemma, lemma)  # "retook"
+        if token.pos_ != "VERB" or lemma not in _capture_lemmas():
             continue
         losers = _sides_after(token, {"from"}, resolved)
         subject, passive = subject_of(token)

@@ -1,0 +1,185 @@
+"""Sides a report names by description, not by name: "Opposition forces", "pro-Russian
+insurgents", "Pro-X government forces", "Forces of the internationally recognised Libyan
+government", "the rebels", "Rebel commander X".
+
+Part of the `relate` stage. A control change or a fight needs both its sides as actors; the
+mentions stage finds names, so a side told only by such a phrase was lost. Here each phrase
+not already an actor's mention becomes one: the report country's own state forces where the
+phrase is what `cues.generic_forces` reads as them ("government forces"), else an actor of
+the document's own, one per phrase (a later "rebels" is the earlier "pro-Russian rebels").
+The events stage has run by then and is unchanged; the actors are added to the picture only.
+Word lists are in `kb/data/relate.yaml` (`sides`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from frontlines.kb import ActorRecord, load_data
+from frontlines.kb.cues import cues
+from frontlines.kb.names import name_key
+from frontlines.link import LinkedActor, LinkedDocument
+from frontlines.mentions import Mention, actor_records
+from frontlines.parse import sentence_starts
+from frontlines.resolve import ResolvedDocument
+
+STATE_KINDS = {"military", "police"}  # generic_forces kinds that are a country's own forces
+LEFT_DEPS = {"amod", "compound", "nmod", "npadvmod", "advmod"}  # words saying whose forces
+OWNER_PREPS = {"of", "from"}  # "forces of X", "troops from X": X's own
+OWNER_HEADS = {"loyal", "belonging", "affiliated"}  # "forces loyal to X": X's own
+SIDE_PREFIX = "side-"
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@cache
+def _lexicon() -> dict:
+    return load_data("relate.yaml")["sides"]
+
+
+@cache
+def _words(name: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in _lexicon()[name])
+
+
+def _covered(start: int, end: int, linked: LinkedDocument) -> list[str]:
+    return [a for (s, e), a in linked.actor_of.items() if s < end and start < e]
+
+
+def _taken_side(doc: Doc, first: int) -> bool:
+    """'pro-Hadi', 'anti-Assad': a name that says whose side, not who."""
+    return first >= 2 and doc[first - 1].text == "-" and doc[first - 2].lower_ in {"pro", "anti"}
+
+
+def _names_owner(tokens: list[Token], linked: LinkedDocument) -> bool:
+    """Whether the tokens name an actor other than a country or a side taken ('pro-X')."""
+    doc = tokens[0].doc if tokens else None
+    if doc is None:
+        return False
+    indices = {t.i for t in tokens}
+    for (start, end), actor_id in linked.actor_of.items():
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not any(t.i in indices for t in span):
+            continue
+        record = linked.actors[actor_id].record if actor_id in linked.actors else None
+        if record is not None and record.type == "state":
+            continue
+        if _taken_side(doc, span.start):
+            continue
+        return True
+    return False
+
+
+def _left(head: Token) -> tuple[int, bool]:
+    """The first token of the words before the head that say whose forces it is, and
+    whether there are any ('Pro-Hadi government forces'; not 'the', 'some', '300')."""
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ not in LEFT_DEPS or child.lower_ in _words("vague") or child.like_num:
+            continue
+        start = min(start, min(t.i for t in child.subtree))
+    return start, start < head.i
+
+
+def _owner_tokens(head: Token) -> list[Token]:
+    """'of X', 'from X', 'loyal to X' after the head: whose forces they are."""
+    return [
+        t
+        for child in head.rights
+        if child.dep_ == "prep" and child.lower_ in OWNER_PREPS or child.lower_ in OWNER_HEADS
+        for t in child.subtree
+    ]
+
+
+def _kind(head: Token) -> str | None:
+    forces = cues().get("generic_forces") or {}
+    pair = " ".join(t.lower_ for t in head.doc[max(head.i - 1, 0) : head.i + 1])
+    return forces.get(pair) or forces.get(head.lower_)
+
+
+def _phrases(doc: Doc, linked: LinkedDocument) -> list[tuple[int, int, Token]]:
+    """(first token, end token, head) of every phrase naming a side by description."""
+    found = []
+    for token in doc:
+        lower = token.lower_
+        if token.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+            continue
+        if lower in _words("modifiers") and token.dep_ in {"compound", "amod"}:
+            if token.head.lemma_.lower() in _words("commanders"):  # "Rebel commander X"
+                found.append((token.i, token.i + 1, token))
+            continue
+        if lower not in _words("heads") or token.pos_ == "ADJ":
+            continue
+        start, modified = _left(token)
+        owner = _owner_tokens(token)
+        described = any(t.lower_ == "of" for t in owner[:1])  # "Forces of the ... government"
+        if not (modified or described) and lower not in _words("alone"):
+            continue  # "the troops": the report country's forces, read as such elsewhere
+        if _covered(doc[start].idx, token.idx + len(token), linked):
+            if _names_owner(list(doc[start : token.i + 1]), linked):
+                continue
+            if _covered(token.idx, token.idx + len(token), linked):
+                continue  # the head is already in a name: "Ukrainian government forces"
+        if _names_owner(owner, linked):
+            continue  # "forces loyal to X", "troops from the coalition": X's own
+        end = max(t.i for t in owner) + 1 if described else token.i + 1
+        found.append((start, end, token))
+    return found
+
+
+def with_sides(resolved: ResolvedDocument) -> ResolvedDocument:
+    """The document with its described sides as actors (a new linked document; the one the
+    events stage read is left as it was)."""
+    linked = resolved.linked
+    doc = linked.parsed.doc
+    phrases = _phrases(doc, linked)
+    if not phrases:
+        return resolved
+    actors = {k: LinkedActor(v.record, list(v.mentions)) for k, v in linked.actors.items()}
+    actor_of = dict(linked.actor_of)
+    sentences = sentence_starts(doc)
+    sides: dict[str, ActorRecord] = {}
+    for first, end, head in phrases:
+        span = doc[first:end]
+        text = span.text
+        record = _record(text, head, linked.focus_country, sides)
+        item = Mention(
+            "actor",
+            span.start_char,
+            span.end_char,
+            text,
+            sentences.get(span.sent.start, 0),
+            "side",
+            label="SIDE",
+            candidates=[record.id],
+        )
+        actors.setdefault(record.id, LinkedActor(record)).mentions.append(item)
+        # a name inside ("Libyan" of "... Libyan government") stays; the longer phrase speaks
+        actor_of[(span.start_char, span.end_char)] = record.id
+    return replace(resolved, linked=replace(linked, actors=actors, actor_of=actor_of))
+
+
+def _record(
+    text: str, head: Token, country: str | None, sides: dict[str, ActorRecord]
+) -> ActorRecord:
+    """The state forces the phrase means, or the document's own side by that name."""
+    kind = _kind(head)
+    records = actor_records()
+    if kind in STATE_KINDS and country and f"{country}-{kind}" in records:
+        return records[f"{country}-{kind}"]
+    key = name_key(text)
+    for record in sides.values():  # "the rebels" after "pro-Russian rebels": the same side
+        other = name_key(record.name)
+        if other == key or other.endswith(" " + key) or key.endswith(" " + other):
+            return record
+    record = ActorRecord(
+        id=SIDE_PREFIX + _SLUG.sub("-", key).strip("-"),
+        name=text,
+        type="armed_group",
+        discovered=True,
+    )
+    sides[record.id] = record
+    return record

@@ -1,0 +1,82 @@
+"""Sides named by description, not by name, and control verbs the tagger misreads.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from frontlines import extract
+
+PUBLISHED = "2024-03-10"  # a Sunday
+
+
+def _picture(text: str):
+    return extract(text, published=PUBLISHED)
+
+
+def _names(extraction, actor_id: str | None) -> list[str]:
+    actor = next((a for a in extraction.actors if a.id == actor_id), None)
+    return [m.text for m in actor.mentions] if actor else []
+
+
+def test_a_described_side_that_loses_a_place_is_an_actor_and_opposes_the_taker():
+    found = _picture(
+        "Ukrainian government forces recaptured the town of Krasnyi Luch from pro-Russian "
+        "insurgents."
+    )
+    change = found.control[0]
+    assert change.gained_by == "UKR-military"
+    assert _names(found, change.lost_by) == ["pro-Russian insurgents"]
+    assert ("UKR-military", "opposes", change.lost_by) in {
+        (r.source, r.kind, r.target) for r in found.relations
+    }
+
+
+def test_government_forces_of_the_report_country_hold_the_words_that_name_them():
+    found = _picture(
+        "Rebels seized the town of Duekoue in western Ivory Coast from government forces."
+    )
+    change = found.control[0]
+    assert change.lost_by == "CIV-military"
+    assert "government forces" in _names(found, "CIV-military")
+    assert _names(found, change.gained_by) == ["Rebels"]
+
+
+def test_forces_of_a_described_government_are_one_side_named_by_the_whole_phrase():
+    found = _picture(
+        "Forces of the internationally recognised Libyan government seized the town of Gharyan."
+    )
+    assert _names(found, found.control[0].gained_by) == [
+        "Forces of the internationally recognised Libyan government"
+    ]
+
+
+def test_forces_loyal_to_a_named_person_stay_his_and_troops_alone_are_no_new_side():
+    found = _picture("Forces loyal to Khalifa Haftar and the troops entered the town of Gharyan.")
+    assert not any(a.id.startswith("side-") for a in found.actors)
+
+
+def test_a_later_short_phrase_is_the_same_side_as_the_longer_one_before():
+    found = _picture(
+        "Pro-Russian rebels captured the town of Debaltseve. The rebels then entered Vuhlehirsk."
+    )
+    sides = [a for a in found.actors if a.id.startswith("side-")]
+    assert len(sides) == 1 and len(sides[0].mentions) == 2
+
+
+def test_a_side_word_on_a_commander_names_the_side_he_commands():
+    relations = {(r.source, r.kind, r.target) for r in _picture(
+        "Rebel commander Igor Girkin confirmed the news on Monday."
+    ).relations}
+    assert ("new-igor-girkin", "commands", "side-rebel") in relations
+
+
+def test_a_headline_present_tense_the_tagger_takes_for_a_noun_is_still_a_capture():
+    found = _picture(
+        "Civil war in Yemen: Government forces supported by the Arab coalition capture Marib "
+        "Dam, near the city."
+    )
+    assert [(c.kind, c.gained_by) for c in found.control] == [("captured", "YEM-military")]
+
+
+def test_an_irregular_prefixed_past_form_is_a_capture():
+    found = _picture("Pro-Hadi government forces retook the town of Aden from Houthi fighters.")
+    assert [(c.kind, c.place) for c in found.control] == [("captured", "Aden")]
