@@ -25,7 +25,7 @@ from frontlines.clauses import (
 )
 from frontlines.kb import load_data
 from frontlines.kb.countries import is_generic_class
-from frontlines.mentions import actor_records
+from frontlines.mentions import actor_records, demonym_country
 from frontlines.models import ControlChange, Event, Relation
 from frontlines.parse import lemmas_of, lowers_of, sentences_of
 from frontlines.relate.fighting import capture_pairs, fight_pairs
@@ -395,6 +395,8 @@ def find_relations(
             continue
         if types[1].type in UNARMED_TYPES:  # type: ignore[union-attr]
             continue
+        if demonym_country(event.actor2.text):
+            continue  # "seized a Russian missile system": whose the thing was, not a side
         if event.sub_event_type not in OPPOSING_SUB_EVENTS and not is_named_group(
             event.actor2.id, resolved
         ):

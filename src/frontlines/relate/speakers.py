@@ -1,0 +1,185 @@
+"""Who a quote's speaker is: a person named over the phrase with the role and the party an
+apposition gives them ("X, spokesman for Y"), or the words naming an office ("the governor of
+the province"). Part of the `relate` stage, read by `quotes`."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from frontlines.clauses import actor_refs, phrase_tokens
+from frontlines.kb import load_data
+from frontlines.kb.countries import is_generic_class
+from frontlines.mentions import actor_records
+from frontlines.models import Speaker
+from frontlines.parse import char_span, sentence_of, text_of
+from frontlines.resolve import ResolvedDocument
+
+
+@cache
+def _words(name: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_data("relate.yaml")["quotes"][name])
+
+
+def person_at(tokens: list[Token], resolved: ResolvedDocument) -> tuple[str, int, int] | None:
+    """The first person actor mentioned over the tokens: (actor id, start, end)."""
+    if not tokens:
+        return None
+    low = min(t.idx for t in tokens)
+    high = max(t.idx + len(t.text) for t in tokens)
+    linked = resolved.linked
+    for (start, end), actor_id in sorted(linked.actor_of.items()):
+        if start < high and low < end:
+            record = linked.actors[actor_id].record if actor_id in linked.actors else None
+            if record is not None and record.type == "person":
+                return actor_id, start, end
+    return None
+
+
+def actors_over(tokens: list[Token], resolved: ResolvedDocument) -> list[str]:
+    """Non-person actors mentioned over the tokens, known ones (not discovered) first."""
+    if not tokens:
+        return []
+    low = min(t.idx for t in tokens)
+    high = max(t.idx + len(t.text) for t in tokens)
+    linked = resolved.linked
+    found: list[tuple[bool, int, str]] = []
+    place_ends = {end for (_, end) in resolved.place_at}
+    for (start, end), actor_id in linked.actor_of.items():
+        record = linked.actors[actor_id].record if actor_id in linked.actors else None
+        if record is None or record.type == "person" or not (start < high and low < end):
+            continue
+        if record.discovered and end in place_ends:
+            continue  # "the mayor of Afgooye in Lower Shabelle": a place, no party
+        found.append((record.discovered, start, actor_id))
+    return list(dict.fromkeys(actor_id for _, _, actor_id in sorted(found)))
+
+
+def role_of(head: Token) -> str | None:
+    """'media advisor' from 'the media advisor in the Ministry of Health'."""
+    if (
+        head.pos_ not in {"NOUN", "PROPN"}
+        or head.lower_ not in _words("role_nouns")
+        and not any(child.lower_ in _words("role_nouns") for child in head.lefts)
+    ):
+        return None
+    left = [
+        t
+        for t in head.lefts
+        if t.dep_ in {"compound", "amod"}
+        and t.i >= head.i - 2
+        and t.pos_ in {"NOUN", "ADJ"}
+        and t.ent_type_ not in {"GPE", "NORP"}
+        and t.is_lower
+    ]
+    words = [t.text for t in sorted(left + [head], key=lambda t: t.i)]
+    return " ".join(words)
+
+
+def _appositive(root: Token) -> Token | None:
+    """The noun in apposition to a name, either side: 'X, spokesman for Y' / 'the advisor, X'."""
+    for child in root.children:
+        if child.dep_ == "appos":
+            return child
+    if root.dep_ == "appos":
+        return root.head
+    return None
+
+
+def _role_before(name: Span) -> Token | None:
+    """'the media advisor in the Ministry of Health, Amin X': the role noun before a name
+    set off by a comma, when the parser hung the name elsewhere."""
+    doc = name.doc
+    if name.start < 2 or doc[name.start - 1].text != ",":
+        return None
+    floor = max(sentence_of(name[0]).start, name.start - 16)
+    for token in reversed(doc[floor : name.start - 1]):
+        if token.pos_ in {"VERB", "AUX"}:
+            return None
+        if token.lower_ in _words("role_nouns") and token.pos_ == "NOUN":
+            return token
+    return None
+
+
+def _subtree_without(head: Token, skip: Token) -> list[Token]:
+    skipped = {t.i for t in skip.subtree}
+    return [t for t in head.subtree if t.i not in skipped]
+
+
+class Profiles:
+    """What the document says a person is: role and whom they speak for, from appositions."""
+
+    def __init__(self, resolved: ResolvedDocument) -> None:
+        self.resolved = resolved
+        self.cache: dict[str, tuple[str | None, str | None]] = {}
+
+    def of(self, person: str) -> tuple[str | None, str | None]:
+        if person in self.cache:
+            return self.cache[person]
+        doc: Doc = self.resolved.linked.parsed.doc
+        role = actor = None
+        for (start, end), actor_id in sorted(self.resolved.linked.actor_of.items()):
+            if actor_id != person:
+                continue
+            span = char_span(doc, start, end)
+            if span is None:
+                continue
+            other = _appositive(span.root)
+            if other is not None and role_of(other) is None and _role_before(span) is not None:
+                other = None  # the parser hung the name on the wrong noun
+            if other is not None:
+                role = role or role_of(other)
+                phrase = (
+                    list(other.subtree)
+                    if other.head == span.root
+                    else _subtree_without(other, span.root)
+                )
+            else:
+                found = _role_before(span)
+                if found is None:
+                    continue
+                role = role or role_of(found)
+                phrase = list(doc[found.i : span.start])
+            actor = actor or next(iter(actors_over(phrase, self.resolved)), None)
+            if role and actor:
+                break
+        record = actor_records().get(person)
+        if actor is None and record is not None and record.member_of:
+            actor = record.member_of[0]
+        self.cache[person] = (role, actor)
+        return role, actor
+
+
+def speaker_from_phrase(
+    head: Token, resolved: ResolvedDocument, profiles: Profiles
+) -> Speaker | None:
+    tokens = list(head.subtree)
+    person = person_at(tokens, resolved)
+    if person is not None:
+        actor_id = person[0]
+        record = resolved.linked.actors[actor_id].record
+        role, actor = profiles.of(actor_id)
+        other = _appositive(head)
+        if other is not None:
+            role = role_of(other) or role
+        return Speaker(name=record.name, role=role, actor=actor, id=actor_id)
+    if head.pos_ == "PRON":
+        return None
+    phrase = [t for t in tokens if t.dep_ not in {"relcl", "acl"} and t.i <= head.i + 6]
+    start = min(t.idx for t in phrase)
+    end = max(t.idx + len(t.text) for t in phrase)
+    text = text_of(head.doc)[start:end].strip(" ,")
+    # "the army said": the army of the country the report is about; "a spokesman for the
+    # army": the army he speaks for
+    heads = [head] + [
+        g for c in head.children if c.dep_ == "prep" and c.lower_ in {"for", "of"}
+        for g in c.children if g.dep_ == "pobj"
+    ]
+    actors = actors_over(tokens, resolved) or [
+        ref.id
+        for h in heads
+        for ref in actor_refs(phrase_tokens(h), resolved)
+        if not is_generic_class(ref.id)
+    ]
+    return Speaker(name=text, role=role_of(head), actor=actors[0] if actors else None)

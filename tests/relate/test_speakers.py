@@ -1,0 +1,45 @@
+"""Speakers of quotes told by a pronoun after an office or a person named since the last quote,
+and speakers named by the office they hold for a party. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from frontlines import extract
+
+PUBLISHED = "2024-03-10"
+
+
+def _quotes(text: str) -> list[tuple[str | None, str | None, str | None, str]]:
+    return [
+        (q.speaker.name, q.speaker.id, q.speaker.actor, q.text)
+        for q in extract(text, published=PUBLISHED).quotes
+        if q.direct
+    ]
+
+
+def test_he_after_an_office_named_in_the_paragraph_before_is_that_office():
+    quotes = _quotes(
+        'The governor of the province spoke to reporters.\n\n"The city is calm now," he said.'
+    )
+    assert [(name, text) for name, _, _, text in quotes] == [
+        ("The governor of the province", "The city is calm now")
+    ]
+
+
+def test_he_is_the_person_named_since_the_last_speaker_not_the_last_speaker():
+    quotes = _quotes(
+        "Ahmed Mismari said the army was advancing. Later Fayez al-Sarraj arrived in the city."
+        '\n\n"We will take the capital within days," he said.'
+    )
+    assert quotes[0][1] == "lby-sarraj"
+
+
+def test_he_with_no_one_named_since_is_still_the_last_speaker():
+    quotes = _quotes('Ahmed Mismari said the army was advancing. "We will win," he added.')
+    assert quotes[0][1] == "new-ahmed-mismari"
+
+
+def test_a_spokesman_for_a_named_party_speaks_for_it():
+    quotes = _quotes(
+        'A spokesman for the Libyan National Army said: "The attackers were pushed back."'
+    )
+    assert quotes[0][2] == "lby-lna"
