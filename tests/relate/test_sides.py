@@ -80,3 +80,21 @@ def test_a_headline_present_tense_the_tagger_takes_for_a_noun_is_still_a_capture
 def test_an_irregular_prefixed_past_form_is_a_capture():
     found = _picture("Pro-Hadi government forces retook the town of Aden from Houthi fighters.")
     assert [(c.kind, c.place) for c in found.control] == [("captured", "Aden")]
+
+
+def test_militias_loyal_to_an_unnamed_government_are_a_side_by_the_whole_phrase():
+    found = _picture(
+        "Militias loyal to the Libyan government retook the town of Gharyan from forces loyal "
+        "to Khalifa Haftar."
+    )
+    change = found.control[0]
+    assert _names(found, change.gained_by) == ["Militias loyal to the Libyan government"]
+    assert change.lost_by == "lby-lna"
+
+
+def test_an_internationally_recognised_government_is_no_backer_of_the_country():
+    relations = _picture(
+        "Forces of the internationally-recognized Libyan government captured the city of Sirte "
+        "from ISIL."
+    ).relations
+    assert [r.kind for r in relations] == ["opposes"]

@@ -94,12 +94,27 @@ def facility_places(tokens: list[Token], resolved: ResolvedDocument) -> list[Pla
         if town is None and owner is not None and owner.lemma_.lower() in _settlements():
             town = _last_town_before(owner, resolved)  # "the city's airport"
             label = f"{town.name or town.text} {token.text}" if town else label
+        if town is None and names and owner is None:
+            found.append(_unplaced(names, token))  # "the Elephant Field oil field"
+            continue
         if town is None:
             continue
         found.append(
             town.model_copy(update={"name": label, "text": label, "feature": token.lemma_})
         )
     return found
+
+
+def _unplaced(names: list[Token], noun: Token) -> PlaceMention:
+    """A facility by its own name in no town the document's countries hold: taken by that
+    name, with no point ('Elephant Field' of 'the Elephant Field oil field', 'Hamza camp')."""
+    last = names[-1]
+    end = last if last.lemma_.lower() in _nouns() or last.lower_ in _nouns() else noun
+    label = noun.doc.text[names[0].idx : end.idx + len(end.text)]
+    return PlaceMention(
+        text=label, start=names[0].idx, end=end.idx + len(end.text), name=label,
+        feature=noun.lemma_,
+    )
 
 
 def as_facility(root: Token, place: PlaceMention) -> PlaceMention:

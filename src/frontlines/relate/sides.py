@@ -115,7 +115,8 @@ def _phrases(doc: Doc, linked: LinkedDocument) -> list[tuple[int, int, Token]]:
             continue
         start, modified = _left(token)
         owner = _owner_tokens(token)
-        described = any(t.lower_ == "of" for t in owner[:1])  # "Forces of the ... government"
+        # "Forces of the ... government", "Militias loyal to the Libyan government"
+        described = bool(owner) and owner[0].lower_ != "from"
         if not (modified or described) and lower not in _words("alone"):
             continue  # "the troops": the report country's forces, read as such elsewhere
         if _covered(doc[start].idx, token.idx + len(token), linked):

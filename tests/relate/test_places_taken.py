@@ -1,0 +1,53 @@
+"""Places taken that no gazetteer points at, losers read from what the place was, and captures
+the parser left without a verb. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from frontlines import extract
+
+PUBLISHED = "2024-03-10"
+
+
+def _control(text: str) -> list[tuple]:
+    return [
+        (c.kind, c.place, c.lat is None, c.gained_by, c.lost_by)
+        for c in extract(text, published=PUBLISHED).control
+    ]
+
+
+def test_a_named_field_in_no_known_town_is_taken_by_its_name_without_a_point():
+    assert _control("Haftar's forces seized the strategic Elephant Field oil field.") == [
+        ("captured", "Elephant Field", True, "lby-lna", None)
+    ]
+
+
+def test_the_town_of_an_unknown_name_is_taken_by_that_name_without_a_point():
+    changes = _control(
+        "Iraqi troops recaptured the town of Dhuluiya in Saladin Province from the Islamic State."
+    )
+    assert [(kind, place, unplaced) for kind, place, unplaced, _, _ in changes] == [
+        ("captured", "Dhuluiya", True)
+    ]
+
+
+def test_one_of_the_strongholds_of_a_side_was_held_by_it():
+    changes = _control(
+        "Government forces in Yemen captured the town of Sirwah, one of the last strongholds of "
+        "the Houthis."
+    )
+    assert changes[0][4] == "yem-houthis"
+
+
+def test_retaking_a_place_after_its_capture_by_a_side_takes_it_from_that_side():
+    changes = _control(
+        "Peshmerga fighters recaptured the town of Sinjar after its capture by the Islamic State."
+    )
+    assert changes[0][4] == "int-isis"
+
+
+def test_a_verbless_headline_sentence_has_its_root_noun_as_the_side_that_took_the_place():
+    changes = _control(
+        "War in Libya: Rebel forces, supported by NATO airstrikes, retake control of Brega."
+    )
+    assert [kind for kind, *_ in changes] == ["captured"]
+    assert changes[0][3] is not None
