@@ -51,3 +51,56 @@ def test_a_verbless_headline_sentence_has_its_root_noun_as_the_side_that_took_th
     )
     assert [kind for kind, *_ in changes] == ["captured"]
     assert changes[0][3] is not None
+
+
+def test_a_passive_capture_by_a_named_side_takes_the_subject_place():
+    assert _control("Kunduz was seized by the Taliban on Monday.") == [
+        ("captured", "Kunduz", False, "afg-taliban", None)
+    ]
+
+
+def test_pushing_a_side_out_of_a_town_takes_it_and_pushing_into_enters_it():
+    taken = _control("The Taliban pushed government troops out of Kunduz.")
+    assert [(kind, place, gained) for kind, place, _, gained, _ in taken] == [
+        ("captured", "Kunduz", "afg-taliban")
+    ]
+    assert [c[0] for c in _control("Afghan army troops pushed into the town of Kunduz.")] == [
+        "entered"
+    ]
+
+
+def test_the_city_airport_listed_with_towns_is_taken_with_them():
+    places = {
+        c[1]
+        for c in _control(
+            "Fighting continued in Aden. The Houthis said they had taken control of the city's "
+            "airport, Zinjibar and Jaar."
+        )
+    }
+    assert "Aden airport" in places and len(places) == 3
+
+
+def test_announcing_the_capture_of_a_town_is_the_announcer_s_claim():
+    changes = extract(
+        "The Libyan National Army announced the capture of Gharyan from the Government of "
+        "National Accord.",
+        published=PUBLISHED,
+    ).control
+    assert [(c.gained_by, c.lost_by, c.modality) for c in changes] == [
+        ("lby-lna", "lby-gna", "claimed")
+    ]
+
+
+def test_according_to_the_state_whose_forces_took_it_is_a_claim_not_to_a_monitor():
+    claimed = extract(
+        "Russian forces captured the village of Avdiivka, according to the Russian Defence "
+        "Ministry.",
+        published=PUBLISHED,
+    ).control
+    assert [c.modality for c in claimed] == ["claimed"]
+    reported = extract(
+        "The Syrian Army retook the town of Nawa, according to the Syrian Observatory for "
+        "Human Rights.",
+        published=PUBLISHED,
+    ).control
+    assert [c.modality for c in reported] == ["asserted"]

@@ -98,3 +98,15 @@ def test_an_internationally_recognised_government_is_no_backer_of_the_country():
         "from ISIL."
     ).relations
     assert [r.kind for r in relations] == ["opposes"]
+
+
+def test_a_country_s_rebels_are_a_side_of_their_own_not_the_unnamed_class():
+    found = _picture(
+        "Syrian rebels took control of the city of Idlib after clashes with "
+        "government forces."
+    )
+    change = found.control[0]
+    assert _names(found, change.gained_by) == ["Syrian rebels"]
+    assert (change.gained_by, "opposes", "SYR-military") in {
+        (r.source, r.kind, r.target) for r in found.relations
+    }

@@ -31,7 +31,12 @@ from frontlines.parse import char_span, lemmas_of, sentences_of
 from frontlines.relate.facilities import as_facility, facility_places
 from frontlines.relate.fighting import fought
 from frontlines.relate.phrases import backers_in, held_by, side_refs
-from frontlines.relate.speech import reporting_subject, stands_for_speaker
+from frontlines.relate.speech import (
+    announcer_of,
+    claim_modality,
+    reporting_subject,
+    stands_for_speaker,
+)
 from frontlines.resolve import ResolvedDocument
 
 NESTED_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}
@@ -241,8 +246,10 @@ def _taken_places(trigger: Token, preps: set[str], resolved: ResolvedDocument) -
     inner = [
         as_facility(r, p) for r, p in found if _governing_preposition(r, trigger) not in CONTAINING
     ]
-    if inner:
-        return inner
+    if inner:  # "the city's airport, A and B": the airport too
+        extra = facility_places(_object_tokens(trigger, preps), resolved)
+        # not "the Nihm district" beside "Nihm": a facility named after a place taken
+        return inner + [e for e in extra if not any(p.text in e.text for p in inner)]
     unknown = _unknown_towns(trigger, preps, resolved)
     if unknown:
         return unknown
@@ -330,19 +337,6 @@ def _verbless_root(trigger: Token) -> Token | None:
     return root if root in trigger.ancestors else None
 
 
-def _modality(trigger: Token, sides: set[str], resolved: ResolvedDocument) -> str:
-    """asserted, claimed (said by a party to it, or put as a claim) or denied."""
-    found = modality_of(trigger)
-    if found != "asserted":
-        return found
-    speaker = reporting_subject(trigger)
-    if speaker is None:
-        return "asserted"
-    tokens = [t for h in with_conjuncts(speaker) for t in speaker.subtree]
-    spoken_for = {r.id for r in actor_refs(tokens, resolved)}
-    return "claimed" if spoken_for & sides else "asserted"
-
-
 def _governing_preposition(root: Token, trigger: Token) -> str | None:
     """The preposition nearest above a place's name on its way up to the trigger."""
     current = root
@@ -397,14 +391,16 @@ def _changes_for(
     out = []
     if trigger.kind in {"captured", "entered", "besieged"}:
         places = _taken_places(token, objects, resolved)
-        if passive and subject is not None:
+        if not passive:  # "X is captured by Y": subject_of leaves X out where Y is named
+            subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None and subject.dep_ == "nsubjpass":
             places += [place for _, place in _places_in(_region(subject), resolved)]
         lost = _from_actor(token, resolved)
         # "entered the LNA-held city of Sirte", "took X after fighting with Y"
         lost = lost or held_by(_object_tokens(token, objects), resolved)
         lost = lost or next((o for o in fought(token, resolved) if o != doer_id), None)
         lost = lost or _earlier_captor(token, resolved)
-        if verb_lemma(token) in {"expel", "drive", "oust", "dislodge", "clear"}:
+        if trigger.kind == "captured" and verb_lemma(token) in set(lex["expel"]):
             objects_refs = [
                 r.id
                 for c in token.children
@@ -443,8 +439,14 @@ def _changes_for(
             if child.dep_ == "poss" or child.dep_ == "prep" and child.lower_ == "by":
                 refs = actor_refs(list(child.subtree), resolved)
                 gained = refs[0].id if refs else gained
+        announcer = announcer_of(token)
+        if gained is None and announcer is not None and token.lemma_.lower() != "fall":
+            # "X announced the capture of Y": X took it (said by X: a claim, `_modality`)
+            refs = _refs(announcer, resolved, quotes)
+            gained = refs[0] if refs else None
         kind = trigger.kind.removeprefix("noun-")
-        out += [(p, kind, gained, None) for p in places]
+        lost = _from_actor(token, resolved) if kind == "captured" else None
+        out += [(p, kind, gained, lost if lost != gained else None) for p in places]
     return [item for item in out if item[2] or item[3]]
 
 
@@ -462,7 +464,7 @@ def find_control(resolved: ResolvedDocument, quotes: list[Quote]) -> list[Contro
             for place, kind, gained, lost in _changes_for(trigger, resolved, quotes):
                 if gained and gained == lost:
                     continue
-                modality = _modality(trigger.token, {gained, lost} - {None}, resolved)
+                modality = claim_modality(trigger.token, {gained, lost} - {None}, resolved)
                 date = date_of(trigger.token, tokens, resolved)
                 value = date.value if date else None
                 key = (place.name, kind, gained, lost, value or published, modality)

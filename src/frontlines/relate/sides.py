@@ -32,6 +32,7 @@ LEFT_DEPS = {"amod", "compound", "nmod", "npadvmod", "advmod"}  # words saying w
 OWNER_PREPS = {"of", "from"}  # "forces of X", "troops from X": X's own
 OWNER_HEADS = {"loyal", "belonging", "affiliated"}  # "forces loyal to X": X's own
 SIDE_PREFIX = "side-"
+UNNAMED_CLASS = "-unidentified"  # a country's unidentified armed groups (kb: generic classes)
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -131,16 +132,39 @@ def _phrases(doc: Doc, linked: LinkedDocument) -> list[tuple[int, int, Token]]:
     return found
 
 
+def _unnamed_class(doc: Doc, linked: LinkedDocument) -> list[tuple[tuple[int, int], str]]:
+    """Mentions linked to a country's class of unidentified armed groups ('Syrian rebels'):
+    a side of a fight, which a class is not (relations to a class are dropped)."""
+    found = []
+    for key, actor_id in linked.actor_of.items():
+        if not actor_id.endswith(UNNAMED_CLASS) or actor_id not in linked.actors:
+            continue
+        span = doc.char_span(*key, alignment_mode="expand")
+        if span is not None and span[-1].lower_ in _words("heads"):
+            found.append((key, actor_id))
+    return found
+
+
 def with_sides(resolved: ResolvedDocument) -> ResolvedDocument:
     """The document with its described sides as actors (a new linked document; the one the
     events stage read is left as it was)."""
     linked = resolved.linked
     doc = linked.parsed.doc
     phrases = _phrases(doc, linked)
-    if not phrases:
+    unnamed = _unnamed_class(doc, linked)
+    if not phrases and not unnamed:
         return resolved
     actors = {k: LinkedActor(v.record, list(v.mentions)) for k, v in linked.actors.items()}
     actor_of = dict(linked.actor_of)
+    for (start, end), actor_id in unnamed:  # the side's own actor instead of the class
+        del actor_of[(start, end)]
+        present = actors[actor_id]
+        present.mentions = [m for m in present.mentions if (m.start, m.end) != (start, end)]
+        if not present.mentions:
+            del actors[actor_id]
+        span = doc.char_span(start, end, alignment_mode="expand")
+        phrases.append((span.start, span.end, span[-1]))
+    phrases.sort(key=lambda item: item[0])
     sentences = sentence_starts(doc)
     sides: dict[str, ActorRecord] = {}
     for first, end, head in phrases:
