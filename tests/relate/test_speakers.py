@@ -43,3 +43,27 @@ def test_a_spokesman_for_a_named_party_speaks_for_it():
         'A spokesman for the Libyan National Army said: "The attackers were pushed back."'
     )
     assert quotes[0][2] == "lby-lna"
+
+
+def test_a_surname_alone_is_the_person_named_in_full_before():
+    quotes = _quotes(
+        "The UN envoy, Ghassan Salame, warned that the fighting could spread.\n\n"
+        '"This is a very dangerous moment," Salame said.'
+    )
+    assert quotes[0][1] == "new-ghassan-salame"
+
+
+def test_an_unknown_name_with_a_spokesman_apposition_is_the_speaker_by_name():
+    quotes = _quotes(
+        "Nureddine Mehmud, the spokesman of the Kurdish militia in the region of Afrin, which "
+        'has been under attack since Saturday, said that "Turkish forces have failed".'
+    )
+    assert quotes[0][:2] == ("Nureddine Mehmud", "new-nureddine-mehmud")
+
+
+def test_an_office_speaker_is_named_without_the_clause_describing_him():
+    quotes = _quotes(
+        "The official, who spoke on condition of anonymity because he was not authorized to "
+        'brief reporters, said: "The attack was repelled."'
+    )
+    assert quotes[0][0] == "The official"

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from frontlines.clauses import actor_refs, phrase_tokens
 from frontlines.kb import load_data
 from frontlines.kb.countries import is_generic_class
+from frontlines.kb.names import name_key
 from frontlines.mentions import actor_records
 from frontlines.models import Speaker
 from frontlines.parse import char_span, sentence_of, text_of
@@ -166,7 +167,15 @@ def speaker_from_phrase(
         return Speaker(name=record.name, role=role, actor=actor, id=actor_id)
     if head.pos_ == "PRON":
         return None
-    phrase = [t for t in tokens if t.dep_ not in {"relcl", "acl"} and t.i <= head.i + 6]
+    named = _discovered_name(head, resolved) or _by_surname(head, resolved, profiles)
+    if named is not None:
+        return named
+    # the words naming the speaker, without the clauses and appositions that describe them
+    # ("The official, who spoke on condition of anonymity, ...")
+    described = {
+        t.i for c in head.children if c.dep_ in {"relcl", "acl", "appos"} for t in c.subtree
+    }
+    phrase = [t for t in tokens if t.i not in described and t.i <= head.i + 6] or [head]
     start = min(t.idx for t in phrase)
     end = max(t.idx + len(t.text) for t in phrase)
     text = text_of(head.doc)[start:end].strip(" ,")
@@ -183,3 +192,44 @@ def speaker_from_phrase(
         if not is_generic_class(ref.id)
     ]
     return Speaker(name=text, role=role_of(head), actor=actors[0] if actors else None)
+
+
+def _discovered_name(head: Token, resolved: ResolvedDocument) -> Speaker | None:
+    """A name the knowledge base does not know, heading the phrase, that the linker could not
+    tell for a person but whose apposition gives a person's role ('Nureddine Mehmud, the
+    spokesman of ...'): the speaker by that name, with that role."""
+    if head.pos_ != "PROPN":
+        return None
+    linked = resolved.linked
+    for (start, end), actor_id in linked.actor_of.items():
+        if not start <= head.idx < end or actor_id not in linked.actors:
+            continue
+        record = linked.actors[actor_id].record
+        if not record.discovered or len(record.name.split()) < 2:
+            return None
+        other = _appositive(head)
+        role = role_of(other) if other is not None else None
+        if role is None:
+            return None  # "Amnesty International said": an organisation, as it was
+        party = actors_over(list(other.subtree), resolved)
+        return Speaker(name=record.name, role=role, actor=party[0] if party else None, id=actor_id)
+    return None
+
+
+def _by_surname(head: Token, resolved: ResolvedDocument, profiles: Profiles) -> Speaker | None:
+    """'Salame said' after 'Ghassan Salame': the one person of the document by that surname."""
+    if head.pos_ != "PROPN" or any(c.dep_ == "compound" for c in head.children):
+        return None
+    key = name_key(head.text)
+    found = {
+        actor_id
+        for actor_id, present in resolved.linked.actors.items()
+        if present.record.type == "person" or present.record.discovered
+        if len(words := name_key(present.record.name).split()) > 1 and words[-1] == key
+    }
+    if len(found) != 1:
+        return None
+    actor_id = found.pop()
+    role, actor = profiles.of(actor_id)
+    record = resolved.linked.actors[actor_id].record
+    return Speaker(name=record.name, role=role, actor=actor, id=actor_id)
