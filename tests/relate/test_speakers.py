@@ -67,3 +67,13 @@ def test_an_office_speaker_is_named_without_the_clause_describing_him():
         'brief reporters, said: "The attack was repelled."'
     )
     assert quotes[0][0] == "The official"
+
+
+def test_single_quote_marks_open_a_direct_quote_but_apostrophes_do_not():
+    quotes = _quotes(
+        "\u2018We will not give up the city,\u2019 the commander, Ahmed Mismari, told reporters."
+    )
+    assert [(name, text) for name, _, _, text in quotes] == [
+        ("Ahmed Mismari", "We will not give up the city")
+    ]
+    assert _quotes("The rebels' positions were shelled, Mismari said; the army didn't move.") == []

@@ -75,6 +75,23 @@ def _opens_single(text: str, i: int) -> bool:
     return not before.isalnum() and after.isalnum()
 
 
+def _single_close(text: str, i: int) -> int | None:
+    """Where a quote opened by a straight single mark closes in its paragraph: a mark after
+    punctuation or a word's end, not an apostrophe ('don't', 'Libya's') nor a plural's
+    possessive ('the rebels' positions'); None when it does not close there."""
+    end = text.find("\n", i)
+    end = len(text) if end < 0 else end
+    j = text.find("'", i + 1, end)
+    while j > 0:
+        before, after = text[j - 1], text[j + 1] if j + 1 < len(text) else " "
+        if not after.isalnum() and (
+            before in ".,!?" or before.isalpha() and (after in ".,;:!?)\n" or before != "s")
+        ):
+            return j
+        j = text.find("'", j + 1, end)
+    return None
+
+
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Every direct quote's content, joined across paragraphs that reopen it."""
     spans: list[QuoteSpan] = []
@@ -82,6 +99,13 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     running: QuoteSpan | None = None
     while i < len(text):
         mark = text[i]
+        if mark == "'" and _opens_single(text, i):  # curly single marks, folded by normalize
+            j = _single_close(text, i)
+            if j is not None:
+                spans.append(QuoteSpan([(i + 1, j)]))
+                running = None
+                i = j + 1
+                continue
         if mark not in PAIRS or (mark == "\u2018" and not _opens_single(text, i)):
             i += 1
             continue

@@ -103,6 +103,14 @@ def _role_before(name: Span) -> Token | None:
     return None
 
 
+def _role_on_name(name: Span) -> Token | None:
+    """'Afghan army spokesman Mohammad Hanif': the role noun the name carries before it."""
+    for token in name.root.lefts:
+        if token.i < name.start and token.dep_ == "compound" and role_of(token) is not None:
+            return token
+    return None
+
+
 def _subtree_without(head: Token, skip: Token) -> list[Token]:
     skipped = {t.i for t in skip.subtree}
     return [t for t in head.subtree if t.i not in skipped]
@@ -137,11 +145,11 @@ class Profiles:
                     else _subtree_without(other, span.root)
                 )
             else:
-                found = _role_before(span)
+                found = _role_before(span) or _role_on_name(span)
                 if found is None:
                     continue
                 role = role or role_of(found)
-                phrase = list(doc[found.i : span.start])
+                phrase = list(doc[min(t.i for t in found.subtree) : span.start])
             actor = actor or next(iter(actors_over(phrase, self.resolved)), None)
             if role and actor:
                 break
