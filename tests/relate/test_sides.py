@@ -110,3 +110,27 @@ def test_a_country_s_rebels_are_a_side_of_their_own_not_the_unnamed_class():
     assert (change.gained_by, "opposes", "SYR-military") in {
         (r.source, r.kind, r.target) for r in found.relations
     }
+
+
+def test_rebel_groups_allied_to_a_country_are_a_side_allied_with_it():
+    found = _picture(
+        "Turkey and its allied Syrian rebel groups launched an offensive against the Syrian "
+        "Democratic Forces."
+    )
+    (allied,) = [r for r in found.relations if r.kind == "allied_with"]
+    assert allied.target == "TUR"
+    assert _names(found, allied.source) == ["allied Syrian rebel groups"]
+
+
+def test_fighting_that_erupts_between_two_sides_opposes_them():
+    relations = {(r.source, r.kind, r.target) for r in _picture(
+        "Fighting erupted between Ukrainian forces and pro-Russian separatists near Donetsk."
+    ).relations}
+    assert ("UKR-military", "opposes", "side-pro-russian-separatists") in relations
+
+
+def test_strikes_in_support_of_a_side_support_it():
+    relations = {(r.source, r.kind, r.target) for r in _picture(
+        "Egypt carried out airstrikes in support of Haftar's forces."
+    ).relations}
+    assert ("EGY", "supports", "lby-lna") in relations

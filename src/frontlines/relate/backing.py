@@ -208,6 +208,10 @@ def _support_noun(noun: Token, resolved: ResolvedDocument) -> tuple[list[str], l
         elif child.dep_ == "prep" and child.lower_ in {"for", "to", "of"}:
             targets += [i for g in child.children for i in _phrase_ids(g, resolved)]
     governor = noun.head
+    if noun.dep_ == "pobj" and governor.lower_ == "in" and governor.head.pos_ == "VERB":
+        subject, passive = subject_of(governor.head)  # "X carried out strikes in support of Y"
+        if not sources and not passive:
+            sources = _phrase_ids(subject, resolved)
     if governor.lemma_.lower() in _set("supports", "giving_verbs") and noun.dep_ == "dobj":
         subject, passive = subject_of(governor)
         if not sources and not passive:

@@ -82,6 +82,8 @@ def fight_pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple]:
                 yield "opposes", token, sides, others
         elif token.pos_ == "NOUN" and (lemma in nouns or token.lower_ in nouns):
             both = _sides_after(token, {"between"}, resolved)
+            if len(both) < 2 and token.dep_ == "nsubj":  # "fighting erupted between X and Y"
+                both = _sides_after(token.head, {"between"}, resolved)
             if len(both) > 1:
                 yield "opposes", token, both[:1], both[1:]
                 continue

@@ -112,7 +112,10 @@ def _phrases(doc: Doc, linked: LinkedDocument) -> list[tuple[int, int, Token]]:
             if token.head.lemma_.lower() in _words("commanders"):  # "Rebel commander X"
                 found.append((token.i, token.i + 1, token))
             continue
-        if lower not in _words("heads") or token.pos_ == "ADJ":
+        if lower in _words("groups") and token.pos_ == "NOUN":  # "Syrian rebel groups"
+            if not any(c.lower_ in _words("modifiers") for c in token.lefts):
+                continue
+        elif lower not in _words("heads") or token.pos_ == "ADJ":
             continue
         start, modified = _left(token)
         owner = _owner_tokens(token)
