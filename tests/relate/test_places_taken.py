@@ -104,3 +104,10 @@ def test_according_to_the_state_whose_forces_took_it_is_a_claim_not_to_a_monitor
         published=PUBLISHED,
     ).control
     assert [c.modality for c in reported] == ["asserted"]
+
+
+def test_a_bare_object_name_read_as_no_place_is_the_report_s_town_by_that_name():
+    changes = _control("Syrian Civil War: The Syrian Army retakes Palmyra from ISIL.")
+    assert [(kind, gained, lost) for kind, _, _, gained, lost in changes] == [
+        ("captured", "SYR-military", "int-isis")
+    ]

@@ -37,6 +37,7 @@ from frontlines.relate.speech import (
     reporting_subject,
     stands_for_speaker,
 )
+from frontlines.relate.unplaced import named_unknown, unread_towns
 from frontlines.resolve import ResolvedDocument
 
 NESTED_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}
@@ -45,7 +46,6 @@ NESTED_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"
 NOT_CONTROL_FEATURES = {
     "country", "continent", "region_of_world", "unresolved", "unresolved_region",
 }  # fmt: skip
-UNPLACED_FEATURES = {"unresolved", "unresolved_region"}
 SKIPPED_MODALITIES = {"planned", "hypothetical", "threatened"}
 MIN_PLACE_LETTERS = 3  # "Ra" of "Ra's Lanuf", "Al" of a garbled "Al-X": no place
 FIRST_PERSON = {"we", "our", "us", "ours"}
@@ -257,6 +257,10 @@ def _taken_places(trigger: Token, preps: set[str], resolved: ResolvedDocument) -
     facilities = facility_places(tokens, resolved)
     if facilities:
         return facilities
+    if not found:  # "retakes Palmyra" with the name read as no place: a town of the report's
+        towns = unread_towns(trigger, resolved)
+        if towns:
+            return towns
     named_site = any(
         t.pos_ == "NOUN" and t.lower_ != "control"
         and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children)
@@ -266,21 +270,14 @@ def _taken_places(trigger: Token, preps: set[str], resolved: ResolvedDocument) -
 
 
 def _unknown_towns(trigger: Token, preps: set[str], resolved: ResolvedDocument) -> list:
-    """'the town of Dhuluiya' with a name no gazetteer knows: taken by the name the text gives,
-    with no point (the one it was given is the province's around it)."""
-    doc = trigger.doc
+    """'the town of Dhuluiya' with a name no gazetteer knows (`unplaced.named_unknown`)."""
     names: set[int] = set()
     for child in trigger.children:
         if child.dep_ in {"dobj", "attr", "oprd"} or child.dep_ == "prep" and child.lower_ in preps:
             named = _named_complement(child)
             objects = [c for c in named.children if c.dep_ == "pobj"] if named else []
             names |= {t.i for c in objects for t in with_conjuncts(c)}
-    found = []
-    for (start, end), place in sorted(resolved.place_at.items()):
-        span = char_span(doc, start, end) if names else None
-        if span is not None and span.root.i in names and place.feature in UNPLACED_FEATURES:
-            found.append(place.model_copy(update={"lat": None, "lon": None}))
-    return found
+    return named_unknown(names, trigger.doc, resolved)
 
 
 def _object_tokens(trigger: Token, preps: set[str]) -> list[Token]:

@@ -39,7 +39,7 @@ def _countries(resolved: ResolvedDocument) -> set[str]:
     return found
 
 
-def _town(words: list[Token], resolved: ResolvedDocument) -> PlaceMention | None:
+def town_named(words: list[Token], resolved: ResolvedDocument) -> PlaceMention | None:
     """The town named by the longest run of the words, from the first, in the document's
     countries."""
     countries = _countries(resolved)
@@ -87,7 +87,7 @@ def facility_places(tokens: list[Token], resolved: ResolvedDocument) -> list[Pla
              for t in c.subtree if t.pos_ == "PROPN"),
             key=lambda t: t.i,
         )
-        town = _town(names, resolved) if names else None
+        town = town_named(names, resolved) if names else None
         words = [t for t in token.subtree if t.i <= token.i and t.dep_ != "det"]
         label = token.doc.text[words[0].idx : token.idx + len(token.text)]
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
