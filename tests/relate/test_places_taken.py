@@ -111,3 +111,10 @@ def test_a_bare_object_name_read_as_no_place_is_the_report_s_town_by_that_name()
     assert [(kind, gained, lost) for kind, _, _, gained, lost in changes] == [
         ("captured", "SYR-military", "int-isis")
     ]
+
+
+def test_the_province_a_taken_capital_is_described_by_is_not_taken():
+    changes = _control(
+        "The Taliban captured Zaranj, the capital of Nimruz Province, on Friday."
+    )
+    assert [place for _, place, *_ in changes] == ["Zaranj"]

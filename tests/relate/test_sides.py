@@ -134,3 +134,12 @@ def test_strikes_in_support_of_a_side_support_it():
         "Egypt carried out airstrikes in support of Haftar's forces."
     ).relations}
     assert ("EGY", "supports", "lby-lna") in relations
+
+
+def test_a_backed_side_is_named_with_its_backer_who_supports_it_where_it_fights():
+    found = _picture("NATO-backed rebels entered Tripoli on Monday.")
+    side = found.control[0].gained_by
+    assert _names(found, side) == ["NATO-backed rebels"]
+    assert ("int-nato", "supports", side) in {(r.source, r.kind, r.target) for r in found.relations}
+    idle = _picture("A statue was bulldozed by Turkish-backed forces.")
+    assert not any(r.kind == "supports" for r in idle.relations)

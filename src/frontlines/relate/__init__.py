@@ -14,7 +14,7 @@ from frontlines.models import ControlChange, Event, Quote, Relation
 from frontlines.relate.backing import find_relations
 from frontlines.relate.control import find_control
 from frontlines.relate.quotes import find_quotes
-from frontlines.relate.sides import with_sides
+from frontlines.relate.sides import fighting_sides_only, with_sides
 from frontlines.resolve import ResolvedDocument
 
 __all__ = ["Picture", "find_quotes", "relate"]
@@ -38,7 +38,7 @@ def relate(
     resolved = with_sides(resolved)  # after the events, which read names only
     control = find_control(resolved, quotes)
     return Picture(
-        relations=find_relations(resolved, events, control),
+        relations=fighting_sides_only(find_relations(resolved, events, control), control),
         control=control,
         quotes=quotes,
         linked=resolved.linked,

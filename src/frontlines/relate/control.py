@@ -244,7 +244,9 @@ def _taken_places(trigger: Token, preps: set[str], resolved: ResolvedDocument) -
     itself: the object is, placed by its own name (`facility_places`) when it has one."""
     found = _object_places(trigger, preps, resolved)
     inner = [
-        as_facility(r, p) for r, p in found if _governing_preposition(r, trigger) not in CONTAINING
+        as_facility(r, p)
+        for r, p in found
+        if _governing_preposition(r, trigger) not in CONTAINING and not _described_by(r, trigger)
     ]
     if inner:  # "the city's airport, A and B": the airport too
         extra = facility_places(_object_tokens(trigger, preps), resolved)
@@ -278,6 +280,18 @@ def _unknown_towns(trigger: Token, preps: set[str], resolved: ResolvedDocument) 
             objects = [c for c in named.children if c.dep_ == "pobj"] if named else []
             names |= {t.i for c in objects for t in with_conjuncts(c)}
     return named_unknown(names, trigger.doc, resolved)
+
+
+def _described_by(root: Token, trigger: Token) -> bool:
+    """'Zaranj, the capital of Nimruz Province': a place in an apposition's 'of' phrase says
+    where the place taken lies; it is not taken."""
+    current = root
+    while current != trigger and current.head != current:
+        of = current.head
+        if current.dep_ == "pobj" and of.lower_ == "of" and of.head.dep_ == "appos":
+            return True
+        current = current.head
+    return False
 
 
 def _object_tokens(trigger: Token, preps: set[str]) -> list[Token]:

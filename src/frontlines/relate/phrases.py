@@ -67,7 +67,7 @@ def actors_between(start: int, end: int, resolved: ResolvedDocument) -> list[str
         actor_id
         for (a, b), actor_id in sorted(resolved.linked.actor_of.items())
         if a < end and start < b
-        and not (a < start and end < b)  # a longer phrase around: not the name named here
+        and not (a <= start and end <= b and b - a > end - start)  # a longer phrase around
     ]
     if not found:
         for (a, b), place in sorted(resolved.place_at.items()):

@@ -24,6 +24,7 @@ from frontlines.kb.cues import cues
 from frontlines.kb.names import name_key
 from frontlines.link import LinkedActor, LinkedDocument
 from frontlines.mentions import Mention, actor_records
+from frontlines.models import ControlChange, Relation
 from frontlines.parse import sentence_starts
 from frontlines.resolve import ResolvedDocument
 
@@ -68,10 +69,28 @@ def _names_owner(tokens: list[Token], linked: LinkedDocument) -> bool:
         record = linked.actors[actor_id].record if actor_id in linked.actors else None
         if record is not None and record.type == "state":
             continue
-        if _taken_side(doc, span.start):
+        if _taken_side(doc, span.start) or _backer(doc, span.end):
             continue
         return True
     return False
+
+
+def _backer(doc: Doc, end: int) -> bool:
+    """'NATO-backed rebels': the name is who backs the side, not who it is."""
+    last = doc[end - 1].lower_
+    if "-" in last and last.rpartition("-")[2] in _backing_participles():
+        return True  # one token: "nato-backed"
+    return (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and doc[end + 1].lower_ in _backing_participles()
+    )
+
+
+@cache
+def _backing_participles() -> frozenset[str]:
+    relations = load_data("relate.yaml")["relations"]
+    return frozenset(str(w) for w in relations["supports"]["participles"])
 
 
 def _left(head: Token) -> tuple[int, bool]:
@@ -211,3 +230,17 @@ def _record(
     )
     sides[record.id] = record
     return record
+
+
+def fighting_sides_only(relations: list[Relation], control: list[ControlChange]) -> list[Relation]:
+    """A side named by description is backed only where it takes or loses a place or fights:
+    'a statue bulldozed by Turkish-backed forces' tells no backing worth a relation. (Its
+    commander or allies are told of it as a party: 'Rebel commander X'.)"""
+    fighting = {c.gained_by for c in control} | {c.lost_by for c in control}
+    fighting |= {x for r in relations if r.kind == "opposes" for x in (r.source, r.target)}
+    return [
+        r
+        for r in relations
+        if r.kind != "supports"
+        or not any(x.startswith(SIDE_PREFIX) and x not in fighting for x in (r.source, r.target))
+    ]
