@@ -118,3 +118,10 @@ def test_the_province_a_taken_capital_is_described_by_is_not_taken():
         "The Taliban captured Zaranj, the capital of Nimruz Province, on Friday."
     )
     assert [place for _, place, *_ in changes] == ["Zaranj"]
+
+
+def test_an_unnamed_facility_near_a_town_is_placed_at_that_town():
+    changes = _control("Forces loyal to Khalifa Haftar seized an air base near Sabha.")
+    assert [(place, unplaced, gained) for _, place, unplaced, gained, _ in changes] == [
+        ("air base near Sabha", False, "lby-lna")
+    ]

@@ -143,3 +143,11 @@ def test_a_backed_side_is_named_with_its_backer_who_supports_it_where_it_fights(
     assert ("int-nato", "supports", side) in {(r.source, r.kind, r.target) for r in found.relations}
     idle = _picture("A statue was bulldozed by Turkish-backed forces.")
     assert not any(r.kind == "supports" for r in idle.relations)
+
+
+def test_our_forces_in_a_quote_stay_the_speaker_s_not_a_new_side():
+    found = _picture(
+        'GNA spokesman Mohamed Gnounou said: "Our heroic forces took control of the entire '
+        'city of Tarhuna."'
+    )
+    assert not any(a.id.startswith("side-") for a in found.actors)

@@ -29,7 +29,7 @@ from frontlines.mentions import actor_records, demonym_country
 from frontlines.models import ControlChange, Event, Relation
 from frontlines.parse import lemmas_of, lowers_of, sentences_of
 from frontlines.relate.fighting import capture_pairs, fight_pairs
-from frontlines.relate.phrases import is_named_group, persons_named, phrase_pairs
+from frontlines.relate.phrases import backers_only, is_named_group, persons_named, phrase_pairs
 from frontlines.resolve import ResolvedDocument
 
 OPPOSING_SUB_EVENTS = {
@@ -386,7 +386,10 @@ def find_relations(
                 for target in targets:
                     for mode in modes:
                         add(kind, source, target, mode, modality, evidence, published)
+    backers = backers_only(resolved)
     for event in events:
+        if {getattr(event.actor1, "id", None), getattr(event.actor2, "id", None)} & backers:
+            continue  # "the UN-recognised government ... repelled an attack": not the UN
         fight = event.sub_event_type in OPPOSING_SUB_EVENTS or (
             event.event_type in OPPOSING_EVENT_TYPES
         )

@@ -281,3 +281,15 @@ def phrase_pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple]:
         found = _backed(token, sentence, resolved)
         if found is not None:
             yield found
+
+
+def backers_only(resolved: ResolvedDocument) -> set[str]:
+    """Actors named only as backers ('the UN-recognised government', 'Iranian-backed'): no
+    side of the fights the events stage reads in the same clauses."""
+    doc = resolved.linked.parsed.doc
+    spans = [span for token in doc if (span := _participle(token)) is not None]
+    named: dict[str, bool] = {}
+    for (start, end), actor_id in resolved.linked.actor_of.items():
+        backing = any(a < end and start < b for a, b in spans)
+        named[actor_id] = named.get(actor_id, True) and backing
+    return {actor_id for actor_id, only in named.items() if only}

@@ -32,6 +32,7 @@ STATE_KINDS = {"military", "police"}  # generic_forces kinds that are a country'
 LEFT_DEPS = {"amod", "compound", "nmod", "npadvmod", "advmod"}  # words saying whose forces
 OWNER_PREPS = {"of", "from"}  # "forces of X", "troops from X": X's own
 OWNER_HEADS = {"loyal", "belonging", "affiliated"}  # "forces loyal to X": X's own
+ALLY_HEADS = {"allied", "aligned"}  # "militias aligned with X": a side of their own
 SIDE_PREFIX = "side-"
 UNNAMED_CLASS = "-unidentified"  # a country's unidentified armed groups (kb: generic classes)
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -114,6 +115,11 @@ def _owner_tokens(head: Token) -> list[Token]:
     ]
 
 
+def _ally_tokens(head: Token) -> list[Token]:
+    """'aligned with X', 'allied to X' after the head: a side described by its ally."""
+    return [t for child in head.rights if child.lower_ in ALLY_HEADS for t in child.subtree]
+
+
 def _kind(head: Token) -> str | None:
     forces = cues().get("generic_forces") or {}
     pair = " ".join(t.lower_ for t in head.doc[max(head.i - 1, 0) : head.i + 1])
@@ -136,10 +142,14 @@ def _phrases(doc: Doc, linked: LinkedDocument) -> list[tuple[int, int, Token]]:
                 continue
         elif lower not in _words("heads") or token.pos_ == "ADJ":
             continue
+        if any(c.dep_ == "poss" and c.lower_ in {"our", "my"} for c in token.children):
+            continue  # "our heroic forces": the speaker's, read as theirs (`control._refs`)
         start, modified = _left(token)
         owner = _owner_tokens(token)
-        # "Forces of the ... government", "Militias loyal to the Libyan government"
-        described = bool(owner) and owner[0].lower_ != "from"
+        # "Forces of the ... government", "Militias loyal to the Libyan government",
+        # "Militias aligned with X"
+        allies = _ally_tokens(token)
+        described = bool(owner) and owner[0].lower_ != "from" or bool(allies)
         if not (modified or described) and lower not in _words("alone"):
             continue  # "the troops": the report country's forces, read as such elsewhere
         if _covered(doc[start].idx, token.idx + len(token), linked):
@@ -149,7 +159,7 @@ def _phrases(doc: Doc, linked: LinkedDocument) -> list[tuple[int, int, Token]]:
                 continue  # the head is already in a name: "Ukrainian government forces"
         if _names_owner(owner, linked):
             continue  # "forces loyal to X", "troops from the coalition": X's own
-        end = max(t.i for t in owner) + 1 if described else token.i + 1
+        end = max(t.i for t in owner + allies) + 1 if described else token.i + 1
         found.append((start, end, token))
     return found
 
@@ -204,8 +214,9 @@ def with_sides(resolved: ResolvedDocument) -> ResolvedDocument:
             candidates=[record.id],
         )
         actors.setdefault(record.id, LinkedActor(record)).mentions.append(item)
-        # a name inside ("Libyan" of "... Libyan government") stays; the longer phrase speaks
-        actor_of[(span.start_char, span.end_char)] = record.id
+        # The phrase up to its head stands for the side; a name after it ("aligned with X",
+        # "loyal to the Libyan government") stays that name's, for the relation it tells.
+        actor_of[(span.start_char, head.idx + len(head))] = record.id
     return replace(resolved, linked=replace(linked, actors=actors, actor_of=actor_of))
 
 
