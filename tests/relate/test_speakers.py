@@ -77,3 +77,14 @@ def test_single_quote_marks_open_a_direct_quote_but_apostrophes_do_not():
         ("Ahmed Mismari", "We will not give up the city")
     ]
     assert _quotes("The rebels' positions were shelled, Mismari said; the army didn't move.") == []
+
+
+def test_a_statement_speaks_for_whoever_issued_it():
+    quotes = _quotes(
+        'The army issued a statement. "All the attackers were killed," the statement said.'
+    )
+    assert quotes[0][0] == "The army"
+    quotes = _quotes(
+        '"We will not surrender the city," reads a statement released by the Houthis.'
+    )
+    assert quotes[0][2] == "yem-houthis"

@@ -175,6 +175,10 @@ def speaker_from_phrase(
         return Speaker(name=record.name, role=role, actor=actor, id=actor_id)
     if head.pos_ == "PRON":
         return None
+    if head.lemma_.lower() in _words("document_nouns"):  # "the statement said": its issuer
+        issuer = _issuer(head)
+        if issuer is not None:
+            return speaker_from_phrase(issuer, resolved, profiles)
     named = _discovered_name(head, resolved) or _by_surname(head, resolved, profiles)
     if named is not None:
         return named
@@ -241,3 +245,30 @@ def _by_surname(head: Token, resolved: ResolvedDocument, profiles: Profiles) -> 
     role, actor = profiles.of(actor_id)
     record = resolved.linked.actors[actor_id].record
     return Speaker(name=record.name, role=role, actor=actor, id=actor_id)
+
+
+def _issuer(noun: Token) -> Token | None:
+    """Who issued the statement a quote is said by: 'a statement by/from X', 'X's statement',
+    'a statement released by X', else the subject of 'X issued a statement' a few sentences
+    back."""
+    documents = _words("document_nouns")
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return child
+        if child.dep_ == "prep" and child.lower_ in {"by", "from", "of"}:
+            found = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if found is not None and found.lemma_.lower() not in documents:
+                return found
+        if child.dep_ == "acl":
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                found = next((g for g in agent.children if g.dep_ == "pobj"), None)
+                if found is not None:
+                    return found
+    doc = noun.doc
+    floor = max(0, noun.sent.start - 120)  # a few sentences back
+    for token in reversed(doc[floor : noun.i]):
+        if token.lemma_.lower() in documents and token.dep_ == "dobj" and token.i != noun.i:
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ in {"NOUN", "PROPN"}:
+                return subject
+    return None
