@@ -125,3 +125,10 @@ def test_an_unnamed_facility_near_a_town_is_placed_at_that_town():
     assert [(place, unplaced, gained) for _, place, unplaced, gained, _ in changes] == [
         ("air base near Sabha", False, "lby-lna")
     ]
+
+
+def test_a_dateline_before_the_subject_is_not_the_side_that_took_the_place():
+    changes = _control(
+        "TRIPOLI, March 5 (Reuters) - Rebels captured the town of Ajdabiya, a spokesman said."
+    )
+    assert changes[0][3].startswith("side-")

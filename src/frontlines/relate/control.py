@@ -29,7 +29,7 @@ from frontlines.kb import load_data
 from frontlines.models import ControlChange, PlaceMention, Quote
 from frontlines.parse import char_span, lemmas_of, sentences_of
 from frontlines.relate.facilities import as_facility, facility_places
-from frontlines.relate.fighting import fought
+from frontlines.relate.fighting import earlier_captor, fought
 from frontlines.relate.phrases import backers_in, held_by, side_refs
 from frontlines.relate.speech import (
     announcer_of,
@@ -338,14 +338,15 @@ def _refs(head: Token | None, resolved: ResolvedDocument, quotes: list[Quote]) -
     return refs
 
 
-def _verbless_root(trigger: Token) -> Token | None:
+def _verbless_root(trigger: Token, resolved: ResolvedDocument) -> Token | None:
     """'Kurdish forces, supported by X, retake control of Y': when the parser found no verb
     (a headline's present tense read as a noun) the sentence's root is the noun naming who
-    acts, and the trigger hangs below it."""
+    acts, and the trigger hangs below it; the root must name a party itself."""
     root = trigger.sent.root
     if root.pos_ not in {"NOUN", "PROPN"} or root.i >= trigger.i:
         return None
-    return root if root in trigger.ancestors else None
+    named = any(s <= root.idx < e for s, e in resolved.linked.actor_of)
+    return root if root in trigger.ancestors and named else None
 
 
 def _governing_preposition(root: Token, trigger: Token) -> str | None:
@@ -368,22 +369,6 @@ def _from_actor(trigger: Token, resolved: ResolvedDocument) -> str | None:
     return None
 
 
-def _earlier_captor(trigger: Token, resolved: ResolvedDocument) -> str | None:
-    """'retook the dam after its capture by Y': Y held it."""
-    nouns = set(lexicon()["nouns"]["captured"])
-    for token in trigger.sent:
-        if token.lemma_.lower() not in nouns or token.pos_ != "NOUN" or token.i < trigger.i:
-            continue
-        if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
-            continue
-        for child in token.children:
-            if child.dep_ in {"prep", "agent"} and child.lower_ == "by":
-                refs = actor_refs(list(child.subtree), resolved)
-                if refs:
-                    return refs[0].id
-    return None
-
-
 def _changes_for(
     trigger: _Trigger, resolved: ResolvedDocument, quotes: list[Quote]
 ) -> list[tuple[PlaceMention, str, str | None, str | None]]:
@@ -393,11 +378,14 @@ def _changes_for(
     objects = set(lex["object_preps"])
     verb = is_verb(token)
     subject, passive = subject_of(token) if verb else (None, False)
+    subjects = [c for c in token.children if c.dep_ == "nsubj" and c.i < token.i]
+    if len(subjects) > 1:  # "TRIPOLI, March 5 (Reuters) - Rebels captured": the nearest
+        subject = subjects[-1]
     doer = _refs(agent_of(token), resolved, quotes) if verb else []
     if not passive:
         doer = doer or _refs(subject, resolved, quotes)
         if not doer and subject is None and agent_of(token) is None:
-            doer = _refs(_verbless_root(token), resolved, quotes)
+            doer = _refs(_verbless_root(token, resolved), resolved, quotes)
     doer_id = doer[0] if doer else None
     out = []
     if trigger.kind in {"captured", "entered", "besieged"}:
@@ -410,7 +398,7 @@ def _changes_for(
         # "entered the LNA-held city of Sirte", "took X after fighting with Y"
         lost = lost or held_by(_object_tokens(token, objects), resolved)
         lost = lost or next((o for o in fought(token, resolved) if o != doer_id), None)
-        lost = lost or _earlier_captor(token, resolved)
+        lost = lost or earlier_captor(token, resolved)
         if trigger.kind == "captured" and verb_lemma(token) in set(lex["expel"]):
             objects_refs = [
                 r.id

@@ -127,3 +127,19 @@ def capture_pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple]
         takers = [] if passive else _sides(subject, resolved)
         if takers and losers:
             yield "opposes", token, takers, losers
+
+
+def earlier_captor(trigger: Token, resolved: ResolvedDocument) -> str | None:
+    """'retook the dam after its capture by Y': Y held it."""
+    nouns = set(load_data("relate.yaml")["control"]["nouns"]["captured"])
+    for token in trigger.sent:
+        if token.lemma_.lower() not in nouns or token.pos_ != "NOUN" or token.i < trigger.i:
+            continue
+        if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+            continue
+        for child in token.children:
+            if child.dep_ in {"prep", "agent"} and child.lower_ == "by":
+                refs = actor_refs(list(child.subtree), resolved)
+                if refs:
+                    return refs[0].id
+    return None
