@@ -151,3 +151,19 @@ def test_our_forces_in_a_quote_stay_the_speaker_s_not_a_new_side():
         'city of Tarhuna."'
     )
     assert not any(a.id.startswith("side-") for a in found.actors)
+
+
+def test_backed_by_a_name_the_parser_hung_elsewhere_still_supports():
+    relations = {(r.source, r.kind, r.target) for r in _picture(
+        "Civil war in Yemen: Government forces backed by the Arab coalition capture Marib Dam, "
+        "near the city."
+    ).relations}
+    assert ("sau-coalition", "supports", "YEM-military") in relations
+
+
+def test_x_and_allied_y_read_as_a_verb_is_still_an_alliance():
+    relations = {(r.source, r.kind, r.target) for r in _picture(
+        "It was a diversion from the campaign by Turkey and allied Syrian militia forces to "
+        "invade Afrin."
+    ).relations}
+    assert any(kind == "allied_with" and "TUR" in (a, b) for a, kind, b in relations)

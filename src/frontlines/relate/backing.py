@@ -29,9 +29,16 @@ from frontlines.mentions import actor_records, demonym_country
 from frontlines.models import ControlChange, Event, Relation
 from frontlines.parse import lemmas_of, lowers_of, sentences_of
 from frontlines.relate.fighting import capture_pairs, fight_pairs
-from frontlines.relate.phrases import backers_only, is_named_group, persons_named, phrase_pairs
+from frontlines.relate.phrases import (
+    actors_between,
+    backers_only,
+    is_named_group,
+    persons_named,
+    phrase_pairs,
+)
 from frontlines.resolve import ResolvedDocument
 
+AGENT_REACH = 24  # characters after a "by" with no object in which its name may stand
 OPPOSING_SUB_EVENTS = {
     "Armed clash",
     "Government regains territory",
@@ -110,6 +117,11 @@ def _sources_of_verb(verb: Token, resolved: ResolvedDocument) -> list[str]:
     agent = agent_of(verb)
     if agent is not None:
         return _phrase_ids(agent, resolved)
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if by is not None:  # "backed by the Arab coalition capture X": the parser hung the
+        # coalition elsewhere; the name right after "by" is still who backs
+        end = by.idx + len(by) + AGENT_REACH
+        return actors_between(by.idx + len(by), end, resolved)[:1]
     if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBG":  # "countries supporting Y"
         named = (
             _phrase_ids(verb.head, resolved)
@@ -285,6 +297,12 @@ def _pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple[str, To
             if not partners and holder is not None and holder.dep_ == "conj":
                 # "Iraqi forces and allied Shia militia": allied with the first conjunct
                 partners = _ids(phrase_tokens(holder.head), resolved)
+            if not partners and token.dep_ == "conj" and token.i > 1:
+                # the same read as a verb "allied" with its object: "by X and allied Y forces"
+                before = token.doc[token.i - 2]
+                holder = next((c for c in token.children if c.dep_ == "dobj"), None)
+                if token.doc[token.i - 1].lower_ == "and" and holder is not None:
+                    partners = actors_between(before.idx, before.idx + len(before), resolved)
             yield "allied_with", token, _phrase_ids(holder, resolved), partners
         elif (phrase := _member_phrase(token, sentence)) is not None:
             preposition = sentence.doc[token.i + 1]
