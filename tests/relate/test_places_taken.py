@@ -132,3 +132,10 @@ def test_a_dateline_before_the_subject_is_not_the_side_that_took_the_place():
         "TRIPOLI, March 5 (Reuters) - Rebels captured the town of Ajdabiya, a spokesman said."
     )
     assert changes[0][3].startswith("side-")
+
+
+def test_a_place_where_something_else_was_secured_or_agreed_is_not_taken():
+    assert _control("Iraqi forces secured the release of hostages in Mosul.") == []
+    assert _control("Government troops reached an agreement with rebels in Juba.") == []
+    taken = _control("Separatists took over the airport in Luhansk.")
+    assert [kind for kind, *_ in taken] == ["captured"]

@@ -30,6 +30,7 @@ from frontlines.models import ControlChange, PlaceMention, Quote
 from frontlines.parse import char_span, lemmas_of, sentences_of
 from frontlines.relate.facilities import as_facility, facility_places
 from frontlines.relate.fighting import earlier_captor, fought
+from frontlines.relate.objects import described_by, place_like_object
 from frontlines.relate.phrases import backers_in, held_by, side_refs
 from frontlines.relate.speech import (
     announcer_of,
@@ -246,7 +247,7 @@ def _taken_places(trigger: Token, preps: set[str], resolved: ResolvedDocument) -
     inner = [
         as_facility(r, p)
         for r, p in found
-        if _governing_preposition(r, trigger) not in CONTAINING and not _described_by(r, trigger)
+        if _governing_preposition(r, trigger) not in CONTAINING and not described_by(r, trigger)
     ]
     if inner:  # "the city's airport, A and B": the airport too
         extra = facility_places(_object_tokens(trigger, preps), resolved)
@@ -268,7 +269,9 @@ def _taken_places(trigger: Token, preps: set[str], resolved: ResolvedDocument) -
         and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children)
         for t in tokens
     )
-    return [] if named_site else [p for _, p in found]
+    if named_site or not place_like_object(trigger, preps):
+        return []  # "secured the release of hostages in Mosul": where, not what was taken
+    return [p for _, p in found]
 
 
 def _unknown_towns(trigger: Token, preps: set[str], resolved: ResolvedDocument) -> list:
@@ -280,18 +283,6 @@ def _unknown_towns(trigger: Token, preps: set[str], resolved: ResolvedDocument) 
             objects = [c for c in named.children if c.dep_ == "pobj"] if named else []
             names |= {t.i for c in objects for t in with_conjuncts(c)}
     return named_unknown(names, trigger.doc, resolved)
-
-
-def _described_by(root: Token, trigger: Token) -> bool:
-    """'Zaranj, the capital of Nimruz Province': a place in an apposition's 'of' phrase says
-    where the place taken lies; it is not taken."""
-    current = root
-    while current != trigger and current.head != current:
-        of = current.head
-        if current.dep_ == "pobj" and of.lower_ == "of" and of.head.dep_ == "appos":
-            return True
-        current = current.head
-    return False
 
 
 def _object_tokens(trigger: Token, preps: set[str]) -> list[Token]:
