@@ -139,3 +139,12 @@ def test_a_place_where_something_else_was_secured_or_agreed_is_not_taken():
     assert _control("Government troops reached an agreement with rebels in Juba.") == []
     taken = _control("Separatists took over the airport in Luhansk.")
     assert [kind for kind, *_ in taken] == ["captured"]
+
+
+def test_a_place_a_side_had_held_says_a_relative_clause_was_taken_from_that_side():
+    for text in (
+        "The Syrian Army captured the town of Morek, which rebels had held since 2014.",
+        "The Syrian Army captured Morek, which had been held by rebels.",
+    ):
+        changes = _control(text)
+        assert changes[0][4] is not None and changes[0][4].startswith("side-")

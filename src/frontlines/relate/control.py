@@ -29,7 +29,7 @@ from frontlines.kb import load_data
 from frontlines.models import ControlChange, PlaceMention, Quote
 from frontlines.parse import char_span, lemmas_of, sentences_of
 from frontlines.relate.facilities import as_facility, facility_places
-from frontlines.relate.fighting import earlier_captor, fought
+from frontlines.relate.fighting import earlier_captor, fought, relative_holder
 from frontlines.relate.objects import described_by, place_like_object
 from frontlines.relate.phrases import backers_in, held_by, side_refs
 from frontlines.relate.speech import (
@@ -389,7 +389,7 @@ def _changes_for(
         # "entered the LNA-held city of Sirte", "took X after fighting with Y"
         lost = lost or held_by(_object_tokens(token, objects), resolved)
         lost = lost or next((o for o in fought(token, resolved) if o != doer_id), None)
-        lost = lost or earlier_captor(token, resolved)
+        lost = lost or earlier_captor(token, resolved) or relative_holder(token, resolved)
         if trigger.kind == "captured" and verb_lemma(token) in set(lex["expel"]):
             objects_refs = [
                 r.id

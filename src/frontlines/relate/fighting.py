@@ -11,7 +11,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from frontlines.clauses import actor_refs, phrase_tokens, subject_of, with_conjuncts
+from frontlines.clauses import actor_refs, agent_of, phrase_tokens, subject_of, with_conjuncts
 from frontlines.kb import load_data
 from frontlines.kb.countries import is_generic_class
 from frontlines.relate.phrases import backers_in, side_refs
@@ -142,4 +142,25 @@ def earlier_captor(trigger: Token, resolved: ResolvedDocument) -> str | None:
                 refs = actor_refs(list(child.subtree), resolved)
                 if refs:
                     return refs[0].id
+    return None
+
+
+HELD_VERBS = {"hold", "control", "occupy", "seize", "capture", "take", "overrun"}
+
+
+def relative_holder(trigger: Token, resolved: ResolvedDocument) -> str | None:
+    """'captured Morek, which rebels had held since 2014': the rebels held it."""
+    for child in trigger.children:
+        if child.dep_ not in {"dobj", "prep"}:
+            continue
+        for token in child.subtree:
+            if token.dep_ != "relcl" or token.lemma_.lower() not in HELD_VERBS:
+                continue
+            subject, passive = subject_of(token)
+            holder = agent_of(token)  # "which had been held by rebels"
+            if holder is None and not passive and subject is not None:
+                holder = subject if subject.tag_ not in {"WDT", "WP"} else None
+            sides = _sides(holder, resolved)
+            if sides:
+                return sides[0]
     return None
