@@ -167,3 +167,15 @@ def test_x_and_allied_y_read_as_a_verb_is_still_an_alliance():
         "invade Afrin."
     ).relations}
     assert any(kind == "allied_with" and "TUR" in (a, b) for a, kind, b in relations)
+
+
+def test_a_long_organisation_name_is_a_party_and_an_apposition_s_alliance_is_asserted():
+    found = _picture(
+        "The Benghazi Defense Brigades, an ally of the Shura Council of Benghazi "
+        "Revolutionaries, claimed to have captured two oil fields."
+    )
+    (allied,) = [r for r in found.relations if r.kind == "allied_with"]
+    assert allied.modality == "asserted"
+    assert "Shura Council of Benghazi Revolutionaries" in _names(found, allied.target) + _names(
+        found, allied.source
+    )

@@ -171,8 +171,8 @@ def _modality(token: Token) -> str:
         return "denied"
     current = token
     for _ in range(4):
-        if current.head == current:
-            break
+        if current.head == current or current.dep_ == "appos":
+            break  # "X, an ally of Y, claims ...": the apposition is the report's own word
         current = current.head
         lemma = current.lemma_.lower()
         if any(c.dep_ == "neg" for c in current.children) and current.pos_ == "VERB":

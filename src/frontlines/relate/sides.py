@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from frontlines.kb import ActorRecord, load_data
 from frontlines.kb.cues import cues
@@ -25,7 +25,7 @@ from frontlines.kb.names import name_key
 from frontlines.link import LinkedActor, LinkedDocument
 from frontlines.mentions import Mention, actor_records
 from frontlines.models import ControlChange, Relation
-from frontlines.parse import sentence_starts
+from frontlines.parse import entities_of, sentence_starts, strip_determiner
 from frontlines.resolve import ResolvedDocument
 
 STATE_KINDS = {"military", "police"}  # generic_forces kinds that are a country's own forces
@@ -164,6 +164,24 @@ def _phrases(doc: Doc, linked: LinkedDocument) -> list[tuple[int, int, Token]]:
     return found
 
 
+LONG_NAME_TOKENS = 5  # the mentions stage leaves unknown names this long as titles
+
+
+def _long_names(doc: Doc, linked: LinkedDocument) -> list[Span]:
+    """Organisations the tagger names by five words or more that no actor mention covers
+    ('the Shura Council of Benghazi Revolutionaries'): a party the report names, which the
+    mentions stage leaves aside as a possible headline. A country named inside may stay."""
+    found = []
+    for entity in entities_of(doc):
+        span = strip_determiner(entity) if entity.label_ == "ORG" else None
+        if span is None or len(span) < LONG_NAME_TOKENS or span.sent.start == span.start:
+            continue  # a run opening its sentence is more often a heading
+        inside = _covered(span.start_char, span.end_char, linked)
+        if all(linked.actors[a].record.type == "state" for a in inside if a in linked.actors):
+            found.append(span)
+    return found
+
+
 def _unnamed_class(doc: Doc, linked: LinkedDocument) -> list[tuple[tuple[int, int], str]]:
     """Mentions linked to a country's class of unidentified armed groups ('Syrian rebels'):
     a side of a fight, which a class is not (relations to a class are dropped)."""
@@ -184,10 +202,24 @@ def with_sides(resolved: ResolvedDocument) -> ResolvedDocument:
     doc = linked.parsed.doc
     phrases = _phrases(doc, linked)
     unnamed = _unnamed_class(doc, linked)
-    if not phrases and not unnamed:
+    names = _long_names(doc, linked)
+    if not phrases and not unnamed and not names:
         return resolved
     actors = {k: LinkedActor(v.record, list(v.mentions)) for k, v in linked.actors.items()}
     actor_of = dict(linked.actor_of)
+    sentences = sentence_starts(doc)
+    for span in names:
+        key = name_key(span.text)
+        record = ActorRecord(
+            id="new-" + _SLUG.sub("-", key).strip("-"), name=span.text, type="organization",
+            discovered=True,
+        )
+        item = Mention(
+            "actor", span.start_char, span.end_char, span.text,
+            sentences.get(span.sent.start, 0), "long-name", label="ORG", candidates=[record.id],
+        )
+        actors.setdefault(record.id, LinkedActor(record)).mentions.append(item)
+        actor_of[(span.start_char, span.end_char)] = record.id
     for (start, end), actor_id in unnamed:  # the side's own actor instead of the class
         del actor_of[(start, end)]
         present = actors[actor_id]
@@ -197,7 +229,6 @@ def with_sides(resolved: ResolvedDocument) -> ResolvedDocument:
         span = doc.char_span(start, end, alignment_mode="expand")
         phrases.append((span.start, span.end, span[-1]))
     phrases.sort(key=lambda item: item[0])
-    sentences = sentence_starts(doc)
     sides: dict[str, ActorRecord] = {}
     for first, end, head in phrases:
         span = doc[first:end]
