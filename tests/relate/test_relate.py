@@ -143,7 +143,11 @@ def test_a_two_letter_fragment_is_never_a_place():
 
 
 def test_an_unknown_village_does_not_hand_its_region_over():
-    assert _control("The army liberated the village of Zqarwen in the Kidal region.") == []
+    # the village is taken by the name the text gives, with no point; the region is not taken
+    (change,) = extract(
+        "The army liberated the village of Zqarwen in the Kidal region.", published=PUBLISHED
+    ).control
+    assert (change.place, change.lat, change.lon) == ("Zqarwen", None, None)
 
 
 def test_control_change_date_comes_from_its_clause():

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from frontlines.link import LinkedDocument
 from frontlines.models import ControlChange, Event, Quote, Relation
 from frontlines.relate.backing import find_relations
 from frontlines.relate.control import find_control
 from frontlines.relate.quotes import find_quotes
+from frontlines.relate.sides import fighting_sides_only, with_sides
 from frontlines.resolve import ResolvedDocument
 
 __all__ = ["Picture", "find_quotes", "relate"]
@@ -23,6 +25,8 @@ class Picture:
     relations: list[Relation] = field(default_factory=list)
     control: list[ControlChange] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    # the document's actors with the sides named by description (`sides`)
+    linked: LinkedDocument | None = None
 
 
 def relate(
@@ -31,9 +35,11 @@ def relate(
     """Quotes with speakers, control changes and relations, each with its evidence. Pass the
     quotes when the caller has found them already (the pipeline does, for `events`)."""
     quotes = find_quotes(resolved) if quotes is None else quotes
+    resolved = with_sides(resolved)  # after the events, which read names only
     control = find_control(resolved, quotes)
     return Picture(
-        relations=find_relations(resolved, events, control),
+        relations=fighting_sides_only(find_relations(resolved, events, control), control),
         control=control,
         quotes=quotes,
+        linked=resolved.linked,
     )

@@ -25,13 +25,20 @@ from frontlines.clauses import (
 )
 from frontlines.kb import load_data
 from frontlines.kb.countries import is_generic_class
-from frontlines.mentions import actor_records
+from frontlines.mentions import actor_records, demonym_country
 from frontlines.models import ControlChange, Event, Relation
 from frontlines.parse import lemmas_of, lowers_of, sentences_of
 from frontlines.relate.fighting import capture_pairs, fight_pairs
-from frontlines.relate.phrases import is_named_group, persons_named, phrase_pairs
+from frontlines.relate.phrases import (
+    actors_between,
+    backers_only,
+    is_named_group,
+    persons_named,
+    phrase_pairs,
+)
 from frontlines.resolve import ResolvedDocument
 
+AGENT_REACH = 24  # characters after a "by" with no object in which its name may stand
 OPPOSING_SUB_EVENTS = {
     "Armed clash",
     "Government regains territory",
@@ -110,6 +117,11 @@ def _sources_of_verb(verb: Token, resolved: ResolvedDocument) -> list[str]:
     agent = agent_of(verb)
     if agent is not None:
         return _phrase_ids(agent, resolved)
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if by is not None:  # "backed by the Arab coalition capture X": the parser hung the
+        # coalition elsewhere; the name right after "by" is still who backs
+        end = by.idx + len(by) + AGENT_REACH
+        return actors_between(by.idx + len(by), end, resolved)[:1]
     if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBG":  # "countries supporting Y"
         named = (
             _phrase_ids(verb.head, resolved)
@@ -159,8 +171,8 @@ def _modality(token: Token) -> str:
         return "denied"
     current = token
     for _ in range(4):
-        if current.head == current:
-            break
+        if current.head == current or current.dep_ == "appos":
+            break  # "X, an ally of Y, claims ...": the apposition is the report's own word
         current = current.head
         lemma = current.lemma_.lower()
         if any(c.dep_ == "neg" for c in current.children) and current.pos_ == "VERB":
@@ -208,6 +220,10 @@ def _support_noun(noun: Token, resolved: ResolvedDocument) -> tuple[list[str], l
         elif child.dep_ == "prep" and child.lower_ in {"for", "to", "of"}:
             targets += [i for g in child.children for i in _phrase_ids(g, resolved)]
     governor = noun.head
+    if noun.dep_ == "pobj" and governor.lower_ == "in" and governor.head.pos_ == "VERB":
+        subject, passive = subject_of(governor.head)  # "X carried out strikes in support of Y"
+        if not sources and not passive:
+            sources = _phrase_ids(subject, resolved)
     if governor.lemma_.lower() in _set("supports", "giving_verbs") and noun.dep_ == "dobj":
         subject, passive = subject_of(governor)
         if not sources and not passive:
@@ -281,6 +297,12 @@ def _pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple[str, To
             if not partners and holder is not None and holder.dep_ == "conj":
                 # "Iraqi forces and allied Shia militia": allied with the first conjunct
                 partners = _ids(phrase_tokens(holder.head), resolved)
+            if not partners and token.dep_ == "conj" and token.i > 1:
+                # the same read as a verb "allied" with its object: "by X and allied Y forces"
+                before = token.doc[token.i - 2]
+                holder = next((c for c in token.children if c.dep_ == "dobj"), None)
+                if token.doc[token.i - 1].lower_ == "and" and holder is not None:
+                    partners = actors_between(before.idx, before.idx + len(before), resolved)
             yield "allied_with", token, _phrase_ids(holder, resolved), partners
         elif (phrase := _member_phrase(token, sentence)) is not None:
             preposition = sentence.doc[token.i + 1]
@@ -382,7 +404,10 @@ def find_relations(
                 for target in targets:
                     for mode in modes:
                         add(kind, source, target, mode, modality, evidence, published)
+    backers = backers_only(resolved)
     for event in events:
+        if {getattr(event.actor1, "id", None), getattr(event.actor2, "id", None)} & backers:
+            continue  # "the UN-recognised government ... repelled an attack": not the UN
         fight = event.sub_event_type in OPPOSING_SUB_EVENTS or (
             event.event_type in OPPOSING_EVENT_TYPES
         )
@@ -395,6 +420,8 @@ def find_relations(
             continue
         if types[1].type in UNARMED_TYPES:  # type: ignore[union-attr]
             continue
+        if demonym_country(event.actor2.text):
+            continue  # "seized a Russian missile system": whose the thing was, not a side
         if event.sub_event_type not in OPPOSING_SUB_EVENTS and not is_named_group(
             event.actor2.id, resolved
         ):

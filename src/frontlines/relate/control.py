@@ -29,9 +29,16 @@ from frontlines.kb import load_data
 from frontlines.models import ControlChange, PlaceMention, Quote
 from frontlines.parse import char_span, lemmas_of, sentences_of
 from frontlines.relate.facilities import as_facility, facility_places
-from frontlines.relate.fighting import fought
+from frontlines.relate.fighting import earlier_captor, fought, relative_holder
+from frontlines.relate.objects import described_by, place_like_object
 from frontlines.relate.phrases import backers_in, held_by, side_refs
-from frontlines.relate.speech import reporting_subject, stands_for_speaker
+from frontlines.relate.speech import (
+    announcer_of,
+    claim_modality,
+    reporting_subject,
+    stands_for_speaker,
+)
+from frontlines.relate.unplaced import named_unknown, unread_towns
 from frontlines.resolve import ResolvedDocument
 
 NESTED_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}
@@ -84,9 +91,29 @@ def _particle_or_prep(token: Token) -> set[str]:
 _VERB_KINDS = ("captured", "entered", "besieged", "withdrew", "retreated_to", "fell", "lost")
 
 
-def _verb_kind(token: Token) -> str | None:
+@cache
+def _forms() -> dict[str, str]:
+    return {str(k): str(v) for k, v in (lexicon().get("forms") or {}).items()}
+
+
+def is_verb(token: Token) -> bool:
+    """A verb, or a word the tagger took for a noun though it has a subject and an object:
+    a headline's present tense after a topic ('War in X: Government forces capture Y')."""
+    if token.pos_ == "VERB":
+        return True
+    deps = {c.dep_ for c in token.children}
+    return token.pos_ in {"NOUN", "PROPN"} and {"nsubj", "dobj"} <= deps
+
+
+def verb_lemma(token: Token) -> str:
+    """The token's lemma, or the control verb an unlemmatised form is of ('retook')."""
     lemma = token.lemma_.lower()
-    if token.pos_ != "VERB":
+    return _forms().get(lemma, lemma)
+
+
+def _verb_kind(token: Token) -> str | None:
+    lemma = verb_lemma(token)
+    if not is_verb(token):
         return None
     for kind in _VERB_KINDS:
         table = _lemmas(kind)
@@ -106,7 +133,7 @@ def _verb_kind(token: Token) -> str | None:
 def _trigger_lemmas() -> frozenset[str]:
     """Every lemma that can make a token a trigger in `_triggers`."""
     verbs = {lemma for kind in _VERB_KINDS for lemma in _lemmas(kind)}
-    return frozenset(verbs | set(_control_nouns()) | {"control"})
+    return frozenset(verbs | set(_control_nouns()) | {"control"} | set(_forms()))
 
 
 def _triggers(sentence: Span) -> list[_Trigger]:
@@ -125,6 +152,11 @@ def _triggers(sentence: Span) -> list[_Trigger]:
             head = token.head  # "took control of", "extend its control to"
             if head.pos_ == "VERB" and not any(t.token == head for t in found):
                 found.append(_Trigger(head, "captured"))
+            elif any(  # "retake control of X" with the verb tagged as the noun's compound
+                c.dep_ == "compound" and verb_lemma(c) in _lemmas("captured")
+                for c in token.children
+            ):
+                found.append(_Trigger(token, "captured"))
         elif (
             token.pos_ == "NOUN"
             and token.lemma_.lower() in nouns
@@ -213,20 +245,44 @@ def _taken_places(trigger: Token, preps: set[str], resolved: ResolvedDocument) -
     itself: the object is, placed by its own name (`facility_places`) when it has one."""
     found = _object_places(trigger, preps, resolved)
     inner = [
-        as_facility(r, p) for r, p in found if _governing_preposition(r, trigger) not in CONTAINING
+        as_facility(r, p)
+        for r, p in found
+        if _governing_preposition(r, trigger) not in CONTAINING and not described_by(r, trigger)
     ]
-    if inner:
-        return inner
+    if inner:  # "the city's airport, A and B": the airport too
+        extra = facility_places(_object_tokens(trigger, preps), resolved)
+        # not "the Nihm district" beside "Nihm": a facility named after a place taken
+        return inner + [e for e in extra if not any(p.text in e.text for p in inner)]
+    unknown = _unknown_towns(trigger, preps, resolved)
+    if unknown:
+        return unknown
     tokens = _object_tokens(trigger, preps)
     facilities = facility_places(tokens, resolved)
     if facilities:
         return facilities
+    if not found:  # "retakes Palmyra" with the name read as no place: a town of the report's
+        towns = unread_towns(trigger, resolved)
+        if towns:
+            return towns
     named_site = any(
         t.pos_ == "NOUN" and t.lower_ != "control"
         and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children)
         for t in tokens
     )
-    return [] if named_site else [p for _, p in found]
+    if named_site or not place_like_object(trigger, preps):
+        return []  # "secured the release of hostages in Mosul": where, not what was taken
+    return [p for _, p in found]
+
+
+def _unknown_towns(trigger: Token, preps: set[str], resolved: ResolvedDocument) -> list:
+    """'the town of Dhuluiya' with a name no gazetteer knows (`unplaced.named_unknown`)."""
+    names: set[int] = set()
+    for child in trigger.children:
+        if child.dep_ in {"dobj", "attr", "oprd"} or child.dep_ == "prep" and child.lower_ in preps:
+            named = _named_complement(child)
+            objects = [c for c in named.children if c.dep_ == "pobj"] if named else []
+            names |= {t.i for c in objects for t in with_conjuncts(c)}
+    return named_unknown(names, trigger.doc, resolved)
 
 
 def _object_tokens(trigger: Token, preps: set[str]) -> list[Token]:
@@ -273,17 +329,15 @@ def _refs(head: Token | None, resolved: ResolvedDocument, quotes: list[Quote]) -
     return refs
 
 
-def _modality(trigger: Token, sides: set[str], resolved: ResolvedDocument) -> str:
-    """asserted, claimed (said by a party to it, or put as a claim) or denied."""
-    found = modality_of(trigger)
-    if found != "asserted":
-        return found
-    speaker = reporting_subject(trigger)
-    if speaker is None:
-        return "asserted"
-    tokens = [t for h in with_conjuncts(speaker) for t in speaker.subtree]
-    spoken_for = {r.id for r in actor_refs(tokens, resolved)}
-    return "claimed" if spoken_for & sides else "asserted"
+def _verbless_root(trigger: Token, resolved: ResolvedDocument) -> Token | None:
+    """'Kurdish forces, supported by X, retake control of Y': when the parser found no verb
+    (a headline's present tense read as a noun) the sentence's root is the noun naming who
+    acts, and the trigger hangs below it; the root must name a party itself."""
+    root = trigger.sent.root
+    if root.pos_ not in {"NOUN", "PROPN"} or root.i >= trigger.i:
+        return None
+    named = any(s <= root.idx < e for s, e in resolved.linked.actor_of)
+    return root if root in trigger.ancestors and named else None
 
 
 def _governing_preposition(root: Token, trigger: Token) -> str | None:
@@ -313,21 +367,30 @@ def _changes_for(
     token = trigger.token
     lex = lexicon()
     objects = set(lex["object_preps"])
-    subject, passive = subject_of(token) if token.pos_ == "VERB" else (None, False)
-    doer = _refs(agent_of(token), resolved, quotes) if token.pos_ == "VERB" else []
+    verb = is_verb(token)
+    subject, passive = subject_of(token) if verb else (None, False)
+    subjects = [c for c in token.children if c.dep_ == "nsubj" and c.i < token.i]
+    if len(subjects) > 1:  # "TRIPOLI, March 5 (Reuters) - Rebels captured": the nearest
+        subject = subjects[-1]
+    doer = _refs(agent_of(token), resolved, quotes) if verb else []
     if not passive:
         doer = doer or _refs(subject, resolved, quotes)
+        if not doer and subject is None and agent_of(token) is None:
+            doer = _refs(_verbless_root(token, resolved), resolved, quotes)
     doer_id = doer[0] if doer else None
     out = []
     if trigger.kind in {"captured", "entered", "besieged"}:
         places = _taken_places(token, objects, resolved)
-        if passive and subject is not None:
+        if not passive:  # "X is captured by Y": subject_of leaves X out where Y is named
+            subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None and subject.dep_ == "nsubjpass":
             places += [place for _, place in _places_in(_region(subject), resolved)]
         lost = _from_actor(token, resolved)
         # "entered the LNA-held city of Sirte", "took X after fighting with Y"
         lost = lost or held_by(_object_tokens(token, objects), resolved)
         lost = lost or next((o for o in fought(token, resolved) if o != doer_id), None)
-        if token.lemma_.lower() in {"expel", "drive", "oust", "dislodge", "clear"}:
+        lost = lost or earlier_captor(token, resolved) or relative_holder(token, resolved)
+        if trigger.kind == "captured" and verb_lemma(token) in set(lex["expel"]):
             objects_refs = [
                 r.id
                 for c in token.children
@@ -366,8 +429,14 @@ def _changes_for(
             if child.dep_ == "poss" or child.dep_ == "prep" and child.lower_ == "by":
                 refs = actor_refs(list(child.subtree), resolved)
                 gained = refs[0].id if refs else gained
+        announcer = announcer_of(token)
+        if gained is None and announcer is not None and token.lemma_.lower() != "fall":
+            # "X announced the capture of Y": X took it (said by X: a claim, `_modality`)
+            refs = _refs(announcer, resolved, quotes)
+            gained = refs[0] if refs else None
         kind = trigger.kind.removeprefix("noun-")
-        out += [(p, kind, gained, None) for p in places]
+        lost = _from_actor(token, resolved) if kind == "captured" else None
+        out += [(p, kind, gained, lost if lost != gained else None) for p in places]
     return [item for item in out if item[2] or item[3]]
 
 
@@ -385,7 +454,7 @@ def find_control(resolved: ResolvedDocument, quotes: list[Quote]) -> list[Contro
             for place, kind, gained, lost in _changes_for(trigger, resolved, quotes):
                 if gained and gained == lost:
                     continue
-                modality = _modality(trigger.token, {gained, lost} - {None}, resolved)
+                modality = claim_modality(trigger.token, {gained, lost} - {None}, resolved)
                 date = date_of(trigger.token, tokens, resolved)
                 value = date.value if date else None
                 key = (place.name, kind, gained, lost, value or published, modality)

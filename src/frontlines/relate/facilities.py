@@ -16,9 +16,11 @@ from spacy.tokens import Token
 from frontlines.kb import load_data
 from frontlines.kb.gazetteer import lookup
 from frontlines.models import PlaceMention
+from frontlines.parse import char_span
 from frontlines.resolve import ResolvedDocument
 
 TOWN_FEATURES = {"city", "town", "district", "county"}
+NEAR_WORDS = {"near", "outside"}
 WIDE_FEATURES = {"country", "continent", "region_of_world", "unresolved", "unresolved_region"}
 
 
@@ -39,7 +41,7 @@ def _countries(resolved: ResolvedDocument) -> set[str]:
     return found
 
 
-def _town(words: list[Token], resolved: ResolvedDocument) -> PlaceMention | None:
+def town_named(words: list[Token], resolved: ResolvedDocument) -> PlaceMention | None:
     """The town named by the longest run of the words, from the first, in the document's
     countries."""
     countries = _countries(resolved)
@@ -87,19 +89,52 @@ def facility_places(tokens: list[Token], resolved: ResolvedDocument) -> list[Pla
              for t in c.subtree if t.pos_ == "PROPN"),
             key=lambda t: t.i,
         )
-        town = _town(names, resolved) if names else None
+        town = town_named(names, resolved) if names else None
         words = [t for t in token.subtree if t.i <= token.i and t.dep_ != "det"]
         label = token.doc.text[words[0].idx : token.idx + len(token.text)]
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if town is None and owner is not None and owner.lemma_.lower() in _settlements():
             town = _last_town_before(owner, resolved)  # "the city's airport"
             label = f"{town.name or town.text} {token.text}" if town else label
+        if town is None and not names:  # "an air base near Sabha": at the town it is near
+            town = _town_near(token, resolved)
+            label = f"{label} near {town.name or town.text}" if town else label
+        if town is None and names and owner is None:
+            found.append(_unplaced(names, token))  # "the Elephant Field oil field"
+            continue
         if town is None:
             continue
         found.append(
             town.model_copy(update={"name": label, "text": label, "feature": token.lemma_})
         )
     return found
+
+
+def _town_near(noun: Token, resolved: ResolvedDocument) -> PlaceMention | None:
+    """The town a facility is said to be near or outside ('an air base near Sabha')."""
+    doc = noun.doc
+    for child in noun.children:
+        if child.dep_ != "prep" or child.lower_ not in NEAR_WORDS:
+            continue
+        for obj in (g for g in child.children if g.dep_ == "pobj"):
+            for (start, end), place in resolved.place_at.items():
+                span = char_span(doc, start, end)
+                at_town = place.lat is not None and place.feature in TOWN_FEATURES
+                if span is not None and span.root == obj and at_town:
+                    return place
+    return None
+
+
+def _unplaced(names: list[Token], noun: Token) -> PlaceMention:
+    """A facility by its own name in no town the document's countries hold: taken by that
+    name, with no point ('Elephant Field' of 'the Elephant Field oil field', 'Hamza camp')."""
+    last = names[-1]
+    end = last if last.lemma_.lower() in _nouns() or last.lower_ in _nouns() else noun
+    label = noun.doc.text[names[0].idx : end.idx + len(end.text)]
+    return PlaceMention(
+        text=label, start=names[0].idx, end=end.idx + len(end.text), name=label,
+        feature=noun.lemma_,
+    )
 
 
 def as_facility(root: Token, place: PlaceMention) -> PlaceMention:

@@ -11,7 +11,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from frontlines.clauses import actor_refs, phrase_tokens, subject_of, with_conjuncts
+from frontlines.clauses import actor_refs, agent_of, phrase_tokens, subject_of, with_conjuncts
 from frontlines.kb import load_data
 from frontlines.kb.countries import is_generic_class
 from frontlines.relate.phrases import backers_in, side_refs
@@ -82,6 +82,8 @@ def fight_pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple]:
                 yield "opposes", token, sides, others
         elif token.pos_ == "NOUN" and (lemma in nouns or token.lower_ in nouns):
             both = _sides_after(token, {"between"}, resolved)
+            if len(both) < 2 and token.dep_ == "nsubj":  # "fighting erupted between X and Y"
+                both = _sides_after(token.head, {"between"}, resolved)
             if len(both) > 1:
                 yield "opposes", token, both[:1], both[1:]
                 continue
@@ -116,10 +118,49 @@ def capture_pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple]
     to have captured five cities from Z'): taking ground from a side is fighting it, whatever
     the claim about the ground."""
     for token in sentence:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in _capture_lemmas():
+        lemma = token.lemma_.lower()
+        lemma = load_data("relate.yaml")["control"]["forms"].get(lemma, lemma)  # "retook"
+        if token.pos_ != "VERB" or lemma not in _capture_lemmas():
             continue
         losers = _sides_after(token, {"from"}, resolved)
         subject, passive = subject_of(token)
         takers = [] if passive else _sides(subject, resolved)
         if takers and losers:
             yield "opposes", token, takers, losers
+
+
+def earlier_captor(trigger: Token, resolved: ResolvedDocument) -> str | None:
+    """'retook the dam after its capture by Y': Y held it."""
+    nouns = set(load_data("relate.yaml")["control"]["nouns"]["captured"])
+    for token in trigger.sent:
+        if token.lemma_.lower() not in nouns or token.pos_ != "NOUN" or token.i < trigger.i:
+            continue
+        if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+            continue
+        for child in token.children:
+            if child.dep_ in {"prep", "agent"} and child.lower_ == "by":
+                refs = actor_refs(list(child.subtree), resolved)
+                if refs:
+                    return refs[0].id
+    return None
+
+
+HELD_VERBS = {"hold", "control", "occupy", "seize", "capture", "take", "overrun"}
+
+
+def relative_holder(trigger: Token, resolved: ResolvedDocument) -> str | None:
+    """'captured Morek, which rebels had held since 2014': the rebels held it."""
+    for child in trigger.children:
+        if child.dep_ not in {"dobj", "prep"}:
+            continue
+        for token in child.subtree:
+            if token.dep_ != "relcl" or token.lemma_.lower() not in HELD_VERBS:
+                continue
+            subject, passive = subject_of(token)
+            holder = agent_of(token)  # "which had been held by rebels"
+            if holder is None and not passive and subject is not None:
+                holder = subject if subject.tag_ not in {"WDT", "WP"} else None
+            sides = _sides(holder, resolved)
+            if sides:
+                return sides[0]
+    return None

@@ -67,6 +67,7 @@ def actors_between(start: int, end: int, resolved: ResolvedDocument) -> list[str
         actor_id
         for (a, b), actor_id in sorted(resolved.linked.actor_of.items())
         if a < end and start < b
+        and not (a <= start and end <= b and b - a > end - start)  # a longer phrase around
     ]
     if not found:
         for (a, b), place in sorted(resolved.place_at.items()):
@@ -133,14 +134,25 @@ def backers_in(tokens: list[Token], resolved: ResolvedDocument) -> set[str]:
 
 
 def held_by(tokens: list[Token], resolved: ResolvedDocument) -> str | None:
-    """'the LNA-held city of Sirte', 'the al-Shabaab-controlled town': who held it."""
-    held = frozenset(str(w) for w in load_data("relate.yaml")["control"]["held_participles"])
+    """'the LNA-held city of Sirte', 'the al-Shabaab-controlled town', 'one of X's
+    strongholds', 'the last outpost of X': who held it."""
+    control = load_data("relate.yaml")["control"]
+    held = frozenset(str(w) for w in control["held_participles"])
+    nouns = frozenset(str(w) for w in control["held_nouns"])
     for token in tokens:
         span = _participle(token, held)
         if span is not None:
             holders = actors_between(*span, resolved)
             if holders:
                 return holders[0]
+        if token.lemma_.lower() in nouns and token.pos_ == "NOUN":
+            owners = [
+                c for c in token.children
+                if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"
+            ]
+            refs = actor_refs([t for c in owners for t in c.subtree], resolved)
+            if refs:
+                return refs[0].id
     return None
 
 
@@ -269,3 +281,15 @@ def phrase_pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple]:
         found = _backed(token, sentence, resolved)
         if found is not None:
             yield found
+
+
+def backers_only(resolved: ResolvedDocument) -> set[str]:
+    """Actors named only as backers ('the UN-recognised government', 'Iranian-backed'): no
+    side of the fights the events stage reads in the same clauses."""
+    doc = resolved.linked.parsed.doc
+    spans = [span for token in doc if (span := _participle(token)) is not None]
+    named: dict[str, bool] = {}
+    for (start, end), actor_id in resolved.linked.actor_of.items():
+        backing = any(a < end and start < b for a, b in spans)
+        named[actor_id] = named.get(actor_id, True) and backing
+    return {actor_id for actor_id, only in named.items() if only}

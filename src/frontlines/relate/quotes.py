@@ -13,15 +13,11 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
-from frontlines.clauses import actor_refs, phrase_tokens
 from frontlines.kb import load_data
-from frontlines.kb.countries import is_generic_class
-from frontlines.mentions import actor_records
 from frontlines.models import Quote, Speaker
 from frontlines.parse import (
-    char_span,
     lemmas_of,
     pos_of,
     sentence_of,
@@ -30,8 +26,16 @@ from frontlines.parse import (
     token_at,
     token_table,
 )
+from frontlines.relate.speakers import (
+    Profiles,
+    actors_over,
+    person_at,
+    role_of,
+    speaker_from_phrase,
+)
 from frontlines.resolve import ResolvedDocument
 
+ANTECEDENT_SENTENCES = 3  # how far back a pronoun's speaker may be named, in sentences
 # Opening mark → closing mark.
 PAIRS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c", '"': '"', "\u2018": "\u2019"}
 
@@ -71,6 +75,23 @@ def _opens_single(text: str, i: int) -> bool:
     return not before.isalnum() and after.isalnum()
 
 
+def _single_close(text: str, i: int) -> int | None:
+    """Where a quote opened by a straight single mark closes in its paragraph: a mark after
+    punctuation or a word's end, not an apostrophe ('don't', 'Libya's') nor a plural's
+    possessive ('the rebels' positions'); None when it does not close there."""
+    end = text.find("\n", i)
+    end = len(text) if end < 0 else end
+    j = text.find("'", i + 1, end)
+    while j > 0:
+        before, after = text[j - 1], text[j + 1] if j + 1 < len(text) else " "
+        if not after.isalnum() and (
+            before in ".,!?" or before.isalpha() and (after in ".,;:!?)\n" or before != "s")
+        ):
+            return j
+        j = text.find("'", j + 1, end)
+    return None
+
+
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Every direct quote's content, joined across paragraphs that reopen it."""
     spans: list[QuoteSpan] = []
@@ -78,6 +99,13 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     running: QuoteSpan | None = None
     while i < len(text):
         mark = text[i]
+        if mark == "'" and _opens_single(text, i):  # curly single marks, folded by normalize
+            j = _single_close(text, i)
+            if j is not None:
+                spans.append(QuoteSpan([(i + 1, j)]))
+                running = None
+                i = j + 1
+                continue
         if mark not in PAIRS or (mark == "\u2018" and not _opens_single(text, i)):
             i += 1
             continue
@@ -117,160 +145,6 @@ class _Said:
 
     speaker: Speaker
     verb: Token | None = None
-
-
-def _person_at(tokens: list[Token], resolved: ResolvedDocument) -> tuple[str, int, int] | None:
-    """The first person actor mentioned over the tokens: (actor id, start, end)."""
-    if not tokens:
-        return None
-    low = min(t.idx for t in tokens)
-    high = max(t.idx + len(t.text) for t in tokens)
-    linked = resolved.linked
-    for (start, end), actor_id in sorted(linked.actor_of.items()):
-        if start < high and low < end:
-            record = linked.actors[actor_id].record if actor_id in linked.actors else None
-            if record is not None and record.type == "person":
-                return actor_id, start, end
-    return None
-
-
-def _actors_over(tokens: list[Token], resolved: ResolvedDocument) -> list[str]:
-    """Non-person actors mentioned over the tokens, known ones (not discovered) first."""
-    if not tokens:
-        return []
-    low = min(t.idx for t in tokens)
-    high = max(t.idx + len(t.text) for t in tokens)
-    linked = resolved.linked
-    found: list[tuple[bool, int, str]] = []
-    place_ends = {end for (_, end) in resolved.place_at}
-    for (start, end), actor_id in linked.actor_of.items():
-        record = linked.actors[actor_id].record if actor_id in linked.actors else None
-        if record is None or record.type == "person" or not (start < high and low < end):
-            continue
-        if record.discovered and end in place_ends:
-            continue  # "the mayor of Afgooye in Lower Shabelle": a place, no party
-        found.append((record.discovered, start, actor_id))
-    return list(dict.fromkeys(actor_id for _, _, actor_id in sorted(found)))
-
-
-def _role_of(head: Token) -> str | None:
-    """'media advisor' from 'the media advisor in the Ministry of Health'."""
-    if (
-        head.pos_ not in {"NOUN", "PROPN"}
-        or head.lower_ not in _words("role_nouns")
-        and not any(child.lower_ in _words("role_nouns") for child in head.lefts)
-    ):
-        return None
-    left = [
-        t
-        for t in head.lefts
-        if t.dep_ in {"compound", "amod"}
-        and t.i >= head.i - 2
-        and t.pos_ in {"NOUN", "ADJ"}
-        and t.ent_type_ not in {"GPE", "NORP"}
-        and t.is_lower
-    ]
-    words = [t.text for t in sorted(left + [head], key=lambda t: t.i)]
-    return " ".join(words)
-
-
-def _appositive(root: Token) -> Token | None:
-    """The noun in apposition to a name, either side: 'X, spokesman for Y' / 'the advisor, X'."""
-    for child in root.children:
-        if child.dep_ == "appos":
-            return child
-    if root.dep_ == "appos":
-        return root.head
-    return None
-
-
-def _role_before(name: Span) -> Token | None:
-    """'the media advisor in the Ministry of Health, Amin X': the role noun before a name
-    set off by a comma, when the parser hung the name elsewhere."""
-    doc = name.doc
-    if name.start < 2 or doc[name.start - 1].text != ",":
-        return None
-    floor = max(sentence_of(name[0]).start, name.start - 16)
-    for token in reversed(doc[floor : name.start - 1]):
-        if token.pos_ in {"VERB", "AUX"}:
-            return None
-        if token.lower_ in _words("role_nouns") and token.pos_ == "NOUN":
-            return token
-    return None
-
-
-def _subtree_without(head: Token, skip: Token) -> list[Token]:
-    skipped = {t.i for t in skip.subtree}
-    return [t for t in head.subtree if t.i not in skipped]
-
-
-class _Profiles:
-    """What the document says a person is: role and whom they speak for, from appositions."""
-
-    def __init__(self, resolved: ResolvedDocument) -> None:
-        self.resolved = resolved
-        self.cache: dict[str, tuple[str | None, str | None]] = {}
-
-    def of(self, person: str) -> tuple[str | None, str | None]:
-        if person in self.cache:
-            return self.cache[person]
-        doc: Doc = self.resolved.linked.parsed.doc
-        role = actor = None
-        for (start, end), actor_id in sorted(self.resolved.linked.actor_of.items()):
-            if actor_id != person:
-                continue
-            span = char_span(doc, start, end)
-            if span is None:
-                continue
-            other = _appositive(span.root)
-            if other is not None and _role_of(other) is None and _role_before(span) is not None:
-                other = None  # the parser hung the name on the wrong noun
-            if other is not None:
-                role = role or _role_of(other)
-                phrase = (
-                    list(other.subtree)
-                    if other.head == span.root
-                    else _subtree_without(other, span.root)
-                )
-            else:
-                found = _role_before(span)
-                if found is None:
-                    continue
-                role = role or _role_of(found)
-                phrase = list(doc[found.i : span.start])
-            actor = actor or next(iter(_actors_over(phrase, self.resolved)), None)
-            if role and actor:
-                break
-        record = actor_records().get(person)
-        if actor is None and record is not None and record.member_of:
-            actor = record.member_of[0]
-        self.cache[person] = (role, actor)
-        return role, actor
-
-
-def _speaker_from_phrase(
-    head: Token, resolved: ResolvedDocument, profiles: _Profiles
-) -> Speaker | None:
-    tokens = list(head.subtree)
-    person = _person_at(tokens, resolved)
-    if person is not None:
-        actor_id = person[0]
-        record = resolved.linked.actors[actor_id].record
-        role, actor = profiles.of(actor_id)
-        other = _appositive(head)
-        if other is not None:
-            role = _role_of(other) or role
-        return Speaker(name=record.name, role=role, actor=actor, id=actor_id)
-    if head.pos_ == "PRON":
-        return None
-    phrase = [t for t in tokens if t.dep_ not in {"relcl", "acl"} and t.i <= head.i + 6]
-    start = min(t.idx for t in phrase)
-    end = max(t.idx + len(t.text) for t in phrase)
-    text = text_of(head.doc)[start:end].strip(" ,")
-    actors = _actors_over(tokens, resolved) or [
-        ref.id for ref in actor_refs(phrase_tokens(head), resolved) if not is_generic_class(ref.id)
-    ]  # "the army said": the army of the country the report is about
-    return Speaker(name=text, role=_role_of(head), actor=actors[0] if actors else None)
 
 
 def _nearest_verb(frame: list[Token], span: QuoteSpan) -> Token | None:
@@ -323,7 +197,7 @@ class _Attributor:
     def __init__(self, resolved: ResolvedDocument, spans: list[QuoteSpan]) -> None:
         self.resolved = resolved
         self.spans = spans
-        self.profiles = _Profiles(resolved)
+        self.profiles = Profiles(resolved)
         self.previous: Speaker | None = None
         self.previous_end = -1
         # The tokens a quote covers (QuoteSpan.covers), by index, found once: the test runs
@@ -338,8 +212,36 @@ class _Attributor:
 
     def _from_head(self, head: Token) -> Speaker | None:
         if head.pos_ == "PRON" or head.lower_ in _words("pronouns"):
-            return self.previous
-        return _speaker_from_phrase(head, self.resolved, self.profiles)
+            return self._antecedent(head)
+        return speaker_from_phrase(head, self.resolved, self.profiles)
+
+    def _antecedent(self, pronoun: Token) -> Speaker | None:
+        """'he said': the last speaker, unless a person or an office ('the governor of the
+        province') is the subject of a sentence since, a few sentences back at most."""
+        doc = pronoun.doc
+        sentence = sentence_of(pronoun)
+        sentences = sentences_of(doc)
+        index = next((n for n, s in enumerate(sentences) if s.start == sentence.start), 0)
+        people = pronoun.lower_ in _words("personal_pronouns")
+        for earlier in reversed(sentences[max(0, index - ANTECEDENT_SENTENCES) : index + 1]):
+            if earlier.end_char <= self.previous_end:
+                break
+            subjects = [
+                t
+                for t in earlier
+                if t.dep_ in {"nsubj", "nsubjpass"}
+                and t.i < pronoun.i
+                and t.i not in self.quoted
+                and t.pos_ in {"NOUN", "PROPN"}
+                and t.idx > self.previous_end
+            ]
+            for subject in reversed(subjects):
+                tokens = list(subject.subtree)
+                named = person_at(tokens, self.resolved) is not None
+                office = role_of(subject) is not None
+                if named or office or not people and actors_over(tokens, self.resolved):
+                    return speaker_from_phrase(subject, self.resolved, self.profiles)
+        return self.previous
 
     def for_frame(self, frame: list[Token], span: QuoteSpan) -> _Said | None:
         members = {t.i for t in frame}

@@ -1,0 +1,56 @@
+"""Places a capture names that the gazetteer reading left out: a bare name the mentions stage
+made no place of ('The Syrian Army retakes Palmyra'), taken as the report's town by that
+name; 'the town of X' with a name no gazetteer knows, taken by the name with no point (the
+point it was given is the province's around it). Part of the `relate` stage's control
+reading."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from frontlines.clauses import with_conjuncts
+from frontlines.models import PlaceMention
+from frontlines.parse import char_span
+from frontlines.relate.facilities import town_named
+from frontlines.resolve import ResolvedDocument
+
+UNPLACED_FEATURES = {"unresolved", "unresolved_region"}
+
+
+def unread_towns(trigger: Token, resolved: ResolvedDocument) -> list[PlaceMention]:
+    """A capture's direct object that is a bare name the mentions stage made no place of
+    ('The Syrian Army retakes Palmyra from ISIL'): the town of the report's countries by
+    that name, if there is one and the name is no known party."""
+    found = []
+    for child in trigger.children:
+        if child.dep_ not in {"dobj", "advmod", "npadvmod"} or child.pos_ not in {"PROPN", "ADV"}:
+            continue
+        for head in with_conjuncts(child):
+            words = [t for t in head.subtree if t.dep_ in {"compound", "flat"} or t == head]
+            if not words[0].text[:1].isupper() or _known_party(words, resolved):
+                continue
+            town = town_named(sorted(words, key=lambda t: t.i), resolved)
+            if town is not None:
+                found.append(town)
+    return found
+
+
+def _known_party(words: list[Token], resolved: ResolvedDocument) -> bool:
+    """Whether a knowledge-base actor (not one discovered from the name) is named there."""
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    linked = resolved.linked
+    return any(
+        s < end and start < e and actor_id in linked.actors
+        and not linked.actors[actor_id].record.discovered
+        for (s, e), actor_id in linked.actor_of.items()
+    )
+
+
+def named_unknown(names: set[int], doc: Doc, resolved: ResolvedDocument) -> list[PlaceMention]:
+    """The unresolved places whose name's head is one of the tokens, without a point."""
+    found = []
+    for (start, end), place in sorted(resolved.place_at.items()):
+        span = char_span(doc, start, end) if names else None
+        if span is not None and span.root.i in names and place.feature in UNPLACED_FEATURES:
+            found.append(place.model_copy(update={"lat": None, "lon": None}))
+    return found
