@@ -206,6 +206,15 @@ def _speaking_side(
     return clauses.ref_for(side, phrase.text, resolved)
 
 
+# What a pursuit is not by itself: a fight, or ground taken.
+FIGHT_TYPES = {
+    "Armed clash",
+    "Government regains territory",
+    "Non-state actor overtakes territory",
+    "Non-violent transfer of territory",
+}
+
+
 def _is_no_event(draft: Draft, context: SentenceContext) -> bool:
     """What a rule or the classifier took for an event and the sentence shows is none."""
     aimless = (
@@ -224,7 +233,8 @@ def _is_no_event(draft: Draft, context: SentenceContext) -> bool:
     if not draft.classified:
         return False
     chase = draft.trigger.lemma_.lower() in cue_words("pursuit_verbs")
-    if chase and draft.rule.armed_pair and not draft.fatalities:
+    fight = draft.rule.armed_pair or draft.sub_event_type in FIGHT_TYPES
+    if chase and fight and not draft.fatalities:
         return True  # "forces were hunting fighters who fled": no fight is reported
     if _only_states(draft.sentence):
         return True  # "X and Y are at the forefront of ...": a state, not a deed
