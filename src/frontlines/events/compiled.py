@@ -130,7 +130,7 @@ def compile_typer(typer: LinearTyper) -> CompiledTyper:
                 ngram_range=tuple(fitted.ngram_range),
                 token_pattern=fitted.token_pattern,
                 vocabulary=vocabulary,
-                idf=np.asarray(fitted.idf_, dtype=np.float64),
+                idf=np.asarray(fitted.idf_, dtype=np.float32),
                 offset=offset,
             )
         )
@@ -139,7 +139,7 @@ def compile_typer(typer: LinearTyper) -> CompiledTyper:
     def head(model, probabilities: bool) -> CompiledHead:
         return CompiledHead(
             classes=[str(c) for c in model.classes_],
-            coef=np.ascontiguousarray(model.coef_, dtype=np.float64),
+            coef=np.ascontiguousarray(model.coef_, dtype=np.float32),  # half the size to load
             intercept=np.asarray(model.intercept_, dtype=np.float64),
             probabilities=probabilities,
         )
