@@ -223,4 +223,4 @@ def test_the_compiled_typer_predicts_what_scikit_learn_predicts():
     for head in expected:
         assert [label for label, _ in got[head]] == [label for label, _ in expected[head]]
         for (_, mine), (_, theirs) in zip(got[head], expected[head], strict=True):
-            assert abs(mine - theirs) < 1e-9
+            assert abs(mine - theirs) < 1e-5  # float32 weights: the same to five places
