@@ -79,14 +79,7 @@ def _mention_refs(tokens: list[Token], resolved: ResolvedDocument) -> list[Actor
         return named
     head = tokens[0]
     forces = cues().get("generic_forces") or {}
-    before = head.doc[head.i - 1] if head.i > 0 else None
-    modifier = before.lower_ if before is not None and before.head == head else ""
-    own = forces.get(head.lower_)  # "army officers" are the army's, "police officers" the police's
-    kind = (
-        forces.get(" ".join(t.lower_ for t in head.doc[head.i - 1 : head.i + 1]))
-        or (forces.get(modifier) or own if own else None)
-        or _facility_force(head, forces)
-    )
+    kind = force_kind(head) or _facility_force(head, forces)
     country = resolved.linked.focus_country
     if kind and country and f"{country}-{kind}" in actor_records():
         record = actor_records()[f"{country}-{kind}"]
@@ -100,6 +93,18 @@ def _mention_refs(tokens: list[Token], resolved: ResolvedDocument) -> list[Actor
             )
         ]
     return []
+
+
+def force_kind(token: Token) -> str | None:
+    """The kind of state force a force word names ('police', 'military'), from the word
+    pair ('security forces'), else its modifier when the word is one itself ('army officers'
+    are the army's, 'police officers' the police's), else the word."""
+    forces = cues().get("generic_forces") or {}
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    modifier = before.lower_ if before is not None and before.head == token else ""
+    own = forces.get(token.lower_)
+    pair = " ".join(t.lower_ for t in token.doc[token.i - 1 : token.i + 1])
+    return forces.get(pair) or (forces.get(modifier) or own if own else None)
 
 
 def _facility_force(head: Token, forces: dict[str, str]) -> str | None:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 import frontlines.clauses as clauses
 from frontlines.events.doers import (
+    STATE_FORCE_SUFFIXES,
     armed_men_harmed,
     is_doer_position,
     state_force_harmed,
@@ -52,7 +53,6 @@ ARMED_TYPES = {
     "mercenary",
     "military",
 }
-STATE_FORCES = ("-military", "-police")
 HARM_TO_CIVILIANS = {"Attack", "Abduction/forced disappearance", "Sexual violence", "Mob violence"}
 
 
@@ -192,7 +192,7 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         _force_met_by_crowd(draft, country, resolved)
     if draft.sub_event_type in FORCE_FIRST:
         _force_on_crowd(draft, country, resolved)
-    moved = draft.actor2 is not None and draft.actor2.id.endswith(STATE_FORCES)
+    moved = draft.actor2 is not None and draft.actor2.id.endswith(STATE_FORCE_SUFFIXES)
     if draft.actor1 is None and draft.sub_event_type == "Change to group/activity" and moved:
         draft.actor1, draft.actor2 = draft.actor2, None  # 'the Algerian army is deployed'
     if draft.actor1 is None and draft.event_type == "Strategic developments":
@@ -220,7 +220,7 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         draft.actor1 = clauses.generic_actor(country, "unidentified", draft.trigger)
     if draft.actor2 is None and draft.event_type in FORCE_EVENT_TYPES:
         draft.actor2 = state_force_harmed(draft, resolved)  # 'soldiers are killed by ...'
-    state_doer = draft.actor1 is not None and draft.actor1.id.endswith(STATE_FORCES)
+    state_doer = draft.actor1 is not None and draft.actor1.id.endswith(STATE_FORCE_SUFFIXES)
     if draft.actor2 is None and state_doer and armed_men_harmed(draft):
         draft.actor2 = _generic(country, "unidentified", draft.trigger.text, resolved)
     if draft.actor2 is None and (
@@ -314,7 +314,7 @@ def _force_on_crowd(draft: Draft, country: str, resolved: ResolvedDocument) -> N
     if _is_crowd(draft.actor1) and not _is_crowd(draft.actor2):
         draft.actor1, draft.actor2 = draft.actor2, draft.actor1
     unnamed = draft.actor1 is None or draft.actor1.id == f"{country}-unidentified"
-    if unnamed and draft.actor2 is not None and draft.actor2.id.endswith(STATE_FORCES):
+    if unnamed and draft.actor2 is not None and draft.actor2.id.endswith(STATE_FORCE_SUFFIXES):
         draft.actor1, draft.actor2 = draft.actor2, None  # 'killed when police fired on ...'
     if draft.actor1 is None or draft.actor1.id == f"{country}-unidentified":
         # the force the sentence names ('after soldiers open fire'), else the police
@@ -340,7 +340,7 @@ def _armed_party_named(draft: Draft, resolved: ResolvedDocument) -> ActorRef | N
             record = actor_records().get(ref.id)
             armed = record is not None and record.type in ARMED_TYPES and ref.id not in taken
             if armed and (record.type != "military" or not draft.actor2):
-                state_force = ref.id.endswith(STATE_FORCES)
+                state_force = ref.id.endswith(STATE_FORCE_SUFFIXES)
                 if (
                     state_force
                     and sentence is draft.sentence

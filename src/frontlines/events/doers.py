@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 import frontlines.clauses as clauses
 from frontlines.events.folding import Draft
-from frontlines.kb.cues import cue_words, cues
+from frontlines.kb.cues import cue_words
 from frontlines.mentions import actor_records
 from frontlines.models import ActorRef
 from frontlines.resolve import ResolvedDocument
@@ -66,12 +66,7 @@ def is_doer_position(token: Token) -> bool:
 
 def _force_word(token: Token, country: str | None, resolved: ResolvedDocument) -> ActorRef | None:
     """'soldiers', 'police', 'security forces' where they act: its country's force."""
-    forces = cues().get("generic_forces") or {}
-    pair = " ".join(t.lower_ for t in token.doc[token.i - 1 : token.i + 1])
-    before = token.doc[token.i - 1] if token.i > 0 else None
-    modifier = before.lower_ if before is not None and before.head == token else ""
-    own = forces.get(token.lower_)  # "army officers": the modifier says whose officers
-    kind = forces.get(pair) or (forces.get(modifier) or own if own else None)
+    kind = clauses.force_kind(token)
     if kind not in {"military", "police"} or not country or not is_doer_position(token):
         return None
     owner = _owner(token, country, resolved)
@@ -133,10 +128,7 @@ def _state_ref(country: str, kind: str, text: str, resolved: ResolvedDocument) -
 def state_force_harmed(draft: Draft, resolved: ResolvedDocument) -> ActorRef | None:
     """Soldiers or police the sentence says were harmed ('eight Egyptian soldiers are
     killed', 'gunmen shot two policemen'): the side the violence was done to."""
-    harm = cue_words("harm_verbs") | cue_words("harm_force_verbs")
-    for token in draft.sentence:
-        if token.dep_ not in {"nsubjpass", "dobj"} or token.head.lemma_.lower() not in harm:
-            continue
+    for token in _harmed(draft):
         for ref in clauses.actor_refs(clauses.phrase_tokens(token), resolved):
             if ref.id.endswith(STATE_FORCE_SUFFIXES):
                 return ref
@@ -146,12 +138,20 @@ def state_force_harmed(draft: Draft, resolved: ResolvedDocument) -> ActorRef | N
 def armed_men_harmed(draft: Draft) -> bool:
     """'The army killed scores of terrorists', 'five militants were killed': the violence was
     done to armed men the text does not name, a side in a fight rather than civilians."""
-    harm = cue_words("harm_verbs") | cue_words("harm_force_verbs")
     fighters = cue_words("armed_men_nouns")
-    for token in draft.sentence:
-        if token.dep_ not in {"nsubjpass", "dobj"} or token.head.lemma_.lower() not in harm:
-            continue
+    for token in _harmed(draft):
         nouns = [token, *[c for c in token.children if c.dep_ == "prep" for c in c.children]]
         if any(n.lower_ in fighters for n in nouns):  # "scores of terrorists"
             return True
     return False
+
+
+def _harmed(draft: Draft) -> list[Token]:
+    """The heads the sentence says violence was done to: the object or passive subject of
+    a verb of harm ('killed five militants', 'soldiers were shot')."""
+    harm = cue_words("harm_verbs") | cue_words("harm_force_verbs")
+    return [
+        t
+        for t in draft.sentence
+        if t.dep_ in {"nsubjpass", "dobj"} and t.head.lemma_.lower() in harm
+    ]
