@@ -43,3 +43,24 @@ def test_towns_misread_as_a_party_still_place_the_event():
 def test_the_units_written_after_a_village_do_not_place_the_event_instead():
     event = _first("Nine soldiers were killed in an ambush near the village of Boni, Mopti, Mali.")
     assert event.location is not None and event.location.name == "Boni"
+
+
+def test_a_rocket_is_placed_where_it_landed_not_where_it_was_fired_from():
+    event = _first("Militants fire a rocket from Gaza which lands near Ashkelon; no one is hurt.")
+    assert event.location is not None and event.location.country == "ISR"
+
+
+def test_a_country_in_a_hyphened_modifier_is_not_the_place():
+    event = _first("The U.S.-backed Syrian Democratic Forces took control of Raqqa.")
+    assert event.location is not None and event.location.country == "SYR"
+
+
+def test_a_compass_word_is_kept_with_the_place_as_written():
+    event = _first("Gunmen killed five soldiers in northern Mali.")
+    assert event.location is not None
+    assert (event.location.text, event.location.country) == ("northern Mali", "MLI")
+
+
+def test_a_withdrawal_from_a_country_is_placed_there_not_at_the_party():
+    event = _first("The United States begins withdrawing its troops from Afghanistan.")
+    assert event.location is not None and event.location.country == "AFG"

@@ -460,3 +460,33 @@ def test_a_town_with_an_apostrophe_tagged_an_adverb_is_still_a_place():
 
     places = text_extraction("Thousands of protesters gather in Sana'a calling for reform.").places
     assert any(p.text == "Sana'a" and p.country == "YEM" for p in places)
+
+
+def test_a_known_word_inside_an_unknown_name_is_not_the_place():
+    # "Puli" (Taiwan), "Villé" (France), "Valhermoso" (Spain): parts of one name of elsewhere
+    places = _places("A car bomb exploded in Puli Alam, Logar Province, killing 17 people.")
+    assert all(p is None or p.country == "AFG" for p in places.values())
+    places = _places("The president was shot dead at his home in Pétion-Ville.")
+    assert all(p is None or p.country != "FRA" for p in places.values())
+    places = _places("Seven people were shot at a residence in Valhermoso Springs, Alabama.")
+    assert all(p is None or p.country == "USA" for p in places.values())
+
+
+def test_titles_valleys_and_compass_words_inside_names_are_not_towns():
+    places = _places("Militants razed Saint Elijah's Monastery near the Iraqi city of Mosul.")
+    assert "Saint" not in places and places["Mosul"].country == "IRQ"
+    places = _places("Two bomb attacks killed nine people in north west Pakistan.")
+    assert all(p is None or p.country == "PAK" for p in places.values())
+
+
+def test_a_district_no_entry_holds_is_found_at_its_town():
+    places = _places("An airstrike hit a depot in Abu Kamal District, Syria.")
+    assert places["Abu Kamal District"].country == "SYR"
+
+
+def test_names_before_an_event_noun_and_after_through_are_places():
+    assert _places("Beni massacre: at least 64 people are killed.")["Beni"] is not None
+    places = _places("Thousands of people march through central Sanaa.")
+    assert places["Sanaa"].country == "YEM"
+    text = "Prisoners in the jail of the Yemeni capital Sana'a take part in demonstrations."
+    assert _places(text)["Sana'a"].country == "YEM"

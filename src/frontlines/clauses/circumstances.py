@@ -7,6 +7,7 @@ Part of the `events` stage, beside `roles` (who did what to whom).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -104,8 +105,8 @@ def location_of(
             if (preposition == "in" or town) and not is_demonym(place.text):
                 within.append((start, end, place, preposition))  # "the capital Ouagadougou"
             continue  # "JNIM, the alliance active across the Sahel, took ...": who, not where
-        if preposition in AWAY_PREPOSITIONS or is_demonym(place.text):
-            continue  # not where it happened: "towards Bani Walid", "a Turkish official"
+        if preposition in AWAY_PREPOSITIONS or is_demonym(place.text) or _compounded(doc, end):
+            continue  # not where it happened: "towards Bani Walid", "the U.S.-backed SDF"
         party = _names_a_party(start, end, place, preposition, resolved)
         if party:  # "Al-Qaeda in the Arabian Peninsula", "the United States launches"
             if party == "state":
@@ -129,6 +130,7 @@ def location_of(
     own = [c for c in candidates if _owned(trigger, triggers, c[0], c[1], resolved)]
     if not own and (not spoken or len(triggers) == 1):
         own = candidates  # no place of its own clause: the sentence's (a call: only its own)
+    own = _where_it_landed(own, candidates, sentence)
     towns = [c for c in own if c[2].feature not in REGION_FEATURES]
     chosen = (towns or own or [None])[0]
     precision = 1
@@ -154,9 +156,12 @@ def location_of(
         or place.feature in PART_OF_TOWN_FEATURES
     ):
         precision = 2
+    written = _with_compass(text_of(doc), start, place.text)
+    if written != place.text and precision == 1:
+        precision = 2  # "eastern Aleppo": a part of the town
     location = Location(
         name=place.name or place.text,
-        text=place.text,
+        text=written,
         lat=place.lat,
         lon=place.lon,
         country=place.country,
@@ -165,6 +170,37 @@ def location_of(
         geo_precision=precision,
     )
     return location, from_context
+
+
+_COMPASS_BEFORE = re.compile(
+    r"\b((?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _with_compass(text: str, start: int, name: str) -> str:
+    """The place as written, with the part of it the text names ("northern Mali", "eastern
+    Aleppo"): the point stays the place's, the words say which part."""
+    compass = _COMPASS_BEFORE.search(text[max(0, start - 20) : start])
+    return f"{compass.group(1)} {name}" if compass and compass.group(1)[0].islower() else name
+
+
+def _compounded(doc, end: int) -> bool:
+    """Whether the place is the first half of a hyphened modifier ("U.S.-backed", "Saudi-led"):
+    whose party it is, not where anything happened."""
+    text = text_of(doc)
+    return text[end : end + 1] == "-" and text[end + 1 : end + 2].islower()
+
+
+def _where_it_landed(own: list[tuple], candidates: list[tuple], sentence: Span) -> list[tuple]:
+    """A rocket's or shell's place is where it landed: where the clause names only where it
+    was fired from ("fire a rocket from Gaza which lands in the Ashkelon area"), the sentence's
+    other places come first."""
+    if not own or any(c[3] != "from" for c in own):
+        return own
+    weapons = cue_words("weapon_nouns")
+    landed = [c for c in candidates if c[3] != "from" and c[2].feature != "country"]
+    return landed + own if landed and any(t.lower_ in weapons for t in sentence) else own
 
 
 def origin_of(sentence: Span, resolved: ResolvedDocument) -> str | None:
@@ -192,6 +228,7 @@ PLACE_PREPOSITIONS = {
     "throughout",
     "within",
     "off",
+    "from",  # "withdraws its troops from Afghanistan": a place, not a party
 }
 
 

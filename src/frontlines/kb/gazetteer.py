@@ -31,6 +31,9 @@ from frontlines.kb.names import name_key
 _LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
 DIVISION_FEATURES = {1: "region", 2: "county"}
 # "Benue State", "Walker County": the division itself, never a town of that name.
+# Units mostly named after their chief town: "Abu Kamal District", where no entry holds the
+# district, is placed at its town.
+TOWN_NAMED_UNITS = {"district", "municipality", "agency", "lga", "local government area"}
 _DIVISION_SUFFIX = re.compile(
     r"\s+(state|province|region|governorate|county|district|oblast|prefecture|department|"
     r"parish|municipality|agency|lga|local government area|local government)$"
@@ -367,6 +370,7 @@ def lookup(text: str) -> list[Place]:
             or _minor_index().get(key, [])
             or _divisions(bare)
             or _minor_index().get(bare, [])
+            or (_towns(bare) if suffixed.group(1) in TOWN_NAMED_UNITS else [])
         )
         if found:
             return list(found)
@@ -378,8 +382,12 @@ def lookup(text: str) -> list[Place]:
     found += _continents().get(key, ())
     found += _divisions(key)
     found += airports_named(key)
+    return found + _towns(key)
+
+
+def _towns(key: str) -> list[Place]:
     rows, index, _divisions_list, _division_index = _index()
-    return found + [city_from_row(rows[row_id]) for row_id in index.get(key, ())]
+    return [city_from_row(rows[row_id]) for row_id in index.get(key, ())]
 
 
 def city_from_row(row: tuple) -> Place:
@@ -418,6 +426,12 @@ def is_division_name(text: str) -> bool:
     """Whether `text` is the own name of a first- or second-level division ('Fife')."""
     key = name_key(text)
     return any(name_key(p.name) == key for p in _divisions(key))
+
+
+def town_named_unit(text: str) -> bool:
+    """Whether `text` ends in the word of a unit named after its town ("Abu Kamal District")."""
+    suffixed = _DIVISION_SUFFIX.search(name_key(text))
+    return suffixed is not None and suffixed.group(1) in TOWN_NAMED_UNITS
 
 
 def names_division(text: str) -> bool:

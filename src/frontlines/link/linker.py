@@ -17,7 +17,14 @@ from dataclasses import dataclass, field
 from frontlines.kb import ActorRecord
 from frontlines.kb.countries import countries
 from frontlines.kb.cues import cue_words, cues, place_words
-from frontlines.kb.gazetteer import WIDE_FEATURES, Place, km, lookup, region_demonym
+from frontlines.kb.gazetteer import (
+    WIDE_FEATURES,
+    Place,
+    km,
+    lookup,
+    region_demonym,
+    town_named_unit,
+)
 from frontlines.kb.matching import actor_matcher
 from frontlines.kb.names import name_key, skeleton
 from frontlines.link.coref import resolve_references
@@ -194,6 +201,8 @@ def _plausible(place: Place, focus: str | None, text: str) -> bool:
         return False  # "TTC", "MoD": an acronym, not a town one of whose codes it is
     if len(name_key(text)) < 3 and not text.isupper() and place.feature == "city":
         return False  # "Al" of "Al-Yamamah": a fragment, not the town of Ål
+    if place.feature == "city" and town_named_unit(text):  # "Zari District": at its town,
+        return place.country == focus  # only the town of the report's country
     if focus is None or place.country == focus or place.feature not in TOWN_OR_DIVISION:
         return True
     own = name_key(place.name) == name_key(text)  # a capital: by all its names ("Vatican")
@@ -278,7 +287,13 @@ def _focus_country(
             continue
         seen.add(name_key(mention.text))
         # A landmark is where the story visits ("went to Disney World"), not its country.
-        found = [p for p in places if p.country and p.feature not in PLACED_IN_CONTEXT]
+        found = [
+            p
+            for p in places
+            if p.country
+            and p.feature not in PLACED_IN_CONTEXT
+            and not (p.feature == "city" and town_named_unit(mention.text))  # votes by others
+        ]
         countries = {p.country for p in found}
         if len(countries) == 1:
             votes[countries.pop()] += 2

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from frontlines.kb.countries import countries
-from frontlines.kb.gazetteer import Place, lookup
+from frontlines.kb.gazetteer import Place, lookup, town_named_unit
 from frontlines.kb.names import name_key
 from frontlines.kb.spellings import spelled_alike_within
 from frontlines.link.country_words import country_after
@@ -96,7 +96,8 @@ def place_in_context(
         m.text for m in mentions if m.text in unknown and _DIVISION_AFTER.match(text[m.end :])
     }
     for i, (mention, place) in enumerate(zip(mentions, chosen, strict=True)):
-        if place is not None or not (mention.label in NO_ENTRY or mention.text in unknown):
+        unknown_here = mention.text in unknown or town_named_unit(mention.text)  # "Zari District"
+        if place is not None or not (mention.label in NO_ENTRY or unknown_here):
             continue  # a name the gazetteer knows, with only namesakes far off: left out
         if looks_like_acronym(mention.text):
             continue  # "the MoD", which NER may call a place: not one to put on a map

@@ -33,7 +33,8 @@ def locative_context(doc: Doc, span: Span) -> bool:
             return True
     if following == "-" and span.end + 1 < len(doc):  # "a Kent-based team", "London-born"
         return doc[span.end + 1].lower_ in cue_words("place_suffix_words")
-    return following in cue_words("place_noun_words") or ground_object(span)
+    named_event = following in cue_words("place_event_nouns") and span.root.pos_ != "VERB"
+    return following in cue_words("place_noun_words") or named_event or ground_object(span)
 
 
 def ground_object(span: Span) -> bool:

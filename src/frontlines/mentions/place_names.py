@@ -33,24 +33,46 @@ def name_word(token: Token) -> bool:
         return False  # "in Manbij" as a DATE is still a name word
     # "in Sana'a" tagged an adverb: a capital after an apostrophe is no title case's
     capitalised = token.is_title or (token.text[:1].isupper() and token.text[1:].islower())
-    return token.pos_ == "PROPN" or (
-        token.pos_ in {"NOUN", "ADJ", "ADV"} and capitalised and not token.is_sent_start
+    # A heading's first word before an event noun is a name too: "Beni massacre: ..."
+    named_event = token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in cue_words(
+        "place_event_nouns"
+    )
+    return token.pos_ == "PROPN" or (  # "Sana'a" may be tagged X, a foreign word
+        token.pos_ in {"NOUN", "ADJ", "ADV", "X"}
+        and capitalised
+        and (not token.is_sent_start or named_event)
     )
 
 
 def one_unknown_name(span: Span, sub: Span) -> bool:
     """Whether the place the tagger names is one name the gazetteer does not know, of which
     `sub` is only a known part: every other word is a capitalised name word that is no place,
-    division word, compass word or connector of its own ("Bulo Burde", not "Damaturu Yobe
-    State" or "North Darfur")."""
-    rest = [t for t in span if not sub.start <= t.i < sub.end]
-    if not rest or len(span) > 3:
+    division word, compass word or connector of its own ("Bulo Burde", "Pétion-Ville", not
+    "Damaturu Yobe State" or "North Darfur"). A word known only as a place in another country
+    than every entry of `sub` is no place of its own here ("Puli Alam", "Valhermoso Springs":
+    two names of one country are written side by side, "Damaturu Yobe")."""
+    rest = [t for t in span if not sub.start <= t.i < sub.end and not _joining_hyphen(t)]
+    if not rest or len(span) > 3 + sum(_joining_hyphen(t) for t in span):
         return False
-    unit_words = place_words().get("division_words", frozenset()) | cue_words("place_noun_words")
+    unit_words = (
+        place_words().get("division_words", frozenset())
+        | cue_words("place_noun_words")
+        | cue_words("settlement_words")  # "Camp Simba"
+    )
+    countries = {p.country for p in gazetteer.lookup(sub.text)}
     for token in rest:
         word = token.lower_
         if not (token.is_alpha and token.text[:1].isupper()) or word in unit_words:
             return False
-        if word in cue_words("not_places") or gazetteer.is_known_place(token.text):
+        if word in cue_words("not_places"):
+            return False
+        if any(p.country in countries for p in gazetteer.lookup(token.text)):
             return False
     return True
+
+
+def _joining_hyphen(token: Token) -> bool:
+    """A hyphen inside one name, with no space either side ("Pétion-Ville")."""
+    return token.text == "-" and not token.whitespace_ and token.i > 0 and not (
+        token.doc[token.i - 1].whitespace_
+    )

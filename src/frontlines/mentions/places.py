@@ -213,6 +213,8 @@ def place_mentions(
                 sub.text
             ):
                 continue
+            if sub.text.islower():
+                continue  # "north west" of "north west Pakistan": words, not a province's name
             if gazetteer.names_division(sub.text) and not _names_a_feature(doc, sub):
                 add(sub, source, label)  # "Damaturu Yobe State": a division by what it is
                 continue
