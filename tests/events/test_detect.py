@@ -248,14 +248,15 @@ def test_a_summary_of_gains_joins_the_gain_it_sums_up():
     assert gains[0].location.name == "Kidal" and len(gains[0].evidence) == 2
 
 
-def test_a_call_is_placed_only_where_the_text_says_it_took_place():
+def test_a_call_is_placed_where_the_text_says_else_only_in_the_speakers_country():
     result = text_extraction(
         "On Monday the German Chancellor spoke by phone with the Turkish President, who said "
         "that Turkey would send more aid to Syria.",
         "2021-03-10",
     )
     call = _only(result.events, plover_type="CONSULT")
-    assert call.location is None
+    assert call.location is not None  # not Syria, which the call was about
+    assert (call.location.country, call.location.geo_precision) == ("DEU", 3)
     talks = text_extraction(
         "Envoys of Sudan's army and the RSF held talks in Jeddah on Saturday.", "2023-05-07"
     )

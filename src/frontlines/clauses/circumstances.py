@@ -17,6 +17,7 @@ from frontlines.clauses.place_ladder import (
     actor_demonyms,
     countries_of,
     sentence_place,
+    speaker_country,
     without_units_of_others,
 )
 from frontlines.kb import load_data
@@ -125,6 +126,8 @@ def location_of(
     unsaid += candidates if spoken else []  # said where another clause of it happened
     candidates = without_units_of_others(candidates, text_of(doc))
     finer = [c for c in candidates if c[2].feature != "country"]
+    # "a U.S. military base in Colombia": a country modifying a noun says whose, not where
+    candidates.sort(key=lambda c: _modifies_a_noun(doc, c[0], c[1]))
     candidates = finer or candidates[:1] or parties[:1]  # at least the country it names
     candidates.sort(key=lambda c: c[3] == "from")
     own = [c for c in candidates if _owned(trigger, triggers, c[0], c[1], resolved)]
@@ -144,6 +147,8 @@ def location_of(
         focus = resolved.linked.focus_country
         named = unsaid + parties + within if spoken else []
         chosen = sentence_place(named, demonyms + countries_of(in_names), focus, spoken)
+        if chosen is None and spoken:
+            chosen = speaker_country(trigger, named + demonyms + countries_of(in_names))
         from_context = chosen is not None  # not its own place: it folds as if it had none
     if chosen is None:
         return None, False
@@ -183,6 +188,11 @@ def _with_compass(text: str, start: int, name: str) -> str:
     Aleppo"): the point stays the place's, the words say which part."""
     compass = _COMPASS_BEFORE.search(text[max(0, start - 20) : start])
     return f"{compass.group(1)} {name}" if compass and compass.group(1)[0].islower() else name
+
+
+def _modifies_a_noun(doc, start: int, end: int) -> bool:
+    span = char_span(doc, start, end)
+    return span is not None and span.root.dep_ in {"compound", "amod", "nmod", "poss"}
 
 
 def _compounded(doc, end: int) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from frontlines.kb import gazetteer
 from frontlines.kb.countries import countries
@@ -106,3 +106,22 @@ def demonym_country(demonyms: list[Candidate], focus: str | None) -> Candidate |
         return None
     own = [c for c in placed if c[2].country == focus]
     return (own or placed)[0]
+
+
+def speaker_country(trigger: Token, named: list[Candidate]) -> Candidate | None:
+    """Where a thing said names places in several countries, the speaker's country where the
+    speaker's own words name it ("the German Chancellor spoke with the Turkish President about
+    aid to Syria": Germany, only the country), as news agencies place a statement."""
+    verb = trigger
+    while verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        verb = verb.head  # "Venezuela breaks relations with Colombia and expels its diplomats"
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    for start, end, place, _preposition in sorted(named, key=lambda c: c[0]):
+        inside = any(
+            s.left_edge.idx <= start and end <= s.right_edge.idx + len(s.right_edge)
+            for s in subjects
+        )
+        country = _country_mention(place.country, place.text, start, end) if place.country else None
+        if inside and country is not None:
+            return (start, end, country, None)
+    return None
