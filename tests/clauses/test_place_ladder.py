@@ -64,3 +64,24 @@ def test_a_compass_word_is_kept_with_the_place_as_written():
 def test_a_withdrawal_from_a_country_is_placed_there_not_at_the_party():
     event = _first("The United States begins withdrawing its troops from Afghanistan.")
     assert event.location is not None and event.location.country == "AFG"
+
+
+def test_a_reference_point_yields_to_the_place_the_clause_names():
+    event = _first("An airstrike hit an army outpost in Logar Province, 30 miles east of Kabul.")
+    assert event.location is not None and event.location.text == "Logar Province"
+    event = _first("Gunmen killed four people 20 km north of Gao.")
+    assert event.location is not None
+    assert (event.location.name, event.location.geo_precision) == ("Gao", 2)
+
+
+def test_a_town_taken_is_a_place_whatever_the_tagger_says():
+    event = _first("French troops take Timbuktu while rebels claim they hold the city of Kidal.")
+    assert event.location is not None and event.location.name == "Timbuktu"
+
+
+def test_a_statement_of_a_country_named_as_the_subject_of_two_verbs_is_placed_there():
+    events = text_extraction(
+        "Venezuela breaks diplomatic relations with Colombia and expels its diplomats."
+    ).events
+    assert events and all(e.location is not None for e in events)
+    assert {e.location.country for e in events} == {"VEN"}

@@ -127,14 +127,20 @@ def location_of(
     candidates = without_units_of_others(candidates, text_of(doc))
     finer = [c for c in candidates if c[2].feature != "country"]
     # "a U.S. military base in Colombia": a country modifying a noun says whose, not where
-    candidates.sort(key=lambda c: _modifies_a_noun(doc, c[0], c[1]))
+    # In text order, less: a country modifying a noun ("a U.S. military base in Colombia"
+    # says whose, not where) and a reference point ("in Logar, 30 miles east of Kabul")
+    candidates.sort(
+        key=lambda c: (_modifies_a_noun(doc, c[0], c[1]), _reference_point(doc, c[0]), c[0])
+    )
     candidates = finer or candidates[:1] or parties[:1]  # at least the country it names
     candidates.sort(key=lambda c: c[3] == "from")
     own = [c for c in candidates if _owned(trigger, triggers, c[0], c[1], resolved)]
     if not own and (not spoken or len(triggers) == 1):
         own = candidates  # no place of its own clause: the sentence's (a call: only its own)
     own = _where_it_landed(own, candidates, sentence)
-    towns = [c for c in own if c[2].feature not in REGION_FEATURES]
+    towns = [
+        c for c in own if c[2].feature not in REGION_FEATURES and not _reference_point(doc, c[0])
+    ]
     chosen = (towns or own or [None])[0]
     precision = 1
     from_context = chosen is None and not spoken
@@ -289,6 +295,20 @@ def _actor_descriptions(trigger: Token) -> set[int]:
             if word.dep_ in {"appos", "acl", "relcl"} and word.head in heads:
                 out.update(t.i for t in word.subtree)
     return out
+
+
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of|(?:km|kilometres|kilometers"
+    r"|miles|mi)\s+(?:from|of|outside))\s+(?:the\s+)?(?:(?:city|town|capital|village)\s+"
+    r"(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+def _reference_point(doc, start: int) -> bool:
+    """Whether the place is where another is measured from ("east of Kabul", "30 miles from
+    the capital"): the event is there only where the clause names nothing else."""
+    return bool(_REFERENCE_BEFORE.search(text_of(doc)[max(0, start - 40) : start]))
 
 
 def _near_words_before(doc, start: int) -> bool:
