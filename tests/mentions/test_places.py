@@ -490,3 +490,10 @@ def test_names_before_an_event_noun_and_after_through_are_places():
     assert places["Sanaa"].country == "YEM"
     text = "Prisoners in the jail of the Yemeni capital Sana'a take part in demonstrations."
     assert _places(text)["Sana'a"].country == "YEM"
+
+
+def test_places_joined_where_the_words_say_places_are_places_not_a_party():
+    places = _places("French and Malian troops retake Diabaly and Douentza as the rebels retreat.")
+    assert places["Douentza"].country == "MLI"
+    places = _places("Gunmen attacked the Nigerian towns of Kukawa and Musarram.")
+    assert places["Kukawa"].country == "NGA"

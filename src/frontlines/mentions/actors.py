@@ -11,6 +11,7 @@ from frontlines.kb import ActorRecord, gazetteer, load_actor_records
 from frontlines.kb.cues import cue_words, cues
 from frontlines.kb.matching import actor_matcher
 from frontlines.mentions.base import ACTOR_LABELS, Mention, mention
+from frontlines.mentions.locative import locative_context
 from frontlines.mentions.phrases import PhraseIndex
 from frontlines.parse import (
     ParsedDocument,
@@ -110,10 +111,18 @@ def _place_phrase(doc: Doc, span: Span) -> bool:
     return False
 
 
-def _places_joined(span: Span) -> bool:
-    """'Buea and Bamenda': known places joined, which the tagger took for one organisation."""
+def _places_joined(doc: Doc, span: Span) -> bool:
+    """'Buea and Bamenda': known places joined, which the tagger took for one organisation;
+    where the words around say they are places ('retake Diabaly and Douentza', 'the towns of
+    Kukawa and Musarram'), one known place among short names is enough."""
     parts = [p.strip() for p in span.text.replace(" and ", ",").split(",") if p.strip()]
-    return len(parts) > 1 and all(gazetteer.is_known_place(p) for p in parts)
+    if len(parts) < 2:
+        return False
+    known = [gazetteer.is_known_place(p) for p in parts]
+    if all(known):
+        return True
+    short = all(p[:1].isupper() and len(p.split()) <= 2 for p in parts)
+    return any(known) and short and locative_context(doc, span)
 
 
 def _in_admin_parenthesis(doc: Doc, span: Span) -> bool:
@@ -260,7 +269,7 @@ def actor_mentions(parsed: ParsedDocument, user_kb: str | None) -> list[Mention]
         if not ids and (
             _place_phrase(doc, span)
             or _in_admin_parenthesis(doc, span)
-            or _places_joined(span)
+            or _places_joined(doc, span)
             or span.text.count("(") != span.text.count(")")  # "Marte (Borno": a place's unit
         ):
             continue  # "Dhuluiya in Saladin Province": a place and its province, no party

@@ -40,6 +40,8 @@ def locative_context(doc: Doc, span: Span) -> bool:
 def ground_object(span: Span) -> bool:
     """'recaptured Gao', 'Kidal was overrun': the name is what a verb done to ground acts on."""
     root = span.root
+    while root.dep_ == "conj" and root.head != root:  # "retake Diabaly and Douentza"
+        root = root.head
     return (
         root.dep_ in {"dobj", "nsubjpass"}
         and root.head.pos_ == "VERB"
