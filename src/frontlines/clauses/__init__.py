@@ -7,11 +7,10 @@ from frontlines.clauses.circumstances import (
     evidence_of,
     harm_by_hazard,
     industrial_accident,
-    location_of,
     modality_of,
-    origin_of,
     speaker_side,
 )
+from frontlines.clauses.event_place import location_of, origin_of
 from frontlines.clauses.roles import (
     actor_refs,
     actors_of,

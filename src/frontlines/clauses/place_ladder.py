@@ -1,4 +1,4 @@
-"""The last rungs of the ladder that places an event (`circumstances.location_of`): where
+"""The last rungs of the ladder that places an event (`event_place.location_of`): where
 neither its clause, nor its sentence, nor the sentences just before name a place it happened
 at, a place its sentence names otherwise (a call's: "urges Turkey to withdraw from northern
 Iraq"), else the country its sentence names by a demonym only ("Syrian troops shell ...",
@@ -123,5 +123,16 @@ def speaker_country(trigger: Token, named: list[Candidate]) -> Candidate | None:
         )
         country = _country_mention(place.country, place.text, start, end) if place.country else None
         if inside and country is not None:
+            return (start, end, country, None)
+    return None
+
+
+def first_country(named: list[Candidate]) -> Candidate | None:
+    """The country of the place the sentence names first, only the country (geo_precision 3):
+    the last rung, where nothing says where the event happened but the sentence names places
+    ("Joshua Wong urges Germany to stop military aid to China", "killed by a Syrian sniper")."""
+    for start, end, place, _preposition in sorted(named, key=lambda c: c[0]):
+        country = _country_mention(place.country, place.text, start, end) if place.country else None
+        if country is not None:
             return (start, end, country, None)
     return None

@@ -10,9 +10,27 @@ GeoNames' city list; a second-level one without coordinates is left out.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from frontlines.kb.names import name_key
+
+# "Benue State", "Walker County": the division itself, never a town of that name.
+DIVISION_SUFFIX = re.compile(
+    r"\s+(state|province|region|governorate|county|district|oblast|prefecture|department|"
+    r"parish|municipality|agency|lga|local government area|local government)$"
+)
+# Units mostly named after their chief town: "Abu Kamal District", where no entry holds the
+# district, is placed at its town.
+TOWN_NAMED_UNITS = {"district", "municipality", "agency", "lga", "local government area"}
+
+
+def town_named_unit(text: str) -> bool:
+    """Whether `text` ends in the word of a unit named after its town ("Abu Kamal District")."""
+    suffixed = DIVISION_SUFFIX.search(name_key(text))
+    return suffixed is not None and suffixed.group(1) in TOWN_NAMED_UNITS
 
 
 @dataclass(frozen=True)

@@ -24,20 +24,18 @@ from frontlines.kb.airports import airport_names, airport_rows
 from frontlines.kb.base import load_data
 from frontlines.kb.cache import cached
 from frontlines.kb.countries import countries, country_by_iso2
-from frontlines.kb.divisions import admin1_names, build_divisions, build_minor_divisions
+from frontlines.kb.divisions import (
+    DIVISION_SUFFIX,
+    TOWN_NAMED_UNITS,
+    admin1_names,
+    build_divisions,
+    build_minor_divisions,
+)
 from frontlines.kb.geometry import km
 from frontlines.kb.names import name_key
 
 _LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
 DIVISION_FEATURES = {1: "region", 2: "county"}
-# "Benue State", "Walker County": the division itself, never a town of that name.
-# Units mostly named after their chief town: "Abu Kamal District", where no entry holds the
-# district, is placed at its town.
-TOWN_NAMED_UNITS = {"district", "municipality", "agency", "lga", "local government area"}
-_DIVISION_SUFFIX = re.compile(
-    r"\s+(state|province|region|governorate|county|district|oblast|prefecture|department|"
-    r"parish|municipality|agency|lga|local government area|local government)$"
-)
 
 
 @dataclass(frozen=True)
@@ -362,7 +360,7 @@ def lookup(text: str) -> list[Place]:
     key = name_key(text)
     if not key:
         return []
-    suffixed = _DIVISION_SUFFIX.search(key)
+    suffixed = DIVISION_SUFFIX.search(key)
     if suffixed and key not in _supplement():
         bare = key[: suffixed.start()]
         found = (
@@ -386,7 +384,7 @@ def lookup(text: str) -> list[Place]:
 
 
 def _towns(key: str) -> list[Place]:
-    rows, index, _divisions_list, _division_index = _index()
+    rows, index = _index()[:2]
     return [city_from_row(rows[row_id]) for row_id in index.get(key, ())]
 
 
@@ -428,17 +426,11 @@ def is_division_name(text: str) -> bool:
     return any(name_key(p.name) == key for p in _divisions(key))
 
 
-def town_named_unit(text: str) -> bool:
-    """Whether `text` ends in the word of a unit named after its town ("Abu Kamal District")."""
-    suffixed = _DIVISION_SUFFIX.search(name_key(text))
-    return suffixed is not None and suffixed.group(1) in TOWN_NAMED_UNITS
-
-
 def names_division(text: str) -> bool:
     """Whether `text` names a division by its own name and what it is ('Yobe State',
     'Walker County')."""
     key = name_key(text)
-    suffixed = _DIVISION_SUFFIX.search(key)
+    suffixed = DIVISION_SUFFIX.search(key)
     return suffixed is not None and any(
         p.feature in DIVISION_FEATURES.values()
         and name_key(p.name) in {key, key[: suffixed.start()]}
@@ -477,18 +469,14 @@ def is_known_place(text: str) -> bool:
         or key in _continents()
         or key in airport_names()
         or text.strip() in _region_names()[1]
-        or (_DIVISION_SUFFIX.search(key) is not None and bool(lookup(text)))
+        or (DIVISION_SUFFIX.search(key) is not None and bool(lookup(text)))
     )
 
 
 def warm() -> None:
     """Load every index now (for benchmarks and long-running servers)."""
-    _index()
-    _supplement()
-    _country_places()
-    _continents()
-    _minor_index()
-    airport_names()
+    for load in (_index, _supplement, _country_places, _continents, _minor_index, airport_names):
+        load()
 
 
 def airports_named(key: str) -> list[Place]:

@@ -9,7 +9,6 @@ clustered within the document, never dropped.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -17,13 +16,10 @@ from dataclasses import dataclass, field
 from frontlines.kb import ActorRecord
 from frontlines.kb.countries import countries
 from frontlines.kb.cues import cue_words, cues, place_words
+from frontlines.kb.divisions import town_named_unit
 from frontlines.kb.gazetteer import (
-    WIDE_FEATURES,
     Place,
-    km,
     lookup,
-    region_demonym,
-    town_named_unit,
 )
 from frontlines.kb.matching import actor_matcher
 from frontlines.kb.names import name_key, skeleton
@@ -37,6 +33,7 @@ from frontlines.link.country_words import (
     within_named_units,
 )
 from frontlines.link.place_context import NO_ENTRY, PLACED_IN_CONTEXT, at_unit, place_in_context
+from frontlines.link.place_scores import most_specific, place_score, plausible, unambiguous_places
 from frontlines.mentions import (
     Mention,
     MentionSet,
@@ -49,17 +46,7 @@ from frontlines.mentions import (
 from frontlines.parse import ParsedDocument, text_of
 
 FUZZY_CUTOFF = 90  # rapidfuzz ratio on name keys; below this, variants were mostly wrong
-FOCUS_BONUS = 6.0  # a candidate place in the document's main country beats a bigger one abroad
-FEATURE_BONUS = 4.0  # our supplement (bases, airports) is meant to win where it matches
-OWN_NAME_BONUS = 2.5  # a place's own name beats a namesake's alternate or former name
-NEAR_BONUS = 2.0  # a namesake near the document's unambiguous places beats a bigger one far off
-NEAR_SCALE_KM = 300.0
-COUNTRY_SCORE = 14.0  # a country by its name beats any namesake town (China, Texas), not a state
-CAPITAL_BONUS = 4.0  # by its own name: "Washington" the capital, "London" not a namesake
-TOWN_OVER_DIVISION_BONUS = 1.0
 CHAIN_BONUS = 6.0  # a namesake in the division the text joins to the name ("X, Y Province")
-TOWN_OR_DIVISION = {"city", "region", "county"}
-ABROAD_ALIAS_POPULATION = 100_000  # abroad, a town known by another name must be this big
 APPOSITION_MARGIN = 6.0  # "Tacoma, Washington" may overrule the separate choices by this much
 DIVISION_BONUS = 1.5  # a namesake in a state or province the document names ("Ohio")
 LIST_BONUS = 4.0  # a name listed with a state is a state too ("Idaho and Washington")
@@ -188,84 +175,6 @@ def _country_from_context(
     return None
 
 
-def _acronym(text: str) -> bool:
-    """'TTC', 'PSI', 'MoD': letters, two or more of them capitals, no lower-case run of two."""
-    capitals = sum(c.isupper() for c in text)
-    return text.isalpha() and capitals >= 2 and (text.isupper() or len(text) <= 4)
-
-
-def _plausible(place: Place, focus: str | None, text: str) -> bool:
-    """Abroad, only a place's own name counts, not one of its many alternate names: a small
-    town in the report's country missing from the gazetteer must not become a city abroad."""
-    if _acronym(text) and place.feature == "city" and name_key(place.name) != name_key(text):
-        return False  # "TTC", "MoD": an acronym, not a town one of whose codes it is
-    if len(name_key(text)) < 3 and not text.isupper() and place.feature == "city":
-        return False  # "Al" of "Al-Yamamah": a fragment, not the town of Ål
-    if place.feature == "city" and town_named_unit(text):  # "Zari District": at its town,
-        return place.country == focus  # only the town of the report's country
-    if focus is None or place.country == focus or place.feature not in TOWN_OR_DIVISION:
-        return True
-    own = name_key(place.name) == name_key(text)  # a capital: by all its names ("Vatican")
-    return place.capital or own or place.population >= ABROAD_ALIAS_POPULATION
-
-
-def _place_score(
-    place: Place,
-    focus: str | None,
-    text: str,
-    anchors: list[Place] = (),
-    divisions: tuple[Place, ...] = (),
-) -> float:
-    """Higher is likelier. `divisions` are the divisions among the candidates: a town beats the
-    province or county named after it that holds it ("Idlib", "New York", "Birmingham")."""
-    own = name_key(place.name) == name_key(text)
-    if place.feature == "country":  # by a name, or an abbreviation in capitals ("US", "DPRK")
-        score = COUNTRY_SCORE if own or len(text) > 3 or text.isupper() else 0.0
-    elif place.feature in WIDE_FEATURES:  # "Africa", "Atlantic": not the namesake towns
-        score = COUNTRY_SCORE - 1.0
-    else:
-        score = math.log10(place.population + 10)
-        if place.feature not in TOWN_OR_DIVISION:
-            score += FEATURE_BONUS
-    if focus and place.country == focus:
-        score += FOCUS_BONUS
-    if own:
-        score += OWN_NAME_BONUS  # 'Florida' the state, not a town whose old name it was
-    if place.capital and own:
-        score += CAPITAL_BONUS
-    if place.feature == "city" and any(contains(d, place) for d in divisions):
-        score += TOWN_OVER_DIVISION_BONUS
-    if anchors and place.feature in {"city", "county"}:
-        nearest = min(km(place.lat, place.lon, a.lat, a.lon) for a in anchors)
-        score += NEAR_BONUS * math.exp(-nearest / NEAR_SCALE_KM)
-    return score
-
-
-def _most_specific(places: list[Place], text: str) -> list[Place]:
-    """'Wales' is the division of that name, not the country it is also a name of ('Mexico'
-    stays the country: it is the country's own name)."""
-    key = name_key(text)
-    divided = {
-        p.country for p in places if p.feature in {"region", "county"} and name_key(p.name) == key
-    }
-    divided |= {p.country for p in region_demonym(text)}  # 'English' is England's
-    return [
-        p
-        for p in places
-        if not (p.feature == "country" and p.country in divided and name_key(p.name) != key)
-    ]
-
-
-def _anchors(candidates: list[tuple[Mention, list[Place]]], focus: str | None) -> list[Place]:
-    """Places the document names without ambiguity: the others are chosen near them."""
-    anchors = []
-    for mention, places in candidates:
-        found = [p for p in places if p.feature == "city" and _plausible(p, focus, mention.text)]
-        if len(found) == 1:
-            anchors.append(found[0])
-    return anchors
-
-
 def _focus_country(
     candidates: list[tuple[Mention, list[Place]]],
     records: dict[str, ActorRecord],
@@ -298,7 +207,7 @@ def _focus_country(
         if len(countries) == 1:
             votes[countries.pop()] += 2
         elif found:  # ambiguous: the likeliest namesake (its own name first), with less weight
-            likeliest = max(found, key=lambda p: _place_score(p, None, mention.text))
+            likeliest = max(found, key=lambda p: place_score(p, None, mention.text))
             votes[likeliest.country] += 1
     for actor_id in actor_ids:
         record = records.get(actor_id)
@@ -405,9 +314,9 @@ def _clue_towns(clues: list[Mention], focus: str | None) -> list[tuple[Mention, 
     found = []
     for mention in clues:
         towns = [p for p in lookup(mention.text) if p.feature == "city"]
-        towns = [p for p in towns if _plausible(p, focus, mention.text)]
+        towns = [p for p in towns if plausible(p, focus, mention.text)]
         if towns:
-            found.append((mention, max(towns, key=lambda p: _place_score(p, focus, mention.text))))
+            found.append((mention, max(towns, key=lambda p: place_score(p, focus, mention.text))))
     return found
 
 
@@ -419,7 +328,7 @@ def _choose_places(
 ) -> list[Place | None]:
     """The likeliest entry for each place mention; 'Lexington, Massachusetts' and 'Tacoma,
     Washington' choose the pair where the second holds the first."""
-    anchors = _anchors(candidates, focus)
+    anchors = unambiguous_places(candidates, focus)
     # "the town of Boni in central Mali", then "Boni" alone: one name, one place per report.
     holders: dict[str, str] = {}
     for mention, _ in candidates:
@@ -429,8 +338,8 @@ def _choose_places(
     options: list[list[tuple[float, Place]]] = []
     ladder: dict[int, Place] = {}  # names with no entry in the unit the text gives them
     for index, (mention, looked_up) in enumerate(candidates):
-        found = _most_specific(
-            [p for p in looked_up if _plausible(p, focus, mention.text)], mention.text
+        found = most_specific(
+            [p for p in looked_up if plausible(p, focus, mention.text)], mention.text
         )
         named = named_country(text[max(0, mention.start - 60) : mention.start])
         if named and any(p.country == named for p in found):  # "the English city of X"
@@ -442,7 +351,7 @@ def _choose_places(
         if not found and units:
             ladder[index] = at_unit(mention.text, units[0])
         divisions = tuple(p for p in found if p.feature in {"region", "county"})
-        scored = [(_place_score(p, focus, mention.text, anchors, divisions), p) for p in found]
+        scored = [(place_score(p, focus, mention.text, anchors, divisions), p) for p in found]
         scored = [  # "Kamianka, Donetsk Oblast": the namesake in the unit named
             (score + CHAIN_BONUS * any(contains(u, p) for u in units), p) for score, p in scored
         ]

@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 
 from frontlines.kb.countries import countries
-from frontlines.kb.gazetteer import Place, lookup, town_named_unit
+from frontlines.kb.divisions import town_named_unit
+from frontlines.kb.gazetteer import Place, lookup
 from frontlines.kb.names import name_key
 from frontlines.kb.spellings import spelled_alike_within
 from frontlines.link.country_words import country_after
