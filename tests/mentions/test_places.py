@@ -497,3 +497,11 @@ def test_places_joined_where_the_words_say_places_are_places_not_a_party():
     assert places["Douentza"].country == "MLI"
     places = _places("Gunmen attacked the Nigerian towns of Kukawa and Musarram.")
     assert places["Kukawa"].country == "NGA"
+
+
+def test_a_name_begun_at_a_particle_and_demonyms_and_faiths_are_read_right():
+    places = _places("Troops captured a stronghold in the mostly Muslim Lanao del Sur province.")
+    assert any(p is not None and p.country == "PHL" for p in places.values())
+    assert all(p is None or p.country != "OMN" for p in places.values())
+    assert _places("A man was shot near the Gazan border.")["Gazan"].country == "PSE"
+    assert "Christian" not in _places("Bombs exploded near a Christian service in Kano.")

@@ -23,6 +23,16 @@ def with_name_after(doc: Doc, span: Span) -> Span | None:
     return None
 
 
+def with_name_before(doc: Doc, span: Span) -> Span | None:
+    """The place name the tagger began at a particle ("del Sur" of "Lanao del Sur"), where the
+    capitalised word before it completes a name the gazetteer knows; else None."""
+    start = span.start
+    if start == 0 or not span[0].is_lower or not doc[start - 1].text[:1].isupper():
+        return None
+    longer = doc[start - 1 : span.end]
+    return longer if gazetteer.is_known_place(longer.text) else None
+
+
 def name_word(token: Token) -> bool:
     """A word of a capitalised name that no entity claims as a place or party; a people's name
     the tagger gives a word of a town ('Maarrat' as NORP) is no claim."""

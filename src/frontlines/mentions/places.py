@@ -18,7 +18,12 @@ from frontlines.mentions.demonyms import is_demonym
 from frontlines.mentions.features import town_features
 from frontlines.mentions.locative import locative_context
 from frontlines.mentions.phrases import PhraseIndex
-from frontlines.mentions.place_names import name_word, one_unknown_name, with_name_after
+from frontlines.mentions.place_names import (
+    name_word,
+    one_unknown_name,
+    with_name_after,
+    with_name_before,
+)
 from frontlines.mentions.unresolved import (
     UNRESOLVED,
     names_unit,
@@ -108,7 +113,11 @@ def _place_candidates(doc: Doc) -> list[tuple[Span, str, str]]:
         stripped = strip_determiner(ent)
         if stripped is None:
             continue
-        longer = with_name_after(doc, stripped) if ent.label_ in PLACE_LABELS else None
+        longer = (
+            with_name_after(doc, stripped) or with_name_before(doc, stripped)
+            if ent.label_ in PLACE_LABELS
+            else None
+        )
         if longer is not None:  # "Krasnyi" tagged, "Luch" left out: the town of both words
             candidates.append((longer, "ner", ent.label_))
         candidates.append((stripped, "ner", ent.label_))
