@@ -85,3 +85,16 @@ def test_a_statement_of_a_country_named_as_the_subject_of_two_verbs_is_placed_th
     ).events
     assert events and all(e.location is not None for e in events)
     assert {e.location.country for e in events} == {"VEN"}
+
+
+def test_no_event_whose_sentence_names_a_place_is_left_unplaced():
+    for text in (
+        "Activist Joshua Wong urges Germany to stop military assistance to China.",
+        "West African leaders urge the United Nations to authorise force.",
+        "The statement drafted by Ireland has been approved by the council.",
+        "A reporter is killed by a Syrian sniper while covering clashes.",
+    ):
+        events = text_extraction(text).events
+        assert events, text
+        for event in events:
+            assert event.location is not None and event.location.geo_precision == 3, text

@@ -80,8 +80,11 @@ def location_of(
             town = place.feature not in REGION_FEATURES and place.feature != "country"
             if (preposition == "in" or town) and not is_demonym(place.text):
                 within.append((start, end, place, preposition))  # "the capital Ouagadougou"
+            elif place.country:  # "drafted by Ireland"; not "active across the Sahel"
+                elsewhere.append((start, end, place, preposition))
             continue  # "JNIM, the alliance active across the Sahel, took ...": who, not where
         if _compounded(doc, end):
+            elsewhere.append((start, end, place, preposition))
             continue  # whose side, not where: "the U.S.-backed SDF"
         if preposition in AWAY_PREPOSITIONS or is_demonym(place.text):
             elsewhere.append((start, end, place, preposition))

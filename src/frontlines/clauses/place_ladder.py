@@ -128,11 +128,15 @@ def speaker_country(trigger: Token, named: list[Candidate]) -> Candidate | None:
 
 
 def first_country(named: list[Candidate]) -> Candidate | None:
-    """The country of the place the sentence names first, only the country (geo_precision 3):
-    the last rung, where nothing says where the event happened but the sentence names places
-    ("Joshua Wong urges Germany to stop military aid to China", "killed by a Syrian sniper")."""
-    for start, end, place, _preposition in sorted(named, key=lambda c: c[0]):
+    """The last rung, where nothing says where the event happened but the sentence names places
+    ("Joshua Wong urges Germany to stop military aid to China", "killed by a Syrian sniper"):
+    the country of the place it names first, only the country (geo_precision 3), else the
+    first region no country holds."""
+    ordered = sorted(named, key=lambda c: c[0])
+    for start, end, place, _preposition in ordered:
         country = _country_mention(place.country, place.text, start, end) if place.country else None
         if country is not None:
             return (start, end, country, None)
-    return None
+    # A region no country holds ("Kurdish rebels", "West African leaders"): the region itself
+    wide = [(s, e, p, None) for s, e, p, _ in ordered if p.lat is not None and not p.country]
+    return wide[0] if wide else None
