@@ -28,3 +28,11 @@ def test_a_name_unknown_in_its_unit_is_placed_at_the_unit_as_written():
     )
     location = extraction.events[0].location
     assert (location.country, location.name, location.geo_precision) == ("SOM", "Zwxyqa", 3)
+
+
+def test_a_city_known_abroad_by_its_english_name_beats_a_village_so_named():
+    from frontlines.pipeline import extract
+
+    extraction = extract("A man firebombed a cafe in the Cologne main station.", published=None)
+    places = [p for p in extraction.places if p.text == "Cologne"]
+    assert places and places[0].country == "DEU"  # Köln, not the Italian village of Cologne

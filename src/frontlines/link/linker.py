@@ -207,7 +207,10 @@ def _focus_country(
         if len(countries) == 1:
             votes[countries.pop()] += 2
         elif found:  # ambiguous: the likeliest namesake (its own name first), with less weight
-            likeliest = max(found, key=lambda p: place_score(p, None, mention.text))
+            largest = max((p.population for p in found if p.feature == "city"), default=0)
+            likeliest = max(
+                found, key=lambda p: place_score(p, None, mention.text, largest=largest)
+            )
             votes[likeliest.country] += 1
     for actor_id in actor_ids:
         record = records.get(actor_id)
@@ -351,7 +354,10 @@ def _choose_places(
         if not found and units:
             ladder[index] = at_unit(mention.text, units[0])
         divisions = tuple(p for p in found if p.feature in {"region", "county"})
-        scored = [(place_score(p, focus, mention.text, anchors, divisions), p) for p in found]
+        largest = max((p.population for p in found if p.feature == "city"), default=0)
+        scored = [
+            (place_score(p, focus, mention.text, anchors, divisions, largest), p) for p in found
+        ]
         scored = [  # "Kamianka, Donetsk Oblast": the namesake in the unit named
             (score + CHAIN_BONUS * any(contains(u, p) for u in units), p) for score, p in scored
         ]

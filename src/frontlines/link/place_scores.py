@@ -26,6 +26,7 @@ COUNTRY_SCORE = 14.0  # a country by its name beats any namesake town (China, Te
 CAPITAL_BONUS = 4.0  # by its own name: "Washington" the capital, "London" not a namesake
 TOWN_OVER_DIVISION_BONUS = 1.0
 TOWN_OR_DIVISION = {"city", "region", "county"}
+EXONYM_RATIO = 100  # a town 100 times as large keeps its English name ("Cologne", "Munich")
 ABROAD_ALIAS_POPULATION = 100_000  # abroad, a town known by another name must be this big
 
 
@@ -56,9 +57,12 @@ def place_score(
     text: str,
     anchors: list[Place] = (),
     divisions: tuple[Place, ...] = (),
+    largest: int = 0,
 ) -> float:
     """Higher is likelier. `divisions` are the divisions among the candidates: a town beats the
-    province or county named after it that holds it ("Idlib", "New York", "Birmingham")."""
+    province or county named after it that holds it ("Idlib", "New York", "Birmingham").
+    `largest` is the largest town's population among them: a hamlet's own name does not beat a
+    city's English name ("Cologne" is Köln, not the Italian village)."""
     own = name_key(place.name) == name_key(text)
     if place.feature == "country":  # by a name, or an abbreviation in capitals ("US", "DPRK")
         score = COUNTRY_SCORE if own or len(text) > 3 or text.isupper() else 0.0
@@ -70,7 +74,7 @@ def place_score(
             score += FEATURE_BONUS
     if focus and place.country == focus:
         score += FOCUS_BONUS
-    if own:
+    if own and place.population * EXONYM_RATIO >= largest:
         score += OWN_NAME_BONUS  # 'Florida' the state, not a town whose old name it was
     if place.capital and own:
         score += CAPITAL_BONUS
