@@ -147,3 +147,49 @@ def test_a_toll_update_is_dated_by_the_deed_it_counts():
         published="2015-03-28",
     )
     assert [e.date for e in extraction.events] == ["2015-03-27"]
+
+
+@pytest.mark.parametrize(
+    "text, published, date",
+    [
+        # days counted back the tagger does not tag
+        (
+            "The group claims an attack on a police post in the north the day prior.",
+            "2020-05-10",
+            "2020-05-09",
+        ),
+        (
+            "The militants claim responsibility for an attack that occurred two days prior"
+            " and left four guards dead.",
+            "2020-05-10",
+            "2020-05-08",
+        ),
+        (
+            "The death toll from the previous day's clashes in the capital climbs to 60.",
+            "2020-05-10",
+            "2020-05-09",
+        ),
+        # a death of wounds is dated by the wounding
+        (
+            "A police officer dies of wounds he received from a bombing in the city on May 3.",
+            "2020-05-10",
+            "2020-05-03",
+        ),
+        (
+            "A protester dies of injuries sustained when soldiers shot him yesterday.",
+            "2020-05-10",
+            "2020-05-09",
+        ),
+        # a clause the parse hangs on the toll still dates the deed it counts
+        (
+            "The death toll of the car bombing in the town, that occurred on May 6, rises to 31.",
+            "2020-05-10",
+            "2020-05-06",
+        ),
+    ],
+)
+def test_the_deed_is_dated_where_the_text_names_its_day(text, published, date):
+    from conftest import text_extraction
+
+    extraction = text_extraction(text, published=published)
+    assert [e.date for e in extraction.events][:1] == [date]

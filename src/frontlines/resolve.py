@@ -141,7 +141,7 @@ _ORDINAL_OF = re.compile(
 
 def _clean(text: str) -> str:
     """'on the twenty-first of June 2022' → '21 June 2022'; 'in mid-March' → 'March'."""
-    cleaned = text.strip().strip(",.;")
+    cleaned = re.sub(r"['’]s$", "", text.strip().strip(",.;"))  # "the previous day's clashes"
     for _ in range(3):
         cleaned = _LEAD.sub("", cleaned)
     cleaned = _QUALIFIER.sub("", cleaned)

@@ -39,3 +39,88 @@ def test_a_toll_in_a_clause_of_its_own_is_the_events_before():
     assert [(e.sub_event_type, e.actor2.name, e.fatalities) for e in extraction.events] == [
         ("Armed clash", "Military Forces of Afghanistan", 13)
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, toll",
+    [
+        # counts the tagger or the parse hides
+        ("Rebels shot down a helicopter near the town, killing both pilots.", 2),
+        ("Police shoot dead a total of at least nine people during the protests.", 9),
+        ("Clashes between the army and the rebels kill around 40.", 40),
+        ("Fighting in the province kills 44 and 21, respectively, in the past two days.", 65),
+        ("At least 30 to 70 people are killed in the massacre.", 30),
+        ("From 12 to 20 people are killed by a car bomb outside the market.", 12),
+        ("Gunmen kill 9 villagers during raids on three villages.", 9),
+        ("At least 15 people are killed during one fire at the market.", 15),
+        ("Five aid workers are kidnapped and then killed by the militants.", 5),
+        ("A blast kills at least 12 people and injures over 80.", 12),
+        # companions and subsets
+        ("The district governor, along with four guards, is killed by a roadside bomb.", 5),
+        ("A militia commander is killed alongside his brother when gunmen open fire.", 2),
+        ("Twenty people are killed, including 6 soldiers, and 4 policemen.", 20),
+        ("Three guards, including a senior officer, are killed in the attack.", 3),
+        ("A rebel spokesman was among 15 fighters killed in an airstrike.", 15),
+        # deaths told by other words
+        ("Two policemen are gunned down by militants in the city.", 2),
+        ("Three attackers blew themselves up at the gate of the base.", 3),
+        ("The group releases a video showing the beheading of four captured soldiers.", 4),
+        # the bomber alone, not with the dead he killed
+        ("A suicide bomber blew himself up at a checkpoint, wounding two guards.", 1),
+        ("A suicide bomber blew himself up at a market, killing 14 people.", 14),
+    ],
+)
+def test_tolls_the_parse_hides(sentence, toll):
+    assert sentence_toll(load_pipeline()(sentence)[:]) == [(toll, False)]
+
+
+@pytest.mark.parametrize(
+    "sentence, toll",
+    [
+        # an earlier deed's dead, or a running total, are not this event's
+        ("The army kills 30 militants after the militants killed 12 people in other raids.", 30),
+        ("Nine people are killed in an attack, one week after 20 were killed in another.", 9),
+        ("Jets strike the camp in retaliation for the killing of four soldiers, killing 11.", 11),
+        (
+            "Two soldiers are killed, bringing the number of troops killed this year to 40.",
+            2,
+        ),
+        ("A student is killed, raising the death toll in the month-long protests to 25.", 1),
+        ("The death toll from the airstrike rises to 8 patients and 5 doctors.", 13),
+        ("An attempted assassination of the mayor leaves his driver wounded.", None),
+        ("Clashes kill 12 in the worst flareup since the truce in early May.", 12),
+        ("Clashes in the region leave 40 dead since Saturday, officials say.", 40),
+        (
+            "Militants fire rockets in response to the killing of five men, injuring a boy.",
+            None,
+        ),
+        (
+            "Troops fire on a car at a junction where 20 have been killed since March 2019.",
+            None,
+        ),
+    ],
+)
+def test_tolls_of_this_event_only(sentence, toll):
+    expected = [] if toll is None else [(toll, False)]
+    result = sentence_toll(load_pipeline()(sentence)[:])
+    assert result == expected or (toll is None and result == [(0, False)])
+
+
+@pytest.mark.parametrize(
+    "sentence, adds",
+    [
+        ("Two attackers are also killed.", True),
+        ("Around 12 militants also died in the assault.", True),
+        ("The gunman was shot dead by responding police.", True),
+        ("In the ensuing gunfight, 30 insurgents were killed.", True),
+        ("Police kill the suspect at the scene.", True),
+        ("Two militants were also killed in another incident.", False),
+        ("Three more protesters are also killed in Basra.", False),
+        ("Government jets also bomb the town, killing 6 civilians.", False),
+        ("The death toll from the attack is now nine.", False),
+    ],
+)
+def test_dead_told_after_the_toll_add_to_it(sentence, adds):
+    from frontlines.events.fatalities import adds_to_toll
+
+    assert adds_to_toll(load_pipeline()(sentence)[:]) is adds

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from frontlines.clauses.deed_dates import dates_wounds, toll_of
 from frontlines.kb import load_data
 from frontlines.kb.cues import cue_words
 from frontlines.models import DateMention, Evidence, Quote
@@ -91,6 +92,8 @@ def _dates_a_deed(token: Token) -> bool:
     """Whether a date token modifies a deed told as a noun, directly ('Friday's attack', 'the
     March 27 siege') or through 'on'/'that occurred on'."""
     deeds = _event_nouns() | {"violence", "massacre", "siege", "clashes", "fighting", "shooting"}
+    if dates_wounds(token):
+        return True
     current = token
     for _ in range(4):
         head = current.head
@@ -109,7 +112,8 @@ def _dates_a_deed(token: Token) -> bool:
             and head.pos_ == "VERB"
             and head.dep_ in {"relcl", "acl"}
         ):
-            return head.head.lemma_.lower() in deeds  # "the bombing that occurred on ..."
+            said = toll_of(head.head)  # "the bombing that occurred on ...", or its toll
+            return said.lemma_.lower() in deeds
         return current.dep_ == "prep" and head.lemma_.lower() in deeds
     return False
 

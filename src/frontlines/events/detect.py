@@ -25,7 +25,6 @@ from frontlines.events.folding import (
     fold_clause_family,
     fold_protest,
     fold_twins,
-    is_bare_toll,
 )
 from frontlines.events.rules import (
     EventRule,
@@ -35,6 +34,7 @@ from frontlines.events.rules import (
     rule_for,
     trigger_words,
 )
+from frontlines.events.tolls import place_toll
 from frontlines.kb.cues import cue_words
 from frontlines.models import ActorRef, Event, Quote
 from frontlines.parse import sentences_of
@@ -389,14 +389,6 @@ def _typed_by_classifier(
     return [main] + [d for d in drafts if d is not main]
 
 
-def _attach_fatalities(sentence: Span, drafts: list[Draft], index: int) -> None:
-    counts = sentence_toll(sentence)
-    for draft in drafts:
-        if draft.rule.violent or draft.rule.fatalities_from_bodies:
-            draft.fatalities.extend((index, value, vague) for value, vague in counts)
-            return
-
-
 def _time_precision(draft: Draft) -> int:
     if draft.date_precision == "day":
         return 1
@@ -427,15 +419,9 @@ def detect_events(resolved: ResolvedDocument, quotes: Sequence[Quote] = ()) -> l
         if typer.reports_nothing(sentence):
             continue  # "(BBC) (Al Jazeera)", "2011 Libyan civil war:": no clause of its own
         found = _drafts_for_sentence(sentence, resolved, typings[index], quotes)
-        recent = [d for d in drafts[-4:] if d.rule.violent and d.sentence_index >= index - 3]
-        if recent and found and all(is_bare_toll(d) for d in found):
-            found = []  # "At least 12 people were killed": the toll of the event before
-        if not found:
-            # A toll told in a sentence of its own belongs to the violent event just before.
-            _attach_fatalities(sentence, recent[-1:], index)
         for draft in found:
             draft.sentence_index = index
-        _attach_fatalities(sentence, found, index)
+        found = place_toll(sentence, found, drafts, index, sentences)
         for draft in found:
             as_excessive_force(draft)
         drafts += found

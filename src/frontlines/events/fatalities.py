@@ -12,126 +12,25 @@ competing figure ("put the toll at 15") keeps the lowest.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
-
 from spacy.tokens import Span, Token
 
-from frontlines.kb import load_data
-from frontlines.kb.cues import cues
-from frontlines.mentions import number_value
+from frontlines.events.death_counts import (
+    ONE_PERSON,
+    REFLEXIVES,
+    Count,
+    counts_of,
+    is_death,
+    is_injury,
+    of_noun,
+    self_death,
+)
+from frontlines.events.death_counts import (
+    fatality_words as _words,
+)
 from frontlines.resolve import acled_fatalities
 
 WINDOW = 5  # tokens between a bare number and the death word next to it
 COMPLEMENTS = {"acomp", "oprd", "xcomp", "attr", "dobj"}  # "were shot dead", "lost their lives"
-NOT_COUNTED = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}
-ONE_PERSON = {"him", "her", "himself", "herself", "he", "she"}
-
-
-@lru_cache(maxsize=1)
-def _data() -> dict:
-    return load_data("fatality_cues.yaml") or {}
-
-
-@lru_cache(maxsize=32)
-def _words(name: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in _data().get(name) or ())
-
-
-@dataclass
-class Count:
-    value: int
-    vague: bool
-    start: int  # token index of the count's first word
-    head: Token  # the noun counted (or the number itself)
-    strong: bool = True  # tied to the death word by the parse, not by nearness
-
-
-MISPARSED_KILLS = {"kill", "kills", "killed", "killing"}  # "a bomb ... kills 14" parsed as a noun
-
-
-def _is_death(token: Token) -> bool:
-    lemma, lower = token.lemma_.lower(), token.lower_
-    if lemma in _words("death_verbs") and token.pos_ in {"VERB", "AUX"}:
-        return True
-    if lower in MISPARSED_KILLS or _fatally(token):
-        return True  # "4 people are fatally shot"
-    if lower in {"lives", "life"}:
-        return token.head.lemma_.lower() == "lose"
-    if lower == "alive":
-        return token.head.lemma_.lower() in {"burn", "bury"}
-    return lower in _words("death_nouns") or lemma in _words("death_nouns")
-
-
-def _fatally(token: Token) -> bool:
-    return token.pos_ == "VERB" and any(c.lower_ == "fatally" for c in token.children)
-
-
-def _is_injury(token: Token) -> bool:
-    if _fatally(token):
-        return False
-    return token.lower_ in _words("injury_words") or token.lemma_.lower() in _words("injury_words")
-
-
-def _counted(number: Token) -> Token:
-    """The phrase head a number counts: the noun it modifies ("18 protesters"), else the
-    number itself ("13 of the elements", "4 dead")."""
-    if number.dep_ in {"nummod", "quantmod", "amod", "compound"} and number.head.pos_ in {
-        "NOUN",
-        "PROPN",
-    }:
-        head = number.head
-        while head.dep_ == "compound" and head.head.pos_ in {"NOUN", "PROPN"} and head.head != head:
-            head = head.head  # "26 Boko Haram militants" parsed as 26 of "Haram": the militants
-        return head
-    return number
-
-
-def _of_noun(head: Token) -> Token | None:
-    """'X' of "13 of the X"."""
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return obj
-    return None
-
-
-def _counts(sentence: Span) -> list[Count]:
-    """Every count of people in the sentence, numbers joined ("twenty - seven")."""
-    found: list[Count] = []
-    tokens = list(sentence)
-    vague = {str(k): int(v) for k, v in (cues().get("vague_death_counts") or {}).items()}
-    dozen = {str(k): int(v) for k, v in (_data().get("dozen_words") or {}).items()}
-    index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        lower = token.lower_
-        before = tokens[index - 1].lower_ if index else ""
-        if token.like_num and token.ent_type_ not in NOT_COUNTED and before != "no":
-            end = index + 1
-            while end < len(tokens) and (
-                tokens[end].like_num
-                or (tokens[end].text == "-" and end + 1 < len(tokens) and tokens[end + 1].like_num)
-            ):
-                end += 1
-            following = [t.lower_ for t in tokens[end : end + 3]]
-            unit = following[1:2] if following[:1] == ["-"] else following[:1]
-            in_range = tokens[end - 1].dep_ == "conj" and tokens[end - 1].head.like_num
-            counted = _counted(tokens[end - 1])
-            events = counted.lemma_.lower() in _words("event_nouns")  # "in two attacks"
-            if not set(unit) & _words("not_counts") and not in_range and not events:
-                value = number_value(" ".join(t.text for t in tokens[index:end]))
-                if value is not None and value < 100000:
-                    found.append(Count(value, False, token.i, counted))
-            index = end
-            continue
-        if lower in dozen and before in {"a", "one"}:
-            found.append(Count(dozen[lower], False, token.i - 1, _counted(token)))
-        elif lower in vague and token.pos_ in {"NOUN", "NUM", "PRON"}:
-            found.append(Count(vague[lower], True, token.i, _counted(token)))
-        index += 1
-    return found
 
 
 def _above(head: Token) -> list[Token]:
@@ -139,8 +38,14 @@ def _above(head: Token) -> list[Token]:
     governor = head.head
     if governor.dep_ == "prep" or governor.lower_ == "of":
         governor = governor.head  # "the death of 13", "rose to ten"
+    if governor.lower_ in _words("total_nouns") and governor.head != governor:
+        governor = governor.head  # "shoot dead a total of eight people"
     words = [governor]
-    words += [c for c in governor.children if c.dep_ in COMPLEMENTS and c is not head]
+    words += [
+        c
+        for c in governor.children
+        if (c.dep_ in COMPLEMENTS or (c.dep_ == "advmod" and c.lower_ == "dead")) and c is not head
+    ]  # "shoot dead a total of eight", "dead" parsed as an adverb
     words += [  # "the death toll rose to 55"
         c
         for c in governor.children
@@ -160,20 +65,25 @@ def _above(head: Token) -> list[Token]:
 
 
 def _harm(tokens: list[Token], numeric: bool) -> str | None:
-    if any(_is_death(t) or (numeric and t.lemma_.lower() in _words("loss_verbs")) for t in tokens):
+    if any(is_death(t) or (numeric and t.lemma_.lower() in _words("loss_verbs")) for t in tokens):
         return "death"
-    return "injury" if any(_is_injury(t) for t in tokens) else None
+    return "injury" if any(is_injury(t) for t in tokens) else None
 
 
 def _along_with(head: Token) -> Token | None:
     """The verb of 'killed, along with eight others': what befell the first befell these."""
     preposition = head.head
-    if head.dep_ != "pobj" or preposition.lower_ != "with" or preposition.i == 0:
+    if head.dep_ != "pobj" or preposition.lower_ not in {"with", "alongside"}:
         return None
-    if head.doc[preposition.i - 1].lower_ not in {"along", "together"}:
+    if preposition.lower_ == "with" and (
+        preposition.i == 0 or head.doc[preposition.i - 1].lower_ not in {"along", "together"}
+    ):
         return None
     verb = preposition.head
-    return verb.head if verb.lower_ in {"along", "together"} else verb
+    verb = verb.head if verb.lower_ in {"along", "together"} else verb
+    if verb.pos_ in {"NOUN", "PROPN"} and verb.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        return verb.head  # "the governor, along with six guards, are killed"
+    return verb
 
 
 def _kind(count: Count) -> str | None:
@@ -181,32 +91,44 @@ def _kind(count: Count) -> str | None:
     head = count.head
     own = [head] if head.i != count.start else []
     own += [c for c in head.children if c.dep_ in {"amod", "acl", "relcl"}]  # "4 dead"
-    of_noun = _of_noun(head)
-    own += [of_noun] if of_noun is not None else []  # "Three of the martyrs"
-    if _is_injury(head) or (own and _harm(own, False) == "injury"):
+    own += [  # "leave 15 militants and 5 soldiers dead": the last one's "dead" is all of theirs
+        c
+        for later in head.conjuncts
+        if later.i > head.i
+        for c in later.children
+        if c.dep_ == "amod" and c.lower_ == "dead"
+    ]
+    owner = of_noun(head)
+    own += [owner] if owner is not None else []  # "Three of the martyrs"
+    if is_injury(head) or (own and _harm(own, False) == "injury"):
         return "injury"
     if own and _harm(own, False) == "death":
         return "death"
     after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
-    if after is not None and _is_injury(after) and after.pos_ in {"VERB", "ADJ"}:
+    if after is not None and is_injury(after) and after.pos_ in {"VERB", "ADJ"}:
         return "injury"  # "rises to 38 with 155 injured"
+    if _injury_before(count):
+        return "injury"  # "kills 31 and injures over 100", "injures" misparsed
     along = _along_with(head)
     if along is not None and _harm([along], False):
         return _harm([along], False)  # "a journalist is killed, along with eight others"
     anchor = head
     while anchor.dep_ == "conj" and anchor.head != anchor:
         between = head.doc[anchor.head.i + 1 : anchor.i]
-        if any(_is_injury(t) for t in between) and not any(_is_death(t) for t in between):
+        if any(is_injury(t) for t in between) and not any(is_death(t) for t in between):
             return "injury"  # "kills one and injures 30 people", 30 parsed as one's conjunct
         anchor = anchor.head  # "himself and ten soldiers": the first conjunct's place
     governor = anchor.head
+    verbs = [governor, *(c for c in governor.children if c.dep_ == "xcomp")]
     if anchor.dep_ == "nsubj" and any(
-        c.dep_ == "dobj" and not _is_death(c) for c in governor.children
+        c.dep_ == "dobj" and not is_death(c) and c.lower_ not in REFLEXIVES
+        for v in verbs
+        for c in v.children
     ):
-        return None  # the subject of "shot dead a journalist" did the killing
+        return None  # the subject of "shot dead a journalist", "mass execute dozens" did it
     above = _above(anchor) if anchor.head != anchor else []
-    if above and _is_injury(above[0]):
-        return "injury"
+    if above and is_injury(above[0]) and not any(is_death(t) for t in above[1:]):
+        return "injury"  # not "kidnapped and then killed"
     kind = _harm(above, not count.vague)
     if kind:
         return kind
@@ -221,12 +143,22 @@ def _kind(count: Count) -> str | None:
         between = doc[min(token.i, count.start) : max(token.i, count.start)]
         if any(t.text in {";", ":"} for t in between):
             continue
-        kind = "death" if _is_death(token) else "injury" if _is_injury(token) else None
+        kind = "death" if is_death(token) else "injury" if is_injury(token) else None
         if kind and (best is None or distance < best[0]):
             best = (distance, kind)
     if best and best[1] == "death":
         count.strong = False
     return best[1] if best else None
+
+
+def _injury_before(count: Count) -> bool:
+    """An injury word right before the count, past 'at least', 'over', 'another' ..."""
+    doc = count.head.doc
+    index = count.start - 1
+    skipped = _words("number_modifiers") - {"and", "or", "between", "the", "to"}
+    while index >= count.head.sent.start and doc[index].lower_ in skipped:
+        index -= 1
+    return index >= count.head.sent.start and is_injury(doc[index])
 
 
 def _victims(token: Token) -> list[Token]:
@@ -245,6 +177,8 @@ def _victims(token: Token) -> list[Token]:
         "conj",
     }:
         verb = token.head
+    if verb is not None and self_death(verb):
+        return [c for c in verb.children if c.dep_ == "nsubj"]  # the bomber, not "himself"
     if verb is not None:
         objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
         intransitive = verb == token and token.lemma_.lower() != "kill"  # "a farmer died"
@@ -257,8 +191,8 @@ def _victims(token: Token) -> list[Token]:
         if objects or verb == token:
             return objects
     found = [c for c in token.children if c.dep_ == "poss"]
-    of_noun = _of_noun(token)
-    found += [of_noun] if of_noun is not None else []
+    owner = of_noun(token)
+    found += [owner] if owner is not None else []
     if token.dep_ in {"acl", "amod"} and token.head.pos_ == "NOUN":
         found.append(token.head)
     return found
@@ -269,17 +203,20 @@ def _singles(sentence: Span, taken: set[int], counts: list[Count]) -> list[Count
     'beat them to death' (as many as the count before)."""
     found = []
     for token in sentence:
-        if not _is_death(token) or token.lower_ in {"toll", "bodies", "lives", "life"}:
+        if not is_death(token) or token.lower_ in {"toll", "bodies", "lives", "life"}:
             continue
-        for noun in _victims(token):
-            for member in [noun, *noun.conjuncts]:
+        victims = _victims(token)
+        for noun in victims:
+            shared = _companions(token) if noun is victims[0] else []  # "killed alongside X"
+            for member in [noun, *noun.conjuncts, *_companions(noun), *shared]:
                 numbered = any(c.i in taken for c in member.children if c.dep_ == "nummod")
                 negated = member.i > 0 and member.doc[member.i - 1].lower_ in {"no", "any"}
                 if (
                     member.i in taken
                     or numbered
                     or negated
-                    or member.ent_type_ in {"GPE", "ORG", "NORP"}
+                    or (member.ent_type_ in {"GPE", "ORG", "NORP"} and not _described(member))
+                    or _after_subset_marker(member)
                     or member.lower_ in _words("not_victims")
                     or member.lemma_.lower() in _words("toll_nouns")
                 ):
@@ -291,32 +228,87 @@ def _singles(sentence: Span, taken: set[int], counts: list[Count]) -> list[Count
                     break  # "killed them and burned the bodies of them": one group
                 if member.tag_ in {"NN", "NNP"} or member.lower_ in ONE_PERSON | {"his"}:
                     taken.add(member.i)
-                    found.append(Count(1, False, member.i, member))
+                    found.append(Count(1, False, member.i, member, alone=self_death(token)))
     return found
 
 
+def _companions(noun: Token) -> list[Token]:
+    """'X, along with his driver', 'X alongside his cousin': those who shared X's fate."""
+    found = []
+    for prep in noun.children:
+        if prep.dep_ != "prep":
+            continue
+        if prep.lower_ in {"along", "together"}:
+            prep = next((c for c in prep.children if c.lower_ == "with"), prep)
+        if prep.lower_ in {"with", "alongside"} and (
+            prep.lower_ == "alongside" or noun.doc[prep.i - 1].lower_ in {"along", "together"}
+        ):
+            found += [c for c in prep.children if c.dep_ == "pobj"]
+    return found
+
+
+def _described(name: Token) -> bool:
+    """A name the tagger took for a place or group but described as a person ('Hashmat
+    Karzai, the cousin of ...'): an apposition with a common noun."""
+    return name.tag_ == "NNP" and any(c.dep_ == "appos" and c.tag_ == "NN" for c in name.children)
+
+
+def _after_subset_marker(token: Token) -> bool:
+    """'including a district commander': one of a count already given."""
+    start = token.left_edge.i
+    before = token.doc[max(start - 3, token.sent.start) : start]
+    return any(t.lower_ in _words("subset_markers") and t.lower_ != "among" for t in before)
+
+
 def _is_subset(count: Count) -> bool:
+    """'among them two children', 'including 15 protesters and 5 security forces'; not the
+    whole a named victim was among ('was among 20 militants killed')."""
     doc = count.head.doc
-    before = {t.lower_ for t in doc[max(count.start - 3, 0) : count.start]}
-    return bool(before & _words("subset_markers"))
+    first = count.head
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    start = min(count.start, first.left_edge.i)
+    before = doc[max(start - 3, count.head.sent.start) : count.start]
+    markers = [t for t in before if t.lower_ in _words("subset_markers")]
+    if not markers:
+        return False
+    marker = markers[-1]
+    return not (marker.lower_ == "among" and marker.head.lemma_ == "be")
 
 
 def _toll(count: Count) -> str | None:
-    """'update' for "the toll rose to 55", 'competing' for "put the toll at 15"."""
+    """'update' for "the toll rose to 55", 'competing' for "put the toll at 15", 'running'
+    for a total the event adds to ("bringing the number killed this year to 29")."""
     doc = count.head.doc
+    if _running(count.head):
+        return "running"
     before = doc[max(count.start - 6, count.head.sent.start) : count.start]
     above = _above(count.head) if count.head.head != count.head else []
     named = [t for t in before if t.lemma_.lower() in _words("toll_nouns")]
     named += [
         t
-        for t in above
-        if (t.lower_ in {"dead", "martyrs", "deaths"} and t.dep_ not in COMPLEMENTS - {"dobj"})
+        for t in (above if count.head.dep_ != "conj" and count.head.head.lower_ != "of" else [])
+        if (
+            t.lower_ in {"dead", "martyrs", "deaths"}
+            and t.dep_ not in (COMPLEMENTS - {"dobj"}) | {"advmod"}
+        )
         or t.lemma_.lower() in _words("toll_nouns")
-    ]  # "put the dead at 15", not "are shot dead"
+    ]  # "put the dead at 15", not "are shot dead", "the deaths of two and four of them"
     if not named:
         return None
     verbs = [t for t in [*before, *above[:1]] if t.lemma_.lower() in _words("toll_update_verbs")]
     return "update" if verbs else "competing"
+
+
+def _running(head: Token) -> bool:
+    """A count that a 'bringing ... to' or 'taking ... to' verb carries: the running total."""
+    for verb in head.ancestors:
+        if verb.lemma_.lower() in _words("running_total_verbs") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _words("toll_nouns") | _words("total_nouns")
+            for c in verb.children
+        ):
+            return True
+    return False
 
 
 def _them(member: Token, counts: list[Count]) -> int | None:
@@ -327,30 +319,43 @@ def _them(member: Token, counts: list[Count]) -> int | None:
     return earlier[-1].value if earlier else None
 
 
-def sentence_toll(sentence: Span) -> list[tuple[int, bool]]:
-    """The sentence's death toll as [(count, vague)], or [] when it states none; [(0, False)]
-    when it says that nobody died."""
-    lowered = " " + sentence.text.lower() + " "
-    if not any(_is_death(t) or t.lemma_.lower() in _words("loss_verbs") for t in sentence):
-        return []  # no death word, no toll (and nothing that says nobody died)
-    every = _counts(sentence)
+def _dead(sentence: Span) -> list[Count]:
+    """The counts of the dead the sentence gives as its event's (not another's)."""
+    every = counts_of(sentence)
     counts = [c for c in every if _kind(c) == "death"]
     taken = {c.head.i for c in counts} | {c.start for c in counts}
     counts += _singles(sentence, taken, every)
-    earlier = _told_as_cause(sentence)
+    earlier, never = _told_as_cause(sentence)
+    counts = [c for c in counts if c.head.i not in never]  # "in retaliation for the killing"
     if any(c.head.i not in earlier for c in counts):
         counts = [c for c in counts if c.head.i not in earlier]  # "after violence left 44 dead"
     if any(c.strong for c in counts):
         counts = [c for c in counts if c.strong]
+    if any(not c.alone for c in counts):
+        counts = [c for c in counts if not c.alone]  # "a bomber blew himself up, killing 13"
+    return counts
+
+
+def sentence_toll(sentence: Span) -> list[tuple[int, bool]]:
+    """The sentence's death toll as [(count, vague)], or [] when it states none; [(0, False)]
+    when it says that nobody died."""
+    lowered = " " + sentence.text.lower() + " "
+    if not any(is_death(t) or t.lemma_.lower() in _words("loss_verbs") for t in sentence):
+        return []  # no death word, no toll (and nothing that says nobody died)
+    counts = _dead(sentence)
     if any(p in lowered for p in _words("self_phrases")):
         return [(1, False)]
     if not counts or (
         not any(c.strong for c in counts) and any(p in lowered for p in _words("zero_phrases"))
     ):
         return [(0, False)] if any(p in lowered for p in _words("zero_phrases")) else []
-    updates = [c.value for c in counts if _toll(c) == "update"]
+    updates = [_with_conjuncts(c, counts) for c in counts if _toll(c) == "update"]
     if updates:
         return [(max(updates), False)]
+    running = [c for c in counts if _toll(c) == "running"]
+    if running and len(running) == len(counts):
+        return [(min(c.value for c in running), False)]  # the only figure given
+    counts = [c for c in counts if c not in running]  # the event's own part
     competing = [c.value for c in counts if _toll(c) == "competing"]
     parts = [c for c in counts if not _is_subset(c) and _toll(c) is None]
     total = sum(c.value for c in parts)
@@ -360,15 +365,60 @@ def sentence_toll(sentence: Span) -> list[tuple[int, bool]]:
     return [(total, vague)]
 
 
-def _told_as_cause(sentence: Span) -> set[int]:
-    """The tokens of what the sentence gives as the event's occasion ("a day after street
-    violence left 44 dead, armed men burn ..."): another event's toll."""
-    return {
-        t.i
-        for p in sentence
-        if p.dep_ == "prep" and p.lower_ in {"after", "following", "since"}
-        for t in p.subtree
-    }
+def _with_conjuncts(count: Count, counts: list[Count]) -> int:
+    """An updated toll told in parts: "rises to 10 patients and 12 staff" is 22."""
+    joined = set(count.head.conjuncts)
+    return count.value + sum(c.value for c in counts if c.head in joined and c is not count)
+
+
+def _told_as_cause(sentence: Span) -> tuple[set[int], set[int]]:
+    """The tokens of what the sentence gives as the event's occasion or background, with
+    another event's toll: "a day after street violence left 44 dead", "one week after 35
+    are killed" (the toll where the sentence gives no other); and those never the event's:
+    what it answers ("in retaliation for the killing of three") and a running toll over a
+    campaign ("where 13 have been killed since October 2015")."""
+    found: set[int] = set()
+    never: set[int] = set()
+    occasions = _words("occasion_nouns")
+    for word in sentence:
+        lower = word.lower_
+        if word.dep_ == "prep" and lower in {"after", "following", "since"}:
+            found.update(t.i for t in word.subtree)
+            if word.head.dep_ == "npadvmod" and word.head.head.dep_ == "advcl":
+                found.update(t.i for t in word.head.head.subtree)  # "A day after X left 44 dead"
+        elif word.dep_ == "mark" and lower in {"after", "following", "since"} and _earlier(word):
+            found.update(t.i for t in word.head.subtree)  # "... one week after 35 are killed"
+        elif word.dep_ == "prep" and lower in {"for", "to"} and word.head.lemma_ in occasions:
+            never.update(t.i for t in word.subtree)
+        if lower == "since" and word.head.pos_ == "VERB" and _dated_past(word):
+            never.update(t.i for t in word.head.subtree)
+    return found, never
+
+
+def _earlier(mark: Token) -> bool:
+    """An 'after' clause that tells an earlier deed, not how this one began: set apart by a
+    span of time ("one week after"), by 'other'/'another', or given as the occasion of the
+    killing the main verb tells ("kills 146 jihadists after militants killed 14")."""
+    clause, main = mark.head, mark.head.head
+    before = mark.doc[max(mark.i - 2, mark.sent.start) : mark.i]
+    if any(t.lemma_.lower() in _words("time_units") for t in before):
+        return True
+    if any(t.lower_ in {"other", "another", "earlier", "previous"} for t in clause.subtree):
+        return True
+    return is_death(main) or any(
+        c.dep_ in {"xcomp", "advcl"} and is_death(c) for c in main.children if c != clause
+    )
+
+
+def _dated_past(since: Token) -> bool:
+    """'since October 2015', 'since 2019': a campaign's start named by a month or year (not
+    'since the ceasefire accord earlier in September', a comparison)."""
+    months = _words("not_counts")
+    start = next((c for c in since.children if c.dep_ == "pobj"), None)
+    if start is None:
+        return False
+    year = start.like_num and len(start.text) == 4
+    return year or start.lower_ in months  # not "since Saturday": the event's own days
 
 
 def fatality_count(figures: list[tuple[int, int, bool]]) -> int:
@@ -380,3 +430,57 @@ def fatality_count(figures: list[tuple[int, int, bool]]) -> int:
         first = min(sentence for sentence, _ in exact)
         return acled_fatalities([value for sentence, value in exact if sentence == first])
     return acled_fatalities([value for _, value, _ in figures])
+
+
+def states_total(sentence: Span) -> bool:
+    """'The death toll from the attacks is seven': a figure for the whole, the attackers'
+    dead told after it included."""
+    return any(t.lemma_.lower() in _words("summary_nouns") for t in sentence)
+
+
+def adds_to_toll(sentence: Span) -> bool:
+    """Whether the dead of this sentence are more dead of the event told just before, to be
+    added to its toll as ACLED does: another side's or the attackers' dead ("Two attackers are
+    also killed", "Around 10 Taliban fighters also died in the attack", "The gunman was shot
+    dead by police"); not another incident ("in another attack", "meanwhile", "in the West
+    Bank"), a running total or a competing figure."""
+    toll = sentence_toll(sentence)
+    if not toll or toll[0][1] or toll[0][0] <= 0 or states_total(sentence):
+        return False
+    words = {t.lower_ for t in sentence}
+    if words & _words("apart_markers") or any(_placed(t) for t in sentence):
+        return False
+    heads = [sentence.root] + [
+        c for c in sentence.root.children if c.dep_ in {"conj", "parataxis", "ccomp"}
+    ]
+    if not any(is_death(h) or any(c.lower_ == "dead" for c in h.children) for h in heads):
+        return False  # a deed of its own ("jets also struck Gaza, killing 3")
+    dead = _dead(sentence)
+    doers = any(
+        (of_noun(c.head) or c.head).lemma_.lower() in _words("doer_nouns") for c in dead
+    )  # "13 of the attackers"
+    if not doers and any(_own_doer(h) for h in heads):
+        return False  # "Israeli drones also kill 31 Palestinians": the other side's deed
+    more = bool(words & _words("more_markers")) or "as well" in sentence.text.lower()
+    return more or doers
+
+
+def _own_doer(verb: Token) -> bool:
+    """An active death verb whose subject is a doer, not the deed ('the shootout killed')."""
+    return (
+        is_death(verb)
+        and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() not in _words("event_nouns")
+            for c in verb.children
+        )
+        and any(c.dep_ == "dobj" for c in verb.children)
+    )
+
+
+def _placed(token: Token) -> bool:
+    """A place the sentence puts its deaths in ('in the West Bank'): another scene."""
+    return (
+        (token.ent_type_ in {"GPE", "LOC", "FAC"} or token.pos_ == "PROPN")
+        and token.dep_ == "pobj"
+        and token.head.lower_ in {"in", "at", "near", "outside", "inside", "across", "on"}
+    )

@@ -1,6 +1,7 @@
 """Explicit dates the statistical tagger misses: "1 May 2020", "May 1", "18/07", "2020-05-01",
 "the night of 18/07", "on Saturday night", "last night" (the tagger makes these times, not
-dates). A date the text states is the best clue to when an event happened."""
+dates), "the day prior", "two days earlier". A date the text states is the best clue to when an
+event happened."""
 
 from __future__ import annotations
 
@@ -24,7 +25,11 @@ EXPLICIT_DATE = re.compile(
     r"|[0-3]?\d/[01]?\d(?:/(?:\d{4}|\d{2}))?"  # 18/07, 18/07/2020 (day first)
     r"|\d{4}-[01]\d-[0-3]\d"  # 2020-05-01
     r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:night|morning|evening|afternoon))?"
-    r"|(?:last|yesterday)\s+(?:night|morning|evening|afternoon))\b"  # the day before
+    r"|(?:last|yesterday)\s+(?:night|morning|evening|afternoon)"  # the day before
+    # days counted back from the report, not from a named occasion ("the day before the vote")
+    r"|(?:[Tt]he\s+)?previous\s+day"
+    r"|(?:[Tt]he|[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|\d)\s+days?\s+(?:prior|earlier)"
+    r"|[Tt]he\s+day\s+before(?=\s*[,.;)]))\b"
 )
 
 

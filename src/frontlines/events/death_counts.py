@@ -1,0 +1,212 @@
+"""Words of death and harm, and the counts of people a sentence gives
+(`kb/data/fatality_cues.yaml`): the reading `fatalities` builds its tolls on.
+
+A count is a number ("18 protesters", "twenty - seven", "From 18 to 43 people": the lower), a
+dozen ("a dozen"), a pair ("both pilots") or a vague word ("dozens", by ACLED's readings),
+tied to the noun it counts; numbers of years, hours, places, events and ranks count no one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from frontlines.kb import load_data
+from frontlines.kb.cues import cues
+from frontlines.mentions import number_value
+
+NOT_COUNTED = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}
+ONE_PERSON = {"him", "her", "himself", "herself", "he", "she"}
+
+
+@lru_cache(maxsize=1)
+def cue_data() -> dict:
+    return load_data("fatality_cues.yaml") or {}
+
+
+@lru_cache(maxsize=32)
+def fatality_words(name: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in cue_data().get(name) or ())
+
+
+_words = fatality_words
+
+
+@dataclass
+class Count:
+    value: int
+    vague: bool
+    start: int  # token index of the count's first word
+    head: Token  # the noun counted (or the number itself)
+    strong: bool = True  # tied to the death word by the parse, not by nearness
+    alone: bool = False  # a lone bomber who "blew himself up": counted only with no other dead
+
+
+MISPARSED_KILLS = {"kill", "kills", "killed", "killing"}  # "a bomb ... kills 14" parsed as a noun
+
+
+REFLEXIVES = {"himself", "herself", "themselves"}
+
+
+def phrasal(token: Token, table: str) -> bool:
+    """'gunned down' ('gun: down' in the table), 'blew himself up' with a reflexive object."""
+    particle = (cue_data().get(table) or {}).get(token.lemma_.lower())
+    return bool(particle) and any(c.dep_ == "prt" and c.lower_ == particle for c in token.children)
+
+
+def self_death(token: Token) -> bool:
+    """'blew himself up', 'two others blew themselves up': the subject died."""
+    return phrasal(token, "self_death_verbs") and any(
+        c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in token.children
+    )
+
+
+def is_death(token: Token) -> bool:
+    lemma, lower = token.lemma_.lower(), token.lower_
+    if lemma in _words("death_verbs") and token.pos_ in {"VERB", "AUX"}:
+        return True
+    if token.pos_ == "VERB" and (phrasal(token, "death_phrasal_verbs") or self_death(token)):
+        return True
+    if lower in MISPARSED_KILLS or fatally(token):
+        return True  # "4 people are fatally shot"
+    if lower in {"lives", "life"}:
+        return token.head.lemma_.lower() == "lose"
+    if lower == "alive":
+        return token.head.lemma_.lower() in {"burn", "bury"}
+    if lower not in _words("death_nouns") and lemma not in _words("death_nouns"):
+        return False
+    return not any(c.lower_ in _words("undone_words") for c in token.children)
+
+
+def fatally(token: Token) -> bool:
+    return token.pos_ == "VERB" and any(c.lower_ == "fatally" for c in token.children)
+
+
+def is_injury(token: Token) -> bool:
+    if fatally(token):
+        return False
+    return token.lower_ in _words("injury_words") or token.lemma_.lower() in _words("injury_words")
+
+
+def countable(number: Token) -> bool:
+    """A number that may count people: not a date, time, sum or rank, except a bare number the
+    tagger took for a date ("kill around 70", "the attack that killed 54")."""
+    if number.ent_type_ not in NOT_COUNTED:
+        return True
+    if number.ent_type_ == "PERCENT":  # "Two United States troops" tagged as a percentage
+        return not _entity_has(number, {"%", "percent", "per"})
+    following = number.doc[number.i + 1] if number.i + 1 < len(number.doc) else None
+    if number.is_alpha and following is not None and following.like_num:
+        return True  # "two 17-year-old Palestinians": the age is the date-like part
+    roles = {"dobj", "nsubjpass", "nsubj", "conj", "nummod"}
+    if number.ent_type_ != "DATE" or number.dep_ not in roles:
+        return False
+    if number.dep_ == "nummod" and number.head.lower_ in _words("not_counts"):
+        return False  # "5 May", "two days"
+    doc, start, end = number.doc, number.i, number.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    year = number.text.isdigit() and len(number.text) == 4
+    return not year and all(
+        t.like_num or t.lower_ in _words("number_modifiers") for t in doc[start:end]
+    )
+
+
+def _entity_has(token: Token, wanted: set[str]) -> bool:
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return any(t.lower_ in wanted for t in doc[start:end])
+
+
+def alternative(number: Token) -> bool:
+    """The second of two figures for one toll ("10 or 15", "between 20 and 30"), not a second
+    count ("kills 58 and 32, respectively")."""
+    first = number.head
+    if not first.like_num:
+        return False
+    joined = {c.lower_ for c in first.children if c.dep_ == "cc"}
+    before = number.doc[first.i - 1].lower_ if first.i > 0 else ""
+    return "or" in joined or before == "between" or first.head.lower_ == "between"
+
+
+def counted_noun(number: Token) -> Token:
+    """The phrase head a number counts: the noun it modifies ("18 protesters"), else the
+    number itself ("13 of the elements", "4 dead")."""
+    if number.dep_ == "quantmod" and number.head.like_num and number.head != number:
+        return counted_noun(number.head)  # "From 18 to 43 people": 18 counts the people
+    if number.dep_ in {"nummod", "quantmod", "amod", "compound"} and number.head.pos_ in {
+        "NOUN",
+        "PROPN",
+    }:
+        head = number.head
+        while (
+            (head.dep_ in {"compound", "nmod"} or (head.dep_ == "poss" and head.pos_ == "PROPN"))
+            and head.head.pos_ in {"NOUN", "PROPN"}
+            and head.head != head
+        ):
+            # "26 Boko Haram militants" parsed as 26 of "Haram", "Two Algerian People's
+            # National Army personnel" as two of "People": the militants, the personnel
+            head = head.head
+        return head
+    return number
+
+
+def of_noun(head: Token) -> Token | None:
+    """'X' of "13 of the X"."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def counts_of(sentence: Span) -> list[Count]:
+    """Every count of people in the sentence, numbers joined ("twenty - seven")."""
+    found: list[Count] = []
+    tokens = list(sentence)
+    vague = {str(k): int(v) for k, v in (cues().get("vague_death_counts") or {}).items()}
+    dozen = {str(k): int(v) for k, v in (cue_data().get("dozen_words") or {}).items()}
+    pairs = {str(k): int(v) for k, v in (cue_data().get("pair_words") or {}).items()}
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        lower = token.lower_
+        before = tokens[index - 1].lower_ if index else ""
+        if token.like_num and countable(token) and before not in {"no", "number"}:
+            end = index + 1
+            while end < len(tokens) and (  # "twenty - seven", not "two 17-year-old"
+                (tokens[end].like_num and tokens[end].is_alpha == token.is_alpha)
+                or (tokens[end].text == "-" and end + 1 < len(tokens) and tokens[end + 1].like_num)
+            ):
+                end += 1
+            following = [t.lower_ for t in tokens[end : end + 3]]
+            unit = following[1:2] if following[:1] == ["-"] else following[:1]
+            in_range = (tokens[end - 1].dep_ == "conj" and alternative(tokens[end - 1])) or (
+                before in {"to", "-"} and index > 1 and tokens[index - 2].like_num
+            )  # "64 to 100 people": the lower figure
+            counted = counted_noun(tokens[end - 1])
+            events = counted.lemma_.lower() in _words("event_nouns") or (
+                counted.pos_ == "NOUN" and counted.lemma_.lower() in _words("place_nouns")
+            )  # "in two attacks", "on two villages", not "55 Islamic State insurgents"
+            if not set(unit) & _words("not_counts") and not in_range and not events:
+                value = number_value(" ".join(t.text for t in tokens[index:end]))
+                if value is not None and value < 100000:
+                    found.append(Count(value, False, token.i, counted))
+            index = end
+            continue
+        if lower in dozen and before in {"a", "one"}:
+            found.append(Count(dozen[lower], False, token.i - 1, counted_noun(token)))
+        elif lower in pairs and token.dep_ in {"det", "predet"} and token.head.tag_ == "NNS":
+            found.append(Count(pairs[lower], False, token.i, token.head))  # "both pilots"
+        elif lower in vague and token.pos_ in {"NOUN", "NUM", "PRON"}:
+            found.append(Count(vague[lower], True, token.i, counted_noun(token)))
+        index += 1
+    return found

@@ -1,0 +1,104 @@
+"""Which event a sentence's death toll belongs to, and how tolls told over several sentences
+combine (ACLED counts every death of an event: the victims', the other side's, the
+attackers').
+
+A sentence's toll goes to the violent event it reports, else to the first it reports that
+ACLED codes (a capture, a protest: "unless the text gives a toll" they carry none); a sentence
+that only counts the dead gives them to the event just before, or, where none came before,
+to the event the next sentence tells. Dead told as more of the event
+before ("Two attackers are also killed", `fatalities.adds_to_toll`) are added to its toll.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span
+
+from frontlines.events.fatalities import adds_to_toll, sentence_toll, states_total
+from frontlines.events.folding import Draft, is_bare_toll
+
+NEAR = 3  # sentences back that a toll of its own may belong to
+
+
+def _violent(draft: Draft) -> bool:
+    return draft.rule.violent or draft.rule.fatalities_from_bodies
+
+
+def _recent(drafts: list[Draft], index: int) -> list[Draft]:
+    """The events of the last few sentences a toll may belong to: the violent ones, else
+    those ACLED codes."""
+    near = [d for d in drafts[-4:] if d.sentence_index >= index - NEAR]
+    return [d for d in near if _violent(d)] or [d for d in near if d.event_type is not None]
+
+
+def _attach(sentence: Span, drafts: list[Draft], index: int) -> None:
+    counts = sentence_toll(sentence)
+    if not counts:
+        return
+    target = next((d for d in drafts if _violent(d)), None) or next(
+        (d for d in drafts if d.event_type is not None), None
+    )
+    if target is not None:
+        target.fatalities.extend((index, value, vague) for value, vague in counts)
+
+
+def _first_told(draft: Draft) -> int | None:
+    exact = [sentence for sentence, _, vague in draft.fatalities if not vague]
+    return min(exact) if exact else None
+
+
+def _adds(draft: Draft, sentence: Span, sentences: Sequence[Span]) -> bool:
+    first = _first_told(draft)
+    if first is None or not any(v > 0 for s, v, _ in draft.fatalities if s == first):
+        return False
+    return not states_total(sentences[first]) and adds_to_toll(sentence)
+
+
+def _add(draft: Draft, sentence: Span) -> None:
+    """Add the sentence's dead to the toll the event was first given."""
+    first = _first_told(draft)
+    more = sentence_toll(sentence)[0][0]
+    draft.fatalities = [
+        (s, value + more if s == first else value, vague) for s, value, vague in draft.fatalities
+    ]
+
+
+def _attach_earlier(
+    found: list[Draft], drafts: list[Draft], index: int, sentences: Sequence[Span]
+) -> None:
+    """A toll told first, in a sentence with no event of its own and none before it ("The
+    death toll from Friday's violence is now seven. Massive riots ..."), is the toll of the
+    event the next sentence tells."""
+    from frontlines.events.typer import reports_nothing  # the typer loads the classifier
+
+    earlier = index - 1
+    if earlier < 0 or reports_nothing(sentences[earlier]) or _recent(drafts, earlier):
+        return
+    if any(d.sentence_index == earlier for d in drafts):
+        return
+    _attach(sentences[earlier], found, earlier)
+
+
+def place_toll(
+    sentence: Span, found: list[Draft], drafts: list[Draft], index: int, sentences: Sequence[Span]
+) -> list[Draft]:
+    """Give the toll of `sentence` (index `index` of `sentences`) to its event, among the
+    drafts it reports (`found`) and those before (`drafts`); returns the drafts the sentence
+    still reports as events of their own."""
+    recent = _recent(drafts, index)
+    told = [d for d in recent if _first_told(d) is not None]  # the one that carries the toll
+    if told and _adds(told[-1], sentence, sentences):
+        _add(told[-1], sentence)
+        return [d for d in found if not _violent(d)]  # the deaths are the event's before
+    if recent and found and all(is_bare_toll(d) for d in found):
+        found = []  # "At least 12 people were killed": the toll of the event before
+    if found and not sentence_toll(sentence):
+        _attach_earlier(found, drafts, index, sentences)
+    if found or not recent:
+        _attach(sentence, found, index)
+    else:  # of the events of the latest sentence before, the violent one
+        _attach(
+            sentence, [d for d in recent if d.sentence_index == recent[-1].sentence_index], index
+        )
+    return found

@@ -1,0 +1,33 @@
+"""Which event a toll belongs to and how tolls told over sentences add up (written sentences)."""
+
+from __future__ import annotations
+
+from conftest import text_extraction
+
+
+def _tolls(text: str) -> list[int]:
+    return [e.fatalities for e in text_extraction(text, published="2020-05-10").events]
+
+
+def test_the_attackers_dead_add_to_the_events_toll():
+    tolls = _tolls(
+        "Militants attacked an army post near the border, killing 9 soldiers. "
+        "Fourteen militants were also killed in the fighting."
+    )
+    assert tolls[:1] == [23]
+
+
+def test_dead_of_another_incident_do_not_add():
+    tolls = _tolls(
+        "Militants attacked an army post near the border, killing 9 soldiers. "
+        "Two policemen were also killed in another attack in the capital."
+    )
+    assert tolls[:1] == [9]
+
+
+def test_a_toll_told_before_any_event_is_the_next_events():
+    tolls = _tolls(
+        "The death toll from Friday's violence at the border is now six. "
+        "Rioters breached the fence and were dispersed by live fire."
+    )
+    assert tolls[:1] == [6]
