@@ -74,7 +74,7 @@ def place_score(
             score += FEATURE_BONUS
     if focus and place.country == focus:
         score += FOCUS_BONUS
-    if own and place.population * EXONYM_RATIO >= largest:
+    if own and (place.feature != "city" or place.population * EXONYM_RATIO >= largest):
         score += OWN_NAME_BONUS  # 'Florida' the state, not a town whose old name it was
     if place.capital and own:
         score += CAPITAL_BONUS
