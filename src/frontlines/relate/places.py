@@ -1,0 +1,196 @@
+"""The places a control clause takes: the objects of its verb ("took control of the city of
+X", "captured A, B and C"), the facilities in them, names no gazetteer knows, and not the places
+that only say where the object lies ("the Yarmouk camp in Tripoli", "south of X", "Zaranj, the
+capital of Nimruz Province"). Part of the `relate` stage's control reading (`control`).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from frontlines.clauses import with_conjuncts
+from frontlines.kb import load_data
+from frontlines.models import PlaceMention
+from frontlines.parse import char_span
+from frontlines.relate.facilities import as_facility, facility_places
+from frontlines.relate.objects import described_by, place_like_object
+from frontlines.relate.taking import locates
+from frontlines.relate.unplaced import named_as_party, named_unknown, unread_towns
+from frontlines.resolve import ResolvedDocument
+
+NESTED_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}
+# "unresolved", "unresolved_region": a name no gazetteer knows, placed only at the town or
+# province around it; who holds it is not who holds that, and its own point is unknown.
+NOT_CONTROL_FEATURES = {
+    "country", "continent", "region_of_world", "unresolved", "unresolved_region",
+}  # fmt: skip
+MIN_PLACE_LETTERS = 3  # "Ra" of "Ra's Lanuf", "Al" of a garbled "Al-X": no place
+REFERENCE_WORDS = {
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "northern", "southern", "eastern", "western", "km", "kilometres", "kilometers", "miles",
+    "outskirts", "edge", "edges", "gates", "gate", "near", "outside", "vicinity", "direction",
+}  # fmt: skip
+
+
+@cache
+def lexicon() -> dict:
+    return load_data("relate.yaml")["control"]
+
+
+def region(head: Token) -> list[Token]:
+    """A phrase's tokens without the clauses nested in it."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in NESTED_CLAUSES and child.pos_ in {"VERB", "AUX"}:
+            continue
+        tokens += region(child)
+    return tokens
+
+
+def places_in(tokens: list[Token], resolved: ResolvedDocument) -> list[tuple[Token, PlaceMention]]:
+    """The places named over the tokens, each with its name's head token."""
+    indices = {t.i for t in tokens}
+    doc = resolved.linked.parsed.doc
+    found = []
+    for (start, end), place in sorted(resolved.place_at.items()):
+        span = char_span(doc, start, end)
+        if span is None or span.root.i not in indices or place.lat is None:
+            continue
+        if (place.feature or "") in NOT_CONTROL_FEATURES:
+            continue
+        if sum(c.isalpha() for c in span.text) < MIN_PLACE_LETTERS:
+            continue  # a fragment of a longer or garbled name is no place
+        governor = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
+        if governor.lower_ in REFERENCE_WORDS or span.root.head.lower_ in REFERENCE_WORDS:
+            continue  # "south of X" names a reference point
+        if _describes(span.root) or locates(span.root):
+            continue  # "the Kurdish stronghold of Afrin", "the Berber city of Zuwarah"
+        found.append((span.root, place))
+    return found
+
+
+def _describes(root: Token) -> bool:
+    """A name modifying a noun that names its place by 'of X' describes it, it is not it."""
+    if root.dep_ not in {"amod", "compound", "nmod"} or root.head.pos_ != "NOUN":
+        return False
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "of"
+        and any(g.pos_ == "PROPN" for g in child.subtree)
+        for child in root.head.children
+    )
+
+
+def object_places(
+    trigger: Token, preps: set[str], resolved: ResolvedDocument
+) -> list[tuple[Token, PlaceMention]]:
+    """Places the trigger governs through an object ("took control of X": the object's own
+    "of") or one of the given prepositions."""
+    heads = [
+        child
+        for child in trigger.children
+        if child.dep_ in {"dobj", "attr", "oprd"} or child.dep_ == "prep" and child.lower_ in preps
+    ]
+    tokens = []
+    for head in heads:
+        named = _named_complement(head)
+        if named is None:
+            tokens += region(head)
+            continue
+        for name in (c for c in named.children if c.dep_ == "pobj"):
+            tokens += [name] + [
+                t
+                for c in name.children
+                if c.dep_ not in {"prep", "relcl", "acl"}
+                for t in c.subtree
+            ]
+    return places_in(tokens, resolved)
+
+
+CONTAINING = {"in", "near"}
+
+
+def taken_places(trigger: Token, preps: set[str], resolved: ResolvedDocument) -> list:
+    """The places a capture's objects name. A place named only as where the object lies
+    ('the Yarmouk camp in Tripoli', 'the Rubaya project area in North Kivu') is not taken
+    itself: the object is, placed by its own name (`facility_places`) when it has one."""
+    found = object_places(trigger, preps, resolved)
+    inner = [
+        as_facility(r, p)
+        for r, p in found
+        if governing_preposition(r, trigger) not in CONTAINING and not described_by(r, trigger)
+    ]
+    if inner:  # "the city's airport, A and B": the airport too
+        extra = facility_places(object_tokens(trigger, preps), resolved)
+        # not "the Nihm district" beside "Nihm": a facility named after a place taken
+        return inner + [e for e in extra if not any(p.text in e.text for p in inner)]
+    unknown = _unknown_towns(trigger, preps, resolved)
+    if unknown:
+        return unknown
+    tokens = object_tokens(trigger, preps)
+    facilities = facility_places(tokens, resolved)
+    if facilities:
+        return facilities
+    if not found:  # "retakes Palmyra" with the name read as no place: a town of the report's
+        towns = unread_towns(trigger, resolved)
+        if towns:
+            return towns
+    named_site = any(
+        t.pos_ == "NOUN" and t.lower_ != "control"
+        and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children)
+        for t in tokens
+    )
+    if named_site or not place_like_object(trigger, preps):
+        return []  # "secured the release of hostages in Mosul": where, not what was taken
+    return [p for _, p in found]
+
+
+def _unknown_towns(trigger: Token, preps: set[str], resolved: ResolvedDocument) -> list:
+    """'the town of Dhuluiya' with a name no gazetteer knows (`unplaced.named_unknown`)."""
+    names: set[int] = set()
+    for child in trigger.children:
+        if child.dep_ in {"dobj", "attr", "oprd"} or child.dep_ == "prep" and child.lower_ in preps:
+            named = _named_complement(child)
+            objects = [c for c in named.children if c.dep_ == "pobj"] if named else []
+            names |= {t.i for c in objects for t in with_conjuncts(c)}
+    return named_unknown(names, trigger.doc, resolved) or named_as_party(names, resolved)
+
+
+def object_tokens(trigger: Token, preps: set[str]) -> list[Token]:
+    """The tokens of the trigger's objects and of its phrases with the given prepositions."""
+    return [
+        t
+        for child in trigger.children
+        if child.dep_ in {"dobj", "attr", "oprd"} or child.dep_ == "prep" and child.lower_ in preps
+        for t in region(child)
+    ]
+
+
+def _named_complement(head: Token) -> Token | None:
+    """'the village of X in the Y region': the place taken is X, whatever Y is; when X is
+    unknown nothing is taken, rather than the region it lies in."""
+    noun = head
+    if head.dep_ == "prep":
+        noun = next((c for c in head.children if c.dep_ == "pobj"), head)
+    if noun.lower_ == "control":  # "took control of the town of X": the town's own "of"
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        noun = next((c for c in of.children if c.dep_ == "pobj"), noun) if of else noun
+    if noun.lemma_.lower() not in set(lexicon()["settlement_nouns"]):
+        return None
+    for child in noun.children:
+        named = any(g.pos_ == "PROPN" for g in child.subtree)
+        if child.dep_ == "prep" and child.lower_ == "of" and named:
+            return child
+    return None
+
+
+def governing_preposition(root: Token, trigger: Token) -> str | None:
+    """The preposition nearest above a place's name on its way up to the trigger."""
+    current = root
+    while current != trigger and current.head != current:
+        if current.dep_ == "prep" or current.pos_ == "ADP":
+            return current.lower_
+        current = current.head
+    return None
