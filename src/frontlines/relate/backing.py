@@ -28,11 +28,12 @@ from frontlines.kb.countries import is_generic_class
 from frontlines.mentions import actor_records, demonym_country
 from frontlines.models import ControlChange, Event, Relation
 from frontlines.parse import lemmas_of, lowers_of, sentences_of
-from frontlines.relate.fighting import capture_pairs, fight_pairs
+from frontlines.relate.fighting import UNARMED_TYPES, capture_pairs, fight_pairs
 from frontlines.relate.phrases import (
     actors_between,
     backers_only,
     is_named_group,
+    leaders_in,
     persons_named,
     phrase_pairs,
 )
@@ -47,7 +48,6 @@ OPPOSING_SUB_EVENTS = {
 # Fighting one side does to another: both named, the second one armed.
 MODE_OF = {"opposes": "military"}  # a fight is a military opposition
 OPPOSING_EVENT_TYPES = {"Battles", "Explosions/Remote violence"}
-UNARMED_TYPES = {"civilians", "protesters", "rioters", "state", "person"}
 
 
 @cache
@@ -95,7 +95,8 @@ def _phrase_ids(head: Token | None, resolved: ResolvedDocument) -> list[str]:
         for actor_id in _ids(phrase_tokens(item), resolved):
             if actor_id not in found:
                 found.append(actor_id)
-    return found
+    # "backed by U.S.-led coalition airstrikes" naming no actor: the coalition's leader
+    return found or leaders_in([t for item in heads for t in phrase_tokens(item)], resolved)
 
 
 def _standing_for(noun: Token, resolved: ResolvedDocument) -> list[str]:
@@ -147,7 +148,9 @@ def _targets_of_verb(verb: Token, resolved: ResolvedDocument) -> list[str]:
             return [] if passive else _phrase_ids(subject, resolved)
         subject, _ = subject_of(verb)
         for child in verb.children:
-            if child.dep_ == "nsubjpass":
+            # "X (SDF) backed by Y, seize ...": a headline's participle parsed as the verb
+            # with X its active subject; with the agent there X is still who is backed
+            if child.dep_ in {"nsubjpass", "nsubj"}:
                 return _phrase_ids(child, resolved)
         return _phrase_ids(subject, resolved)
     for child in verb.children:

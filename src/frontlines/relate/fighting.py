@@ -14,11 +14,13 @@ from spacy.tokens import Span, Token
 from frontlines.clauses import actor_refs, agent_of, phrase_tokens, subject_of, with_conjuncts
 from frontlines.kb import load_data
 from frontlines.kb.countries import is_generic_class
+from frontlines.mentions import actor_records
 from frontlines.relate.phrases import backers_in, side_refs
 from frontlines.relate.speech import reporting_subject, stands_for_speaker
 from frontlines.resolve import ResolvedDocument
 
 OPPONENT_PREPS = {"with", "against"}
+UNARMED_TYPES = {"civilians", "protesters", "rioters", "state", "person"}
 
 
 @cache
@@ -30,6 +32,11 @@ def _sides(head: Token | None, resolved: ResolvedDocument) -> list[str]:
     if head is None:
         return []
     tokens = [t for h in with_conjuncts(head) for t in phrase_tokens(h)]
+    described = {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree}
+    if actor_refs([t for t in tokens if t.i not in described], resolved):
+        # "the al-Nusra Front, an al-Qaeda affiliate, assaults X": the apposition
+        # describes the side named, it is no side of its own
+        tokens = [t for t in tokens if t.i not in described]
     found = [r.id for r in actor_refs(tokens, resolved)]
     backers = backers_in(tokens, resolved)  # "Turkish-backed forces" fight, not Turkey
     found = side_refs([a for a in found if a not in backers] or found, resolved)
@@ -52,17 +59,47 @@ def _sides_after(word: Token, preps: Collection[str], resolved: ResolvedDocument
     ]
 
 
-def _clause_subject(word: Token) -> Token | None:
-    """The subject of the clause a fight noun stands in ('X took Y after clashes with Z')."""
+def _clause_sides(word: Token, resolved: ResolvedDocument) -> list[str]:
+    """The sides the subject of the clause a fight noun stands in names ('X took Y after
+    clashes with Z'); past a relative clause whose subject names none ('X took villages that
+    were held by W in a clash with Z': X) to the clause it is in."""
     current = word
-    for _ in range(5):
+    for _ in range(10):
         if current.head == current:
-            return None
+            return []
         current = current.head
-        if current.pos_ in {"VERB", "AUX"}:
-            subject, passive = subject_of(current)
-            return None if passive else subject
-    return None
+        if current.pos_ not in {"VERB", "AUX"}:
+            continue
+        subject, passive = subject_of(current)
+        sides = [] if passive else _sides(subject, resolved)
+        if sides or current.dep_ not in {"relcl", "acl"}:
+            return sides
+    return []
+
+
+def _armed(actor_id: str, resolved: ResolvedDocument) -> bool:
+    """A side that can be fought: not a country, a person, civilians or protesters."""
+    linked = resolved.linked.actors.get(actor_id)
+    record = linked.record if linked else actor_records().get(actor_id)
+    return record is None or record.type not in UNARMED_TYPES
+
+
+def _object_fight(token: Token, resolved: ResolvedDocument) -> tuple[list, list] | None:
+    """'X defeated / repelled / ambushed Y', 'Y was attacked by X': the doer and the armed
+    side its object names (an attack on a place or a country is no fight between sides)."""
+    subject, passive = subject_of(token)
+    agent = agent_of(token)
+    if agent is not None:
+        doers = _sides(agent, resolved)
+        objects = [c for c in token.children if c.dep_ == "nsubjpass"]
+    elif passive:
+        return None
+    else:
+        doers = _sides(subject, resolved)
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+    others = [a for o in objects for a in _sides(o, resolved) if _armed(a, resolved)]
+    others = [a for a in others if a not in doers]
+    return (doers, others) if doers and others else None
 
 
 def fight_pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple]:
@@ -89,9 +126,13 @@ def fight_pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple]:
                 continue
             others = _sides_after(token, OPPONENT_PREPS, resolved)
             if others:
-                sides = _sides(_clause_subject(token), resolved)
+                sides = _clause_sides(token, resolved)
                 if sides:
                     yield "opposes", token, sides, others
+        elif token.pos_ == "VERB" and lemma in _words("object_verbs"):
+            pair = _object_fight(token, resolved)
+            if pair is not None:
+                yield "opposes", token, *pair
 
 
 def fought(trigger: Token, resolved: ResolvedDocument) -> list[str]:

@@ -172,6 +172,17 @@ def _participle(token: Token, participles: frozenset[str] | None = None) -> tupl
     return None
 
 
+def leaders_in(tokens: list[Token], resolved: ResolvedDocument) -> list[str]:
+    """Actors named as X in 'the X-led coalition' over the tokens: a coalition named only by
+    its leader stands for the leader."""
+    found: list[str] = []
+    for token in tokens:
+        span = _participle(token, frozenset({"led"}))
+        if span is not None:
+            found += actors_between(*span, resolved)
+    return list(dict.fromkeys(found))
+
+
 def _backed(token: Token, sentence: Span, resolved: ResolvedDocument):
     span = _participle(token)
     if span is None:
@@ -188,7 +199,27 @@ def _backed(token: Token, sentence: Span, resolved: ResolvedDocument):
         if start > after and (any(mark in gap for mark in ",;:().!?") or len(gap.split()) > 3):
             break
         return "supports", token, sources, [actor_id]
-    return None
+    named = _named_before(token, resolved)
+    return ("supports", token, sources, [named]) if named and named not in sources else None
+
+
+def _named_before(token: Token, resolved: ResolvedDocument) -> str | None:
+    """'the U.S.-backed division' after 'the Free Syrian Army's 13th Division': a definite
+    noun that ends the name of a party named before stands for that party."""
+    noun = token.head if token.dep_ in {"amod", "compound"} else None
+    if noun is None or noun.pos_ != "NOUN" or noun.i <= token.i:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    text = resolved.linked.parsed.doc.text
+    found = None
+    for (start, end), actor_id in sorted(resolved.linked.actor_of.items()):
+        if end > token.idx:
+            break
+        last = text[start:end].split()[-1:] or [""]
+        if name_key(last[0]) in {noun.lower_, noun.lemma_.lower()}:
+            found = actor_id  # the nearest before
+    return found
 
 
 def _force_of(token: Token, skip: set[int], resolved: ResolvedDocument) -> list[str]:

@@ -147,19 +147,32 @@ class _Said:
     verb: Token | None = None
 
 
-def _nearest_verb(frame: list[Token], span: QuoteSpan) -> Token | None:
+def _nearest_verb(frame: list[Token], span: QuoteSpan, first: Token | None = None) -> Token | None:
+    """The speech verb whose clause holds the quote ('X says it captured its pilot who "was
+    on a mission"', not the nearer 'and also claims'), else the nearest one."""
     verbs = [
         t for t in frame if t.lemma_.lower() in _words("speech_verbs") and t.pos_ in {"VERB", "AUX"}
     ]
     if not verbs:
         return None
+    if first is not None:
+        governing = [t for t in first.ancestors if t in verbs]
+        if governing:
+            return governing[0]
     return min(verbs, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end)))
 
 
+def _subject_child(verb: Token, frame: set[int], deps: set[str]) -> Token | None:
+    """The verb's subject; of two ('TPLF leader X confirms' parsed as 'TPLF' and 'X'), the
+    one nearest the verb."""
+    subjects = [c for c in verb.children if c.dep_ in deps and c.i in frame]
+    return min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None
+
+
 def _subject_phrase(verb: Token, frame: set[int]) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass"} and child.i in frame:
-            return child
+    subject = _subject_child(verb, frame, {"nsubj", "nsubjpass"})
+    if subject is not None:
+        return subject
     if verb.dep_ in {"advcl", "xcomp"} and verb.head.lemma_.lower() == "quote":
         for child in verb.head.children:  # "X quoted Y, confirming that ...": Y speaks
             if child.dep_ == "dobj":
@@ -170,9 +183,13 @@ def _subject_phrase(verb: Token, frame: set[int]) -> Token | None:
         for _ in range(3):  # up to the clause's verb ("saying" hung on "the raid")
             current = current.head
             if current.pos_ in {"VERB", "AUX"}:
-                for child in current.children:
-                    if child.dep_ == "nsubj" and child.i in frame:
-                        return child
+                said = current.head
+                if current.dep_ == "ccomp" and said.lemma_.lower() in _words("speech_verbs"):
+                    # "X says Y has taken Z, adding ...": X goes on speaking, not Y
+                    current = said
+                subject = _subject_child(current, frame, {"nsubj"})
+                if subject is not None:
+                    return subject
                 break
     clause = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
     for token in verb.doc[verb.i + 1 : verb.i + 6]:  # "said Colonel X, spokesman ..."
@@ -249,7 +266,8 @@ class _Attributor:
         if according is not None:
             speaker = self._from_head(according)
             return _Said(speaker) if speaker else None
-        verb = _nearest_verb(frame, span)
+        doc = self.resolved.linked.parsed.doc
+        verb = _nearest_verb(frame, span, token_at(doc, span.start))
         if verb is not None:
             head = _subject_phrase(verb, members)
             speaker = self._from_head(head) if head is not None else None

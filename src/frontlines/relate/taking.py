@@ -34,11 +34,14 @@ def intended(trigger: Token) -> bool:
     """'launched an offensive to retake X', 'an operation to capture X', 'moved to seize X':
     an infinitive of taking that says what is meant, not what was done ('managed to take X'
     is done)."""
-    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in trigger.children):
+    auxiliaries = [c for c in trigger.children if c.dep_ == "aux"]
+    if not any(c.tag_ == "TO" for c in auxiliaries):
         return False
+    if any(c.lemma_.lower() == "have" for c in auxiliaries):
+        return False  # "claim to have captured X": told as done
     head = trigger.head
-    if head.pos_ == "NOUN":
-        return True  # "an operation to capture X", "a bid to retake X"
+    if head.pos_ == "NOUN":  # "an operation to capture X", "a bid to retake X"
+        return head.lemma_.lower() in _words("intent_nouns")
     if head.lemma_.lower() in _words("intent_verbs"):
         return True
     # "started an operation to capture X" with the infinitive hung on the verb
