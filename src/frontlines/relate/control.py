@@ -33,10 +33,12 @@ from frontlines.relate.fighting import earlier_captor, fought, relative_holder
 from frontlines.relate.phrases import backers_in, held_by, side_refs
 from frontlines.relate.places import (
     governing_preposition,
+    names_places,
     object_places,
     object_tokens,
     places_in,
     region,
+    subject_places,
     taken_places,
 )
 from frontlines.relate.speech import (
@@ -225,9 +227,9 @@ def _changes_for(
         if not passive:  # "X is captured by Y": subject_of leaves X out where Y is named
             subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
         if subject is not None and subject.dep_ == "nsubjpass":
-            places += [place for _, place in places_in(region(subject), resolved)]
+            places += subject_places(subject, resolved)
         if not places:  # "... after the town of X is captured by Y", its subject misparsed
-            places = [place for _, place in places_in(passive_subject_names(token), resolved)]
+            places = names_places(passive_subject_names(token), resolved)
         lost = _from_actor(token, resolved)
         # "entered the LNA-held city of Sirte", "took X after fighting with Y"
         lost = lost or held_by(object_tokens(token, objects), resolved)

@@ -194,3 +194,24 @@ def governing_preposition(root: Token, trigger: Token) -> str | None:
             return current.lower_
         current = current.head
     return None
+
+
+def subject_places(subject: Token | None, resolved: ResolvedDocument) -> list[PlaceMention]:
+    """The places a passive's subject names ('the town of X in Y Province is captured'): X
+    alone where it is 'the town of X', by name where no gazetteer knows it."""
+    if subject is None:
+        return []
+    named = _named_complement(subject)
+    if named is None:
+        return [place for _, place in places_in(region(subject), resolved)]
+    names = [g for c in named.children if c.dep_ == "pobj" for g in with_conjuncts(c)]
+    return names_places([t for g in names for t in g.subtree if t.dep_ != "prep"], resolved)
+
+
+def names_places(tokens: list[Token], resolved: ResolvedDocument) -> list[PlaceMention]:
+    """The places the name tokens name; an unknown name by itself, with no point."""
+    if not tokens:
+        return []
+    found = [place for _, place in places_in(tokens, resolved)]
+    heads = {t.i for t in tokens}
+    return found or named_unknown(heads, tokens[0].doc, resolved) or named_as_party(heads, resolved)

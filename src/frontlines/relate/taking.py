@@ -71,9 +71,14 @@ def passive_subject_names(trigger: Token) -> list[Token]:
                 for g in c.children
                 if g.dep_ == "pobj" and g.pos_ == "PROPN"
             ]
-            return [t for g in names for h in with_conjuncts(g) for t in phrase_tokens(h)]
+            return [t for g in names for h in with_conjuncts(g) for t in _name_tokens(h)]
         index -= 1
     return []
+
+
+def _name_tokens(head: Token) -> list[Token]:
+    """A name's own words, without the phrases that say where it lies ('X in Y State')."""
+    return [head, *(t for c in head.children if c.dep_ in {"compound", "flat"} for t in c.subtree)]
 
 
 def withdrawn_side(trigger: Token, doer: str | None, resolved: ResolvedDocument) -> str | None:
