@@ -59,7 +59,9 @@ def test_a_province_in_apposition_says_where_the_town_lies_and_is_not_taken():
 
 
 def test_a_side_reporting_its_own_withdrawal_admits_it():
-    changes = _control("The Pentagon says U.S. forces have withdrawn from Manbij.")
+    changes = _control(
+        "The U.S. military says the United States has withdrawn its forces from Manbij."
+    )
     assert [(kind, modality) for kind, _, _, _, modality in changes] == [("withdrew", "asserted")]
 
 
@@ -130,3 +132,23 @@ def test_of_two_subjects_of_one_speech_verb_the_nearer_speaks():
         'attack, saying his fighters are "ready for a long war".'
     )
     assert quotes == [("Debretsion Gebremichael", "ready for a long war")]
+
+
+def test_the_allies_a_side_is_said_to_include_are_allied_with_it():
+    found = _relations(
+        "Yemeni government forces and their allies, including the Saudi-led coalition, "
+        "captured the town of Harib."
+    )
+    assert any(
+        kind == "allied_with" and "sau-coalition" in (source, target)
+        for source, kind, target in found
+    )
+
+
+def test_a_heading_run_into_the_clause_leaves_the_side_named_after_its_colon():
+    found = _relations(
+        "Syrian Civil War, Russian-led intervention in the Syrian Civil War: The Syrian Army "
+        "took villages near the city of Manbij that were held by Kurdish-led forces in a clash "
+        "with the Syrian Democratic Forces."
+    )
+    assert ("SYR-military", "opposes", "syr-sdf") in found

@@ -33,9 +33,11 @@ def _sides(head: Token | None, resolved: ResolvedDocument) -> list[str]:
         return []
     tokens = [t for h in with_conjuncts(head) for t in phrase_tokens(h)]
     described = {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree}
-    if actor_refs([t for t in tokens if t.i not in described], resolved):
+    own = [r.id for r in actor_refs([t for t in tokens if t.i not in described], resolved)]
+    if described and any(_armed(a, resolved) for a in own):
         # "the al-Nusra Front, an al-Qaeda affiliate, assaults X": the apposition
-        # describes the side named, it is no side of its own
+        # describes the side named, it is no side of its own (but "Syrian War: The
+        # Syrian Army" with the heading's noun as the subject names the side in it)
         tokens = [t for t in tokens if t.i not in described]
     found = [r.id for r in actor_refs(tokens, resolved)]
     backers = backers_in(tokens, resolved)  # "Turkish-backed forces" fight, not Turkey
@@ -72,9 +74,28 @@ def _clause_sides(word: Token, resolved: ResolvedDocument) -> list[str]:
             continue
         subject, passive = subject_of(current)
         sides = [] if passive else _sides(subject, resolved)
+        headed = subject is not None and any(
+            t.text == ":" for t in current.doc[subject.i : current.i]
+        )  # the heading's noun taken for the subject: "Syrian War: The army ... took"
+        if (subject is None or headed) and not passive and agent_of(current) is None:
+            sides = _named_before(current, resolved) or sides
         if sides or current.dep_ not in {"relcl", "acl"}:
             return sides
     return []
+
+
+def _named_before(verb: Token, resolved: ResolvedDocument) -> list[str]:
+    """A verb the parser left with no subject ('Conflict, X-led intervention: The army,
+    along with militias, took ...', the heading run into the clause): the sides named
+    before it since the heading's colon, not their backers."""
+    tokens = list(verb.sent)[: verb.i - verb.sent.start]
+    colons = [n for n, t in enumerate(tokens) if t.text == ":"]
+    if not colons:
+        return []
+    tokens = [t for t in tokens[colons[-1] + 1 :] if not t.is_punct]
+    backers = backers_in(tokens, resolved)
+    found = [r.id for r in actor_refs(tokens, resolved) if r.id not in backers]
+    return [a for a in side_refs(list(dict.fromkeys(found)), resolved) if not is_generic_class(a)]
 
 
 def _armed(actor_id: str, resolved: ResolvedDocument) -> bool:

@@ -302,10 +302,24 @@ def _ally_noun(token: Token, resolved: ResolvedDocument):
     return ("allied_with", token, holders, partners) if holders and partners else None
 
 
+def _allies_including(token: Token, resolved: ResolvedDocument):
+    """'Government forces and their allies, including troops from the coalition': the ones
+    the allies include are allied with the side whose allies they are."""
+    if token.lemma_.lower() not in _words("allied_with", "nouns") or token.dep_ != "conj":
+        return None
+    if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+        return None
+    included = [t for c in token.children if c.lower_ == "including" for t in c.subtree]
+    partners = [r.id for r in actor_refs(included, resolved)]
+    holders = [r.id for r in actor_refs(phrase_tokens(token.head), resolved)]
+    partners = [p for p in partners if p not in holders]
+    return ("allied_with", token, holders, partners) if holders and partners else None
+
+
 def phrase_pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple]:
     """(kind, word, sources, targets) for every relation told inside a noun phrase."""
     for token in sentence:
-        for reader in (_possessive, _commander, _led_by, _ally_noun):
+        for reader in (_possessive, _commander, _led_by, _ally_noun, _allies_including):
             found = reader(token, resolved)
             if found is not None:
                 yield found
