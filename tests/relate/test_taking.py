@@ -152,3 +152,79 @@ def test_a_heading_run_into_the_clause_leaves_the_side_named_after_its_colon():
         "with the Syrian Democratic Forces."
     )
     assert ("SYR-military", "opposes", "syr-sdf") in found
+
+
+def test_withdrawing_from_towns_listed_takes_each_one_known_or_not():
+    changes = _control("Ethiopian troops withdraw from the towns of Adigrat, Adwa, and Kwiha.")
+    places = [place for kind, place, *_ in changes if kind == "withdrew"]
+    assert len(places) == 3 and "Kwiha" in places
+
+
+def test_a_name_a_gazetteer_splits_is_taken_whole():
+    changes = _control("Forces loyal to the government take control of the oil port of Ra's Lanuf.")
+    assert [place for _, place, *_ in changes] == ["Ra's Lanuf"]
+
+
+def test_withdrawing_from_the_town_is_the_town_named_before_and_the_loser_of_its_capture():
+    changes = _control(
+        "Islamist militants have taken control of Mocimboa da Praia after government forces "
+        "withdrew from the town."
+    )
+    kinds = {kind for kind, *_ in changes}
+    assert kinds == {"captured", "withdrew"}
+    assert all(lost is not None for _, _, _, lost, _ in changes)
+
+
+def test_resistance_from_a_side_is_a_fight_with_it():
+    found = _relations(
+        "National Transitional Council forces enter the town of Bani Walid, facing fierce "
+        "resistance from forces loyal to Muammar Gaddafi."
+    )
+    assert any(kind == "opposes" and "lby-ntc" in (s, t) for s, kind, t in found)
+
+
+def test_clashes_between_two_sides_one_named_by_whom_it_is_loyal_to():
+    found = _relations(
+        "Dozens are killed in Bangui during clashes between Seleka rebels and militias loyal "
+        "to the former president Francois Bozize."
+    )
+    assert any(kind == "opposes" and "caf-seleka" in (s, t) for s, kind, t in found)
+
+
+def test_each_conjunct_fought_is_a_side_a_country_too():
+    found = _relations(
+        "Syrian government forces are sent to help the YPG fight against Turkey and the "
+        "Turkish-backed Free Syrian Army near Afrin."
+    )
+    assert ("syr-ypg", "opposes", "TUR") in found or ("TUR", "opposes", "syr-ypg") in found
+
+
+def test_a_war_a_side_is_locked_in_is_fought_by_it():
+    found = _relations(
+        "Egypt backs Khalifa Haftar's Libyan National Army, which is locked in a war with the "
+        "Government of National Accord."
+    )
+    assert any(
+        kind == "opposes" and {s, t} == {"lby-lna", "lby-gna"} for s, kind, t in found
+    )
+
+
+def test_an_accused_supporter_backs_the_force_not_its_ally():
+    found = {
+        (r.source, r.kind, r.target, r.modality)
+        for r in extract(
+            "The Pentagon accuses Russia of sending jets to provide air support to Russian "
+            "mercenaries allied to Khalifa Haftar.",
+            published=PUBLISHED,
+        ).relations
+    }
+    assert ("RUS", "supports", "lby-lna", "claimed") not in found
+    assert any(s == "RUS" and k == "supports" and m == "claimed" for s, k, _, m in found)
+
+
+def test_the_speech_verb_holding_a_short_quote_beats_an_earlier_according_to():
+    quotes = _quotes(
+        "According to an insurgent spokesman, two checkpoints fell overnight, while a police "
+        'commander says that his men were holding "every road into the city".'
+    )
+    assert quotes == [("a police commander", "every road into the city")]

@@ -24,7 +24,6 @@ from frontlines.clauses import (
     with_conjuncts,
 )
 from frontlines.kb import load_data
-from frontlines.kb.countries import is_generic_class
 from frontlines.mentions import actor_records, demonym_country
 from frontlines.models import ControlChange, Event, Relation
 from frontlines.parse import lemmas_of, lowers_of, sentences_of
@@ -37,6 +36,7 @@ from frontlines.relate.phrases import (
     persons_named,
     phrase_pairs,
 )
+from frontlines.relate.plausible import fold_unspecified, opposed, plausible
 from frontlines.resolve import ResolvedDocument
 
 AGENT_REACH = 24  # characters after a "by" with no object in which its name may stand
@@ -46,7 +46,8 @@ OPPOSING_SUB_EVENTS = {
     "Non-state actor overtakes territory",
 }
 # Fighting one side does to another: both named, the second one armed.
-MODE_OF = {"opposes": "military"}  # a fight is a military opposition
+MODE_OF = {"opposes": "military"}
+ALLY_WORDS = {"allied", "aligned"}  # a fight is a military opposition
 OPPOSING_EVENT_TYPES = {"Battles", "Explosions/Remote violence"}
 
 
@@ -92,11 +93,28 @@ def _phrase_ids(head: Token | None, resolved: ResolvedDocument) -> list[str]:
         heads += more
     found: list[str] = []
     for item in heads:
-        for actor_id in _ids(phrase_tokens(item), resolved):
+        tokens = phrase_tokens(item)
+        # "mercenaries allied to X": the mercenaries, not their ally (but "forces loyal
+        # to X", naming no one else, are X's)
+        allied = {t.i for c in item.children if c.lower_ in ALLY_WORDS for t in c.subtree}
+        own = [t for t in tokens if t.i not in allied]
+        for actor_id in _within(own, resolved) if allied else _ids(tokens, resolved):
             if actor_id not in found:
                 found.append(actor_id)
     # "backed by U.S.-led coalition airstrikes" naming no actor: the coalition's leader
     return found or leaders_in([t for item in heads for t in phrase_tokens(item)], resolved)
+
+
+def _within(tokens: list[Token], resolved: ResolvedDocument) -> list[str]:
+    """Actors the tokens name by a mention inside them (not one running on into 'allied to
+    X'); all they name where none lies inside."""
+    if not tokens:
+        return []
+    low, high = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
+    spans = resolved.linked.actor_of.items()
+    found = _ids(tokens, resolved)
+    inside = [i for i in found if any(j == i and low <= a and b <= high for (a, b), j in spans)]
+    return inside or found
 
 
 def _standing_for(noun: Token, resolved: ResolvedDocument) -> list[str]:
@@ -136,6 +154,9 @@ def _sources_of_verb(verb: Token, resolved: ResolvedDocument) -> list[str]:
     subject, passive = subject_of(verb)
     if subject is not None and not passive:
         return _phrase_ids(subject, resolved) or _standing_for(subject, resolved)
+    purpose = verb.dep_ in {"advcl", "xcomp"} and any(c.tag_ == "TO" for c in verb.children)
+    if subject is not None and passive and purpose:
+        return _phrase_ids(subject, resolved)  # "X are sent to help Y": X helps
     return []
 
 
@@ -156,6 +177,12 @@ def _targets_of_verb(verb: Token, resolved: ResolvedDocument) -> list[str]:
     for child in verb.children:
         if child.dep_ in {"dobj", "attr"}:
             return _phrase_ids(child, resolved)
+    for child in verb.children:  # "help Y fight X", "help Y (to) hold the town": Y
+        if child.dep_ in {"ccomp", "xcomp"}:
+            doers = [g for g in child.children if g.dep_ in {"nsubj", "compound"}]
+            found = [i for g in doers for i in _phrase_ids(g, resolved)]
+            if found:
+                return found
     return []
 
 
@@ -229,6 +256,9 @@ def _support_noun(noun: Token, resolved: ResolvedDocument) -> tuple[list[str], l
             sources = _phrase_ids(subject, resolved)
     if governor.lemma_.lower() in _set("supports", "giving_verbs") and noun.dep_ == "dobj":
         subject, passive = subject_of(governor)
+        accused = _accused(governor)  # "accuses X of deploying jets to provide support to Y"
+        if not sources and accused is not None:
+            sources = _phrase_ids(accused, resolved)
         if not sources and not passive:
             sources = _phrase_ids(subject, resolved)
         for child in governor.children:
@@ -344,23 +374,6 @@ def _pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple[str, To
             yield "commands", token, _persons(phrase_tokens(token.head), resolved), groups
 
 
-def _plausible(kind: str, source: str, target: str) -> bool:
-    """Drop pairings no report means: a country's own forces 'belonging to' a foreign group."""
-    if source == target or is_generic_class(source) or is_generic_class(target):
-        return False  # "Qatar financed the rebels": no relation to an unnamed class
-    records = actor_records()
-    a, b = records.get(source), records.get(target)
-    if a is None or b is None:
-        return True
-    if kind == "member_of" and a.country and b.country and a.country != b.country:
-        return False
-    if kind == "commands" and a.type != "person":
-        return False
-    if kind == "opposes" and "state" in {a.type, b.type} and a.country == b.country:
-        return False  # "Libya" against a Libyan party: which side the country stands for is unsaid
-    return not (source in b.commands or target in a.commands and kind != "commands")
-
-
 def find_relations(
     resolved: ResolvedDocument, events: list[Event], control: list[ControlChange] | None = None
 ) -> list[Relation]:
@@ -372,7 +385,7 @@ def find_relations(
 
     def add(kind: str, source: str, target: str, mode: str, modality: str, evidence, date):
         key = (kind, source, target, mode)
-        if not _plausible(kind, source, target):
+        if not plausible(kind, source, target):
             return
         if key in found:  # told again: one relation, more evidence
             if evidence not in found[key].evidence:
@@ -443,7 +456,7 @@ def find_relations(
             continue
         if not change.gained_by or not change.lost_by or not change.evidence:
             continue
-        if any(_opposed(found, change.gained_by, change.lost_by)):
+        if any(opposed(found, change.gained_by, change.lost_by)):
             continue
         add(
             "opposes",
@@ -454,30 +467,4 @@ def find_relations(
             change.evidence[0],
             change.date,
         )
-    return _fold_unspecified(list(found.values()))
-
-
-def _opposed(found: dict, a: str, b: str) -> Iterator[bool]:
-    """Whether the two already oppose each other, either way round."""
-    for kind, source, target, _ in found:
-        yield kind == "opposes" and {source, target} == {a, b}
-
-
-def _fold_unspecified(relations: list[Relation]) -> list[Relation]:
-    """'Backed by X' and 'X supports Y militarily': one military relation, both evidence."""
-    kept: list[Relation] = []
-    for relation in relations:
-        twins = [
-            r
-            for r in relations
-            if r.mode != "unspecified"
-            and (r.kind, r.source, r.target) == (relation.kind, relation.source, relation.target)
-        ]
-        if relation.mode != "unspecified" or not twins:
-            kept.append(relation)
-            continue
-        for twin in twins:
-            twin.evidence += [e for e in relation.evidence if e not in twin.evidence]
-    for relation in kept:
-        relation.evidence.sort(key=lambda e: e.start)
-    return kept
+    return fold_unspecified(list(found.values()))

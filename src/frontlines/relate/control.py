@@ -40,6 +40,8 @@ from frontlines.relate.places import (
     region,
     subject_places,
     taken_places,
+    town_before,
+    unknown_towns,
 )
 from frontlines.relate.speech import (
     announcer_of,
@@ -254,9 +256,19 @@ def _changes_for(
                 out.append((place, "retreated_to", doer_id, None))
             else:  # "withdrew from the town", "abandoned the town"
                 out.append((place, "withdrew", None, doer_id))
+        left_from = set(lex["source_preps"])
+        # "withdraw from the towns of A, B and C" with C a name no gazetteer knows
+        taken = [place for place, *_ in out]
+        out += [
+            (p, "withdrew", None, doer_id)
+            for p in unknown_towns(token, left_from, resolved)
+            if not any(p.start < t.end and t.start < p.end for t in taken)
+        ]
         if not any(kind == "withdrew" for _, kind, _, _ in out):  # "left Bani Walid Airport"
-            left = object_tokens(token, set(lex["source_preps"]))
+            left = object_tokens(token, left_from)
             out += [(p, "withdrew", None, doer_id) for p in facility_places(left, resolved)]
+        if not out:  # "withdrew from the town": the town named before
+            out += [(p, "withdrew", None, doer_id) for p in town_before(token, resolved)]
     elif trigger.kind == "fell" and subject is not None:
         places = [place for _, place in places_in(region(subject), resolved)]
         gained = None

@@ -31,21 +31,34 @@ def _words(name: str) -> frozenset[str]:
 def _sides(head: Token | None, resolved: ResolvedDocument) -> list[str]:
     if head is None:
         return []
-    tokens = [t for h in with_conjuncts(head) for t in phrase_tokens(h)]
     described = {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree}
-    own = [r.id for r in actor_refs([t for t in tokens if t.i not in described], resolved)]
-    if described and any(_armed(a, resolved) for a in own):
-        # "the al-Nusra Front, an al-Qaeda affiliate, assaults X": the apposition
-        # describes the side named, it is no side of its own (but "Syrian War: The
-        # Syrian Army" with the heading's noun as the subject names the side in it)
-        tokens = [t for t in tokens if t.i not in described]
-    found = [r.id for r in actor_refs(tokens, resolved)]
-    backers = backers_in(tokens, resolved)  # "Turkish-backed forces" fight, not Turkey
-    found = side_refs([a for a in found if a not in backers] or found, resolved)
+    found: list[str] = []
+    for conjunct in with_conjuncts(head):  # each conjunct a side: "Turkey and the FSA"
+        tokens = _side_tokens(conjunct, resolved)
+        own = [r.id for r in actor_refs([t for t in tokens if t.i not in described], resolved)]
+        if described and any(_armed(a, resolved) for a in own):
+            # "the al-Nusra Front, an al-Qaeda affiliate, assaults X": the apposition
+            # describes the side named, it is no side of its own (but "Syrian War: The
+            # Syrian Army" with the heading's noun as the subject names the side in it)
+            tokens = [t for t in tokens if t.i not in described]
+        refs = [r.id for r in actor_refs(tokens, resolved)]
+        backers = backers_in(tokens, resolved)  # "Turkish-backed forces" fight, not Turkey
+        found += side_refs([a for a in refs if a not in backers] or refs, resolved)
     if not found and stands_for_speaker(head):  # "they said they had fought X"
         speaker = reporting_subject(head.head)
         return _sides(speaker, resolved) if speaker is not None and speaker != head else []
     return [a for a in dict.fromkeys(found) if not is_generic_class(a)]
+
+
+OWNER_WORDS = {"loyal", "belonging", "affiliated"}  # "forces loyal to X" are X's
+
+
+def _side_tokens(head: Token, resolved: ResolvedDocument) -> list[Token]:
+    """One conjunct's words; 'troops loyal to X' are X's, whatever 'troops' alone would be."""
+    owner = [t for c in head.children if c.lower_ in OWNER_WORDS for t in c.subtree]
+    if head.pos_ == "NOUN" and owner and actor_refs(owner, resolved):
+        return owner
+    return phrase_tokens(head)
 
 
 def _sides_after(word: Token, preps: Collection[str], resolved: ResolvedDocument) -> list[str]:
@@ -73,7 +86,7 @@ def _clause_sides(word: Token, resolved: ResolvedDocument) -> list[str]:
         if current.pos_ not in {"VERB", "AUX"}:
             continue
         subject, passive = subject_of(current)
-        sides = [] if passive else _sides(subject, resolved)
+        sides = _sides(subject, resolved)  # "X is locked in a war with Y": X too
         headed = subject is not None and any(
             t.text == ":" for t in current.doc[subject.i : current.i]
         )  # the heading's noun taken for the subject: "Syrian War: The army ... took"
@@ -133,21 +146,31 @@ def fight_pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple]:
             if passive:
                 continue
             sides = _sides(subject, resolved)
+            if not sides:  # "help the YPG fight against X", the name hung on the verb
+                named = [c for c in token.children if c.dep_ == "compound"]
+                sides = [s for c in named for s in _sides(c, resolved)]
             others = _sides_after(token, OPPONENT_PREPS, resolved)
             if not others and len(sides) > 1:  # "X and Y clashed"
                 sides, others = sides[:1], sides[1:]
             if sides and others:
                 yield "opposes", token, sides, others
-        elif token.pos_ == "NOUN" and (lemma in nouns or token.lower_ in nouns):
+        elif token.pos_ == "NOUN" and ({lemma, token.lower_} & (nouns | _words("source_nouns"))):
             both = _sides_after(token, {"between"}, resolved)
             if len(both) < 2 and token.dep_ == "nsubj":  # "fighting erupted between X and Y"
                 both = _sides_after(token.head, {"between"}, resolved)
             if len(both) > 1:
                 yield "opposes", token, both[:1], both[1:]
                 continue
-            others = _sides_after(token, OPPONENT_PREPS, resolved)
+            others = []
+            if {lemma, token.lower_} & nouns:
+                others = _sides_after(token, OPPONENT_PREPS, resolved)
+            if {lemma, token.lower_} & _words("source_nouns"):
+                others += _sides_after(token, {"from"}, resolved)  # "resistance from X"
             if others:
-                sides = _clause_sides(token, resolved)
+                # "the YPG fight against X", "the army's fight against X": the noun's own
+                own = [c for c in token.children if c.dep_ in {"compound", "poss", "nmod"}]
+                sides = [s for c in own for s in _sides(c, resolved) if s not in others]
+                sides = sides or _clause_sides(token, resolved)
                 if sides:
                     yield "opposes", token, sides, others
         elif token.pos_ == "VERB" and lemma in _words("object_verbs"):

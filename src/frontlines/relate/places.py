@@ -67,8 +67,24 @@ def places_in(tokens: list[Token], resolved: ResolvedDocument) -> list[tuple[Tok
             continue  # "south of X" names a reference point
         if _describes(span.root) or locates(span.root):
             continue  # "the Kurdish stronghold of Afrin", "the Berber city of Zuwarah"
-        found.append((span.root, place))
+        found.append((span.root, _whole_name(span, place)))
     return found
+
+
+def _whole_name(span, place: PlaceMention) -> PlaceMention:
+    """'Bai Hassan' matched as 'Hassan' (a namesake elsewhere): the name the text gives,
+    with no point."""
+    before = [
+        t for c in span.root.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+        for t in c.subtree if t.i < span.start
+    ]
+    if not before or not all(t.text[:1].isupper() for t in before):
+        return place
+    first = min(t.i for t in before)
+    whole = span.doc[first : span.end]
+    return PlaceMention(
+        text=whole.text, start=whole.start_char, end=whole.end_char, name=whole.text
+    )
 
 
 def _describes(root: Token) -> bool:
@@ -122,11 +138,13 @@ def taken_places(trigger: Token, preps: set[str], resolved: ResolvedDocument) ->
         for r, p in found
         if governing_preposition(r, trigger) not in CONTAINING and not described_by(r, trigger)
     ]
+    unknown = unknown_towns(trigger, preps, resolved)
     if inner:  # "the city's airport, A and B": the airport too
         extra = facility_places(object_tokens(trigger, preps), resolved)
         # not "the Nihm district" beside "Nihm": a facility named after a place taken
-        return inner + [e for e in extra if not any(p.text in e.text for p in inner)]
-    unknown = _unknown_towns(trigger, preps, resolved)
+        extra = [e for e in extra if not any(p.text in e.text for p in inner)]
+        # "the towns of A, B and C" where C is a name no gazetteer knows
+        return inner + extra + [u for u in unknown if not _overlaps(u, inner)]
     if unknown:
         return unknown
     tokens = object_tokens(trigger, preps)
@@ -147,15 +165,31 @@ def taken_places(trigger: Token, preps: set[str], resolved: ResolvedDocument) ->
     return [p for _, p in found]
 
 
-def _unknown_towns(trigger: Token, preps: set[str], resolved: ResolvedDocument) -> list:
-    """'the town of Dhuluiya' with a name no gazetteer knows (`unplaced.named_unknown`)."""
+def _conjunct_chain(head: Token) -> list[Token]:
+    """'A, B, and C' where C hangs on B: every conjunct."""
+    found = [head]
+    for item in found:
+        found += [c for c in with_conjuncts(item) if c not in found]
+    return found
+
+
+def _overlaps(place: PlaceMention, others: list[PlaceMention]) -> bool:
+    return any(place.start < o.end and o.start < place.end for o in others)
+
+
+def unknown_towns(trigger: Token, preps: set[str], resolved: ResolvedDocument) -> list:
+    """'the town of Dhuluiya' with a name no gazetteer knows (`unplaced.named_unknown`), or
+    one the mentions stage took for a party ('the oil port of Ra's Lanuf': by its whole
+    name, not the fragment a gazetteer matched)."""
     names: set[int] = set()
     for child in trigger.children:
         if child.dep_ in {"dobj", "attr", "oprd"} or child.dep_ == "prep" and child.lower_ in preps:
             named = _named_complement(child)
             objects = [c for c in named.children if c.dep_ == "pobj"] if named else []
-            names |= {t.i for c in objects for t in with_conjuncts(c)}
-    return named_unknown(names, trigger.doc, resolved) or named_as_party(names, resolved)
+            names |= {t.i for c in objects for t in _conjunct_chain(c)}
+    parties = named_as_party(names, resolved)
+    unknown = named_unknown(names, trigger.doc, resolved)
+    return parties + [u for u in unknown if not _overlaps(u, parties)]
 
 
 def object_tokens(trigger: Token, preps: set[str]) -> list[Token]:
@@ -215,3 +249,26 @@ def names_places(tokens: list[Token], resolved: ResolvedDocument) -> list[PlaceM
     found = [place for _, place in places_in(tokens, resolved)]
     heads = {t.i for t in tokens}
     return found or named_unknown(heads, tokens[0].doc, resolved) or named_as_party(heads, resolved)
+
+
+WIDE_PLACES = {"region", "admin1", "state", "province", "area"}
+
+
+def town_before(trigger: Token, resolved: ResolvedDocument) -> list[PlaceMention]:
+    """'Militants took Palma after government forces withdrew from the town': an object that
+    is a settlement noun with no name of its own ('the town') is the town named last before
+    it in the sentence."""
+    settlements = set(lexicon()["settlement_nouns"])
+    heads = [
+        g
+        for c in trigger.children
+        for g in ([c] if c.dep_ == "dobj" else c.children if c.dep_ == "prep" else [])
+        if g.lemma_.lower() in settlements
+        and any(d.dep_ == "det" and d.lower_ in {"the", "this", "that"} for d in g.children)
+        and not any(t.pos_ == "PROPN" for t in g.subtree)
+    ]
+    if not heads:
+        return []
+    before = [t for t in trigger.sent if t.i < heads[0].i]
+    towns = [p for _, p in places_in(before, resolved) if p.feature not in WIDE_PLACES]
+    return towns[-1:]

@@ -260,19 +260,30 @@ class _Attributor:
                     return speaker_from_phrase(subject, self.resolved, self.profiles)
         return self.previous
 
+    def _said_by(self, verb: Token | None, members: set[int]) -> _Said | None:
+        if verb is None:
+            return None
+        head = _subject_phrase(verb, members)
+        speaker = self._from_head(head) if head is not None else None
+        return _Said(speaker, verb) if speaker is not None else None
+
     def for_frame(self, frame: list[Token], span: QuoteSpan) -> _Said | None:
         members = {t.i for t in frame}
+        first = token_at(self.resolved.linked.parsed.doc, span.start)
+        verb = _nearest_verb(frame, span, first)
+        # the speech verb whose clause holds the quote speaks it, before an "according to"
+        # that attributes another clause of the sentence ('According to X, ... while Y says
+        # that ... "the situation under control"')
+        said = self._said_by(verb, members) if verb in first.ancestors else None
+        if said is not None:
+            return said
         according = _according_to(frame)
         if according is not None:
             speaker = self._from_head(according)
             return _Said(speaker) if speaker else None
-        doc = self.resolved.linked.parsed.doc
-        verb = _nearest_verb(frame, span, token_at(doc, span.start))
-        if verb is not None:
-            head = _subject_phrase(verb, members)
-            speaker = self._from_head(head) if head is not None else None
-            if speaker is not None:
-                return _Said(speaker, verb)
+        said = self._said_by(verb, members)
+        if said is not None:
+            return said
         colon = [t for t in frame if t.text == ":" and t.idx < span.start]
         if colon and colon[-1].idx >= span.start - 3:
             before = [t for t in frame if t.idx < colon[-1].idx and t.pos_ in {"PROPN", "NOUN"}]

@@ -89,8 +89,14 @@ def withdrawn_side(trigger: Token, doer: str | None, resolved: ResolvedDocument)
     for token in trigger.sent:
         if token == trigger or token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
             continue
-        if any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "from" for c in token.children):
-            continue  # "withdrew from Y": a change of its own, read by the verb's own trigger
+        objects = [
+            t
+            for c in token.children
+            if c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "from"
+            for t in c.subtree
+        ]
+        if any(t.pos_ == "PROPN" for t in objects):
+            continue  # "withdrew from Y": a change of its own (not "from the town")
         subject, passive = subject_of(token)
         if subject is None or passive:
             continue
