@@ -228,3 +228,41 @@ def test_the_speech_verb_holding_a_short_quote_beats_an_earlier_according_to():
         'commander says that his men were holding "every road into the city".'
     )
     assert quotes == [("a police commander", "every road into the city")]
+
+
+def test_a_short_quote_in_a_sentence_attributed_by_according_to_is_the_sources():
+    quotes = _quotes(
+        'The men were among "the most wanted militants" in the region, according to provincial '
+        "police chief Ahmed Salem."
+    )
+    assert [text for _, text in quotes] == ["the most wanted militants"]
+
+
+def test_the_official_after_an_official_spoke_is_that_official():
+    quotes = _quotes(
+        "A Turkish Defence Ministry official says two soldiers were wounded near Afrin. "
+        '"The attack came from the YPG," according to the official.'
+    )
+    assert len(quotes) == 1 and "Defence Ministry official" in (quotes[0][0] or "")
+
+
+def test_a_word_an_accuser_calls_someone_is_the_accusers_quote():
+    quotes = _quotes(
+        'Houthi spokesman Mohammed Abdulsalam accused the Saudi-led coalition of being "criminals".'
+    )
+    assert quotes == [("Mohammed Abdulsalam", "criminals")]
+
+
+def test_a_named_force_of_a_person_is_his_command():
+    assert ("lby-haftar", "commands", "lby-lna") in _relations(
+        "The Libyan National Army (LNA) of Khalifa Haftar shelled positions of the Government "
+        "of National Accord."
+    )
+
+
+def test_a_countrys_generic_forces_in_a_fight_are_the_named_force_of_the_sentence():
+    found = _relations(
+        "Ethiopian National Defense Force troops clash with Tigray People's Liberation Front "
+        "fighters near Humera."
+    )
+    assert not any("ETH-military" in (s, t) for s, _, t in found)

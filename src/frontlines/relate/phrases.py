@@ -240,6 +240,20 @@ def _possessive(token: Token, resolved: ResolvedDocument):
     return ("commands", token, persons, forces) if forces else None
 
 
+def _force_of_person(token: Token, resolved: ResolvedDocument):
+    """'The Libyan National Army (LNA) of Khalifa Haftar': a named force 'of' a person is
+    his, as 'Khalifa Haftar's Libyan National Army' is."""
+    if token.dep_ != "prep" or token.lower_ != "of" or token.head.pos_ != "PROPN":
+        return None
+    owner = [t for g in token.children if g.dep_ == "pobj" for t in g.subtree]
+    persons = persons_named(owner, resolved)
+    if not persons:
+        return None
+    forces = _force_of(token.head, {t.i for t in token.subtree}, resolved)
+    forces = [f for f in forces if f not in persons]
+    return ("commands", token, persons, forces) if forces else None
+
+
 def _commander(token: Token, resolved: ResolvedDocument):
     """'LNA commander Khalifa Haftar', 'the army's commander, X': the person commands the
     force named on the office word."""
@@ -319,7 +333,10 @@ def _allies_including(token: Token, resolved: ResolvedDocument):
 def phrase_pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple]:
     """(kind, word, sources, targets) for every relation told inside a noun phrase."""
     for token in sentence:
-        for reader in (_possessive, _commander, _led_by, _ally_noun, _allies_including):
+        readers = (
+            _possessive, _force_of_person, _commander, _led_by, _ally_noun, _allies_including
+        )
+        for reader in readers:
             found = reader(token, resolved)
             if found is not None:
                 yield found

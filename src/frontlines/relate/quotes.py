@@ -145,6 +145,7 @@ class _Said:
 
     speaker: Speaker
     verb: Token | None = None
+    according: bool = False  # "..., according to X": X's words, however few
 
 
 def _nearest_verb(frame: list[Token], span: QuoteSpan, first: Token | None = None) -> Token | None:
@@ -230,7 +231,18 @@ class _Attributor:
     def _from_head(self, head: Token) -> Speaker | None:
         if head.pos_ == "PRON" or head.lower_ in _words("pronouns"):
             return self._antecedent(head)
-        return speaker_from_phrase(head, self.resolved, self.profiles)
+        speaker = speaker_from_phrase(head, self.resolved, self.profiles)
+        if speaker is not None and self._same_office(head, speaker):
+            return self.previous  # "A Defence official says ... 'X,' according to the official"
+        return speaker
+
+    def _same_office(self, head: Token, speaker: Speaker) -> bool:
+        """'the official' after an official has spoken: the one who spoke."""
+        previous = self.previous
+        if previous is None or speaker.id or speaker.actor or not previous.role:
+            return False
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        return definite and head.lower_ in previous.role.lower().split()
 
     def _antecedent(self, pronoun: Token) -> Speaker | None:
         """'he said': the last speaker, unless a person or an office ('the governor of the
@@ -280,7 +292,7 @@ class _Attributor:
         according = _according_to(frame)
         if according is not None:
             speaker = self._from_head(according)
-            return _Said(speaker) if speaker else None
+            return _Said(speaker, according=True) if speaker else None
         said = self._said_by(verb, members)
         if said is not None:
             return said
@@ -374,9 +386,11 @@ class _Attributor:
 def _reported_words(said: _Said | None, first: Token) -> bool:
     """A few quoted words inside what a named speaker says ('X says the situation remains
     "dire"') are the speaker's own words, not a phrase held at arm's length."""
-    if said is None or said.verb is None or not (said.speaker.name or said.speaker.id):
+    if said is None or not (said.speaker.name or said.speaker.id):
         return False
-    return said.verb in first.ancestors
+    if said.according:  # 'among "the most dangerous" ..., according to X': X's words
+        return True
+    return said.verb is not None and said.verb in first.ancestors
 
 
 def _scare_quote(text: str, span: QuoteSpan, words: int) -> bool:
