@@ -266,3 +266,21 @@ def test_a_countrys_generic_forces_in_a_fight_are_the_named_force_of_the_sentenc
         "fighters near Humera."
     )
     assert not any("ETH-military" in (s, t) for s, _, t in found)
+
+
+def test_a_fight_told_both_ways_round_is_one_opposition():
+    relations = extract(
+        "Heavy clashes between M23 rebels and the Congolese army broke out near Sake. The army "
+        "said it had pushed the rebels back from the hills.",
+        published=PUBLISHED,
+    ).relations
+    pairs = [frozenset((r.source, r.target)) for r in relations if r.kind == "opposes"]
+    assert len(pairs) == len(set(pairs))
+
+
+def test_our_forces_in_a_spokesmans_quote_are_his_partys_not_his():
+    found = _relations(
+        '"Our forces defeated the militia of Haftar," said Colonel Ahmed Mismari, spokesman '
+        "for the Government of National Accord."
+    )
+    assert not any(kind == "opposes" and "mismari" in s.lower() for s, kind, _ in found)

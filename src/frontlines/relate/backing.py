@@ -46,8 +46,9 @@ OPPOSING_SUB_EVENTS = {
     "Non-state actor overtakes territory",
 }
 # Fighting one side does to another: both named, the second one armed.
-MODE_OF = {"opposes": "military"}
-ALLY_WORDS = {"allied", "aligned"}  # a fight is a military opposition
+MODE_OF = {"opposes": "military"}  # a fight is a military opposition
+ALLY_WORDS = {"allied", "aligned"}  # "mercenaries allied to X": not X
+SYMMETRIC = {"opposes", "allied_with"}  # either way round, one relation
 OPPOSING_EVENT_TYPES = {"Battles", "Explosions/Remote violence"}
 
 
@@ -406,6 +407,8 @@ def find_relations(
         key = (kind, source, target, mode)
         if not plausible(kind, source, target):
             return
+        if kind in SYMMETRIC and (kind, target, source, mode) in found:
+            key = (kind, target, source, mode)  # "X opposes Y" told again as "Y ... X"
         if key in found:  # told again: one relation, more evidence
             if evidence not in found[key].evidence:
                 found[key].evidence.append(evidence)

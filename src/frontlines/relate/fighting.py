@@ -15,7 +15,7 @@ from frontlines.clauses import actor_refs, agent_of, phrase_tokens, subject_of, 
 from frontlines.kb import load_data
 from frontlines.kb.countries import is_generic_class
 from frontlines.mentions import actor_records
-from frontlines.relate.phrases import backers_in, side_refs
+from frontlines.relate.phrases import backers_in, is_person, side_refs
 from frontlines.relate.speech import reporting_subject, stands_for_speaker
 from frontlines.resolve import ResolvedDocument
 
@@ -46,7 +46,10 @@ def _sides(head: Token | None, resolved: ResolvedDocument) -> list[str]:
         found += side_refs([a for a in refs if a not in backers] or refs, resolved)
     if not found and stands_for_speaker(head):  # "they said they had fought X"
         speaker = reporting_subject(head.head)
-        return _sides(speaker, resolved) if speaker is not None and speaker != head else []
+        said = _sides(speaker, resolved) if speaker is not None and speaker != head else []
+        # "'Our forces defeated X,' said Colonel Y, spokesman for Z": Z's forces, not Y
+        parties = [a for a in said if not is_person(a, resolved)]
+        return parties or said
     return [a for a in dict.fromkeys(found) if not is_generic_class(a)]
 
 
