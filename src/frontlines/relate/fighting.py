@@ -1,7 +1,8 @@
 """The sides of a fight as the text tells it, typed event or not: "X clashed with Y", "X and
 Y fought", "fighting between X and Y", "X took the town after fighting with Y", "clashes
-with Y" in a clause whose subject is X. Each side opposes the other. Part of the `relate`
-stage; the words are in `kb/data/relate.yaml` (`relations.opposes`).
+with Y" in a clause whose subject is X, "X defeated / ambushed Y", "Y was attacked by X",
+"X faced resistance from Y", "X is locked in a war with Y". Each side opposes the other. Part
+of the `relate` stage; the words are in `kb/data/relate.yaml` (`relations.opposes`).
 """
 
 from __future__ import annotations

@@ -3,8 +3,9 @@
 Part of the `relate` stage, beside `backing`: "the X-backed Y" (X supports Y, read from the
 characters as well as the parse, which often takes "U.S.-backed" for a verb), "X's Y" where X
 is a person and Y a named force (X commands Y), "Y commander X" and "X, Y's commander"
-(X commands Y), "Y, led by X" (X commands Y), "Y and allied Z" (Z is allied with Y), "Y, an
-ally of X" (allied). Word lists are in `kb/data/relate.yaml`.
+(X commands Y), "Y, led by X" and "Y of X" (X commands Y), "Y and allied Z" (Z is allied
+with Y), "Y, an ally of X" and "Y and their allies, including X" (allied), "the X-led
+coalition" naming no actor (X stands for it). Word lists are in `kb/data/relate.yaml`.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from frontlines.clauses import with_conjuncts
 from frontlines.kb import load_data
@@ -71,7 +71,7 @@ def places_in(tokens: list[Token], resolved: ResolvedDocument) -> list[tuple[Tok
     return found
 
 
-def _whole_name(span, place: PlaceMention) -> PlaceMention:
+def _whole_name(span: Span, place: PlaceMention) -> PlaceMention:
     """'Bai Hassan' matched as 'Hassan' (a namesake elsewhere): the name the text gives,
     with no point."""
     before = [
