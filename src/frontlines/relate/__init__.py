@@ -38,7 +38,9 @@ def relate(
     resolved = with_sides(resolved)  # after the events, which read names only
     control = find_control(resolved, quotes)
     return Picture(
-        relations=fighting_sides_only(find_relations(resolved, events, control), control),
+        relations=fighting_sides_only(
+            find_relations(resolved, events, control), control, events, resolved
+        ),
         control=control,
         quotes=quotes,
         linked=resolved.linked,

@@ -24,18 +24,19 @@ from frontlines.clauses import (
     with_conjuncts,
 )
 from frontlines.kb import load_data
-from frontlines.kb.countries import is_generic_class
 from frontlines.mentions import actor_records, demonym_country
 from frontlines.models import ControlChange, Event, Relation
 from frontlines.parse import lemmas_of, lowers_of, sentences_of
-from frontlines.relate.fighting import capture_pairs, fight_pairs
+from frontlines.relate.fighting import UNARMED_TYPES, capture_pairs, fight_pairs
 from frontlines.relate.phrases import (
     actors_between,
     backers_only,
     is_named_group,
+    leaders_in,
     persons_named,
     phrase_pairs,
 )
+from frontlines.relate.plausible import fold_unspecified, opposed, plausible
 from frontlines.resolve import ResolvedDocument
 
 AGENT_REACH = 24  # characters after a "by" with no object in which its name may stand
@@ -46,8 +47,9 @@ OPPOSING_SUB_EVENTS = {
 }
 # Fighting one side does to another: both named, the second one armed.
 MODE_OF = {"opposes": "military"}  # a fight is a military opposition
+ALLY_WORDS = {"allied", "aligned"}  # "mercenaries allied to X": not X
+SYMMETRIC = {"opposes", "allied_with"}  # either way round, one relation
 OPPOSING_EVENT_TYPES = {"Battles", "Explosions/Remote violence"}
-UNARMED_TYPES = {"civilians", "protesters", "rioters", "state", "person"}
 
 
 @cache
@@ -92,10 +94,47 @@ def _phrase_ids(head: Token | None, resolved: ResolvedDocument) -> list[str]:
         heads += more
     found: list[str] = []
     for item in heads:
-        for actor_id in _ids(phrase_tokens(item), resolved):
+        tokens = phrase_tokens(item)
+        # "mercenaries allied to X": the mercenaries, not their ally (but "forces loyal
+        # to X", naming no one else, are X's)
+        allied = {t.i for c in item.children if c.lower_ in ALLY_WORDS for t in c.subtree}
+        own = [t for t in tokens if t.i not in allied]
+        for actor_id in _within(own, resolved) if allied else _ids(tokens, resolved):
             if actor_id not in found:
                 found.append(actor_id)
-    return found
+    # "backed by U.S.-led coalition airstrikes" naming no actor: the coalition's leader
+    return found or leaders_in([t for item in heads for t in phrase_tokens(item)], resolved)
+
+
+def _within(tokens: list[Token], resolved: ResolvedDocument) -> list[str]:
+    """Actors the tokens name by a mention inside them (not one running on into 'allied to
+    X'); all they name where none lies inside."""
+    if not tokens:
+        return []
+    low, high = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
+    spans = resolved.linked.actor_of.items()
+    found = _ids(tokens, resolved)
+    inside = [i for i in found if any(j == i and low <= a and b <= high for (a, b), j in spans)]
+    return inside or found
+
+
+def _named_force(actor_id: str, evidence, resolved: ResolvedDocument) -> str:
+    """A country's generic forces in an event whose sentence names the force itself
+    ('Ethiopian National Defense Force troops open fire'): that force."""
+    record = actor_records().get(actor_id)
+    if record is None or not actor_id.startswith(f"{record.country}-"):
+        return actor_id
+    normalized = resolved.linked.parsed.normalized
+    for (start, _), other in sorted(resolved.linked.actor_of.items()):
+        linked = resolved.linked.actors.get(other)
+        if linked is None or other == actor_id or linked.record.discovered:
+            continue
+        own = linked.record
+        if own.country != record.country or own.type != record.type:
+            continue
+        if evidence.start <= normalized.span(start, start + 1)[0] < evidence.end:
+            return other
+    return actor_id
 
 
 def _standing_for(noun: Token, resolved: ResolvedDocument) -> list[str]:
@@ -135,6 +174,9 @@ def _sources_of_verb(verb: Token, resolved: ResolvedDocument) -> list[str]:
     subject, passive = subject_of(verb)
     if subject is not None and not passive:
         return _phrase_ids(subject, resolved) or _standing_for(subject, resolved)
+    purpose = verb.dep_ in {"advcl", "xcomp"} and any(c.tag_ == "TO" for c in verb.children)
+    if subject is not None and passive and purpose:
+        return _phrase_ids(subject, resolved)  # "X are sent to help Y": X helps
     return []
 
 
@@ -147,12 +189,20 @@ def _targets_of_verb(verb: Token, resolved: ResolvedDocument) -> list[str]:
             return [] if passive else _phrase_ids(subject, resolved)
         subject, _ = subject_of(verb)
         for child in verb.children:
-            if child.dep_ == "nsubjpass":
+            # "X (SDF) backed by Y, seize ...": a headline's participle parsed as the verb
+            # with X its active subject; with the agent there X is still who is backed
+            if child.dep_ in {"nsubjpass", "nsubj"}:
                 return _phrase_ids(child, resolved)
         return _phrase_ids(subject, resolved)
     for child in verb.children:
         if child.dep_ in {"dobj", "attr"}:
             return _phrase_ids(child, resolved)
+    for child in verb.children:  # "help Y fight X", "help Y (to) hold the town": Y
+        if child.dep_ in {"ccomp", "xcomp"}:
+            doers = [g for g in child.children if g.dep_ in {"nsubj", "compound"}]
+            found = [i for g in doers for i in _phrase_ids(g, resolved)]
+            if found:
+                return found
     return []
 
 
@@ -226,6 +276,9 @@ def _support_noun(noun: Token, resolved: ResolvedDocument) -> tuple[list[str], l
             sources = _phrase_ids(subject, resolved)
     if governor.lemma_.lower() in _set("supports", "giving_verbs") and noun.dep_ == "dobj":
         subject, passive = subject_of(governor)
+        accused = _accused(governor)  # "accuses X of deploying jets to provide support to Y"
+        if not sources and accused is not None:
+            sources = _phrase_ids(accused, resolved)
         if not sources and not passive:
             sources = _phrase_ids(subject, resolved)
         for child in governor.children:
@@ -341,23 +394,6 @@ def _pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple[str, To
             yield "commands", token, _persons(phrase_tokens(token.head), resolved), groups
 
 
-def _plausible(kind: str, source: str, target: str) -> bool:
-    """Drop pairings no report means: a country's own forces 'belonging to' a foreign group."""
-    if source == target or is_generic_class(source) or is_generic_class(target):
-        return False  # "Qatar financed the rebels": no relation to an unnamed class
-    records = actor_records()
-    a, b = records.get(source), records.get(target)
-    if a is None or b is None:
-        return True
-    if kind == "member_of" and a.country and b.country and a.country != b.country:
-        return False
-    if kind == "commands" and a.type != "person":
-        return False
-    if kind == "opposes" and "state" in {a.type, b.type} and a.country == b.country:
-        return False  # "Libya" against a Libyan party: which side the country stands for is unsaid
-    return not (source in b.commands or target in a.commands and kind != "commands")
-
-
 def find_relations(
     resolved: ResolvedDocument, events: list[Event], control: list[ControlChange] | None = None
 ) -> list[Relation]:
@@ -369,8 +405,10 @@ def find_relations(
 
     def add(kind: str, source: str, target: str, mode: str, modality: str, evidence, date):
         key = (kind, source, target, mode)
-        if not _plausible(kind, source, target):
+        if not plausible(kind, source, target):
             return
+        if kind in SYMMETRIC and (kind, target, source, mode) in found:
+            key = (kind, target, source, mode)  # "X opposes Y" told again as "Y ... X"
         if key in found:  # told again: one relation, more evidence
             if evidence not in found[key].evidence:
                 found[key].evidence.append(evidence)
@@ -428,8 +466,8 @@ def find_relations(
             continue  # a strike on a place: its state forces are only the type's default
         add(
             "opposes",
-            event.actor1.id,
-            event.actor2.id,
+            _named_force(event.actor1.id, event.evidence[0], resolved),
+            _named_force(event.actor2.id, event.evidence[0], resolved),
             "military",
             "asserted",
             event.evidence[0],
@@ -440,7 +478,7 @@ def find_relations(
             continue
         if not change.gained_by or not change.lost_by or not change.evidence:
             continue
-        if any(_opposed(found, change.gained_by, change.lost_by)):
+        if any(opposed(found, change.gained_by, change.lost_by)):
             continue
         add(
             "opposes",
@@ -451,30 +489,4 @@ def find_relations(
             change.evidence[0],
             change.date,
         )
-    return _fold_unspecified(list(found.values()))
-
-
-def _opposed(found: dict, a: str, b: str) -> Iterator[bool]:
-    """Whether the two already oppose each other, either way round."""
-    for kind, source, target, _ in found:
-        yield kind == "opposes" and {source, target} == {a, b}
-
-
-def _fold_unspecified(relations: list[Relation]) -> list[Relation]:
-    """'Backed by X' and 'X supports Y militarily': one military relation, both evidence."""
-    kept: list[Relation] = []
-    for relation in relations:
-        twins = [
-            r
-            for r in relations
-            if r.mode != "unspecified"
-            and (r.kind, r.source, r.target) == (relation.kind, relation.source, relation.target)
-        ]
-        if relation.mode != "unspecified" or not twins:
-            kept.append(relation)
-            continue
-        for twin in twins:
-            twin.evidence += [e for e in relation.evidence if e not in twin.evidence]
-    for relation in kept:
-        relation.evidence.sort(key=lambda e: e.start)
-    return kept
+    return fold_unspecified(list(found.values()))

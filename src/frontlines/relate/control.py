@@ -27,34 +27,33 @@ from frontlines.clauses import (
 )
 from frontlines.kb import load_data
 from frontlines.models import ControlChange, PlaceMention, Quote
-from frontlines.parse import char_span, lemmas_of, sentences_of
-from frontlines.relate.facilities import as_facility, facility_places
+from frontlines.parse import lemmas_of, sentences_of
+from frontlines.relate.facilities import facility_places
 from frontlines.relate.fighting import earlier_captor, fought, relative_holder
-from frontlines.relate.objects import described_by, place_like_object
 from frontlines.relate.phrases import backers_in, held_by, side_refs
+from frontlines.relate.places import (
+    governing_preposition,
+    names_places,
+    object_places,
+    object_tokens,
+    places_in,
+    region,
+    subject_places,
+    taken_places,
+    town_before,
+    unknown_towns,
+)
 from frontlines.relate.speech import (
     announcer_of,
     claim_modality,
     reporting_subject,
     stands_for_speaker,
 )
-from frontlines.relate.unplaced import named_unknown, unread_towns
+from frontlines.relate.taking import intended, passive_subject_names, withdrawn_side
 from frontlines.resolve import ResolvedDocument
 
-NESTED_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}
-# "unresolved", "unresolved_region": a name no gazetteer knows, placed only at the town or
-# province around it; who holds it is not who holds that, and its own point is unknown.
-NOT_CONTROL_FEATURES = {
-    "country", "continent", "region_of_world", "unresolved", "unresolved_region",
-}  # fmt: skip
 SKIPPED_MODALITIES = {"planned", "hypothetical", "threatened"}
-MIN_PLACE_LETTERS = 3  # "Ra" of "Ra's Lanuf", "Al" of a garbled "Al-X": no place
 FIRST_PERSON = {"we", "our", "us", "ours"}
-REFERENCE_WORDS = {
-    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-    "northern", "southern", "eastern", "western", "km", "kilometres", "kilometers", "miles",
-    "outskirts", "edge", "edges", "gates", "gate", "near", "outside", "vicinity", "direction",
-}  # fmt: skip
 
 
 @cache
@@ -166,150 +165,6 @@ def _triggers(sentence: Span) -> list[_Trigger]:
     return found
 
 
-def _region(head: Token) -> list[Token]:
-    """A phrase's tokens without the clauses nested in it."""
-    tokens = [head]
-    for child in head.children:
-        if child.dep_ in NESTED_CLAUSES and child.pos_ in {"VERB", "AUX"}:
-            continue
-        tokens += _region(child)
-    return tokens
-
-
-def _places_in(tokens: list[Token], resolved: ResolvedDocument) -> list[tuple[Token, PlaceMention]]:
-    """The places named over the tokens, each with its name's head token."""
-    indices = {t.i for t in tokens}
-    doc = resolved.linked.parsed.doc
-    found = []
-    for (start, end), place in sorted(resolved.place_at.items()):
-        span = char_span(doc, start, end)
-        if span is None or span.root.i not in indices or place.lat is None:
-            continue
-        if (place.feature or "") in NOT_CONTROL_FEATURES:
-            continue
-        if sum(c.isalpha() for c in span.text) < MIN_PLACE_LETTERS:
-            continue  # a fragment of a longer or garbled name is no place
-        governor = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
-        if governor.lower_ in REFERENCE_WORDS or span.root.head.lower_ in REFERENCE_WORDS:
-            continue  # "south of X" names a reference point
-        if _describes(span.root):
-            continue  # "the Kurdish stronghold of Afrin", "the Berber city of Zuwarah"
-        found.append((span.root, place))
-    return found
-
-
-def _describes(root: Token) -> bool:
-    """A name modifying a noun that names its place by 'of X' describes it, it is not it."""
-    if root.dep_ not in {"amod", "compound", "nmod"} or root.head.pos_ != "NOUN":
-        return False
-    return any(
-        child.dep_ == "prep"
-        and child.lower_ == "of"
-        and any(g.pos_ == "PROPN" for g in child.subtree)
-        for child in root.head.children
-    )
-
-
-def _object_places(
-    trigger: Token, preps: set[str], resolved: ResolvedDocument
-) -> list[tuple[Token, PlaceMention]]:
-    """Places the trigger governs through an object ("took control of X": the object's own
-    "of") or one of the given prepositions."""
-    heads = [
-        child
-        for child in trigger.children
-        if child.dep_ in {"dobj", "attr", "oprd"} or child.dep_ == "prep" and child.lower_ in preps
-    ]
-    tokens = []
-    for head in heads:
-        named = _named_complement(head)
-        if named is None:
-            tokens += _region(head)
-            continue
-        for name in (c for c in named.children if c.dep_ == "pobj"):
-            tokens += [name] + [
-                t
-                for c in name.children
-                if c.dep_ not in {"prep", "relcl", "acl"}
-                for t in c.subtree
-            ]
-    return _places_in(tokens, resolved)
-
-
-CONTAINING = {"in", "near"}
-
-
-def _taken_places(trigger: Token, preps: set[str], resolved: ResolvedDocument) -> list:
-    """The places a capture's objects name. A place named only as where the object lies
-    ('the Yarmouk camp in Tripoli', 'the Rubaya project area in North Kivu') is not taken
-    itself: the object is, placed by its own name (`facility_places`) when it has one."""
-    found = _object_places(trigger, preps, resolved)
-    inner = [
-        as_facility(r, p)
-        for r, p in found
-        if _governing_preposition(r, trigger) not in CONTAINING and not described_by(r, trigger)
-    ]
-    if inner:  # "the city's airport, A and B": the airport too
-        extra = facility_places(_object_tokens(trigger, preps), resolved)
-        # not "the Nihm district" beside "Nihm": a facility named after a place taken
-        return inner + [e for e in extra if not any(p.text in e.text for p in inner)]
-    unknown = _unknown_towns(trigger, preps, resolved)
-    if unknown:
-        return unknown
-    tokens = _object_tokens(trigger, preps)
-    facilities = facility_places(tokens, resolved)
-    if facilities:
-        return facilities
-    if not found:  # "retakes Palmyra" with the name read as no place: a town of the report's
-        towns = unread_towns(trigger, resolved)
-        if towns:
-            return towns
-    named_site = any(
-        t.pos_ == "NOUN" and t.lower_ != "control"
-        and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children)
-        for t in tokens
-    )
-    if named_site or not place_like_object(trigger, preps):
-        return []  # "secured the release of hostages in Mosul": where, not what was taken
-    return [p for _, p in found]
-
-
-def _unknown_towns(trigger: Token, preps: set[str], resolved: ResolvedDocument) -> list:
-    """'the town of Dhuluiya' with a name no gazetteer knows (`unplaced.named_unknown`)."""
-    names: set[int] = set()
-    for child in trigger.children:
-        if child.dep_ in {"dobj", "attr", "oprd"} or child.dep_ == "prep" and child.lower_ in preps:
-            named = _named_complement(child)
-            objects = [c for c in named.children if c.dep_ == "pobj"] if named else []
-            names |= {t.i for c in objects for t in with_conjuncts(c)}
-    return named_unknown(names, trigger.doc, resolved)
-
-
-def _object_tokens(trigger: Token, preps: set[str]) -> list[Token]:
-    """The tokens of the trigger's objects and of its phrases with the given prepositions."""
-    return [
-        t
-        for child in trigger.children
-        if child.dep_ in {"dobj", "attr", "oprd"} or child.dep_ == "prep" and child.lower_ in preps
-        for t in _region(child)
-    ]
-
-
-def _named_complement(head: Token) -> Token | None:
-    """'the village of X in the Y region': the place taken is X, whatever Y is; when X is
-    unknown nothing is taken, rather than the region it lies in."""
-    noun = head
-    if head.dep_ == "prep":
-        noun = next((c for c in head.children if c.dep_ == "pobj"), head)
-    if noun.lemma_.lower() not in set(lexicon()["settlement_nouns"]):
-        return None
-    for child in noun.children:
-        named = any(g.pos_ == "PROPN" for g in child.subtree)
-        if child.dep_ == "prep" and child.lower_ == "of" and named:
-            return child
-    return None
-
-
 def _refs(head: Token | None, resolved: ResolvedDocument, quotes: list[Quote]) -> list[str]:
     if head is None:
         return []
@@ -319,7 +174,7 @@ def _refs(head: Token | None, resolved: ResolvedDocument, quotes: list[Quote]) -
     refs = side_refs([r for r in refs if r not in backers] or refs, resolved)
     if not refs and head.pos_ in {"NOUN", "PROPN"}:
         # "forces loyal to X", "fighters of X": the side is the one the phrase names
-        refs = [r.id for r in actor_refs(_region(head), resolved)]
+        refs = [r.id for r in actor_refs(region(head), resolved)]
     if not refs and any(t.lower_ in FIRST_PERSON for t in tokens):
         actor = speaker_side(head, quotes, resolved)
         refs = [actor] if actor else []
@@ -340,19 +195,9 @@ def _verbless_root(trigger: Token, resolved: ResolvedDocument) -> Token | None:
     return root if root in trigger.ancestors and named else None
 
 
-def _governing_preposition(root: Token, trigger: Token) -> str | None:
-    """The preposition nearest above a place's name on its way up to the trigger."""
-    current = root
-    while current != trigger and current.head != current:
-        if current.dep_ == "prep" or current.pos_ == "ADP":
-            return current.lower_
-        current = current.head
-    return None
-
-
 def _from_actor(trigger: Token, resolved: ResolvedDocument) -> str | None:
     """'recaptured X from Y', 'recaptured the town of X from Y': Y lost X."""
-    for token in _region(trigger):
+    for token in region(trigger):
         if token.dep_ == "prep" and token.lower_ == "from":
             refs = actor_refs(list(token.subtree), resolved)
             if refs:
@@ -380,16 +225,19 @@ def _changes_for(
     doer_id = doer[0] if doer else None
     out = []
     if trigger.kind in {"captured", "entered", "besieged"}:
-        places = _taken_places(token, objects, resolved)
+        places = taken_places(token, objects, resolved)
         if not passive:  # "X is captured by Y": subject_of leaves X out where Y is named
             subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
         if subject is not None and subject.dep_ == "nsubjpass":
-            places += [place for _, place in _places_in(_region(subject), resolved)]
+            places += subject_places(subject, resolved)
+        if not places:  # "... after the town of X is captured by Y", its subject misparsed
+            places = names_places(passive_subject_names(token), resolved)
         lost = _from_actor(token, resolved)
         # "entered the LNA-held city of Sirte", "took X after fighting with Y"
-        lost = lost or held_by(_object_tokens(token, objects), resolved)
+        lost = lost or held_by(object_tokens(token, objects), resolved)
         lost = lost or next((o for o in fought(token, resolved) if o != doer_id), None)
         lost = lost or earlier_captor(token, resolved) or relative_holder(token, resolved)
+        lost = lost or withdrawn_side(token, doer_id, resolved)  # "forces withdrew as ..."
         if trigger.kind == "captured" and verb_lemma(token) in set(lex["expel"]):
             objects_refs = [
                 r.id
@@ -398,21 +246,31 @@ def _changes_for(
                 for r in actor_refs(list(c.subtree), resolved)
             ]
             lost = lost or (objects_refs[0] if objects_refs else None)
-            places = [place for _, place in _object_places(token, {"from", "out"}, resolved)]
+            places = [place for _, place in object_places(token, {"from", "out"}, resolved)]
         out += [(p, trigger.kind, doer_id, lost) for p in places]
     elif trigger.kind in {"withdrew", "retreated_to"}:
         destinations = set(lex["destination_preps"])
         movement = destinations | set(lex["source_preps"])
-        for root, place in _object_places(token, movement, resolved):
-            if _governing_preposition(root, token) in destinations:
+        for root, place in object_places(token, movement, resolved):
+            if governing_preposition(root, token) in destinations:
                 out.append((place, "retreated_to", doer_id, None))
             else:  # "withdrew from the town", "abandoned the town"
                 out.append((place, "withdrew", None, doer_id))
+        left_from = set(lex["source_preps"])
+        # "withdraw from the towns of A, B and C" with C a name no gazetteer knows
+        taken = [place for place, *_ in out]
+        out += [
+            (p, "withdrew", None, doer_id)
+            for p in unknown_towns(token, left_from, resolved)
+            if not any(p.start < t.end and t.start < p.end for t in taken)
+        ]
         if not any(kind == "withdrew" for _, kind, _, _ in out):  # "left Bani Walid Airport"
-            left = _object_tokens(token, set(lex["source_preps"]))
+            left = object_tokens(token, left_from)
             out += [(p, "withdrew", None, doer_id) for p in facility_places(left, resolved)]
+        if not out:  # "withdrew from the town": the town named before
+            out += [(p, "withdrew", None, doer_id) for p in town_before(token, resolved)]
     elif trigger.kind == "fell" and subject is not None:
-        places = [place for _, place in _places_in(_region(subject), resolved)]
+        places = [place for _, place in places_in(region(subject), resolved)]
         gained = None
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in {"to", "into"}:
@@ -420,10 +278,10 @@ def _changes_for(
                 gained = refs[0].id if refs else None
         out += [(p, "captured", gained, None) for p in places]
     elif trigger.kind == "lost":
-        out += [(p, "captured", None, doer_id) for _, p in _object_places(token, set(), resolved)]
+        out += [(p, "captured", None, doer_id) for _, p in object_places(token, set(), resolved)]
     elif trigger.kind.startswith("noun-"):
         of_phrases = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
-        places = [p for _, p in _places_in([t for c in of_phrases for t in _region(c)], resolved)]
+        places = [p for _, p in places_in([t for c in of_phrases for t in region(c)], resolved)]
         gained = None
         for child in token.children:
             if child.dep_ == "poss" or child.dep_ == "prep" and child.lower_ == "by":
@@ -449,12 +307,13 @@ def find_control(resolved: ResolvedDocument, quotes: list[Quote]) -> list[Contro
         triggers = _triggers(sentence)
         tokens = [t.token for t in triggers]
         for trigger in triggers:
-            if modality_of(trigger.token) in SKIPPED_MODALITIES:
-                continue
+            if modality_of(trigger.token) in SKIPPED_MODALITIES or intended(trigger.token):
+                continue  # "will take X", "an operation to capture X": meant, not done
             for place, kind, gained, lost in _changes_for(trigger, resolved, quotes):
                 if gained and gained == lost:
                     continue
-                modality = claim_modality(trigger.token, {gained, lost} - {None}, resolved)
+                # a claim is the gainer's; a side telling its own loss or withdrawal admits it
+                modality = claim_modality(trigger.token, {gained} - {None}, resolved)
                 date = date_of(trigger.token, tokens, resolved)
                 value = date.value if date else None
                 key = (place.name, kind, gained, lost, value or published, modality)

@@ -1,7 +1,8 @@
 """The sides of a fight as the text tells it, typed event or not: "X clashed with Y", "X and
 Y fought", "fighting between X and Y", "X took the town after fighting with Y", "clashes
-with Y" in a clause whose subject is X. Each side opposes the other. Part of the `relate`
-stage; the words are in `kb/data/relate.yaml` (`relations.opposes`).
+with Y" in a clause whose subject is X, "X defeated / ambushed Y", "Y was attacked by X",
+"X faced resistance from Y", "X is locked in a war with Y". Each side opposes the other. Part
+of the `relate` stage; the words are in `kb/data/relate.yaml` (`relations.opposes`).
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ from spacy.tokens import Span, Token
 from frontlines.clauses import actor_refs, agent_of, phrase_tokens, subject_of, with_conjuncts
 from frontlines.kb import load_data
 from frontlines.kb.countries import is_generic_class
-from frontlines.relate.phrases import backers_in, side_refs
+from frontlines.mentions import actor_records
+from frontlines.relate.phrases import backers_in, is_person, side_refs
 from frontlines.relate.speech import reporting_subject, stands_for_speaker
 from frontlines.resolve import ResolvedDocument
 
 OPPONENT_PREPS = {"with", "against"}
+UNARMED_TYPES = {"civilians", "protesters", "rioters", "state", "person"}
 
 
 @cache
@@ -29,14 +32,37 @@ def _words(name: str) -> frozenset[str]:
 def _sides(head: Token | None, resolved: ResolvedDocument) -> list[str]:
     if head is None:
         return []
-    tokens = [t for h in with_conjuncts(head) for t in phrase_tokens(h)]
-    found = [r.id for r in actor_refs(tokens, resolved)]
-    backers = backers_in(tokens, resolved)  # "Turkish-backed forces" fight, not Turkey
-    found = side_refs([a for a in found if a not in backers] or found, resolved)
+    described = {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree}
+    found: list[str] = []
+    for conjunct in with_conjuncts(head):  # each conjunct a side: "Turkey and the FSA"
+        tokens = _side_tokens(conjunct, resolved)
+        own = [r.id for r in actor_refs([t for t in tokens if t.i not in described], resolved)]
+        if described and any(_armed(a, resolved) for a in own):
+            # "the al-Nusra Front, an al-Qaeda affiliate, assaults X": the apposition
+            # describes the side named, it is no side of its own (but "Syrian War: The
+            # Syrian Army" with the heading's noun as the subject names the side in it)
+            tokens = [t for t in tokens if t.i not in described]
+        refs = [r.id for r in actor_refs(tokens, resolved)]
+        backers = backers_in(tokens, resolved)  # "Turkish-backed forces" fight, not Turkey
+        found += side_refs([a for a in refs if a not in backers] or refs, resolved)
     if not found and stands_for_speaker(head):  # "they said they had fought X"
         speaker = reporting_subject(head.head)
-        return _sides(speaker, resolved) if speaker is not None and speaker != head else []
+        said = _sides(speaker, resolved) if speaker is not None and speaker != head else []
+        # "'Our forces defeated X,' said Colonel Y, spokesman for Z": Z's forces, not Y
+        parties = [a for a in said if not is_person(a, resolved)]
+        return parties or said
     return [a for a in dict.fromkeys(found) if not is_generic_class(a)]
+
+
+OWNER_WORDS = {"loyal", "belonging", "affiliated"}  # "forces loyal to X" are X's
+
+
+def _side_tokens(head: Token, resolved: ResolvedDocument) -> list[Token]:
+    """One conjunct's words; 'troops loyal to X' are X's, whatever 'troops' alone would be."""
+    owner = [t for c in head.children if c.lower_ in OWNER_WORDS for t in c.subtree]
+    if head.pos_ == "NOUN" and owner and actor_refs(owner, resolved):
+        return owner
+    return phrase_tokens(head)
 
 
 def _sides_after(word: Token, preps: Collection[str], resolved: ResolvedDocument) -> list[str]:
@@ -52,17 +78,66 @@ def _sides_after(word: Token, preps: Collection[str], resolved: ResolvedDocument
     ]
 
 
-def _clause_subject(word: Token) -> Token | None:
-    """The subject of the clause a fight noun stands in ('X took Y after clashes with Z')."""
+def _clause_sides(word: Token, resolved: ResolvedDocument) -> list[str]:
+    """The sides the subject of the clause a fight noun stands in names ('X took Y after
+    clashes with Z'); past a relative clause whose subject names none ('X took villages that
+    were held by W in a clash with Z': X) to the clause it is in."""
     current = word
-    for _ in range(5):
+    for _ in range(10):
         if current.head == current:
-            return None
+            return []
         current = current.head
-        if current.pos_ in {"VERB", "AUX"}:
-            subject, passive = subject_of(current)
-            return None if passive else subject
-    return None
+        if current.pos_ not in {"VERB", "AUX"}:
+            continue
+        subject, passive = subject_of(current)
+        sides = _sides(subject, resolved)  # "X is locked in a war with Y": X too
+        headed = subject is not None and any(
+            t.text == ":" for t in current.doc[subject.i : current.i]
+        )  # the heading's noun taken for the subject: "Syrian War: The army ... took"
+        if (subject is None or headed) and not passive and agent_of(current) is None:
+            sides = _named_before(current, resolved) or sides
+        if sides or current.dep_ not in {"relcl", "acl"}:
+            return sides
+    return []
+
+
+def _named_before(verb: Token, resolved: ResolvedDocument) -> list[str]:
+    """A verb the parser left with no subject ('Conflict, X-led intervention: The army,
+    along with militias, took ...', the heading run into the clause): the sides named
+    before it since the heading's colon, not their backers."""
+    tokens = list(verb.sent)[: verb.i - verb.sent.start]
+    colons = [n for n, t in enumerate(tokens) if t.text == ":"]
+    if not colons:
+        return []
+    tokens = [t for t in tokens[colons[-1] + 1 :] if not t.is_punct]
+    backers = backers_in(tokens, resolved)
+    found = [r.id for r in actor_refs(tokens, resolved) if r.id not in backers]
+    return [a for a in side_refs(list(dict.fromkeys(found)), resolved) if not is_generic_class(a)]
+
+
+def _armed(actor_id: str, resolved: ResolvedDocument) -> bool:
+    """A side that can be fought: not a country, a person, civilians or protesters."""
+    linked = resolved.linked.actors.get(actor_id)
+    record = linked.record if linked else actor_records().get(actor_id)
+    return record is None or record.type not in UNARMED_TYPES
+
+
+def _object_fight(token: Token, resolved: ResolvedDocument) -> tuple[list, list] | None:
+    """'X defeated / repelled / ambushed Y', 'Y was attacked by X': the doer and the armed
+    side its object names (an attack on a place or a country is no fight between sides)."""
+    subject, passive = subject_of(token)
+    agent = agent_of(token)
+    if agent is not None:
+        doers = _sides(agent, resolved)
+        objects = [c for c in token.children if c.dep_ == "nsubjpass"]
+    elif passive:
+        return None
+    else:
+        doers = _sides(subject, resolved)
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+    others = [a for o in objects for a in _sides(o, resolved) if _armed(a, resolved)]
+    others = [a for a in others if a not in doers]
+    return (doers, others) if doers and others else None
 
 
 def fight_pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple]:
@@ -75,23 +150,37 @@ def fight_pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple]:
             if passive:
                 continue
             sides = _sides(subject, resolved)
+            if not sides:  # "help the YPG fight against X", the name hung on the verb
+                named = [c for c in token.children if c.dep_ == "compound"]
+                sides = [s for c in named for s in _sides(c, resolved)]
             others = _sides_after(token, OPPONENT_PREPS, resolved)
             if not others and len(sides) > 1:  # "X and Y clashed"
                 sides, others = sides[:1], sides[1:]
             if sides and others:
                 yield "opposes", token, sides, others
-        elif token.pos_ == "NOUN" and (lemma in nouns or token.lower_ in nouns):
+        elif token.pos_ == "NOUN" and ({lemma, token.lower_} & (nouns | _words("source_nouns"))):
             both = _sides_after(token, {"between"}, resolved)
             if len(both) < 2 and token.dep_ == "nsubj":  # "fighting erupted between X and Y"
                 both = _sides_after(token.head, {"between"}, resolved)
             if len(both) > 1:
                 yield "opposes", token, both[:1], both[1:]
                 continue
-            others = _sides_after(token, OPPONENT_PREPS, resolved)
+            others = []
+            if {lemma, token.lower_} & nouns:
+                others = _sides_after(token, OPPONENT_PREPS, resolved)
+            if {lemma, token.lower_} & _words("source_nouns"):
+                others += _sides_after(token, {"from"}, resolved)  # "resistance from X"
             if others:
-                sides = _sides(_clause_subject(token), resolved)
+                # "the YPG fight against X", "the army's fight against X": the noun's own
+                own = [c for c in token.children if c.dep_ in {"compound", "poss", "nmod"}]
+                sides = [s for c in own for s in _sides(c, resolved) if s not in others]
+                sides = sides or _clause_sides(token, resolved)
                 if sides:
                     yield "opposes", token, sides, others
+        elif token.pos_ == "VERB" and lemma in _words("object_verbs"):
+            pair = _object_fight(token, resolved)
+            if pair is not None:
+                yield "opposes", token, *pair
 
 
 def fought(trigger: Token, resolved: ResolvedDocument) -> list[str]:

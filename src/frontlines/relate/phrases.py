@@ -3,8 +3,9 @@
 Part of the `relate` stage, beside `backing`: "the X-backed Y" (X supports Y, read from the
 characters as well as the parse, which often takes "U.S.-backed" for a verb), "X's Y" where X
 is a person and Y a named force (X commands Y), "Y commander X" and "X, Y's commander"
-(X commands Y), "Y, led by X" (X commands Y), "Y and allied Z" (Z is allied with Y), "Y, an
-ally of X" (allied). Word lists are in `kb/data/relate.yaml`.
+(X commands Y), "Y, led by X" and "Y of X" (X commands Y), "Y and allied Z" (Z is allied
+with Y), "Y, an ally of X" and "Y and their allies, including X" (allied), "the X-led
+coalition" naming no actor (X stands for it). Word lists are in `kb/data/relate.yaml`.
 """
 
 from __future__ import annotations
@@ -172,6 +173,17 @@ def _participle(token: Token, participles: frozenset[str] | None = None) -> tupl
     return None
 
 
+def leaders_in(tokens: list[Token], resolved: ResolvedDocument) -> list[str]:
+    """Actors named as X in 'the X-led coalition' over the tokens: a coalition named only by
+    its leader stands for the leader."""
+    found: list[str] = []
+    for token in tokens:
+        span = _participle(token, frozenset({"led"}))
+        if span is not None:
+            found += actors_between(*span, resolved)
+    return list(dict.fromkeys(found))
+
+
 def _backed(token: Token, sentence: Span, resolved: ResolvedDocument):
     span = _participle(token)
     if span is None:
@@ -188,7 +200,27 @@ def _backed(token: Token, sentence: Span, resolved: ResolvedDocument):
         if start > after and (any(mark in gap for mark in ",;:().!?") or len(gap.split()) > 3):
             break
         return "supports", token, sources, [actor_id]
-    return None
+    named = _named_before(token, resolved)
+    return ("supports", token, sources, [named]) if named and named not in sources else None
+
+
+def _named_before(token: Token, resolved: ResolvedDocument) -> str | None:
+    """'the U.S.-backed division' after 'the Free Syrian Army's 13th Division': a definite
+    noun that ends the name of a party named before stands for that party."""
+    noun = token.head if token.dep_ in {"amod", "compound"} else None
+    if noun is None or noun.pos_ != "NOUN" or noun.i <= token.i:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    text = resolved.linked.parsed.doc.text
+    found = None
+    for (start, end), actor_id in sorted(resolved.linked.actor_of.items()):
+        if end > token.idx:
+            break
+        last = text[start:end].split()[-1:] or [""]
+        if name_key(last[0]) in {noun.lower_, noun.lemma_.lower()}:
+            found = actor_id  # the nearest before
+    return found
 
 
 def _force_of(token: Token, skip: set[int], resolved: ResolvedDocument) -> list[str]:
@@ -205,6 +237,20 @@ def _possessive(token: Token, resolved: ResolvedDocument):
     if not persons:
         return None
     forces = _force_of(token.head, {t.i for t in owner}, resolved)
+    forces = [f for f in forces if f not in persons]
+    return ("commands", token, persons, forces) if forces else None
+
+
+def _force_of_person(token: Token, resolved: ResolvedDocument):
+    """'The Libyan National Army (LNA) of Khalifa Haftar': a named force 'of' a person is
+    his, as 'Khalifa Haftar's Libyan National Army' is."""
+    if token.dep_ != "prep" or token.lower_ != "of" or token.head.pos_ != "PROPN":
+        return None
+    owner = [t for g in token.children if g.dep_ == "pobj" for t in g.subtree]
+    persons = persons_named(owner, resolved)
+    if not persons:
+        return None
+    forces = _force_of(token.head, {t.i for t in token.subtree}, resolved)
     forces = [f for f in forces if f not in persons]
     return ("commands", token, persons, forces) if forces else None
 
@@ -271,10 +317,27 @@ def _ally_noun(token: Token, resolved: ResolvedDocument):
     return ("allied_with", token, holders, partners) if holders and partners else None
 
 
+def _allies_including(token: Token, resolved: ResolvedDocument):
+    """'Government forces and their allies, including troops from the coalition': the ones
+    the allies include are allied with the side whose allies they are."""
+    if token.lemma_.lower() not in _words("allied_with", "nouns") or token.dep_ != "conj":
+        return None
+    if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+        return None
+    included = [t for c in token.children if c.lower_ == "including" for t in c.subtree]
+    partners = [r.id for r in actor_refs(included, resolved)]
+    holders = [r.id for r in actor_refs(phrase_tokens(token.head), resolved)]
+    partners = [p for p in partners if p not in holders]
+    return ("allied_with", token, holders, partners) if holders and partners else None
+
+
 def phrase_pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple]:
     """(kind, word, sources, targets) for every relation told inside a noun phrase."""
     for token in sentence:
-        for reader in (_possessive, _commander, _led_by, _ally_noun):
+        readers = (
+            _possessive, _force_of_person, _commander, _led_by, _ally_noun, _allies_including
+        )
+        for reader in readers:
             found = reader(token, resolved)
             if found is not None:
                 yield found

@@ -145,21 +145,35 @@ class _Said:
 
     speaker: Speaker
     verb: Token | None = None
+    according: bool = False  # "..., according to X": X's words, however few
 
 
-def _nearest_verb(frame: list[Token], span: QuoteSpan) -> Token | None:
+def _nearest_verb(frame: list[Token], span: QuoteSpan, first: Token | None = None) -> Token | None:
+    """The speech verb whose clause holds the quote ('X says it captured its pilot who "was
+    on a mission"', not the nearer 'and also claims'), else the nearest one."""
     verbs = [
         t for t in frame if t.lemma_.lower() in _words("speech_verbs") and t.pos_ in {"VERB", "AUX"}
     ]
     if not verbs:
         return None
+    if first is not None:
+        governing = [t for t in first.ancestors if t in verbs]
+        if governing:
+            return governing[0]
     return min(verbs, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end)))
 
 
+def _subject_child(verb: Token, frame: set[int], deps: set[str]) -> Token | None:
+    """The verb's subject; of two ('TPLF leader X confirms' parsed as 'TPLF' and 'X'), the
+    one nearest the verb."""
+    subjects = [c for c in verb.children if c.dep_ in deps and c.i in frame]
+    return min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None
+
+
 def _subject_phrase(verb: Token, frame: set[int]) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass"} and child.i in frame:
-            return child
+    subject = _subject_child(verb, frame, {"nsubj", "nsubjpass"})
+    if subject is not None:
+        return subject
     if verb.dep_ in {"advcl", "xcomp"} and verb.head.lemma_.lower() == "quote":
         for child in verb.head.children:  # "X quoted Y, confirming that ...": Y speaks
             if child.dep_ == "dobj":
@@ -170,9 +184,13 @@ def _subject_phrase(verb: Token, frame: set[int]) -> Token | None:
         for _ in range(3):  # up to the clause's verb ("saying" hung on "the raid")
             current = current.head
             if current.pos_ in {"VERB", "AUX"}:
-                for child in current.children:
-                    if child.dep_ == "nsubj" and child.i in frame:
-                        return child
+                said = current.head
+                if current.dep_ == "ccomp" and said.lemma_.lower() in _words("speech_verbs"):
+                    # "X says Y has taken Z, adding ...": X goes on speaking, not Y
+                    current = said
+                subject = _subject_child(current, frame, {"nsubj"})
+                if subject is not None:
+                    return subject
                 break
     clause = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
     for token in verb.doc[verb.i + 1 : verb.i + 6]:  # "said Colonel X, spokesman ..."
@@ -213,7 +231,18 @@ class _Attributor:
     def _from_head(self, head: Token) -> Speaker | None:
         if head.pos_ == "PRON" or head.lower_ in _words("pronouns"):
             return self._antecedent(head)
-        return speaker_from_phrase(head, self.resolved, self.profiles)
+        speaker = speaker_from_phrase(head, self.resolved, self.profiles)
+        if speaker is not None and self._same_office(head, speaker):
+            return self.previous  # "A Defence official says ... 'X,' according to the official"
+        return speaker
+
+    def _same_office(self, head: Token, speaker: Speaker) -> bool:
+        """'the official' after an official has spoken: the one who spoke."""
+        previous = self.previous
+        if previous is None or speaker.id or speaker.actor or not previous.role:
+            return False
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        return definite and head.lower_ in previous.role.lower().split()
 
     def _antecedent(self, pronoun: Token) -> Speaker | None:
         """'he said': the last speaker, unless a person or an office ('the governor of the
@@ -243,18 +272,30 @@ class _Attributor:
                     return speaker_from_phrase(subject, self.resolved, self.profiles)
         return self.previous
 
+    def _said_by(self, verb: Token | None, members: set[int]) -> _Said | None:
+        if verb is None:
+            return None
+        head = _subject_phrase(verb, members)
+        speaker = self._from_head(head) if head is not None else None
+        return _Said(speaker, verb) if speaker is not None else None
+
     def for_frame(self, frame: list[Token], span: QuoteSpan) -> _Said | None:
         members = {t.i for t in frame}
+        first = token_at(self.resolved.linked.parsed.doc, span.start)
+        verb = _nearest_verb(frame, span, first)
+        # the speech verb whose clause holds the quote speaks it, before an "according to"
+        # that attributes another clause of the sentence ('According to X, ... while Y says
+        # that ... "the situation under control"')
+        said = self._said_by(verb, members) if verb in first.ancestors else None
+        if said is not None:
+            return said
         according = _according_to(frame)
         if according is not None:
             speaker = self._from_head(according)
-            return _Said(speaker) if speaker else None
-        verb = _nearest_verb(frame, span)
-        if verb is not None:
-            head = _subject_phrase(verb, members)
-            speaker = self._from_head(head) if head is not None else None
-            if speaker is not None:
-                return _Said(speaker, verb)
+            return _Said(speaker, according=True) if speaker else None
+        said = self._said_by(verb, members)
+        if said is not None:
+            return said
         colon = [t for t in frame if t.text == ":" and t.idx < span.start]
         if colon and colon[-1].idx >= span.start - 3:
             before = [t for t in frame if t.idx < colon[-1].idx and t.pos_ in {"PROPN", "NOUN"}]
@@ -345,9 +386,11 @@ class _Attributor:
 def _reported_words(said: _Said | None, first: Token) -> bool:
     """A few quoted words inside what a named speaker says ('X says the situation remains
     "dire"') are the speaker's own words, not a phrase held at arm's length."""
-    if said is None or said.verb is None or not (said.speaker.name or said.speaker.id):
+    if said is None or not (said.speaker.name or said.speaker.id):
         return False
-    return said.verb in first.ancestors
+    if said.according:  # 'among "the most dangerous" ..., according to X': X's words
+        return True
+    return said.verb is not None and said.verb in first.ancestors
 
 
 def _scare_quote(text: str, span: QuoteSpan, words: int) -> bool:

@@ -14,6 +14,7 @@ Word lists are in `kb/data/relate.yaml` (`sides`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -24,8 +25,8 @@ from frontlines.kb.cues import cues
 from frontlines.kb.names import name_key
 from frontlines.link import LinkedActor, LinkedDocument
 from frontlines.mentions import Mention, actor_records
-from frontlines.models import ControlChange, Relation
-from frontlines.parse import entities_of, sentence_starts, strip_determiner
+from frontlines.models import ControlChange, Event, Relation
+from frontlines.parse import entities_of, sentence_starts, sentences_of, strip_determiner
 from frontlines.resolve import ResolvedDocument
 
 STATE_KINDS = {"military", "police"}  # generic_forces kinds that are a country's own forces
@@ -34,6 +35,7 @@ OWNER_PREPS = {"of", "from"}  # "forces of X", "troops from X": X's own
 OWNER_HEADS = {"loyal", "belonging", "affiliated"}  # "forces loyal to X": X's own
 ALLY_HEADS = {"allied", "aligned"}  # "militias aligned with X": a side of their own
 SIDE_PREFIX = "side-"
+FIGHT_EVENT_TYPES = {"Battles", "Explosions/Remote violence"}
 UNNAMED_CLASS = "-unidentified"  # a country's unidentified armed groups (kb: generic classes)
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -274,15 +276,70 @@ def _record(
     return record
 
 
-def fighting_sides_only(relations: list[Relation], control: list[ControlChange]) -> list[Relation]:
+def fighting_sides_only(
+    relations: list[Relation],
+    control: list[ControlChange],
+    events: Sequence[Event] = (),
+    resolved: ResolvedDocument | None = None,
+) -> list[Relation]:
     """A side named by description is backed only where it takes or loses a place or fights:
     'a statue bulldozed by Turkish-backed forces' tells no backing worth a relation. (Its
-    commander or allies are told of it as a party: 'Rebel commander X'.)"""
+    commander or allies are told of it as a party: 'Rebel commander X'.) A side named in a
+    sentence that tells a fight (a battle or strike the events stage typed, a fight or a
+    change read here) is in it: 'Iran-backed militias are targeted', 'X, along with
+    Iranian-backed militias, took villages ... in a clash with Y'."""
     fighting = {c.gained_by for c in control} | {c.lost_by for c in control}
     fighting |= {x for r in relations if r.kind == "opposes" for x in (r.source, r.target)}
+    if resolved is not None:
+        fighting |= _sides_at_fights(relations, control, events, resolved)
     return [
         r
         for r in relations
         if r.kind != "supports"
         or not any(x.startswith(SIDE_PREFIX) and x not in fighting for x in (r.source, r.target))
     ]
+
+
+@cache
+def _fight_verbs() -> frozenset[str]:
+    opposes = load_data("relate.yaml")["relations"]["opposes"]
+    return frozenset(str(w) for w in (*opposes["verbs"], *opposes["object_verbs"]))
+
+
+def _sides_at_fights(
+    relations: list[Relation],
+    control: list[ControlChange],
+    events: Sequence[Event],
+    resolved: ResolvedDocument,
+) -> set[str]:
+    """The described sides named inside the evidence of a fight (original offsets)."""
+    spans = [
+        (e.start, e.end)
+        for item in (
+            *(r for r in relations if r.kind == "opposes"),
+            *control,
+            *(
+                e
+                for e in events
+                if e.event_type in FIGHT_EVENT_TYPES and e.modality == "asserted"
+            ),
+        )
+        for e in item.evidence[:1]
+    ]
+    normalized = resolved.linked.parsed.normalized
+    # a sentence telling an attack on its sides ("X and Iran-backed militias are targeted")
+    attacks = _fight_verbs()
+    for sentence in sentences_of(resolved.linked.parsed.doc):
+        if any(t.pos_ == "VERB" and t.lemma_.lower() in attacks for t in sentence):
+            spans.append(normalized.span(sentence.start_char, sentence.end_char))
+    if not spans:
+        return set()
+    found = set()
+    for actor_id, actor in resolved.linked.actors.items():
+        if not actor_id.startswith(SIDE_PREFIX):
+            continue
+        for mention in actor.mentions:
+            start = normalized.span(mention.start, mention.start + 1)[0]
+            if any(a <= start < b for a, b in spans):
+                found.add(actor_id)
+    return found

@@ -54,3 +54,19 @@ def named_unknown(names: set[int], doc: Doc, resolved: ResolvedDocument) -> list
         if span is not None and span.root.i in names and place.feature in UNPLACED_FEATURES:
             found.append(place.model_copy(update={"lat": None, "lon": None}))
     return found
+
+
+def named_as_party(names: set[int], resolved: ResolvedDocument) -> list[PlaceMention]:
+    """'the town of Ratyan' whose unknown name the mentions stage took for a party of its own
+    making: the construction says it is a town, taken by its name with no point."""
+    doc = resolved.linked.parsed.doc
+    linked = resolved.linked
+    found = []
+    for (start, end), actor_id in sorted(linked.actor_of.items()):
+        span = char_span(doc, start, end) if names else None
+        record = linked.actors[actor_id].record if actor_id in linked.actors else None
+        if span is None or span.root.i not in names or record is None or not record.discovered:
+            continue
+        text = span.text
+        found.append(PlaceMention(text=text, start=start, end=end, name=text))
+    return found

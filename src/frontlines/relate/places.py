@@ -1,0 +1,274 @@
+"""The places a control clause takes: the objects of its verb ("took control of the city of
+X", "captured A, B and C"), the facilities in them, names no gazetteer knows, and not the places
+that only say where the object lies ("the Yarmouk camp in Tripoli", "south of X", "Zaranj, the
+capital of Nimruz Province"). Part of the `relate` stage's control reading (`control`).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from frontlines.clauses import with_conjuncts
+from frontlines.kb import load_data
+from frontlines.models import PlaceMention
+from frontlines.parse import char_span
+from frontlines.relate.facilities import as_facility, facility_places
+from frontlines.relate.objects import described_by, place_like_object
+from frontlines.relate.taking import locates
+from frontlines.relate.unplaced import named_as_party, named_unknown, unread_towns
+from frontlines.resolve import ResolvedDocument
+
+NESTED_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}
+# "unresolved", "unresolved_region": a name no gazetteer knows, placed only at the town or
+# province around it; who holds it is not who holds that, and its own point is unknown.
+NOT_CONTROL_FEATURES = {
+    "country", "continent", "region_of_world", "unresolved", "unresolved_region",
+}  # fmt: skip
+MIN_PLACE_LETTERS = 3  # "Ra" of "Ra's Lanuf", "Al" of a garbled "Al-X": no place
+REFERENCE_WORDS = {
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "northern", "southern", "eastern", "western", "km", "kilometres", "kilometers", "miles",
+    "outskirts", "edge", "edges", "gates", "gate", "near", "outside", "vicinity", "direction",
+}  # fmt: skip
+
+
+@cache
+def lexicon() -> dict:
+    return load_data("relate.yaml")["control"]
+
+
+def region(head: Token) -> list[Token]:
+    """A phrase's tokens without the clauses nested in it."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in NESTED_CLAUSES and child.pos_ in {"VERB", "AUX"}:
+            continue
+        tokens += region(child)
+    return tokens
+
+
+def places_in(tokens: list[Token], resolved: ResolvedDocument) -> list[tuple[Token, PlaceMention]]:
+    """The places named over the tokens, each with its name's head token."""
+    indices = {t.i for t in tokens}
+    doc = resolved.linked.parsed.doc
+    found = []
+    for (start, end), place in sorted(resolved.place_at.items()):
+        span = char_span(doc, start, end)
+        if span is None or span.root.i not in indices or place.lat is None:
+            continue
+        if (place.feature or "") in NOT_CONTROL_FEATURES:
+            continue
+        if sum(c.isalpha() for c in span.text) < MIN_PLACE_LETTERS:
+            continue  # a fragment of a longer or garbled name is no place
+        governor = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
+        if governor.lower_ in REFERENCE_WORDS or span.root.head.lower_ in REFERENCE_WORDS:
+            continue  # "south of X" names a reference point
+        if _describes(span.root) or locates(span.root):
+            continue  # "the Kurdish stronghold of Afrin", "the Berber city of Zuwarah"
+        found.append((span.root, _whole_name(span, place)))
+    return found
+
+
+def _whole_name(span: Span, place: PlaceMention) -> PlaceMention:
+    """'Bai Hassan' matched as 'Hassan' (a namesake elsewhere): the name the text gives,
+    with no point."""
+    before = [
+        t for c in span.root.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+        for t in c.subtree if t.i < span.start
+    ]
+    if not before or not all(t.text[:1].isupper() for t in before):
+        return place
+    first = min(t.i for t in before)
+    whole = span.doc[first : span.end]
+    return PlaceMention(
+        text=whole.text, start=whole.start_char, end=whole.end_char, name=whole.text
+    )
+
+
+def _describes(root: Token) -> bool:
+    """A name modifying a noun that names its place by 'of X' describes it, it is not it."""
+    if root.dep_ not in {"amod", "compound", "nmod"} or root.head.pos_ != "NOUN":
+        return False
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "of"
+        and any(g.pos_ == "PROPN" for g in child.subtree)
+        for child in root.head.children
+    )
+
+
+def object_places(
+    trigger: Token, preps: set[str], resolved: ResolvedDocument
+) -> list[tuple[Token, PlaceMention]]:
+    """Places the trigger governs through an object ("took control of X": the object's own
+    "of") or one of the given prepositions."""
+    heads = [
+        child
+        for child in trigger.children
+        if child.dep_ in {"dobj", "attr", "oprd"} or child.dep_ == "prep" and child.lower_ in preps
+    ]
+    tokens = []
+    for head in heads:
+        named = _named_complement(head)
+        if named is None:
+            tokens += region(head)
+            continue
+        for name in (c for c in named.children if c.dep_ == "pobj"):
+            tokens += [name] + [
+                t
+                for c in name.children
+                if c.dep_ not in {"prep", "relcl", "acl"}
+                for t in c.subtree
+            ]
+    return places_in(tokens, resolved)
+
+
+CONTAINING = {"in", "near"}
+
+
+def taken_places(trigger: Token, preps: set[str], resolved: ResolvedDocument) -> list:
+    """The places a capture's objects name. A place named only as where the object lies
+    ('the Yarmouk camp in Tripoli', 'the Rubaya project area in North Kivu') is not taken
+    itself: the object is, placed by its own name (`facility_places`) when it has one."""
+    found = object_places(trigger, preps, resolved)
+    inner = [
+        as_facility(r, p)
+        for r, p in found
+        if governing_preposition(r, trigger) not in CONTAINING and not described_by(r, trigger)
+    ]
+    unknown = unknown_towns(trigger, preps, resolved)
+    if inner:  # "the city's airport, A and B": the airport too
+        extra = facility_places(object_tokens(trigger, preps), resolved)
+        # not "the Nihm district" beside "Nihm": a facility named after a place taken
+        extra = [e for e in extra if not any(p.text in e.text for p in inner)]
+        # "the towns of A, B and C" where C is a name no gazetteer knows
+        return inner + extra + [u for u in unknown if not _overlaps(u, inner)]
+    if unknown:
+        return unknown
+    tokens = object_tokens(trigger, preps)
+    facilities = facility_places(tokens, resolved)
+    if facilities:
+        return facilities
+    if not found:  # "retakes Palmyra" with the name read as no place: a town of the report's
+        towns = unread_towns(trigger, resolved)
+        if towns:
+            return towns
+    named_site = any(
+        t.pos_ == "NOUN" and t.lower_ != "control"
+        and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children)
+        for t in tokens
+    )
+    if named_site or not place_like_object(trigger, preps):
+        return []  # "secured the release of hostages in Mosul": where, not what was taken
+    return [p for _, p in found]
+
+
+def _conjunct_chain(head: Token) -> list[Token]:
+    """'A, B, and C' where C hangs on B: every conjunct."""
+    found = [head]
+    for item in found:
+        found += [c for c in with_conjuncts(item) if c not in found]
+    return found
+
+
+def _overlaps(place: PlaceMention, others: list[PlaceMention]) -> bool:
+    return any(place.start < o.end and o.start < place.end for o in others)
+
+
+def unknown_towns(trigger: Token, preps: set[str], resolved: ResolvedDocument) -> list:
+    """'the town of Dhuluiya' with a name no gazetteer knows (`unplaced.named_unknown`), or
+    one the mentions stage took for a party ('the oil port of Ra's Lanuf': by its whole
+    name, not the fragment a gazetteer matched)."""
+    names: set[int] = set()
+    for child in trigger.children:
+        if child.dep_ in {"dobj", "attr", "oprd"} or child.dep_ == "prep" and child.lower_ in preps:
+            named = _named_complement(child)
+            objects = [c for c in named.children if c.dep_ == "pobj"] if named else []
+            names |= {t.i for c in objects for t in _conjunct_chain(c)}
+    parties = named_as_party(names, resolved)
+    unknown = named_unknown(names, trigger.doc, resolved)
+    return parties + [u for u in unknown if not _overlaps(u, parties)]
+
+
+def object_tokens(trigger: Token, preps: set[str]) -> list[Token]:
+    """The tokens of the trigger's objects and of its phrases with the given prepositions."""
+    return [
+        t
+        for child in trigger.children
+        if child.dep_ in {"dobj", "attr", "oprd"} or child.dep_ == "prep" and child.lower_ in preps
+        for t in region(child)
+    ]
+
+
+def _named_complement(head: Token) -> Token | None:
+    """'the village of X in the Y region': the place taken is X, whatever Y is; when X is
+    unknown nothing is taken, rather than the region it lies in."""
+    noun = head
+    if head.dep_ == "prep":
+        noun = next((c for c in head.children if c.dep_ == "pobj"), head)
+    if noun.lower_ == "control":  # "took control of the town of X": the town's own "of"
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        noun = next((c for c in of.children if c.dep_ == "pobj"), noun) if of else noun
+    if noun.lemma_.lower() not in set(lexicon()["settlement_nouns"]):
+        return None
+    for child in noun.children:
+        named = any(g.pos_ == "PROPN" for g in child.subtree)
+        if child.dep_ == "prep" and child.lower_ == "of" and named:
+            return child
+    return None
+
+
+def governing_preposition(root: Token, trigger: Token) -> str | None:
+    """The preposition nearest above a place's name on its way up to the trigger."""
+    current = root
+    while current != trigger and current.head != current:
+        if current.dep_ == "prep" or current.pos_ == "ADP":
+            return current.lower_
+        current = current.head
+    return None
+
+
+def subject_places(subject: Token | None, resolved: ResolvedDocument) -> list[PlaceMention]:
+    """The places a passive's subject names ('the town of X in Y Province is captured'): X
+    alone where it is 'the town of X', by name where no gazetteer knows it."""
+    if subject is None:
+        return []
+    named = _named_complement(subject)
+    if named is None:
+        return [place for _, place in places_in(region(subject), resolved)]
+    names = [g for c in named.children if c.dep_ == "pobj" for g in with_conjuncts(c)]
+    return names_places([t for g in names for t in g.subtree if t.dep_ != "prep"], resolved)
+
+
+def names_places(tokens: list[Token], resolved: ResolvedDocument) -> list[PlaceMention]:
+    """The places the name tokens name; an unknown name by itself, with no point."""
+    if not tokens:
+        return []
+    found = [place for _, place in places_in(tokens, resolved)]
+    heads = {t.i for t in tokens}
+    return found or named_unknown(heads, tokens[0].doc, resolved) or named_as_party(heads, resolved)
+
+
+WIDE_PLACES = {"region", "admin1", "state", "province", "area"}
+
+
+def town_before(trigger: Token, resolved: ResolvedDocument) -> list[PlaceMention]:
+    """'Militants took Palma after government forces withdrew from the town': an object that
+    is a settlement noun with no name of its own ('the town') is the town named last before
+    it in the sentence."""
+    settlements = set(lexicon()["settlement_nouns"])
+    heads = [
+        g
+        for c in trigger.children
+        for g in ([c] if c.dep_ == "dobj" else c.children if c.dep_ == "prep" else [])
+        if g.lemma_.lower() in settlements
+        and any(d.dep_ == "det" and d.lower_ in {"the", "this", "that"} for d in g.children)
+        and not any(t.pos_ == "PROPN" for t in g.subtree)
+    ]
+    if not heads:
+        return []
+    before = [t for t in trigger.sent if t.i < heads[0].i]
+    towns = [p for _, p in places_in(before, resolved) if p.feature not in WIDE_PLACES]
+    return towns[-1:]
