@@ -98,3 +98,8 @@ def test_no_event_whose_sentence_names_a_place_is_left_unplaced():
         assert events, text
         for event in events:
             assert event.location is not None and event.location.geo_precision == 3, text
+
+
+def test_a_heading_town_places_an_event_its_sentence_puts_only_in_the_country():
+    event = _first("Kabul bombing: Gunmen attacked a wedding party in Afghanistan, killing 63.")
+    assert event.location is not None and event.location.name == "Kabul"

@@ -127,6 +127,11 @@ def location_of(
     if from_context:
         taken = {(c[0], c[1]) for c in candidates} | skipped
         chosen = _context_place(trigger, resolved, taken) or (within[:1] or [None])[0]
+    elif chosen is not None and chosen[2].feature == "country" and not spoken:  # "Kabul bombing"
+        taken = {(c[0], c[1]) for c in candidates} | skipped
+        town = _context_place(trigger, resolved, taken)
+        if town is not None and town[2].country == chosen[2].country:
+            chosen, from_context = town, True
     if chosen is None:  # the ladder's last rungs: whatever place the sentence names
         taken = [(s, e) for (s, e), p in resolved.place_at.items() if p.lat is not None]
         demonyms += actor_demonyms(sentence, taken)
