@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 import frontlines.clauses as clauses
 from frontlines.events.doers import (
     STATE_FORCE_SUFFIXES,
+    armed_men_country,
     armed_men_harmed,
     is_doer_position,
     state_force_harmed,
@@ -27,7 +28,7 @@ from frontlines.events.folding import Draft
 from frontlines.kb.countries import acled_spelling, countries
 from frontlines.kb.cues import cue_words
 from frontlines.kb.names import name_key
-from frontlines.mentions import actor_records, is_demonym
+from frontlines.mentions import actor_records, demonym_country, is_demonym
 from frontlines.models import ActorRef
 from frontlines.resolve import ResolvedDocument
 
@@ -54,6 +55,9 @@ ARMED_TYPES = {
     "military",
 }
 HARM_TO_CIVILIANS = {"Attack", "Abduction/forced disappearance", "Sexual violence", "Mob violence"}
+# ACLED's classes of unnamed people: whose they are is the event's country unless words say.
+GENERIC_KINDS = ("unidentified", "civilians", "protesters", "rioters")
+STATE_HEADS = {"government", "regime", "state", "authorities"}
 
 
 def _is_state(ref: ActorRef | None) -> bool:
@@ -82,10 +86,26 @@ def _branch_in(ref: ActorRef | None, country: str | None) -> str | None:
     return branches[0] if len(branches) == 1 else None
 
 
-def _a_people(ref: ActorRef | None) -> bool:
-    """'Palestinians', 'Iraqis': a people named by its plural, not its state."""
+def _a_people(ref: ActorRef | None, sentence: Span | None = None) -> bool:
+    """'Palestinians', 'Iraqis': a people named by its plural, not its state; in the sentence
+    also 'a Palestinian attacks' and 'a Palestinian gunman', 'two Palestinian drivers': men of
+    that people, where the demonym stands alone or names no force, weapon or government."""
     words = ref.text.split() if ref is not None else []
-    return len(words) == 1 and words[0].endswith("s") and is_demonym(words[0][:-1])
+    if len(words) == 1 and words[0].endswith("s") and is_demonym(words[0][:-1]):
+        return True
+    if len(words) != 1 or sentence is None or not is_demonym(words[0]):
+        return False
+    state_words = cue_words("state_force_instruments") | cue_words("attack_nouns") | STATE_HEADS
+    for token in sentence:
+        if token.text != words[0]:
+            continue
+        if token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "conj"}:
+            return True  # 'another Palestinian attacks'
+        head = token.head
+        named_force = clauses.force_kind(head) or head.lemma_.lower() in state_words
+        if token.dep_ in {"amod", "compound"} and head.pos_ == "NOUN" and not named_force:
+            return True
+    return False
 
 
 def _either_force(ref: ActorRef | None, sentence: Span) -> bool:
@@ -128,6 +148,9 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
     """Rename the draft's actors as ACLED's codebook names them (in place)."""
     if draft.event_type in FORCE_EVENT_TYPES and _discovered_person(draft.actor1, resolved):
         draft.actor1 = None
+    home = home_country(draft, resolved)
+    for role in ("actor1", "actor2"):
+        setattr(draft, role, _of_home(getattr(draft, role), home, draft.sentence, resolved))
     for role in ("actor1", "actor2"):
         ref = getattr(draft, role)
         record = actor_records().get(ref.id) if ref is not None else None
@@ -143,7 +166,7 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
             forces = "civilians"  # "militants behead 21 Egyptian Christians": its civilians
         if draft.sub_event_type in POLICE_SUB_TYPES and _either_force(ref, draft.sentence):
             forces = "police"  # security forces meeting a crowd or arresting are its police
-        if forces == "military" and _a_people(ref):
+        if forces == "military" and _a_people(ref, draft.sentence):
             # 'Palestinians fire mortars': armed men of that people, not its state's army
             forces = "unidentified" if role == "actor1" else "civilians"
         if forces == "police" and role == "actor1":
@@ -165,7 +188,7 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
             draft.actor1 = _generic(actor1.country, crowd, actor1.text, resolved) or actor1
     # The event's own country, else the one the report's place names and parties vote for
     # (or the user's hint); with neither, no country is invented.
-    country = draft.location.country if draft.location else resolved.linked.focus_country
+    country = home
     unnamed = draft.actor1 is None or draft.actor1.id.endswith("-unidentified")
     if not country and unnamed and draft.event_type in FORCE_EVENT_TYPES:
         draft.actor1 = _armed_party_named(draft, resolved) or draft.actor1  # needs no country
@@ -207,6 +230,10 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
     unnamed = draft.actor1 is None or draft.actor1.id.endswith("-unidentified")
     if unnamed and origin and origin != country:  # "rockets fired from Gaza": its shooters'
         draft.actor1 = clauses.generic_actor(origin, "unidentified", draft.trigger)
+    elif unnamed and draft.actor1 is not None and draft.event_type in FORCE_EVENT_TYPES:
+        people = armed_men_country(draft)  # 'after a Palestinian gunman opens fire'
+        if people and people != draft.actor1.country:
+            draft.actor1 = _generic(people, "unidentified", draft.actor1.text, resolved)
     if draft.actor1 is None and draft.event_type == "Battles":
         # a battle has two sides: against a state's forces the unnamed side is an armed
         # group; against an armed group, the state's military
@@ -230,6 +257,64 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         # that kills or wounds people no force is named among, and property burnt, harm
         # civilians as ACLED codes them
         draft.actor2 = clauses.generic_actor(country, "civilians", draft.trigger)
+
+
+def home_country(draft: Draft, resolved: ResolvedDocument) -> str | None:
+    """The event's country as its unnamed actors take it: where the event is placed, unless
+    nothing else in the report names that country while the report's own country (what its
+    names vote for) is named: a namesake abroad ('Zari' in China for a district of
+    Afghanistan, 'north west' in South Africa for north-west Pakistan)."""
+    placed = draft.location.country if draft.location else None
+    focus = resolved.linked.focus_country
+    if not placed or not focus or placed == focus:
+        return placed or focus
+    named = {  # the event's own place counts where it is the country itself ('in Mali')
+        linked.place.country
+        for linked in resolved.linked.places
+        if linked.place is not None
+        and linked.place.feature not in {"landmark", "unresolved"}
+        and (linked.place.name != draft.location.name or linked.place.feature == "country")
+    }
+    records = actor_records()
+    named |= {  # 'the Egyptian Army', 'Afghan police': a state's forces name their country
+        records[i].country
+        for i in resolved.linked.actor_of.values()
+        if i in records and i.startswith(f"{records[i].country}-")
+    }
+    return focus if placed not in named and focus in named else placed
+
+
+def _of_home(
+    ref: ActorRef | None, home: str | None, sentence: Span, resolved: ResolvedDocument
+) -> ActorRef | None:
+    """An unnamed class of people ('militants', 'the attackers', 'killed') of another country
+    than the event's, by no word of the text: the country its linking guessed from the report
+    ('ABC America' among the outlets) or a namesake abroad placed. Words that say whose they
+    are keep theirs ('Sudanese fighters', 'a Palestinian gunman')."""
+    if ref is None or not home or not ref.country or ref.country == home:
+        return ref
+    kind = ref.id[len(ref.country) + 1 :] if ref.id.startswith(f"{ref.country}-") else ""
+    if kind not in GENERIC_KINDS:
+        return ref
+    own = _demonym_before(ref.text, sentence)
+    if own or any(demonym_country(word) or _is_state_name(word) for word in ref.text.split()):
+        return _generic(own, kind, ref.text, resolved) if own and own != ref.country else ref
+    return _generic(home, kind, ref.text, resolved) or ref
+
+
+def _is_state_name(word: str) -> bool:
+    return any(c.name == word for c in countries().values())
+
+
+def _demonym_before(text: str, sentence: Span) -> str | None:
+    """The country a demonym modifying the word names ('Palestinian' in 'Palestinian
+    gunman'), where the text is one word of the sentence."""
+    for token in sentence:
+        if token.text == text:
+            for child in token.children:
+                if child.dep_ in {"amod", "compound"} and demonym_country(child.text):
+                    return demonym_country(child.text)
+    return None
 
 
 def _harms_unnamed(draft: Draft) -> bool:

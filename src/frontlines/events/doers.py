@@ -13,7 +13,7 @@ from spacy.tokens import Token
 import frontlines.clauses as clauses
 from frontlines.events.folding import Draft
 from frontlines.kb.cues import cue_words
-from frontlines.mentions import actor_records
+from frontlines.mentions import actor_records, demonym_country
 from frontlines.models import ActorRef
 from frontlines.resolve import ResolvedDocument
 
@@ -33,6 +33,19 @@ def state_force_named(
         found = _force_word(token, country, resolved) or _state_instrument(token, country, resolved)
         if found is not None and found.id not in taken:
             return found
+    return None
+
+
+def armed_men_country(draft: Draft) -> str | None:
+    """'Three Israelis are killed after a Palestinian gunman opens fire': the country whose
+    demonym marks the armed men the sentence names as doers outside the clause of the harm."""
+    fighters = cue_words("armed_men_nouns")
+    for token in draft.sentence:
+        if token.lower_ not in fighters or not is_doer_position(token):
+            continue
+        for child in token.children:
+            if child.dep_ in {"amod", "compound"} and demonym_country(child.text):
+                return demonym_country(child.text)
     return None
 
 
