@@ -238,3 +238,42 @@ def test_a_peoples_raiders_are_its_ethnic_militia_even_untagged():
         published="2020-05-10",
     )
     assert event[1] == "Turkana Ethnic Militia (Kenya)"
+
+
+def test_unnamed_actors_take_the_country_the_text_names_not_a_namesake_abroad():
+    # 'Zari' and 'Yoro' have namesakes in China and Honduras; the text names the country
+    (attack,) = _pairs(
+        "War in Afghanistan: Four Afghan aid workers are killed by gunmen in Zari District, in"
+        " the north of the country. (Reuters)"
+    )
+    assert attack[1:] == ("Unidentified Armed Group (Afghanistan)", "Civilians (Afghanistan)")
+    assert _pairs("Gunmen kill three people in Yoro village, Mali.")[0][1:] == (
+        "Unidentified Armed Group (Mali)",
+        "Civilians (Mali)",
+    )
+
+
+def test_outlets_in_parentheses_do_not_give_unnamed_actors_a_country():
+    (clash,) = _pairs(
+        "Insurgency in the Sinai: Militants kill three soldiers at an Egyptian Army checkpoint."
+        " (BBC America)"
+    )
+    assert clash[1] == "Unidentified Armed Group (Egypt)"
+    (bomb,) = _pairs("Two bombs kill 30 people near Karbala. (Times of India)")
+    assert bomb[1] == "Unidentified Armed Group (Iraq)"
+
+
+def test_a_peoples_men_are_an_armed_group_of_that_people_not_its_army():
+    (attack,) = _pairs("A Syrian gunman stabs two shoppers in the Turkish town of Kilis.")
+    assert attack[1:] == ("Unidentified Armed Group (Syria)", "Civilians (Turkey)")
+    (shooting,) = _pairs(
+        "Two people are killed in Ashkelon after a Palestinian gunman opens fire at a bus stop."
+    )
+    assert shooting[1] == "Unidentified Armed Group (Palestine)"
+    # sides taken are not the gunmen's country; a state's air defences are its military
+    assert _pairs("Pro-Russian gunmen seize the town hall of Kramatorsk, Ukraine.")[0][1] == (
+        "Unidentified Armed Group (Ukraine)"
+    )
+    assert _pairs(
+        "Saudi air defenses intercept a ballistic missile fired from Yemen over Najran."
+    )[0][1] == "Military Forces of Saudi Arabia"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 import frontlines.clauses as clauses
 from frontlines.events.doers import (
@@ -57,7 +57,6 @@ ARMED_TYPES = {
 HARM_TO_CIVILIANS = {"Attack", "Abduction/forced disappearance", "Sexual violence", "Mob violence"}
 # ACLED's classes of unnamed people: whose they are is the event's country unless words say.
 GENERIC_KINDS = ("unidentified", "civilians", "protesters", "rioters")
-STATE_HEADS = {"government", "regime", "state", "authorities"}
 
 
 def _is_state(ref: ActorRef | None) -> bool:
@@ -95,17 +94,22 @@ def _a_people(ref: ActorRef | None, sentence: Span | None = None) -> bool:
         return True
     if len(words) != 1 or sentence is None or not is_demonym(words[0]):
         return False
-    state_words = cue_words("state_force_instruments") | cue_words("attack_nouns") | STATE_HEADS
+    fighters = cue_words("armed_men_nouns")
     for token in sentence:
-        if token.text != words[0]:
+        if token.text != words[0] or _pro_or_anti(token):
             continue
-        if token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "conj"}:
+        counted = any(c.dep_ in {"det", "nummod"} for c in token.children)
+        if token.dep_ in {"nsubj", "nsubjpass"} and counted:
             return True  # 'another Palestinian attacks'
-        head = token.head
-        named_force = clauses.force_kind(head) or head.lemma_.lower() in state_words
-        if token.dep_ in {"amod", "compound"} and head.pos_ == "NOUN" and not named_force:
-            return True
+        if token.dep_ in {"amod", "compound"} and token.head.lower_ in fighters:
+            return True  # 'a Palestinian gunman'
     return False
+
+
+def _pro_or_anti(token: Token) -> bool:
+    """'pro-Russian gunmen': the demonym says whom they side with, not whose men they are."""
+    before = token.doc[max(token.i - 2, 0) : token.i]
+    return any(t.lower_ in {"pro", "anti"} for t in before)
 
 
 def _either_force(ref: ActorRef | None, sentence: Span) -> bool:
@@ -266,22 +270,41 @@ def home_country(draft: Draft, resolved: ResolvedDocument) -> str | None:
     Afghanistan, 'north west' in South Africa for north-west Pakistan)."""
     placed = draft.location.country if draft.location else None
     focus = resolved.linked.focus_country
-    if not placed or not focus or placed == focus:
+    if not placed or not focus:
         return placed or focus
-    named = {  # the event's own place counts where it is the country itself ('in Mali')
-        linked.place.country
+    text = resolved.linked.parsed.doc.text
+    places = [
+        linked.place
         for linked in resolved.linked.places
         if linked.place is not None
         and linked.place.feature not in {"landmark", "unresolved"}
-        and (linked.place.name != draft.location.name or linked.place.feature == "country")
-    }
+        and not _in_parentheses(text, linked.mention.start)
+    ]
+    # the event's own place counts where it is the country itself ('in Mali')
+    named = {p.country for p in places if p.name != draft.location.name or p.feature == "country"}
     records = actor_records()
     named |= {  # 'the Egyptian Army', 'Afghan police': a state's forces name their country
         records[i].country
-        for i in resolved.linked.actor_of.values()
-        if i in records and i.startswith(f"{records[i].country}-")
+        for (start, _), i in resolved.linked.actor_of.items()
+        if i in records
+        and i.startswith(f"{records[i].country}-")
+        and not _in_parentheses(text, start)
     }
-    return focus if placed not in named and focus in named else placed
+    if placed in named:
+        return placed
+    if focus in named:
+        return focus
+    # 'in Yoro village, Mali': the one country named by name, not by a demonym ('a Japanese
+    # tourist in Kabul' says who, not where)
+    by_name = {p.country for p in places if p.feature == "country" and p.name != draft.location.name}
+    return by_name.pop() if len(by_name) == 1 else placed
+
+
+def _in_parentheses(text: str, start: int) -> bool:
+    """Whether the offset is inside parentheses: the outlets a report ends with ('(Times of
+    India)') and asides say nothing of where the event is."""
+    before = text[:start]
+    return before.rfind("(") > before.rfind(")")
 
 
 def _of_home(
@@ -424,6 +447,7 @@ def _armed_party_named(draft: Draft, resolved: ResolvedDocument) -> ActorRef | N
         for ref in clauses.actor_refs(list(sentence), resolved):
             record = actor_records().get(ref.id)
             armed = record is not None and record.type in ARMED_TYPES and ref.id not in taken
+            armed = armed and not ref.id.endswith("-unidentified")  # unnamed: no one new
             if armed and (record.type != "military" or not draft.actor2):
                 state_force = ref.id.endswith(STATE_FORCE_SUFFIXES)
                 if (

@@ -44,8 +44,9 @@ def armed_men_country(draft: Draft) -> str | None:
         if token.lower_ not in fighters or not is_doer_position(token):
             continue
         for child in token.children:
-            if child.dep_ in {"amod", "compound"} and demonym_country(child.text):
-                return demonym_country(child.text)
+            pro = any(t.lower_ in {"pro", "anti"} for t in child.doc[max(child.i - 2, 0) : child.i])
+            if child.dep_ in {"amod", "compound"} and demonym_country(child.text) and not pro:
+                return demonym_country(child.text)  # not 'pro-Russian gunmen'
     return None
 
 
