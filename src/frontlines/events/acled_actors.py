@@ -16,6 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 import frontlines.clauses as clauses
+from frontlines.events.actor_country import home_country, of_home
 from frontlines.events.doers import (
     STATE_FORCE_SUFFIXES,
     armed_men_country,
@@ -26,9 +27,9 @@ from frontlines.events.doers import (
 )
 from frontlines.events.folding import Draft
 from frontlines.kb.countries import acled_spelling, countries
-from frontlines.kb.cues import cue_words
+from frontlines.kb.cues import cue_words, cues
 from frontlines.kb.names import name_key
-from frontlines.mentions import actor_records, demonym_country, is_demonym
+from frontlines.mentions import actor_records, is_demonym
 from frontlines.models import ActorRef
 from frontlines.resolve import ResolvedDocument
 
@@ -55,8 +56,7 @@ ARMED_TYPES = {
     "military",
 }
 HARM_TO_CIVILIANS = {"Attack", "Abduction/forced disappearance", "Sexual violence", "Mob violence"}
-# ACLED's classes of unnamed people: whose they are is the event's country unless words say.
-GENERIC_KINDS = ("unidentified", "civilians", "protesters", "rioters")
+STATE_HEADS = {"government", "regime", "state", "authorities", "officials", "ministry"}
 
 
 def _is_state(ref: ActorRef | None) -> bool:
@@ -85,10 +85,11 @@ def _branch_in(ref: ActorRef | None, country: str | None) -> str | None:
     return branches[0] if len(branches) == 1 else None
 
 
-def _a_people(ref: ActorRef | None, sentence: Span | None = None) -> bool:
-    """'Palestinians', 'Iraqis': a people named by its plural, not its state; in the sentence
-    also 'a Palestinian attacks' and 'a Palestinian gunman', 'two Palestinian drivers': men of
-    that people, where the demonym stands alone or names no force, weapon or government."""
+def _a_people(ref: ActorRef | None, sentence: Span | None = None, doer: bool = True) -> bool:
+    """'Palestinians', 'Iraqis': a people named by its plural, not its state. In the sentence
+    a doer is also 'another Palestinian attacks' and 'a Palestinian gunman' (that people's
+    armed men); harmed, 'Chinese workers', 'a British tanker': any demonym on a noun that
+    names no force, weapon or government (that people's civilians)."""
     words = ref.text.split() if ref is not None else []
     if len(words) == 1 and words[0].endswith("s") and is_demonym(words[0][:-1]):
         return True
@@ -101,9 +102,18 @@ def _a_people(ref: ActorRef | None, sentence: Span | None = None) -> bool:
         counted = any(c.dep_ in {"det", "nummod"} for c in token.children)
         if token.dep_ in {"nsubj", "nsubjpass"} and counted:
             return True  # 'another Palestinian attacks'
-        if token.dep_ in {"amod", "compound"} and token.head.lower_ in fighters:
-            return True  # 'a Palestinian gunman'
+        modifies = token.dep_ in {"amod", "compound"} and token.head.pos_ == "NOUN"
+        if modifies and (token.head.lower_ in fighters or not doer and _civil(token.head)):
+            return True
     return False
+
+
+def _civil(head: Token) -> bool:
+    """A noun that is not a state's force, weapon, attack or government."""
+    lists = ("force_words", "armed_force_nouns", "state_force_instruments", "attack_nouns")
+    forces = set().union(*(cue_words(name) for name in lists)) | STATE_HEADS
+    generic = cues().get("generic_forces") or {}
+    return not ({head.lower_, head.lemma_.lower()} & forces or head.lower_ in generic)
 
 
 def _pro_or_anti(token: Token) -> bool:
@@ -154,7 +164,7 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         draft.actor1 = None
     home = home_country(draft, resolved)
     for role in ("actor1", "actor2"):
-        setattr(draft, role, _of_home(getattr(draft, role), home, draft.sentence, resolved))
+        setattr(draft, role, of_home(getattr(draft, role), home, draft.sentence, resolved))
     for role in ("actor1", "actor2"):
         ref = getattr(draft, role)
         record = actor_records().get(ref.id) if ref is not None else None
@@ -170,7 +180,7 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
             forces = "civilians"  # "militants behead 21 Egyptian Christians": its civilians
         if draft.sub_event_type in POLICE_SUB_TYPES and _either_force(ref, draft.sentence):
             forces = "police"  # security forces meeting a crowd or arresting are its police
-        if forces == "military" and _a_people(ref, draft.sentence):
+        if forces == "military" and _a_people(ref, draft.sentence, role == "actor1"):
             # 'Palestinians fire mortars': armed men of that people, not its state's army
             forces = "unidentified" if role == "actor1" else "civilians"
         if forces == "police" and role == "actor1":
@@ -261,83 +271,6 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         # that kills or wounds people no force is named among, and property burnt, harm
         # civilians as ACLED codes them
         draft.actor2 = clauses.generic_actor(country, "civilians", draft.trigger)
-
-
-def home_country(draft: Draft, resolved: ResolvedDocument) -> str | None:
-    """The event's country as its unnamed actors take it: where the event is placed, unless
-    nothing else in the report names that country while the report's own country (what its
-    names vote for) is named: a namesake abroad ('Zari' in China for a district of
-    Afghanistan, 'north west' in South Africa for north-west Pakistan)."""
-    placed = draft.location.country if draft.location else None
-    focus = resolved.linked.focus_country
-    if not placed or not focus:
-        return placed or focus
-    text = resolved.linked.parsed.doc.text
-    places = [
-        linked.place
-        for linked in resolved.linked.places
-        if linked.place is not None
-        and linked.place.feature not in {"landmark", "unresolved"}
-        and not _in_parentheses(text, linked.mention.start)
-    ]
-    # the event's own place counts where it is the country itself ('in Mali')
-    named = {p.country for p in places if p.name != draft.location.name or p.feature == "country"}
-    records = actor_records()
-    named |= {  # 'the Egyptian Army', 'Afghan police': a state's forces name their country
-        records[i].country
-        for (start, _), i in resolved.linked.actor_of.items()
-        if i in records
-        and i.startswith(f"{records[i].country}-")
-        and not _in_parentheses(text, start)
-    }
-    if placed in named:
-        return placed
-    if focus in named:
-        return focus
-    # 'in Yoro village, Mali': the one country named by name, not by a demonym ('a Japanese
-    # tourist in Kabul' says who, not where)
-    by_name = {p.country for p in places if p.feature == "country" and p.name != draft.location.name}
-    return by_name.pop() if len(by_name) == 1 else placed
-
-
-def _in_parentheses(text: str, start: int) -> bool:
-    """Whether the offset is inside parentheses: the outlets a report ends with ('(Times of
-    India)') and asides say nothing of where the event is."""
-    before = text[:start]
-    return before.rfind("(") > before.rfind(")")
-
-
-def _of_home(
-    ref: ActorRef | None, home: str | None, sentence: Span, resolved: ResolvedDocument
-) -> ActorRef | None:
-    """An unnamed class of people ('militants', 'the attackers', 'killed') of another country
-    than the event's, by no word of the text: the country its linking guessed from the report
-    ('ABC America' among the outlets) or a namesake abroad placed. Words that say whose they
-    are keep theirs ('Sudanese fighters', 'a Palestinian gunman')."""
-    if ref is None or not home or not ref.country or ref.country == home:
-        return ref
-    kind = ref.id[len(ref.country) + 1 :] if ref.id.startswith(f"{ref.country}-") else ""
-    if kind not in GENERIC_KINDS:
-        return ref
-    own = _demonym_before(ref.text, sentence)
-    if own or any(demonym_country(word) or _is_state_name(word) for word in ref.text.split()):
-        return _generic(own, kind, ref.text, resolved) if own and own != ref.country else ref
-    return _generic(home, kind, ref.text, resolved) or ref
-
-
-def _is_state_name(word: str) -> bool:
-    return any(c.name == word for c in countries().values())
-
-
-def _demonym_before(text: str, sentence: Span) -> str | None:
-    """The country a demonym modifying the word names ('Palestinian' in 'Palestinian
-    gunman'), where the text is one word of the sentence."""
-    for token in sentence:
-        if token.text == text:
-            for child in token.children:
-                if child.dep_ in {"amod", "compound"} and demonym_country(child.text):
-                    return demonym_country(child.text)
-    return None
 
 
 def _harms_unnamed(draft: Draft) -> bool:
