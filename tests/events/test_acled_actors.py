@@ -274,6 +274,26 @@ def test_a_peoples_men_are_an_armed_group_of_that_people_not_its_army():
     assert _pairs("Pro-Russian gunmen seize the town hall of Kramatorsk, Ukraine.")[0][1] == (
         "Unidentified Armed Group (Ukraine)"
     )
-    assert _pairs(
-        "Saudi air defenses intercept a ballistic missile fired from Yemen over Najran."
-    )[0][1] == "Military Forces of Saudi Arabia"
+    assert (
+        _pairs("Saudi air defenses intercept a ballistic missile fired from Yemen over Najran.")[0][
+            1
+        ]
+        == "Military Forces of Saudi Arabia"
+    )
+
+
+def test_the_group_a_later_sentence_says_claimed_the_attack_is_the_doer():
+    (bomb,) = _pairs(
+        "Eight people are killed by a car bomb in Aden. The bombing was claimed by Islamic State."
+    )[:1]
+    assert bomb[1] == "Islamic State"
+    # a group the knowledge base does not know, by its claim
+    clash = _pairs(
+        "Four policemen are killed in Anantnag, India. The Kashmir Tigers claim responsibility."
+    )
+    assert clash[0][1].endswith("Kashmir Tigers")
+    attack = _pairs(
+        "Gunmen kill a judge in Peshawar, Pakistan, with a faction of the Pakistani Taliban"
+        " claiming responsibility."
+    )
+    assert attack[0][1] == "TTP: Tehreek-i-Taliban Pakistan"

@@ -379,7 +379,11 @@ def _armed_party_named(draft: Draft, resolved: ResolvedDocument) -> ActorRef | N
     for sentence in (draft.sentence, *claims):
         for ref in clauses.actor_refs(list(sentence), resolved):
             record = actor_records().get(ref.id)
-            armed = record is not None and record.type in ARMED_TYPES and ref.id not in taken
+            claims = _claimant(ref, sentence, resolved)
+            if record is None and sentence is not draft.sentence and claims:
+                return ref  # 'Hizbul Mujahideen claims responsibility': a group unknown here
+            armed = record is not None and record.type in ARMED_TYPES
+            armed = armed and (ref.id not in taken or claims)  # 'with X claiming responsibility'
             armed = armed and not ref.id.endswith("-unidentified")  # unnamed: no one new
             if armed and (record.type != "military" or not draft.actor2):
                 state_force = ref.id.endswith(STATE_FORCE_SUFFIXES)
@@ -402,11 +406,46 @@ def _acts_in(ref: ActorRef, sentence: Span, resolved: ResolvedDocument) -> bool:
     return not heads or any(is_doer_position(head) for head in heads)
 
 
+def _claimant(ref: ActorRef, sentence: Span, resolved: ResolvedDocument) -> bool:
+    """Whether the actor is the one the sentence says claims the deed: the subject of
+    'claims responsibility' ('the group X', 'a faction of X' too), the agent of 'was claimed
+    by'."""
+    named = [t for t in sentence if any(r.id == ref.id for r in clauses.actor_refs([t], resolved))]
+    for head in (t for t in named if t.head not in named or t.head == t):
+        for _ in range(3):  # 'militant group X', 'a faction of X': the phrase X stands in
+            if (
+                head.dep_ in {"appos", "compound"}
+                or head.dep_ == "pobj"
+                and head.head.lower_ == "of"
+            ):
+                head = head.head.head if head.dep_ == "pobj" else head.head
+        verb = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "by" else head.head
+        claimed = head.dep_ == "pobj" and verb.lemma_.lower() in cue_words("claim_verbs")
+        claiming = [verb] if head.dep_ == "nsubj" else []
+        claiming += [c for c in head.children if c.dep_ == "acl"]  # 'X claiming responsibility'
+        responsible = any(c.lower_.startswith("responsib") for v in claiming for c in v.children)
+        if claimed or responsible:
+            return True
+    return False
+
+
+def _claims_a_deed(token: Token) -> bool:
+    """'... claims responsibility', 'The bombing was claimed by X', 'X is behind the attacks'."""
+    if token.lower_.startswith("responsib"):
+        return True
+    attacks = cue_words("attack_nouns") | cue_words("attack_cues")
+    if token.lemma_.lower() in cue_words("claim_verbs"):
+        return any(c.dep_ == "nsubjpass" and c.lemma_.lower() in attacks for c in token.children)
+    if token.lower_ == "behind":  # 'X is behind the attacks'
+        return any(c.dep_ == "pobj" and c.lemma_.lower() in attacks for c in token.children)
+    return False
+
+
 def _claim_sentences(doc: Doc) -> list[Span]:
     """The report's sentences that say who is responsible, found once per document."""
     bounds = doc.user_data.get("frontlines_claim_sentences")
     if bounds is None:
-        starts = {t.sent.start for t in doc if t.lower_.startswith("responsib")}
+        starts = {t.sent.start for t in doc if _claims_a_deed(t)}
         bounds = [(s.start, s.end) for s in doc.sents if s.start in starts]
         doc.user_data["frontlines_claim_sentences"] = bounds
     return [doc[start:end] for start, end in bounds]
