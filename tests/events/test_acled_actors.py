@@ -297,3 +297,14 @@ def test_the_group_a_later_sentence_says_claimed_the_attack_is_the_doer():
         " claiming responsibility."
     )
     assert attack[0][1] == "TTP: Tehreek-i-Taliban Pakistan"
+
+
+def test_a_group_named_only_in_the_heading_is_not_the_doer():
+    # the labelling rule: the conflict's name in the heading names no doer
+    (attack,) = _pairs("Boko Haram insurgency: Gunmen kill 12 villagers in Konduga, Borno State.")
+    assert attack[1] == "Unidentified Armed Group (Nigeria)"
+    strike = _pairs(
+        "Saudi Arabian-led intervention in Yemen: Saudi Arabian-led coalition airstrikes kill"
+        " eight people at a market in Saada, Yemen."
+    )
+    assert strike[0][1] == "Saudi-led Coalition"

@@ -162,6 +162,8 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
     """Rename the draft's actors as ACLED's codebook names them (in place)."""
     if draft.event_type in FORCE_EVENT_TYPES and _discovered_person(draft.actor1, resolved):
         draft.actor1 = None
+    if _only_in_heading(draft.actor1, draft.sentence, resolved):
+        draft.actor1 = None  # 'Saudi Arabian-led intervention in Yemen: ... airstrikes ...'
     home = home_country(draft, resolved)
     for role in ("actor1", "actor2"):
         setattr(draft, role, of_home(getattr(draft, role), home, draft.sentence, resolved))
@@ -378,6 +380,8 @@ def _armed_party_named(draft: Draft, resolved: ResolvedDocument) -> ActorRef | N
     claims = _claim_sentences(draft.sentence.doc)
     for sentence in (draft.sentence, *claims):
         for ref in clauses.actor_refs(list(sentence), resolved):
+            if _only_in_heading(ref, sentence, resolved):
+                continue  # 'Boko Haram insurgency: gunmen ...' is an unnamed group's deed
             record = actor_records().get(ref.id)
             claims = _claimant(ref, sentence, resolved)
             if record is None and sentence is not draft.sentence and claims:
@@ -396,6 +400,27 @@ def _armed_party_named(draft: Draft, resolved: ResolvedDocument) -> ActorRef | N
                 branch = _branch_in(ref, draft.location.country if draft.location else None)
                 return clauses.ref_for(branch, ref.text, resolved) if branch else ref
     return None
+
+
+def _heading_end(sentence: Span) -> int:
+    """The index of the colon that ends a label the sentence opens with ('Al-Qaeda insurgency
+    in Yemen, Saudi Arabian-led intervention in Yemen: Medics say ...'), else its start: the
+    label names the conflict, not who acted in the clause."""
+    for token in sentence[:-1]:
+        if token.text.endswith(":"):
+            following = token.doc[token.i + 1]
+            return token.i if following.text[:1].isupper() or following.is_digit else sentence.start
+    return sentence.start
+
+
+def _only_in_heading(ref: ActorRef | None, sentence: Span, resolved: ResolvedDocument) -> bool:
+    end = _heading_end(sentence)
+    if ref is None or end == sentence.start:
+        return False
+    named = [
+        t.i for t in sentence if any(r.id == ref.id for r in clauses.actor_refs([t], resolved))
+    ]
+    return bool(named) and max(named) < end
 
 
 def _acts_in(ref: ActorRef, sentence: Span, resolved: ResolvedDocument) -> bool:
