@@ -174,7 +174,10 @@ def test_a_country_a_party_is_said_to_be_in_places_the_event_when_nothing_else_d
 
 def test_a_countrys_opposition_fighters_are_an_armed_group_its_government_forces_its_army():
     (taken,) = _pairs("Syrian opposition fighters retook the town of Saraqib on Monday.")
-    assert taken[:2] == ("Non-state actor overtakes territory", "Unidentified Armed Group (Syria)")
+    # Syria's armed opposition has a class of its own in the labels (Opposition Rebels (Syria))
+    assert taken[:2] == ("Non-state actor overtakes territory", "Opposition Rebels (Syria)")
+    (taken,) = _pairs("Sudanese opposition fighters retook the town of Kauda on Monday.")
+    assert taken[:2] == ("Non-state actor overtakes territory", "Unidentified Armed Group (Sudan)")
     assert _pairs("Syrian government forces shelled Saraqib.")[0][1] == "Military Forces of Syria"
 
 
@@ -308,3 +311,15 @@ def test_a_group_named_only_in_the_heading_is_not_the_doer():
         " eight people at a market in Saada, Yemen."
     )
     assert strike[0][1] == "Saudi-led Coalition"
+
+
+def test_syrian_rebels_of_no_named_faction_are_the_opposition_rebels_class():
+    assert _pairs("Syrian rebels capture the town of Maarat al-Numan in Idlib.")[0][1] == (
+        "Opposition Rebels (Syria)"
+    )
+    (taken,) = _pairs("Rebel forces take over the Abu al-Duhur airbase in northern Syria.")
+    assert taken[1] == "Opposition Rebels (Syria)"
+    # before the armed opposition formed, and elsewhere, rebels are an unidentified group
+    assert _pairs("Rebels seize the town of Kidal in northern Mali.")[0][1] == (
+        "Unidentified Armed Group (Mali)"
+    )

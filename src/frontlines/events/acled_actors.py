@@ -20,12 +20,14 @@ from frontlines.events.actor_country import home_country, of_home
 from frontlines.events.doers import (
     STATE_FORCE_SUFFIXES,
     armed_men_country,
+    armed_men_doers,
     armed_men_harmed,
     is_doer_position,
     state_force_harmed,
     state_force_named,
 )
 from frontlines.events.folding import Draft
+from frontlines.kb import ActorRecord
 from frontlines.kb.countries import acled_spelling, countries
 from frontlines.kb.cues import cue_words, cues
 from frontlines.kb.names import name_key
@@ -220,6 +222,7 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         described = _described(getattr(draft, role), draft, country, resolved)
         if described is not None:
             setattr(draft, role, described)
+        setattr(draft, role, _rebels_class(getattr(draft, role), country, resolved))
     unnamed = draft.actor1 is None or draft.actor1.id.endswith("-unidentified")
     if unnamed and draft.event_type in FORCE_EVENT_TYPES:
         draft.actor1 = (
@@ -256,6 +259,13 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         state_side = draft.actor2 is not None and draft.actor2.inter == 1
         kind = "military" if draft.actor2 is not None and not state_side else "unidentified"
         draft.actor1 = clauses.generic_actor(country, kind, draft.trigger)
+        men = armed_men_doers(draft)
+        if men:  # 'rebel forces take over the airbase': an armed group's
+            words = [c.text for c in men[0].children if c.dep_ in {"amod", "compound"}]
+            said = " ".join([*words, men[0].text])
+            draft.actor1 = _rebels_class(
+                _generic(country, "unidentified", said, resolved), country, resolved
+            )
     unnamed_doer = draft.event_type in UNNAMED_DOER_EVENT_TYPES or draft.sub_event_type in (
         UNNAMED_DOER_SUB_TYPES
     )
@@ -310,6 +320,37 @@ def _described(
     if fights and len(people) == 1 and fighters and not is_demonym(people[0]):
         return _ethnic_militia(people[0], country, ref.text)
     return None
+
+
+def _rebels_class(ref: ActorRef | None, country: str, resolved: ResolvedDocument) -> ActorRef:
+    """'Rebels', 'opposition forces' of no named faction: where the knowledge base has the
+    country's generic class of armed opposition (Opposition Rebels (Syria)), that class, not
+    an unidentified group; its own name's words say which words name it."""
+    if ref is None or ref.id != f"{country}-unidentified":
+        return ref
+    known = countries().get(country)
+    spelled = acled_spelling(country) or (known.name if known else country)
+    found = _classes_named().get(name_key(f"Opposition Rebels ({spelled})"))
+    published = resolved.linked.parsed.document.published
+    if found is None or not _valid_on(found, published):
+        return ref
+    words = {w.rstrip("s") for w in name_key(ref.text).split()}
+    own = {w.rstrip("s") for w in name_key(found.name).split()}
+    return clauses.ref_for(found.id, ref.text, resolved) if words & own else ref
+
+
+@lru_cache(maxsize=1)
+def _classes_named() -> dict[str, ActorRecord]:
+    return {name_key(r.name): r for r in actor_records().values()}
+
+
+def _valid_on(record: ActorRecord, published: object) -> bool:
+    day = str(published)[:10] if published else ""
+    return (
+        not day
+        or (record.valid_from or "") <= day
+        and (not record.valid_to or day <= record.valid_to)
+    )
 
 
 def _ethnic_militia(people: str, country: str, text: str) -> ActorRef:
@@ -405,11 +446,14 @@ def _armed_party_named(draft: Draft, resolved: ResolvedDocument) -> ActorRef | N
 def _heading_end(sentence: Span) -> int:
     """The index of the colon that ends a label the sentence opens with ('Al-Qaeda insurgency
     in Yemen, Saudi Arabian-led intervention in Yemen: Medics say ...'), else its start: the
-    label names the conflict, not who acted in the clause."""
+    label names the conflict, not who acted in the clause. A label has no finite verb ('...
+    leaves 17 dead: 12 rangers' is a clause)."""
     for token in sentence[:-1]:
+        if token.tag_ in {"VBZ", "VBD", "VBP", "MD"}:
+            return sentence.start
         if token.text.endswith(":"):
             following = token.doc[token.i + 1]
-            return token.i if following.text[:1].isupper() or following.is_digit else sentence.start
+            return token.i if following.text[:1].isupper() else sentence.start
     return sentence.start
 
 

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 import frontlines.clauses as clauses
 from frontlines.events.folding import Draft
-from frontlines.kb.cues import cue_words
+from frontlines.kb.cues import cue_words, cues
 from frontlines.mentions import actor_records, demonym_country
 from frontlines.models import ActorRef
 from frontlines.resolve import ResolvedDocument
@@ -36,13 +36,26 @@ def state_force_named(
     return None
 
 
+def armed_men_doers(draft: Draft) -> list[Token]:
+    """The unnamed armed men the sentence names as doers: 'militants', 'a gunman', 'rebel
+    forces' (a force word whose modifier makes it an armed group's)."""
+    fighters = cue_words("armed_men_nouns")
+    kinds = cues().get("force_modifiers") or {}
+    found = []
+    for token in draft.sentence:
+        rebel = token.lower_ in cue_words("force_words") and any(
+            c.dep_ in {"amod", "compound"} and kinds.get(c.lower_) == "rebels"
+            for c in token.children
+        )
+        if (token.lower_ in fighters or rebel) and is_doer_position(token):
+            found.append(token)
+    return found
+
+
 def armed_men_country(draft: Draft) -> str | None:
     """'Three Israelis are killed after a Palestinian gunman opens fire': the country whose
     demonym marks the armed men the sentence names as doers outside the clause of the harm."""
-    fighters = cue_words("armed_men_nouns")
-    for token in draft.sentence:
-        if token.lower_ not in fighters or not is_doer_position(token):
-            continue
+    for token in armed_men_doers(draft):
         for child in token.children:
             pro = any(t.lower_ in {"pro", "anti"} for t in child.doc[max(child.i - 2, 0) : child.i])
             if child.dep_ in {"amod", "compound"} and demonym_country(child.text) and not pro:
