@@ -323,3 +323,26 @@ def test_syrian_rebels_of_no_named_faction_are_the_opposition_rebels_class():
     assert _pairs("Rebels seize the town of Kidal in northern Mali.")[0][1] == (
         "Unidentified Armed Group (Mali)"
     )
+
+
+def test_security_forces_in_a_fight_are_the_military():
+    (clash,) = _pairs("Russian security forces kill three rebels in Buinaksk, Dagestan.")
+    assert clash[1] == "Military Forces of Russia"
+    # arresting, they are the police
+    assert _pairs("Syrian security forces arrest two men in Homs.")[0][1] == "Police Forces of Syria"
+
+
+def test_a_leaders_forces_are_his_states_military():
+    (shelling,) = _pairs(
+        "Gaddafi's forces shell the town of Zintan in the Nafusa Mountains of Libya.",
+        published="2011-05-01",
+    )
+    assert shelling[1] == "Military Forces of Libya"
+
+
+def test_the_group_an_attack_is_blamed_on_is_its_doer():
+    bomb = _pairs(
+        "A roadside bomb kills two soldiers in Hakkari, Turkey. The attack is blamed on"
+        " Kurdish militants."
+    )
+    assert bomb[0][1] == "PKK: Kurdistan Workers' Party"

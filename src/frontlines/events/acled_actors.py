@@ -133,6 +133,15 @@ def _either_force(ref: ActorRef | None, sentence: Span) -> bool:
     return any(p.endswith(head) and p in said for p in cue_words("either_force_words"))
 
 
+def _security_police(ref: ActorRef | None) -> bool:
+    """'Turkish security forces' as its police: words that name the military or the police by
+    what they do (`_either_force`)."""
+    if ref is None or ref.country is None or ref.id != f"{ref.country}-police":
+        return False
+    said = ref.text.lower()
+    return any(said.endswith(p) for p in cue_words("either_force_words"))
+
+
 def _forces(draft: Draft, role: str) -> str | None:
     """Which of a state's generated actors acts in the draft's event, if one does."""
     if draft.sub_event_type in POLICE_SUB_TYPES:
@@ -184,6 +193,9 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
             forces = "civilians"  # "militants behead 21 Egyptian Christians": its civilians
         if draft.sub_event_type in POLICE_SUB_TYPES and _either_force(ref, draft.sentence):
             forces = "police"  # security forces meeting a crowd or arresting are its police
+        fights = draft.event_type in FORCE_EVENT_TYPES and draft.sub_event_type not in FORCE_FIRST
+        if fights and _security_police(ref):
+            forces = "military"  # 'Russian security forces kill three rebels': in a fight, its army
         if forces == "military" and _a_people(ref, draft.sentence, role == "actor1"):
             # 'Palestinians fire mortars': armed men of that people, not its state's army
             forces = "unidentified" if role == "actor1" else "civilians"
@@ -503,7 +515,7 @@ def _claims_a_deed(token: Token) -> bool:
     if token.lower_.startswith("responsib"):
         return True
     attacks = cue_words("attack_nouns") | cue_words("attack_cues")
-    if token.lemma_.lower() in cue_words("claim_verbs"):
+    if token.lemma_.lower() in cue_words("claim_verbs") | {"blame"}:  # 'is blamed on X'
         return any(c.dep_ == "nsubjpass" and c.lemma_.lower() in attacks for c in token.children)
     if token.lower_ == "behind":  # 'X is behind the attacks'
         return any(c.dep_ == "pobj" and c.lemma_.lower() in attacks for c in token.children)
