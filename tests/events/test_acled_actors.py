@@ -329,7 +329,9 @@ def test_security_forces_in_a_fight_are_the_military():
     (clash,) = _pairs("Russian security forces kill three rebels in Buinaksk, Dagestan.")
     assert clash[1] == "Military Forces of Russia"
     # arresting, they are the police
-    assert _pairs("Syrian security forces arrest two men in Homs.")[0][1] == "Police Forces of Syria"
+    assert (
+        _pairs("Syrian security forces arrest two men in Homs.")[0][1] == "Police Forces of Syria"
+    )
 
 
 def test_a_leaders_forces_are_his_states_military():
