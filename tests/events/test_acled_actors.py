@@ -348,3 +348,13 @@ def test_the_group_an_attack_is_blamed_on_is_its_doer():
         " Kurdish militants."
     )
     assert bomb[0][1] == "PKK: Kurdistan Workers' Party"
+
+
+def test_a_group_named_as_target_victim_or_denier_is_not_the_doer():
+    (shelling,) = _pairs("Turkish shelling kills 30 Islamic State militants in northern Syria.")
+    assert shelling[1] == "Military Forces of Turkey"
+    bomb = _pairs(
+        "Two aid workers are killed when a bomb attached to their car explodes in Kabul."
+        " The Taliban denies responsibility."
+    )
+    assert bomb[0][1] == "Unidentified Armed Group (Afghanistan)"

@@ -443,13 +443,10 @@ def _armed_party_named(draft: Draft, resolved: ResolvedDocument) -> ActorRef | N
             armed = armed and (ref.id not in taken or claims)  # 'with X claiming responsibility'
             armed = armed and not ref.id.endswith("-unidentified")  # unnamed: no one new
             if armed and (record.type != "military" or not draft.actor2):
-                state_force = ref.id.endswith(STATE_FORCE_SUFFIXES)
-                if (
-                    state_force
-                    and sentence is draft.sentence
-                    and not _acts_in(ref, sentence, resolved)
-                ):
-                    continue  # 'soldiers are killed', 'the town held by the army'
+                if sentence is draft.sentence and not _acts_in(ref, sentence, resolved):
+                    continue  # 'soldiers are killed', 'a bombing at a Houthi headquarters'
+                if sentence is not draft.sentence and _denies(ref, sentence, resolved):
+                    continue  # 'The Taliban denies responsibility'
                 branch = _branch_in(ref, draft.location.country if draft.location else None)
                 return clauses.ref_for(branch, ref.text, resolved) if branch else ref
     return None
@@ -508,6 +505,12 @@ def _claimant(ref: ActorRef, sentence: Span, resolved: ResolvedDocument) -> bool
         if claimed or responsible:
             return True
     return False
+
+
+def _denies(ref: ActorRef, sentence: Span, resolved: ResolvedDocument) -> bool:
+    named = [t for t in sentence if any(r.id == ref.id for r in clauses.actor_refs([t], resolved))]
+    denials = cue_words("denial_verbs")
+    return any(t.head.lemma_.lower() in denials for t in named if t.dep_ == "nsubj")
 
 
 def _claims_a_deed(token: Token) -> bool:
