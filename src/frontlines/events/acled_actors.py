@@ -443,8 +443,12 @@ def _armed_party_named(draft: Draft, resolved: ResolvedDocument) -> ActorRef | N
             armed = armed and (ref.id not in taken or claims)  # 'with X claiming responsibility'
             armed = armed and not ref.id.endswith("-unidentified")  # unnamed: no one new
             if armed and (record.type != "military" or not draft.actor2):
-                if sentence is draft.sentence and not _acts_in(ref, sentence, resolved):
-                    continue  # 'soldiers are killed', 'a bombing at a Houthi headquarters'
+                state_force = ref.id.endswith(STATE_FORCE_SUFFIXES)
+                here = sentence is draft.sentence
+                if here and state_force and not _acts_in(ref, sentence, resolved):
+                    continue  # 'soldiers are killed', 'the town held by the army'
+                if here and not state_force and _done_to(ref, sentence, resolved):
+                    continue  # 'kills 30 IS militants', 'a bombing at a Houthi headquarters'
                 if sentence is not draft.sentence and _denies(ref, sentence, resolved):
                     continue  # 'The Taliban denies responsibility'
                 branch = _branch_in(ref, draft.location.country if draft.location else None)
@@ -505,6 +509,33 @@ def _claimant(ref: ActorRef, sentence: Span, resolved: ResolvedDocument) -> bool
         if claimed or responsible:
             return True
     return False
+
+
+def _done_to(ref: ActorRef, sentence: Span, resolved: ResolvedDocument) -> bool:
+    """Whether every mention of the group in the sentence stands where violence is done to it
+    or its property: an object ('kills 30 IS militants'), a passive subject, the object of a
+    place or target preposition ('at a Houthi headquarters', 'the founder of LeT'), or the
+    owner of a post ('a Tahrir al-Sham base')."""
+    named = [t for t in sentence if any(r.id == ref.id for r in clauses.actor_refs([t], resolved))]
+    heads = [t for t in named if t.head not in named or t.head == t]
+    posts = cue_words("force_facilities")
+
+    def harmed(token: Token) -> bool:
+        head = token
+        for _ in range(6):
+            if head.dep_ == "conj" or head.dep_ == "appos":
+                head = head.head
+            elif head.dep_ in {"compound", "amod", "poss", "nmod"}:
+                if head.head.lemma_.lower() in posts:
+                    return True  # 'a Tahrir al-Sham base'
+                head = head.head  # 'Boko Haram militants', 'Hamas rockets'
+            else:
+                break
+        if head.dep_ in {"dobj", "nsubjpass"}:
+            return True
+        return head.dep_ == "pobj" and head.head.lower_ in {"at", "on", "against", "of", "near"}
+
+    return bool(heads) and all(harmed(t) for t in heads)
 
 
 def _denies(ref: ActorRef, sentence: Span, resolved: ResolvedDocument) -> bool:

@@ -82,6 +82,10 @@ def is_doer_position(token: Token) -> bool:
     if head.dep_ == "nsubj":  # who acts, not who reports it ('the army says ...')
         verb = head.head
         claims = any(c.lemma_.lower() in {"responsibility", "credit"} for c in verb.children)
+        # 'ISIL claims to have executed ...': the claimant of its own deed
+        claims = claims or verb.lemma_.lower() in cue_words("claim_verbs") and any(
+            c.dep_ == "xcomp" for c in verb.children
+        )
         return claims or verb.lemma_.lower() not in cue_words("reporting_verbs")
     if head.dep_ != "pobj":
         return False
