@@ -358,3 +358,30 @@ def test_a_group_named_as_target_victim_or_denier_is_not_the_doer():
         " The Taliban denies responsibility."
     )
     assert bomb[0][1] == "Unidentified Armed Group (Afghanistan)"
+
+
+def test_fire_from_abroad_is_its_shooters_not_travellers_from_there():
+    shelling = _pairs(
+        "Mortar shells fired from Syria kill a woman in the Turkish town of Akcakale."
+    )
+    assert shelling[0][1] == "Unidentified Armed Group (Syria)"
+    (mine,) = _pairs(
+        "Nine traders travelling from Niger are killed when their truck hits a landmine near"
+        " Menaka, Mali."
+    )
+    assert mine[1] == "Unidentified Armed Group (Mali)"
+
+
+def test_armed_men_described_only_by_creed_are_an_unidentified_group():
+    (taken,) = _pairs("Islamist fighters take over the headquarters of a rebel brigade in Idlib.")
+    assert taken[1] == "Unidentified Armed Group (Syria)"
+
+
+def test_a_groups_own_fighters_and_an_attack_blamed_on_it_are_its_deeds():
+    assert (
+        _pairs(
+            "Islamist militants of the Allied Democratic Forces kill 12 people near Beni, Democratic"
+            " Republic of the Congo."
+        )[0][1]
+        == "ADF: Allied Democratic Forces"
+    )

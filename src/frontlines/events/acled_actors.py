@@ -257,8 +257,13 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         stopped = draft.sub_event_type == "Disrupted weapons use" and fired_from != country
         if draft.actor1 is None and stopped:
             draft.actor1 = _generic(country, "military", draft.trigger.text, resolved)
-    origin = clauses.origin_of(draft.sentence, resolved) if draft.event_type == REMOTE else None
+    origin = _fired_from(draft, resolved) if draft.event_type == REMOTE else None
     unnamed = draft.actor1 is None or draft.actor1.id.endswith("-unidentified")
+    # a state's own forces do not fire into it from abroad: 'the IDF says a rocket fired
+    # from Gaza landed in Israel' is the rocket's shooters'
+    home_force = draft.actor1 is not None and draft.actor1.id == f"{country}-military"
+    if home_force and origin and origin != country:
+        draft.actor1, unnamed = None, True
     if unnamed and origin and origin != country:  # "rockets fired from Gaza": its shooters'
         draft.actor1 = clauses.generic_actor(origin, "unidentified", draft.trigger)
     elif unnamed and draft.actor1 is not None and draft.event_type in FORCE_EVENT_TYPES:
@@ -297,6 +302,27 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         draft.actor2 = clauses.generic_actor(country, "civilians", draft.trigger)
 
 
+def _fired_from(draft: Draft, resolved: ResolvedDocument) -> str | None:
+    """The country the fire the draft reports came from by the sentence's words ('a rocket
+    fired from Gaza', 'shells fired from Syria'), not someone's coming from there
+    ('civilians travelling from Burkina Faso'); the place is read from the words after
+    'from', whatever the parse made of them."""
+    weapons = cue_words("weapon_nouns") | cue_words("state_force_instruments")
+    for token in draft.sentence:
+        if token.lower_ != "from":
+            continue
+        fired = token.head  # 'rockets fired from Gaza', or 'rockets from Gaza'
+        nouns = [c for c in fired.children if c.dep_ in {"nsubj", "nsubjpass"}] + [fired]
+        nouns += [fired.head] if fired.dep_ in {"acl", "relcl"} else []
+        if not any(n.lemma_.lower() in weapons or n.lower_ in weapons for n in nouns):
+            continue
+        after = next((t for t in token.doc[token.i + 1 : token.i + 3] if t.lower_ != "the"), None)
+        for (start, end), place in resolved.place_at.items():
+            if after is not None and start <= after.idx < end and place.country:
+                return place.country
+    return None
+
+
 def _harms_unnamed(draft: Draft) -> bool:
     if draft.sub_event_type == "Looting/property destruction":
         return True
@@ -318,7 +344,8 @@ def _described(
     if not words:
         return None
     fights = draft.event_type in FORCE_EVENT_TYPES
-    if fights and all(w in cue_words("armed_descriptors") for w in words):
+    armed = fights or draft.event_type == "Strategic developments"  # 'Islamists take over ...'
+    if armed and all(w in cue_words("armed_descriptors") for w in words):
         return _generic(country, "unidentified", ref.text, resolved)
     if draft.event_type == "Strategic developments" and set(words) & cue_words("state_offices"):
         return _generic(ref.country or country, "government", ref.text, resolved)
@@ -519,12 +546,15 @@ def _done_to(ref: ActorRef, sentence: Span, resolved: ResolvedDocument) -> bool:
     named = [t for t in sentence if any(r.id == ref.id for r in clauses.actor_refs([t], resolved))]
     heads = [t for t in named if t.head not in named or t.head == t]
     posts = cue_words("force_facilities")
+    men = cue_words("force_words") | cue_words("armed_men_nouns")
 
     def harmed(token: Token) -> bool:
         head = token
         for _ in range(6):
             if head.dep_ == "conj" or head.dep_ == "appos":
                 head = head.head
+            elif head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in men:
+                head = head.head.head  # 'militants of the ADF' stand where the militants do
             elif head.dep_ in {"compound", "amod", "poss", "nmod"}:
                 if head.head.lemma_.lower() in posts:
                     return True  # 'a Tahrir al-Sham base'
@@ -533,7 +563,9 @@ def _done_to(ref: ActorRef, sentence: Span, resolved: ResolvedDocument) -> bool:
                 break
         if head.dep_ in {"dobj", "nsubjpass"}:
             return True
-        return head.dep_ == "pobj" and head.head.lower_ in {"at", "on", "against", "of", "near"}
+        if head.dep_ != "pobj" or head.head.head.lemma_.lower() == "blame":
+            return False  # 'an attack blamed on X'
+        return head.head.lower_ in {"at", "on", "against", "of", "near"}
 
     return bool(heads) and all(harmed(t) for t in heads)
 
