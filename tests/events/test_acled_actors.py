@@ -380,8 +380,8 @@ def test_armed_men_described_only_by_creed_are_an_unidentified_group():
 def test_a_groups_own_fighters_and_an_attack_blamed_on_it_are_its_deeds():
     assert (
         _pairs(
-            "Islamist militants of the Allied Democratic Forces kill 12 people near Beni, Democratic"
-            " Republic of the Congo."
+            "Islamist militants of the Allied Democratic Forces kill 12 people near Beni,"
+            " Democratic Republic of the Congo."
         )[0][1]
         == "ADF: Allied Democratic Forces"
     )
