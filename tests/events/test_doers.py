@@ -97,3 +97,8 @@ def test_armed_men_a_force_kills_are_the_other_side_of_a_clash():
     assert _pairs("Security forces killed five militants in a raid in Sopore, Kashmir, India.") == [
         ("Armed clash", "Military Forces of India", "Unidentified Armed Group (India)")
     ]
+
+
+def test_a_number_of_troops_acts_as_the_troops():
+    (moved,) = _pairs("Hundreds of Sudanese troops arrive in Aden to reinforce the coalition.")
+    assert moved[1] == "Military Forces of Sudan"

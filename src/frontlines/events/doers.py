@@ -77,6 +77,8 @@ def is_doer_position(token: Token) -> bool:
             if head.head.lemma_.lower() not in weapons:
                 return False  # 'the police chief', 'an army base': not the force acting
             head = head.head
+        elif head.dep_ == "pobj" and head.head.lower_ == "of" and _a_count(head.head.head):
+            head = head.head.head  # 'hundreds of Sudanese troops arrive'
         else:
             break
     if head.dep_ == "nsubj":  # who acts, not who reports it ('the army says ...')
@@ -93,6 +95,12 @@ def is_doer_position(token: Token) -> bool:
     if preposition == "by":
         return head.head.head.lemma_.lower() not in cue_words("not_doer_verbs")
     return preposition in {"in", "during"} and head.lemma_.lower() in cue_words("attack_nouns")
+
+
+def _a_count(token: Token) -> bool:
+    """'Hundreds', 'dozens', 'members', 'two': a number of what follows 'of', not its owner."""
+    counts = set(cues().get("vague_death_counts") or {}) | {"thousands", "tens", "member"}
+    return token.pos_ == "NUM" or token.lemma_.lower() in counts or token.lower_ in counts
 
 
 def _force_word(token: Token, country: str | None, resolved: ResolvedDocument) -> ActorRef | None:
