@@ -385,3 +385,13 @@ def test_a_groups_own_fighters_and_an_attack_blamed_on_it_are_its_deeds():
         )[0][1]
         == "ADF: Allied Democratic Forces"
     )
+
+
+def test_a_force_attacked_is_the_side_attacked_and_named_militants_stay_the_doers():
+    (ambush,) = _pairs("An ambush on Mexican police in Zitacuaro, Michoacan kills eight.")[:1]
+    assert ambush[1] == "Unidentified Armed Group (Mexico)"
+    (boat,) = _pairs(
+        "Ten Nigerian policemen are missing after their boat was ambushed by militants in"
+        " Bayelsa State."
+    )[:1]
+    assert boat[1] == "Unidentified Armed Group (Nigeria)"

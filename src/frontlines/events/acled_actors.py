@@ -175,6 +175,10 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         draft.actor1 = None
     if _only_in_heading(draft.actor1, draft.sentence, resolved):
         draft.actor1 = None  # 'Saudi Arabian-led intervention in Yemen: ... airstrikes ...'
+    force1 = draft.actor1 is not None and draft.actor1.id.endswith(STATE_FORCE_SUFFIXES)
+    fights = draft.event_type in FORCE_EVENT_TYPES and draft.actor2 is None
+    if fights and force1 and _done_to(draft.actor1, draft.sentence, resolved):
+        draft.actor1, draft.actor2 = None, draft.actor1  # 'an ambush on Mexican police'
     home = home_country(draft, resolved)
     for role in ("actor1", "actor2"):
         setattr(draft, role, of_home(getattr(draft, role), home, draft.sentence, resolved))
@@ -237,9 +241,12 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         setattr(draft, role, _rebels_class(getattr(draft, role), country, resolved))
     unnamed = draft.actor1 is None or draft.actor1.id.endswith("-unidentified")
     if unnamed and draft.event_type in FORCE_EVENT_TYPES:
+        # armed men the clause names ('ambushed by militants') are no state's forces
+        said = name_key(draft.actor1.text).split()[-1:] if draft.actor1 is not None else []
+        armed_men = bool(said) and said[0] in cue_words("armed_men_nouns")
         draft.actor1 = (
             _armed_party_named(draft, resolved)
-            or state_force_named(draft, country, resolved)
+            or (None if armed_men else state_force_named(draft, country, resolved))
             or draft.actor1
         )
     if draft.sub_event_type in CROWD_FIRST:

@@ -83,6 +83,9 @@ def is_doer_position(token: Token) -> bool:
             break
     if head.dep_ == "nsubj":  # who acts, not who reports it ('the army says ...')
         verb = head.head
+        harm = cue_words("harm_verbs") | cue_words("harm_force_verbs")
+        if verb.tag_ == "VBN" and verb.lemma_.lower() in harm:
+            return False  # 'with eight police officers killed'
         claims = any(c.lemma_.lower() in {"responsibility", "credit"} for c in verb.children)
         # 'ISIL claims to have executed ...': the claimant of its own deed
         claims = claims or verb.lemma_.lower() in cue_words("claim_verbs") and any(
