@@ -102,3 +102,14 @@ def test_armed_men_a_force_kills_are_the_other_side_of_a_clash():
 def test_a_number_of_troops_acts_as_the_troops():
     (moved,) = _pairs("Hundreds of Sudanese troops arrive in Aden to reinforce the coalition.")
     assert moved[1] == "Military Forces of Sudan"
+
+
+def test_a_countrys_name_on_a_weapon_or_after_by_makes_its_military_the_doer():
+    (strike,) = _pairs(
+        "Six militants are killed in a United States drone attack in North Waziristan."
+    )
+    assert strike[1] == "Military Forces of United States"
+    (yemen,) = _pairs("Ten militants are killed in a drone strike by the United States in Yemen.")
+    assert yemen[1] == "Military Forces of United States"
+    (syria,) = _pairs("Syrian government airstrikes kill 25 people near Damascus.")
+    assert syria[1] == "Military Forces of Syria"

@@ -8,10 +8,13 @@ not an Unidentified Armed Group.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 import frontlines.clauses as clauses
 from frontlines.events.folding import Draft
+from frontlines.kb.countries import countries
 from frontlines.kb.cues import cue_words, cues
 from frontlines.mentions import actor_records, demonym_country
 from frontlines.models import ActorRef
@@ -92,6 +95,8 @@ def is_doer_position(token: Token) -> bool:
             c.dep_ == "xcomp" for c in verb.children
         )
         return claims or verb.lemma_.lower() not in cue_words("reporting_verbs")
+    if head.dep_ == "ROOT" and head.lemma_.lower() in weapons:
+        return True  # 'Syrian government airstrikes kill 25', parsed as the root
     if head.dep_ != "pobj":
         return False
     preposition = head.head.lower_
@@ -127,6 +132,9 @@ def _state_instrument(
         if ref.id.endswith(STATE_FORCE_SUFFIXES):
             return ref  # 'Ivorian forces' linked as Ivory Coast's military already
     modifiers = [c for c in token.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+    modifiers += [  # 'a drone strike by the United States'
+        o for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children
+    ]
     for modifier in modifiers:
         owner = _state_of(modifier, resolved)
         if owner is None and modifier.lower_ in STATE_WORDS:
@@ -157,6 +165,17 @@ def _state_of(token: Token, resolved: ResolvedDocument) -> str | None:
         record = actor_records().get(ref.id)
         if record is not None and (record.type == "state" or ref.id.endswith(STATE_FORCE_SUFFIXES)):
             return record.country
+    # 'in a United States drone attack': a country's name the linking read as the place
+    words = [c.text for c in token.children if c.dep_ == "compound" and c.i < token.i]
+    return _country_named(" ".join([*words, token.text]))
+
+
+@lru_cache(maxsize=4096)
+def _country_named(text: str) -> str | None:
+    key = text.lower()
+    for country in countries().values():
+        if key == country.name.lower() or key in (n.lower() for n in country.names):
+            return country.iso3
     return None
 
 
