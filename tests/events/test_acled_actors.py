@@ -395,3 +395,13 @@ def test_a_force_attacked_is_the_side_attacked_and_named_militants_stay_the_doer
         " Bayelsa State."
     )[:1]
     assert boat[1] == "Unidentified Armed Group (Nigeria)"
+
+
+def test_plain_rebels_are_the_group_the_country_s_rebels_fought_under_at_the_time():
+    (offensive,) = _pairs(
+        "Rebels launch an offensive on Zawiya, west of Tripoli, Libya.", published="2011-06-01"
+    )[:1]
+    assert offensive[1] == "NTC: National Transitional Council"
+    # the AU's one mission in Somalia on the day is its troops there
+    advance = _pairs("African Union and Somali troops advance on the Bakara market in Mogadishu.")
+    assert advance[0][1].startswith("AMISOM")

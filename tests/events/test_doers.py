@@ -113,3 +113,8 @@ def test_a_countrys_name_on_a_weapon_or_after_by_makes_its_military_the_doer():
     assert yemen[1] == "Military Forces of United States"
     (syria,) = _pairs("Syrian government airstrikes kill 25 people near Damascus.")
     assert syria[1] == "Military Forces of Syria"
+
+
+def test_a_car_bomb_is_no_countrys_weapon():
+    (bomb,) = _pairs("A car bombing in Salamiyeh, Syria kills over 30 people.")[:1]
+    assert bomb[1] == "Unidentified Armed Group (Syria)"

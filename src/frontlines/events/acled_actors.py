@@ -31,7 +31,7 @@ from frontlines.kb import ActorRecord
 from frontlines.kb.countries import acled_spelling, countries
 from frontlines.kb.cues import cue_words, cues
 from frontlines.kb.names import name_key
-from frontlines.mentions import actor_records, is_demonym
+from frontlines.mentions import actor_records, demonym_country, is_demonym
 from frontlines.models import ActorRef
 from frontlines.resolve import ResolvedDocument
 
@@ -77,13 +77,17 @@ def _branches() -> dict[tuple[str, str], list[str]]:
     return found
 
 
-def _branch_in(ref: ActorRef | None, country: str | None) -> str | None:
-    """The one branch an organisation has in the event's country ('Al Qaeda' in Yemen is Al
-    Qaeda in the Arabian Peninsula, 'Islamic State' in Mozambique its Mozambique province),
-    as ACLED names the group that acts there; None where it has none or several."""
+def _branch_in(ref: ActorRef | None, country: str | None, published: object = None) -> str | None:
+    """The one branch an organisation has in the event's country on the report's day ('Al
+    Qaeda' in Yemen is Al Qaeda in the Arabian Peninsula, 'Islamic State' in Mozambique its
+    Mozambique province, 'African Union' troops in Somalia in 2013 AMISOM), as ACLED names
+    the group that acts there; None where it has none or several."""
     if ref is None or not country or ref.country:
         return None
     branches = _branches().get((ref.id, country), [])
+    if len(branches) > 1:
+        records = actor_records()
+        branches = [b for b in branches if _valid_on(records[b], published)]
     return branches[0] if len(branches) == 1 else None
 
 
@@ -188,7 +192,8 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         if ref is not None and record is not None and record.acled_as in actor_records():
             ref = clauses.ref_for(record.acled_as, ref.text, resolved)  # the IDF: Israel's military
             setattr(draft, role, ref)
-        branch = _branch_in(ref, draft.location.country if draft.location else None)
+        where = draft.location.country if draft.location else None
+        branch = _branch_in(ref, where, resolved.linked.parsed.document.published)
         if ref is not None and branch is not None:
             ref = clauses.ref_for(branch, ref.text, resolved)  # Al Qaeda in Yemen: AQAP
             setattr(draft, role, ref)
@@ -369,25 +374,33 @@ def _described(
 
 
 def _rebels_class(ref: ActorRef | None, country: str, resolved: ResolvedDocument) -> ActorRef:
-    """'Rebels', 'opposition forces' of no named faction: where the knowledge base has the
-    country's generic class of armed opposition (Opposition Rebels (Syria)), that class, not
-    an unidentified group; its own name's words say which words name it."""
+    """'Rebels', 'opposition forces' of no named faction: where the knowledge base names a
+    group '{the country's demonym} rebels' on the report's day (Opposition Rebels (Syria);
+    the NTC in Libya in 2011), that group, not an unidentified one; the group's own name's
+    words and 'rebel' say which words name it."""
     if ref is None or ref.id != f"{country}-unidentified":
         return ref
-    known = countries().get(country)
-    spelled = acled_spelling(country) or (known.name if known else country)
-    found = _classes_named().get(name_key(f"Opposition Rebels ({spelled})"))
     published = resolved.linked.parsed.document.published
-    if found is None or not _valid_on(found, published):
+    found = [r for r in _rebels_by_country().get(country, []) if _valid_on(r, published)]
+    if len(found) != 1:
         return ref
     words = {w.rstrip("s") for w in name_key(ref.text).split()}
-    own = {w.rstrip("s") for w in name_key(found.name).split()}
-    return clauses.ref_for(found.id, ref.text, resolved) if words & own else ref
+    own = {w.rstrip("s") for w in name_key(found[0].name).split()} | {"rebel"}
+    return clauses.ref_for(found[0].id, ref.text, resolved) if words & own else ref
 
 
 @lru_cache(maxsize=1)
-def _classes_named() -> dict[str, ActorRecord]:
-    return {name_key(r.name): r for r in actor_records().values()}
+def _rebels_by_country() -> dict[str, list[ActorRecord]]:
+    """Country → the groups the knowledge base calls '{its demonym} rebels'."""
+    found: dict[str, list[ActorRecord]] = {}
+    for record in actor_records().values():
+        for alias in record.aliases:
+            words = alias.split()
+            people = demonym_country(words[0]) if len(words) == 2 else None
+            if people and words[1].lower() == "rebels" and record.country == people:
+                found.setdefault(people, []).append(record)
+                break
+    return found
 
 
 def _valid_on(record: ActorRecord, published: object) -> bool:
@@ -485,7 +498,8 @@ def _armed_party_named(draft: Draft, resolved: ResolvedDocument) -> ActorRef | N
                     continue  # 'kills 30 IS militants', 'a bombing at a Houthi headquarters'
                 if sentence is not draft.sentence and _denies(ref, sentence, resolved):
                     continue  # 'The Taliban denies responsibility'
-                branch = _branch_in(ref, draft.location.country if draft.location else None)
+                where = draft.location.country if draft.location else None
+                branch = _branch_in(ref, where, resolved.linked.parsed.document.published)
                 return clauses.ref_for(branch, ref.text, resolved) if branch else ref
     return None
 

@@ -172,9 +172,11 @@ def _state_of(token: Token, resolved: ResolvedDocument) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _country_named(text: str) -> str | None:
-    key = text.lower()
+    """The country a capitalised name names as written ('United States'; not 'car' for CAR)."""
+    if not text[:1].isupper() or text.isupper():
+        return None  # acronyms ('CAR', 'DRC') are too often words in capitals
     for country in countries().values():
-        if key == country.name.lower() or key in (n.lower() for n in country.names):
+        if text == country.name or text in country.names:
             return country.iso3
     return None
 
