@@ -118,3 +118,10 @@ def test_a_countrys_name_on_a_weapon_or_after_by_makes_its_military_the_doer():
 def test_a_car_bomb_is_no_countrys_weapon():
     (bomb,) = _pairs("A car bombing in Salamiyeh, Syria kills over 30 people.")[:1]
     assert bomb[1] == "Unidentified Armed Group (Syria)"
+
+
+def test_a_force_that_stops_the_attacker_is_not_the_attacks_doer():
+    (attack,) = _pairs(
+        "A man stabs three shoppers in a supermarket in Lyon, France, before police shoot the attacker dead."
+    )[:1]
+    assert attack[1] == "Unidentified Armed Group (France)"

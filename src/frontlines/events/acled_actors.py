@@ -25,6 +25,7 @@ from frontlines.events.doers import (
     is_doer_position,
     state_force_harmed,
     state_force_named,
+    stops_the_attacker,
 )
 from frontlines.events.folding import Draft
 from frontlines.kb import ActorRecord
@@ -494,6 +495,8 @@ def _armed_party_named(draft: Draft, resolved: ResolvedDocument) -> ActorRef | N
                 here = sentence is draft.sentence
                 if here and state_force and not _acts_in(ref, sentence, resolved):
                     continue  # 'soldiers are killed', 'the town held by the army'
+                if here and state_force and _stopped_attacker(draft, ref, resolved):
+                    continue  # 'the attacker is shot dead by Israeli soldiers'
                 if here and not state_force and _done_to(ref, sentence, resolved):
                     continue  # 'kills 30 IS militants', 'a bombing at a Houthi headquarters'
                 if sentence is not draft.sentence and _denies(ref, sentence, resolved):
@@ -589,6 +592,15 @@ def _done_to(ref: ActorRef, sentence: Span, resolved: ResolvedDocument) -> bool:
         return head.head.lower_ in {"at", "on", "against", "of", "near"}
 
     return bool(heads) and all(harmed(t) for t in heads)
+
+
+def _stopped_attacker(draft: Draft, ref: ActorRef, resolved: ResolvedDocument) -> bool:
+    if draft.sub_event_type != "Attack":
+        return False
+    sentence = draft.sentence
+    named = [t for t in sentence if any(r.id == ref.id for r in clauses.actor_refs([t], resolved))]
+    heads = [t for t in named if t.head not in named or t.head == t]
+    return bool(heads) and all(stops_the_attacker(t) for t in heads)
 
 
 def _denies(ref: ActorRef, sentence: Span, resolved: ResolvedDocument) -> bool:

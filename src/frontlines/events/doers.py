@@ -32,11 +32,26 @@ def state_force_named(
     open fire'), or a state's adjective on a force or a weapon ('Turkish airstrikes', 'the
     Syrian government airstrike', 'government planes'); None when it names none."""
     taken = {r.id for r in (draft.actor2, *draft.assoc2) if r is not None}
+    on_civilians = draft.sub_event_type == "Attack"
     for token in draft.sentence:
+        if on_civilians and stops_the_attacker(token):
+            continue  # 'the attacker is shot dead by Israeli soldiers': not the attack's doer
         found = _force_word(token, country, resolved) or _state_instrument(token, country, resolved)
         if found is not None and found.id not in taken:
             return found
     return None
+
+
+def stops_the_attacker(token: Token) -> bool:
+    """Whether the force word's deed is done to the attackers ('police shoot the gunman',
+    'the assailant is shot by soldiers'): the force stopped an attack it did not make."""
+    verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "by" else token.head
+    if token.dep_ not in {"nsubj", "pobj"} or verb.pos_ != "VERB":
+        return False
+    attackers = cue_words("armed_men_nouns")
+    verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]  # 'is shot and killed by'
+    done_to = [c for v in verbs for c in v.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any({c.lower_, c.lemma_.lower(), f"{c.lemma_.lower()}s"} & attackers for c in done_to)
 
 
 def armed_men_doers(draft: Draft) -> list[Token]:
