@@ -122,6 +122,7 @@ def test_a_car_bomb_is_no_countrys_weapon():
 
 def test_a_force_that_stops_the_attacker_is_not_the_attacks_doer():
     (attack,) = _pairs(
-        "A man stabs three shoppers in a supermarket in Lyon, France, before police shoot the attacker dead."
+        "A man stabs three shoppers in a supermarket in Lyon, France, before police shoot"
+        " the attacker dead."
     )[:1]
     assert attack[1] == "Unidentified Armed Group (France)"
