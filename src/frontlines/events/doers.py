@@ -106,8 +106,10 @@ def is_doer_position(token: Token) -> bool:
             return False  # 'with eight police officers killed'
         claims = any(c.lemma_.lower() in {"responsibility", "credit"} for c in verb.children)
         # 'ISIL claims to have executed ...': the claimant of its own deed
-        claims = claims or verb.lemma_.lower() in cue_words("claim_verbs") and any(
-            c.dep_ == "xcomp" for c in verb.children
+        claims = (
+            claims
+            or verb.lemma_.lower() in cue_words("claim_verbs")
+            and any(c.dep_ == "xcomp" for c in verb.children)
         )
         return claims or verb.lemma_.lower() not in cue_words("reporting_verbs")
     if head.dep_ == "ROOT" and head.lemma_.lower() in weapons:
