@@ -405,3 +405,8 @@ def test_plain_rebels_are_the_group_the_country_s_rebels_fought_under_at_the_tim
     # the AU's one mission in Somalia on the day is its troops there
     advance = _pairs("African Union and Somali troops advance on the Bakara market in Mogadishu.")
     assert advance[0][1].startswith("AMISOM")
+
+
+def test_a_demonym_on_a_thing_does_not_move_the_event_abroad():
+    (bomb,) = _pairs("A bomb explodes at the Greek Embassy in Buenos Aires, injuring a guard.")[:1]
+    assert bomb[1] == "Unidentified Armed Group (Argentina)"

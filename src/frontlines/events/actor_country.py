@@ -14,7 +14,8 @@ from spacy.tokens import Span
 import frontlines.clauses as clauses
 from frontlines.events.folding import Draft
 from frontlines.kb.countries import countries
-from frontlines.mentions import actor_records, demonym_country
+from frontlines.kb.cues import cue_words
+from frontlines.mentions import actor_records, demonym_country, is_demonym
 from frontlines.models import ActorRef
 from frontlines.resolve import ResolvedDocument
 
@@ -25,22 +26,25 @@ GENERIC_KINDS = ("unidentified", "civilians", "protesters", "rioters")
 def home_country(draft: Draft, resolved: ResolvedDocument) -> str | None:
     """The event's country as its unnamed actors take it: where the event is placed, unless
     nothing else in the report names that country while the report's own country (what its
-    names vote for) is named: a namesake abroad ('Zari' in China for a district of
-    Afghanistan, 'north west' in South Africa for north-west Pakistan)."""
+    names vote for) is named as a place: a namesake abroad ('Zari' in China for a district of
+    Afghanistan, 'north west' in South Africa for north-west Pakistan). A demonym on a person
+    or a thing ('the Greek Embassy in Buenos Aires', 'the Syrian Civil War') says whose, not
+    where; on a place noun ('the northern Nigerian city of Kano') it says where."""
     placed = draft.location.country if draft.location else None
     focus = resolved.linked.focus_country
     if not placed or not focus:
         return placed or focus
     text = resolved.linked.parsed.doc.text
-    places = [
-        linked.place
-        for linked in resolved.linked.places
-        if linked.place is not None
-        and linked.place.feature not in {"landmark", "unresolved"}
-        and not _in_parentheses(text, linked.mention.start)
+    linked = [
+        (lp.mention, lp.place)
+        for lp in resolved.linked.places
+        if lp.place is not None
+        and lp.place.feature not in {"landmark", "unresolved"}
+        and not _in_parentheses(text, lp.mention.start)
     ]
+    own = draft.location.name
     # the event's own place counts where it is the country itself ('in Mali')
-    named = {p.country for p in places if p.name != draft.location.name or p.feature == "country"}
+    named = {p.country for _, p in linked if p.name != own or p.feature == "country"}
     records = actor_records()
     named |= {  # 'the Egyptian Army', 'Afghan police': a state's forces name their country
         records[i].country
@@ -51,14 +55,23 @@ def home_country(draft: Draft, resolved: ResolvedDocument) -> str | None:
     }
     if placed in named:
         return placed
-    if focus in named:
-        return focus
-    # 'in Yoro village, Mali': the one country named by name, not by a demonym ('a Japanese
-    # tourist in Kabul' says who, not where)
-    by_name = {
-        p.country for p in places if p.feature == "country" and p.name != draft.location.name
+    as_places = {
+        p.country
+        for m, p in linked
+        if p.feature == "country" and p.name != own and _names_a_place(m, text)
     }
-    return by_name.pop() if len(by_name) == 1 else placed
+    if focus in as_places:
+        return focus
+    # 'in Yoro village, Mali': the one country named as a place
+    return as_places.pop() if len(as_places) == 1 else placed
+
+
+def _names_a_place(mention: object, text: str) -> bool:
+    """A country's name, or its demonym on a place noun ('the Nigerian city of Kano')."""
+    if not is_demonym(mention.text):
+        return True
+    after = text[mention.end : mention.end + 20].lower().split()
+    return bool(after) and after[0] in cue_words("place_noun_words")
 
 
 def _in_parentheses(text: str, start: int) -> bool:
