@@ -126,3 +126,8 @@ def test_a_force_that_stops_the_attacker_is_not_the_attacks_doer():
         " the attacker dead."
     )[:1]
     assert attack[1] == "Unidentified Armed Group (France)"
+
+
+def test_an_x_led_weapon_is_the_coalition_x_leads():
+    (strike,) = _pairs("Twelve people are killed in Saudi-led airstrikes in Saada, Yemen.")[:1]
+    assert strike[1] == "Saudi-led Coalition"

@@ -16,7 +16,7 @@ import frontlines.clauses as clauses
 from frontlines.events.folding import Draft
 from frontlines.kb.countries import countries
 from frontlines.kb.cues import cue_words, cues
-from frontlines.mentions import actor_records, demonym_country
+from frontlines.mentions import actor_index, actor_records, demonym_country
 from frontlines.models import ActorRef
 from frontlines.resolve import ResolvedDocument
 
@@ -148,6 +148,11 @@ def _state_instrument(
     for ref in clauses.actor_refs([token], resolved):
         if ref.id.endswith(STATE_FORCE_SUFFIXES):
             return ref  # 'Ivorian forces' linked as Ivory Coast's military already
+    for led in (c for c in token.children if c.lower_ == "led" and c.i > c.left_edge.i):
+        leader = token.doc[led.left_edge.i : led.i + 1].text  # 'Saudi-led airstrikes'
+        coalitions = actor_index().get(f"{leader} coalition")
+        if len(coalitions) == 1:
+            return clauses.ref_for(coalitions[0], token.text, resolved)
     modifiers = [c for c in token.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
     modifiers += [  # 'a drone strike by the United States'
         o for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children
