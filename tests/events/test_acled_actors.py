@@ -410,3 +410,8 @@ def test_plain_rebels_are_the_group_the_country_s_rebels_fought_under_at_the_tim
 def test_a_demonym_on_a_thing_does_not_move_the_event_abroad():
     (bomb,) = _pairs("A bomb explodes at the Greek Embassy in Buenos Aires, injuring a guard.")[:1]
     assert bomb[1] == "Unidentified Armed Group (Argentina)"
+
+
+def test_a_state_leading_the_strikes_is_its_coalition_not_the_war_it_leads():
+    raids = _pairs("Saudi Arabian-led air raids hit the Yemeni capital Sanaa, killing nine.")
+    assert raids[0][1] == "Saudi-led Coalition"

@@ -37,7 +37,7 @@ from frontlines.kb import ActorRecord
 from frontlines.kb.countries import acled_spelling, countries
 from frontlines.kb.cues import cue_words, cues
 from frontlines.kb.names import name_key
-from frontlines.mentions import actor_records, demonym_country, is_demonym
+from frontlines.mentions import actor_index, actor_records, demonym_country, is_demonym
 from frontlines.models import ActorRef
 from frontlines.resolve import ResolvedDocument
 
@@ -116,6 +116,27 @@ def _security_police(ref: ActorRef | None) -> bool:
     return any(said.endswith(p) for p in cue_words("either_force_words"))
 
 
+def _coalition_led(
+    ref: ActorRef | None, sentence: Span, resolved: ResolvedDocument
+) -> ActorRef | None:
+    """The coalition a state named as 'X-led' leads, where the knowledge base has one."""
+    weapons = cue_words("state_force_instruments") | cue_words("attack_nouns")
+    for token in sentence:
+        if ref is None or token.lower_ != "led" or token.i < 2:
+            continue
+        if token.head.lemma_.lower() not in weapons:
+            continue  # 'Saudi Arabian-led intervention in Yemen:' names the war, not who struck
+        leader = token.doc[token.i - 2 : token.i + 1].text  # 'Saudi Arabian-led'
+        if not leader.startswith(ref.text.split()[-1]) and ref.text not in leader:
+            continue
+        for start in range(max(token.i - 4, sentence.start), token.i - 1):
+            phrase = token.doc[start : token.i + 1].text
+            found = actor_index().get(f"{phrase} coalition")
+            if len(found) == 1:
+                return clauses.ref_for(found[0], ref.text, resolved)
+    return None
+
+
 def _forces(draft: Draft, role: str) -> str | None:
     """Which of a state's generated actors acts in the draft's event, if one does."""
     if draft.sub_event_type in POLICE_SUB_TYPES:
@@ -167,6 +188,10 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         if ref is not None and branch is not None:
             ref = clauses.ref_for(branch, ref.text, resolved)  # Al Qaeda in Yemen: AQAP
             setattr(draft, role, ref)
+        led = _coalition_led(ref, draft.sentence, resolved) if _is_state(ref) else None
+        if led is not None:  # 'Saudi Arabian-led air raids': the coalition it leads
+            setattr(draft, role, led)
+            continue
         forces = _forces(draft, role) if _is_state(ref) else None
         if role == "actor2" and forces and draft.sub_event_type in HARM_TO_CIVILIANS:
             forces = "civilians"  # "militants behead 21 Egyptian Christians": its civilians
