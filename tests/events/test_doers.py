@@ -97,3 +97,37 @@ def test_armed_men_a_force_kills_are_the_other_side_of_a_clash():
     assert _pairs("Security forces killed five militants in a raid in Sopore, Kashmir, India.") == [
         ("Armed clash", "Military Forces of India", "Unidentified Armed Group (India)")
     ]
+
+
+def test_a_number_of_troops_acts_as_the_troops():
+    (moved,) = _pairs("Hundreds of Sudanese troops arrive in Aden to reinforce the coalition.")
+    assert moved[1] == "Military Forces of Sudan"
+
+
+def test_a_countrys_name_on_a_weapon_or_after_by_makes_its_military_the_doer():
+    (strike,) = _pairs(
+        "Six militants are killed in a United States drone attack in North Waziristan."
+    )
+    assert strike[1] == "Military Forces of United States"
+    (yemen,) = _pairs("Ten militants are killed in a drone strike by the United States in Yemen.")
+    assert yemen[1] == "Military Forces of United States"
+    (syria,) = _pairs("Syrian government airstrikes kill 25 people near Damascus.")
+    assert syria[1] == "Military Forces of Syria"
+
+
+def test_a_car_bomb_is_no_countrys_weapon():
+    (bomb,) = _pairs("A car bombing in Salamiyeh, Syria kills over 30 people.")[:1]
+    assert bomb[1] == "Unidentified Armed Group (Syria)"
+
+
+def test_a_force_that_stops_the_attacker_is_not_the_attacks_doer():
+    (attack,) = _pairs(
+        "A man stabs three shoppers in a supermarket in Lyon, France, before police shoot"
+        " the attacker dead."
+    )[:1]
+    assert attack[1] == "Unidentified Armed Group (France)"
+
+
+def test_an_x_led_weapon_is_the_coalition_x_leads():
+    (strike,) = _pairs("Twelve people are killed in Saudi-led airstrikes in Saada, Yemen.")[:1]
+    assert strike[1] == "Saudi-led Coalition"

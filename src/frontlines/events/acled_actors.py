@@ -13,21 +13,31 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span, Token
 
 import frontlines.clauses as clauses
+from frontlines.events.actor_country import home_country, of_home
 from frontlines.events.doers import (
     STATE_FORCE_SUFFIXES,
+    armed_men_country,
+    armed_men_doers,
     armed_men_harmed,
-    is_doer_position,
     state_force_harmed,
     state_force_named,
 )
 from frontlines.events.folding import Draft
+from frontlines.events.named_doers import (
+    armed_party_named,
+    branch_in,
+    done_to,
+    only_in_heading,
+    valid_on,
+)
+from frontlines.kb import ActorRecord
 from frontlines.kb.countries import acled_spelling, countries
-from frontlines.kb.cues import cue_words
+from frontlines.kb.cues import cue_words, cues
 from frontlines.kb.names import name_key
-from frontlines.mentions import actor_records, is_demonym
+from frontlines.mentions import actor_index, actor_records, demonym_country, is_demonym
 from frontlines.models import ActorRef
 from frontlines.resolve import ResolvedDocument
 
@@ -42,18 +52,8 @@ CROWDS = {"Protests": "protesters", "Riots": "rioters"}
 # excessive force against protesters as violence by the force (the force actor1, the crowd actor2).
 CROWD_FIRST = {"Protest with intervention"}
 FORCE_FIRST = {"Excessive force against protesters"}
-# Kinds of named actor that can be the unnamed doer of violence the sentence reports.
-ARMED_TYPES = {
-    "rebel_group",
-    "armed_group",
-    "militia",
-    "terrorist_group",
-    "paramilitary",
-    "ethnic_militia",
-    "mercenary",
-    "military",
-}
 HARM_TO_CIVILIANS = {"Attack", "Abduction/forced disappearance", "Sexual violence", "Mob violence"}
+STATE_HEADS = {"government", "regime", "state", "authorities", "officials", "ministry"}
 
 
 def _is_state(ref: ActorRef | None) -> bool:
@@ -61,31 +61,41 @@ def _is_state(ref: ActorRef | None) -> bool:
     return ref is not None and ref.country is not None and ref.id == ref.country
 
 
-@lru_cache(maxsize=1)
-def _branches() -> dict[tuple[str, str], list[str]]:
-    """(organisation id, country) → the ids of its branches in that country."""
-    found: dict[tuple[str, str], list[str]] = {}
-    for record in actor_records().values():
-        for parent in record.member_of:
-            if record.country:
-                found.setdefault((parent, record.country), []).append(record.id)
-    return found
-
-
-def _branch_in(ref: ActorRef | None, country: str | None) -> str | None:
-    """The one branch an organisation has in the event's country ('Al Qaeda' in Yemen is Al
-    Qaeda in the Arabian Peninsula, 'Islamic State' in Mozambique its Mozambique province),
-    as ACLED names the group that acts there; None where it has none or several."""
-    if ref is None or not country or ref.country:
-        return None
-    branches = _branches().get((ref.id, country), [])
-    return branches[0] if len(branches) == 1 else None
-
-
-def _a_people(ref: ActorRef | None) -> bool:
-    """'Palestinians', 'Iraqis': a people named by its plural, not its state."""
+def _a_people(ref: ActorRef | None, sentence: Span | None = None, doer: bool = True) -> bool:
+    """'Palestinians', 'Iraqis': a people named by its plural, not its state. In the sentence
+    a doer is also 'another Palestinian attacks' and 'a Palestinian gunman' (that people's
+    armed men); harmed, 'Chinese workers', 'a British tanker': any demonym on a noun that
+    names no force, weapon or government (that people's civilians)."""
     words = ref.text.split() if ref is not None else []
-    return len(words) == 1 and words[0].endswith("s") and is_demonym(words[0][:-1])
+    if len(words) == 1 and words[0].endswith("s") and is_demonym(words[0][:-1]):
+        return True
+    if len(words) != 1 or sentence is None or not is_demonym(words[0]):
+        return False
+    fighters = cue_words("armed_men_nouns")
+    for token in sentence:
+        if token.text != words[0] or _pro_or_anti(token):
+            continue
+        counted = any(c.dep_ in {"det", "nummod"} for c in token.children)
+        if token.dep_ in {"nsubj", "nsubjpass"} and counted:
+            return True  # 'another Palestinian attacks'
+        modifies = token.dep_ in {"amod", "compound"} and token.head.pos_ == "NOUN"
+        if modifies and (token.head.lower_ in fighters or not doer and _civil(token.head)):
+            return True
+    return False
+
+
+def _civil(head: Token) -> bool:
+    """A noun that is not a state's force, weapon, attack or government."""
+    lists = ("force_words", "armed_force_nouns", "state_force_instruments", "attack_nouns")
+    forces = set().union(*(cue_words(name) for name in lists)) | STATE_HEADS
+    generic = cues().get("generic_forces") or {}
+    return not ({head.lower_, head.lemma_.lower()} & forces or head.lower_ in generic)
+
+
+def _pro_or_anti(token: Token) -> bool:
+    """'pro-Russian gunmen': the demonym says whom they side with, not whose men they are."""
+    before = token.doc[max(token.i - 2, 0) : token.i]
+    return any(t.lower_ in {"pro", "anti"} for t in before)
 
 
 def _either_force(ref: ActorRef | None, sentence: Span) -> bool:
@@ -95,6 +105,36 @@ def _either_force(ref: ActorRef | None, sentence: Span) -> bool:
     said = sentence.text.lower()
     head = ref.text.lower().split()[-1] if ref.text.strip() else ""
     return any(p.endswith(head) and p in said for p in cue_words("either_force_words"))
+
+
+def _security_police(ref: ActorRef | None) -> bool:
+    """'Turkish security forces' as its police: words that name the military or the police by
+    what they do (`_either_force`)."""
+    if ref is None or ref.country is None or ref.id != f"{ref.country}-police":
+        return False
+    said = ref.text.lower()
+    return any(said.endswith(p) for p in cue_words("either_force_words"))
+
+
+def _coalition_led(
+    ref: ActorRef | None, sentence: Span, resolved: ResolvedDocument
+) -> ActorRef | None:
+    """The coalition a state named as 'X-led' leads, where the knowledge base has one."""
+    weapons = cue_words("state_force_instruments") | cue_words("attack_nouns")
+    for token in sentence:
+        if ref is None or token.lower_ != "led" or token.i < 2:
+            continue
+        if token.head.lemma_.lower() not in weapons:
+            continue  # 'Saudi Arabian-led intervention in Yemen:' names the war, not who struck
+        leader = token.doc[token.i - 2 : token.i + 1].text  # 'Saudi Arabian-led'
+        if not leader.startswith(ref.text.split()[-1]) and ref.text not in leader:
+            continue
+        for start in range(max(token.i - 4, sentence.start), token.i - 1):
+            phrase = token.doc[start : token.i + 1].text
+            found = actor_index().get(f"{phrase} coalition")
+            if len(found) == 1:
+                return clauses.ref_for(found[0], ref.text, resolved)
+    return None
 
 
 def _forces(draft: Draft, role: str) -> str | None:
@@ -128,22 +168,39 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
     """Rename the draft's actors as ACLED's codebook names them (in place)."""
     if draft.event_type in FORCE_EVENT_TYPES and _discovered_person(draft.actor1, resolved):
         draft.actor1 = None
+    if only_in_heading(draft.actor1, draft.sentence, resolved):
+        draft.actor1 = None  # 'Saudi Arabian-led intervention in Yemen: ... airstrikes ...'
+    force1 = draft.actor1 is not None and draft.actor1.id.endswith(STATE_FORCE_SUFFIXES)
+    fights = draft.event_type in FORCE_EVENT_TYPES and draft.actor2 is None
+    if fights and force1 and done_to(draft.actor1, draft.sentence, resolved):
+        draft.actor1, draft.actor2 = None, draft.actor1  # 'an ambush on Mexican police'
+    home = home_country(draft, resolved)
+    for role in ("actor1", "actor2"):
+        setattr(draft, role, of_home(getattr(draft, role), home, draft.sentence, resolved))
     for role in ("actor1", "actor2"):
         ref = getattr(draft, role)
         record = actor_records().get(ref.id) if ref is not None else None
         if ref is not None and record is not None and record.acled_as in actor_records():
             ref = clauses.ref_for(record.acled_as, ref.text, resolved)  # the IDF: Israel's military
             setattr(draft, role, ref)
-        branch = _branch_in(ref, draft.location.country if draft.location else None)
+        where = draft.location.country if draft.location else None
+        branch = branch_in(ref, where, resolved.linked.parsed.document.published)
         if ref is not None and branch is not None:
             ref = clauses.ref_for(branch, ref.text, resolved)  # Al Qaeda in Yemen: AQAP
             setattr(draft, role, ref)
+        led = _coalition_led(ref, draft.sentence, resolved) if _is_state(ref) else None
+        if led is not None:  # 'Saudi Arabian-led air raids': the coalition it leads
+            setattr(draft, role, led)
+            continue
         forces = _forces(draft, role) if _is_state(ref) else None
         if role == "actor2" and forces and draft.sub_event_type in HARM_TO_CIVILIANS:
             forces = "civilians"  # "militants behead 21 Egyptian Christians": its civilians
         if draft.sub_event_type in POLICE_SUB_TYPES and _either_force(ref, draft.sentence):
             forces = "police"  # security forces meeting a crowd or arresting are its police
-        if forces == "military" and _a_people(ref):
+        fights = draft.event_type in FORCE_EVENT_TYPES and draft.sub_event_type not in FORCE_FIRST
+        if fights and _security_police(ref):
+            forces = "military"  # 'Russian security forces kill three rebels': in a fight, its army
+        if forces == "military" and _a_people(ref, draft.sentence, role == "actor1"):
             # 'Palestinians fire mortars': armed men of that people, not its state's army
             forces = "unidentified" if role == "actor1" else "civilians"
         if forces == "police" and role == "actor1":
@@ -165,10 +222,10 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
             draft.actor1 = _generic(actor1.country, crowd, actor1.text, resolved) or actor1
     # The event's own country, else the one the report's place names and parties vote for
     # (or the user's hint); with neither, no country is invented.
-    country = draft.location.country if draft.location else resolved.linked.focus_country
+    country = home
     unnamed = draft.actor1 is None or draft.actor1.id.endswith("-unidentified")
     if not country and unnamed and draft.event_type in FORCE_EVENT_TYPES:
-        draft.actor1 = _armed_party_named(draft, resolved) or draft.actor1  # needs no country
+        draft.actor1 = armed_party_named(draft, resolved) or draft.actor1  # needs no country
     if not country:
         return
     if draft.actor1 is None and crowd:
@@ -181,11 +238,15 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         described = _described(getattr(draft, role), draft, country, resolved)
         if described is not None:
             setattr(draft, role, described)
+        setattr(draft, role, _rebels_class(getattr(draft, role), country, resolved))
     unnamed = draft.actor1 is None or draft.actor1.id.endswith("-unidentified")
     if unnamed and draft.event_type in FORCE_EVENT_TYPES:
+        # armed men the clause names ('ambushed by militants') are no state's forces
+        said = name_key(draft.actor1.text).split()[-1:] if draft.actor1 is not None else []
+        armed_men = bool(said) and said[0] in cue_words("armed_men_nouns")
         draft.actor1 = (
-            _armed_party_named(draft, resolved)
-            or state_force_named(draft, country, resolved)
+            armed_party_named(draft, resolved)
+            or (None if armed_men else state_force_named(draft, country, resolved))
             or draft.actor1
         )
     if draft.sub_event_type in CROWD_FIRST:
@@ -203,16 +264,32 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         stopped = draft.sub_event_type == "Disrupted weapons use" and fired_from != country
         if draft.actor1 is None and stopped:
             draft.actor1 = _generic(country, "military", draft.trigger.text, resolved)
-    origin = clauses.origin_of(draft.sentence, resolved) if draft.event_type == REMOTE else None
+    origin = _fired_from(draft, resolved) if draft.event_type == REMOTE else None
     unnamed = draft.actor1 is None or draft.actor1.id.endswith("-unidentified")
+    # a state's own forces do not fire into it from abroad: 'the IDF says a rocket fired
+    # from Gaza landed in Israel' is the rocket's shooters'
+    home_force = draft.actor1 is not None and draft.actor1.id == f"{country}-military"
+    if home_force and origin and origin != country:
+        draft.actor1, unnamed = None, True
     if unnamed and origin and origin != country:  # "rockets fired from Gaza": its shooters'
         draft.actor1 = clauses.generic_actor(origin, "unidentified", draft.trigger)
+    elif unnamed and draft.actor1 is not None and draft.event_type in FORCE_EVENT_TYPES:
+        people = armed_men_country(draft)  # 'after a Palestinian gunman opens fire'
+        if people and people != draft.actor1.country:
+            draft.actor1 = _generic(people, "unidentified", draft.actor1.text, resolved)
     if draft.actor1 is None and draft.event_type == "Battles":
         # a battle has two sides: against a state's forces the unnamed side is an armed
         # group; against an armed group, the state's military
         state_side = draft.actor2 is not None and draft.actor2.inter == 1
         kind = "military" if draft.actor2 is not None and not state_side else "unidentified"
         draft.actor1 = clauses.generic_actor(country, kind, draft.trigger)
+        men = armed_men_doers(draft)
+        if men:  # 'rebel forces take over the airbase': an armed group's
+            words = [c.text for c in men[0].children if c.dep_ in {"amod", "compound"}]
+            said = " ".join([*words, men[0].text])
+            draft.actor1 = _rebels_class(
+                _generic(country, "unidentified", said, resolved), country, resolved
+            )
     unnamed_doer = draft.event_type in UNNAMED_DOER_EVENT_TYPES or draft.sub_event_type in (
         UNNAMED_DOER_SUB_TYPES
     )
@@ -230,6 +307,27 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         # that kills or wounds people no force is named among, and property burnt, harm
         # civilians as ACLED codes them
         draft.actor2 = clauses.generic_actor(country, "civilians", draft.trigger)
+
+
+def _fired_from(draft: Draft, resolved: ResolvedDocument) -> str | None:
+    """The country the fire the draft reports came from by the sentence's words ('a rocket
+    fired from Gaza', 'shells fired from Syria'), not someone's coming from there
+    ('civilians travelling from Burkina Faso'); the place is read from the words after
+    'from', whatever the parse made of them."""
+    weapons = cue_words("weapon_nouns") | cue_words("state_force_instruments")
+    for token in draft.sentence:
+        if token.lower_ != "from":
+            continue
+        fired = token.head  # 'rockets fired from Gaza', or 'rockets from Gaza'
+        nouns = [c for c in fired.children if c.dep_ in {"nsubj", "nsubjpass"}] + [fired]
+        nouns += [fired.head] if fired.dep_ in {"acl", "relcl"} else []
+        if not any(n.lemma_.lower() in weapons or n.lower_ in weapons for n in nouns):
+            continue
+        after = next((t for t in token.doc[token.i + 1 : token.i + 3] if t.lower_ != "the"), None)
+        for (start, end), place in resolved.place_at.items():
+            if after is not None and start <= after.idx < end and place.country:
+                return place.country
+    return None
 
 
 def _harms_unnamed(draft: Draft) -> bool:
@@ -253,7 +351,8 @@ def _described(
     if not words:
         return None
     fights = draft.event_type in FORCE_EVENT_TYPES
-    if fights and all(w in cue_words("armed_descriptors") for w in words):
+    armed = fights or draft.event_type == "Strategic developments"  # 'Islamists take over ...'
+    if armed and all(w in cue_words("armed_descriptors") for w in words):
         return _generic(country, "unidentified", ref.text, resolved)
     if draft.event_type == "Strategic developments" and set(words) & cue_words("state_offices"):
         return _generic(ref.country or country, "government", ref.text, resolved)
@@ -267,6 +366,36 @@ def _described(
     if fights and len(people) == 1 and fighters and not is_demonym(people[0]):
         return _ethnic_militia(people[0], country, ref.text)
     return None
+
+
+def _rebels_class(ref: ActorRef | None, country: str, resolved: ResolvedDocument) -> ActorRef:
+    """'Rebels', 'opposition forces' of no named faction: where the knowledge base names a
+    group '{the country's demonym} rebels' on the report's day (Opposition Rebels (Syria);
+    the NTC in Libya in 2011), that group, not an unidentified one; the group's own name's
+    words and 'rebel' say which words name it."""
+    if ref is None or ref.id != f"{country}-unidentified":
+        return ref
+    published = resolved.linked.parsed.document.published
+    found = [r for r in _rebels_by_country().get(country, []) if valid_on(r, published)]
+    if len(found) != 1:
+        return ref
+    words = {w.rstrip("s") for w in name_key(ref.text).split()}
+    own = {w.rstrip("s") for w in name_key(found[0].name).split()} | {"rebel"}
+    return clauses.ref_for(found[0].id, ref.text, resolved) if words & own else ref
+
+
+@lru_cache(maxsize=1)
+def _rebels_by_country() -> dict[str, list[ActorRecord]]:
+    """Country → the groups the knowledge base calls '{its demonym} rebels'."""
+    found: dict[str, list[ActorRecord]] = {}
+    for record in actor_records().values():
+        for alias in record.aliases:
+            words = alias.split()
+            people = demonym_country(words[0]) if len(words) == 2 else None
+            if people and words[1].lower() == "rebels" and record.country == people:
+                found.setdefault(people, []).append(record)
+                break
+    return found
 
 
 def _ethnic_militia(people: str, country: str, text: str) -> ActorRef:
@@ -324,47 +453,3 @@ def _force_on_crowd(draft: Draft, country: str, resolved: ResolvedDocument) -> N
         draft.actor1 = named or _generic(country, "police", draft.trigger.text, resolved)
     if draft.actor2 is None:
         draft.actor2 = clauses.generic_actor(country, "protesters", draft.trigger)
-
-
-def _armed_party_named(draft: Draft, resolved: ResolvedDocument) -> ActorRef | None:
-    """'... are killed in an attack by Boko Haram militants', 'The attack is claimed by X':
-    where the clause gives violence no doer, the armed group its sentence names (or the
-    report's claim of responsibility) is the doer, as a coder would read it; never one of the
-    targets."""
-    taken = {r.id for r in (draft.actor2, *draft.assoc2) if r is not None}
-    records = actor_records()
-    taken |= {p for t in list(taken) if t in records for p in records[t].member_of}  # its branch
-    claims = _claim_sentences(draft.sentence.doc)
-    for sentence in (draft.sentence, *claims):
-        for ref in clauses.actor_refs(list(sentence), resolved):
-            record = actor_records().get(ref.id)
-            armed = record is not None and record.type in ARMED_TYPES and ref.id not in taken
-            if armed and (record.type != "military" or not draft.actor2):
-                state_force = ref.id.endswith(STATE_FORCE_SUFFIXES)
-                if (
-                    state_force
-                    and sentence is draft.sentence
-                    and not _acts_in(ref, sentence, resolved)
-                ):
-                    continue  # 'soldiers are killed', 'the town held by the army'
-                branch = _branch_in(ref, draft.location.country if draft.location else None)
-                return clauses.ref_for(branch, ref.text, resolved) if branch else ref
-    return None
-
-
-def _acts_in(ref: ActorRef, sentence: Span, resolved: ResolvedDocument) -> bool:
-    """Whether a mention of the actor stands where a doer does in the sentence (a mention
-    through the sentence's other words, such as a conflict's name, leaves it as it was)."""
-    named = [t for t in sentence if any(r.id == ref.id for r in clauses.actor_refs([t], resolved))]
-    heads = [t for t in named if t.head not in named or t.head == t]
-    return not heads or any(is_doer_position(head) for head in heads)
-
-
-def _claim_sentences(doc: Doc) -> list[Span]:
-    """The report's sentences that say who is responsible, found once per document."""
-    bounds = doc.user_data.get("frontlines_claim_sentences")
-    if bounds is None:
-        starts = {t.sent.start for t in doc if t.lower_.startswith("responsib")}
-        bounds = [(s.start, s.end) for s in doc.sents if s.start in starts]
-        doc.user_data["frontlines_claim_sentences"] = bounds
-    return [doc[start:end] for start, end in bounds]

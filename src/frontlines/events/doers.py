@@ -8,12 +8,15 @@ not an Unidentified Armed Group.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 import frontlines.clauses as clauses
 from frontlines.events.folding import Draft
-from frontlines.kb.cues import cue_words
-from frontlines.mentions import actor_records
+from frontlines.kb.countries import countries
+from frontlines.kb.cues import cue_words, cues
+from frontlines.mentions import actor_index, actor_records, demonym_country
 from frontlines.models import ActorRef
 from frontlines.resolve import ResolvedDocument
 
@@ -29,10 +32,52 @@ def state_force_named(
     open fire'), or a state's adjective on a force or a weapon ('Turkish airstrikes', 'the
     Syrian government airstrike', 'government planes'); None when it names none."""
     taken = {r.id for r in (draft.actor2, *draft.assoc2) if r is not None}
+    on_civilians = draft.sub_event_type == "Attack"
     for token in draft.sentence:
+        if on_civilians and stops_the_attacker(token):
+            continue  # 'the attacker is shot dead by Israeli soldiers': not the attack's doer
         found = _force_word(token, country, resolved) or _state_instrument(token, country, resolved)
         if found is not None and found.id not in taken:
             return found
+    return None
+
+
+def stops_the_attacker(token: Token) -> bool:
+    """Whether the force word's deed is done to the attackers ('police shoot the gunman',
+    'the assailant is shot by soldiers'): the force stopped an attack it did not make."""
+    verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "by" else token.head
+    if token.dep_ not in {"nsubj", "pobj"} or verb.pos_ != "VERB":
+        return False
+    attackers = cue_words("armed_men_nouns")
+    verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]  # 'is shot and killed by'
+    done_to = [c for v in verbs for c in v.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any({c.lower_, c.lemma_.lower(), f"{c.lemma_.lower()}s"} & attackers for c in done_to)
+
+
+def armed_men_doers(draft: Draft) -> list[Token]:
+    """The unnamed armed men the sentence names as doers: 'militants', 'a gunman', 'rebel
+    forces' (a force word whose modifier makes it an armed group's)."""
+    fighters = cue_words("armed_men_nouns")
+    kinds = cues().get("force_modifiers") or {}
+    found = []
+    for token in draft.sentence:
+        rebel = token.lower_ in cue_words("force_words") and any(
+            c.dep_ in {"amod", "compound"} and kinds.get(c.lower_) == "rebels"
+            for c in token.children
+        )
+        if (token.lower_ in fighters or rebel) and is_doer_position(token):
+            found.append(token)
+    return found
+
+
+def armed_men_country(draft: Draft) -> str | None:
+    """'Three Israelis are killed after a Palestinian gunman opens fire': the country whose
+    demonym marks the armed men the sentence names as doers outside the clause of the harm."""
+    for token in armed_men_doers(draft):
+        for child in token.children:
+            pro = any(t.lower_ in {"pro", "anti"} for t in child.doc[max(child.i - 2, 0) : child.i])
+            if child.dep_ in {"amod", "compound"} and demonym_country(child.text) and not pro:
+                return demonym_country(child.text)  # not 'pro-Russian gunmen'
     return None
 
 
@@ -50,18 +95,37 @@ def is_doer_position(token: Token) -> bool:
             if head.head.lemma_.lower() not in weapons:
                 return False  # 'the police chief', 'an army base': not the force acting
             head = head.head
+        elif head.dep_ == "pobj" and head.head.lower_ == "of" and _a_count(head.head.head):
+            head = head.head.head  # 'hundreds of Sudanese troops arrive'
         else:
             break
     if head.dep_ == "nsubj":  # who acts, not who reports it ('the army says ...')
         verb = head.head
+        harm = cue_words("harm_verbs") | cue_words("harm_force_verbs")
+        if verb.tag_ == "VBN" and verb.lemma_.lower() in harm:
+            return False  # 'with eight police officers killed'
         claims = any(c.lemma_.lower() in {"responsibility", "credit"} for c in verb.children)
+        # 'ISIL claims to have executed ...': the claimant of its own deed
+        claims = (
+            claims
+            or verb.lemma_.lower() in cue_words("claim_verbs")
+            and any(c.dep_ == "xcomp" for c in verb.children)
+        )
         return claims or verb.lemma_.lower() not in cue_words("reporting_verbs")
+    if head.dep_ == "ROOT" and head.lemma_.lower() in weapons:
+        return True  # 'Syrian government airstrikes kill 25', parsed as the root
     if head.dep_ != "pobj":
         return False
     preposition = head.head.lower_
     if preposition == "by":
         return head.head.head.lemma_.lower() not in cue_words("not_doer_verbs")
     return preposition in {"in", "during"} and head.lemma_.lower() in cue_words("attack_nouns")
+
+
+def _a_count(token: Token) -> bool:
+    """'Hundreds', 'dozens', 'members', 'two': a number of what follows 'of', not its owner."""
+    counts = set(cues().get("vague_death_counts") or {}) | {"thousands", "tens", "member"}
+    return token.pos_ == "NUM" or token.lemma_.lower() in counts or token.lower_ in counts
 
 
 def _force_word(token: Token, country: str | None, resolved: ResolvedDocument) -> ActorRef | None:
@@ -84,7 +148,15 @@ def _state_instrument(
     for ref in clauses.actor_refs([token], resolved):
         if ref.id.endswith(STATE_FORCE_SUFFIXES):
             return ref  # 'Ivorian forces' linked as Ivory Coast's military already
+    for led in (c for c in token.children if c.lower_ == "led" and c.i > c.left_edge.i):
+        leader = token.doc[led.left_edge.i : led.i + 1].text  # 'Saudi-led airstrikes'
+        coalitions = actor_index().get(f"{leader} coalition")
+        if len(coalitions) == 1:
+            return clauses.ref_for(coalitions[0], token.text, resolved)
     modifiers = [c for c in token.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+    modifiers += [  # 'a drone strike by the United States'
+        o for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children
+    ]
     for modifier in modifiers:
         owner = _state_of(modifier, resolved)
         if owner is None and modifier.lower_ in STATE_WORDS:
@@ -115,6 +187,19 @@ def _state_of(token: Token, resolved: ResolvedDocument) -> str | None:
         record = actor_records().get(ref.id)
         if record is not None and (record.type == "state" or ref.id.endswith(STATE_FORCE_SUFFIXES)):
             return record.country
+    # 'in a United States drone attack': a country's name the linking read as the place
+    words = [c.text for c in token.children if c.dep_ == "compound" and c.i < token.i]
+    return _country_named(" ".join([*words, token.text]))
+
+
+@lru_cache(maxsize=4096)
+def _country_named(text: str) -> str | None:
+    """The country a capitalised name names as written ('United States'; not 'car' for CAR)."""
+    if not text[:1].isupper() or text.isupper():
+        return None  # acronyms ('CAR', 'DRC') are too often words in capitals
+    for country in countries().values():
+        if text == country.name or text in country.names:
+            return country.iso3
     return None
 
 
