@@ -28,6 +28,7 @@ from frontlines.events.folding import (
     is_bare_toll,
 )
 from frontlines.events.rules import (
+    NOUN_TRIGGER_PREPOSITIONS,
     EventRule,
     SentenceContext,
     candidate_triggers,
@@ -222,6 +223,7 @@ def _is_no_event(draft: Draft, context: SentenceContext) -> bool:
         and draft.rule.actor_role != "protest"
         and draft.actor2 is None
         and context.any(tuple(cue_words("aimless_fire")))
+        and not _fired_at(draft.trigger)
     )
     if aimless and not sentence_toll(draft.sentence):
         return True  # "others opened fire in the air": nobody was attacked
@@ -244,6 +246,23 @@ def _is_no_event(draft: Draft, context: SentenceContext) -> bool:
     return needs_doer and draft.actor1 is None and not _has_agent(draft.trigger)
 
 
+# "opened fire on protesters", "fired at the crowd": what the fire was aimed at
+AIMED_PREPOSITIONS = {"on", "at", "upon", "into"}
+
+
+def _fired_at(trigger: Token) -> bool:
+    """Whether the clause says at whom or what the fire was aimed ("opened fire on
+    protesters ... others say shots were fired in the air": someone was fired on)."""
+    words = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in AIMED_PREPOSITIONS
+        and any(g.dep_ == "pobj" and g.lower_ != "air" for g in c.children)
+        for word in words
+        for c in word.children
+    )
+
+
 CLAUSE_HEADS = {"ROOT", "conj", "ccomp", "advcl", "parataxis", "xcomp"}
 # ... and what leads from a state to an intended deed: "is willing to send", "committed to opening"
 CLAUSE_PATH = CLAUSE_HEADS | {"acomp", "prep", "pcomp"}
@@ -262,7 +281,22 @@ def _only_states(sentence: Span) -> bool:
     lemmas = [t.lemma_.lower() for t in heads]
     if any(t.dep_ == "dobj" and t.lemma_.lower() in trigger_words() for t in sentence):
         return False  # "the army announced the arrest of ...": the deed is a noun
+    if _harm_by_noun(sentence):
+        return False  # "43 are dead in a wave of bombings": the deed is a noun
     return any(x in stative for x in lemmas) and all(x in stative or x in reporting for x in lemmas)
+
+
+def _harm_by_noun(sentence: Span) -> bool:
+    """'At least 43 are dead in a wave of bombings': a state of harm ("dead", "missing") and
+    the deed that did it, told as a noun after "in", "after" ... (or "a wave of" one)."""
+    states = cue_words("harm_states")
+    if not any(t.dep_ in {"acomp", "attr"} and t.lower_ in states for t in sentence):
+        return False
+    before = NOUN_TRIGGER_PREPOSITIONS | {"of"}
+    return any(
+        t.dep_ == "pobj" and t.head.lower_ in before and t.lemma_.lower() in trigger_words()
+        for t in sentence
+    )
 
 
 def _has_agent(verb: Token) -> bool:
