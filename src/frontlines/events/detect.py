@@ -36,6 +36,7 @@ from frontlines.events.rules import (
     rule_for,
     trigger_words,
 )
+from frontlines.kb import load_data
 from frontlines.kb.cues import cue_words
 from frontlines.models import ActorRef, Event, Quote
 from frontlines.parse import sentences_of
@@ -184,7 +185,34 @@ def _drafts_for_sentence(
     typed = _typed_by_classifier(fold_clause_family(drafts), typing, resolved, quotes)
     typed = fold_protest(typed)
     _place_and_date([d for d in typed if not d.evidence], resolved, typed)
+    for draft in typed:
+        if _unrealised(draft):
+            draft.event_type = draft.sub_event_type = None  # nothing ACLED codes happened yet
     return [d for d in typed if not _is_no_event(d, context)]
+
+
+def _unrealised(draft: Draft) -> bool:
+    """Whether the act is told as not (yet) done: planned ("will leave", "plans to deploy"),
+    threatened ("vows to find"), hypothetical ("may have been killed") or denied, and of an
+    ACLED type that needs it done (an Agreement announced, a plot foiled, are done; an
+    attempt, "tried to storm", is an act)."""
+    if draft.event_type is None or draft.modality not in UNREALISED_MODALITIES:
+        return False
+    verb = draft.trigger if draft.trigger.pos_ in {"VERB", "AUX"} else draft.trigger.head
+    if verb not in {typer.anchor(draft.sentence), typer.act_of(draft.sentence)}:
+        return False  # "... murdered; the children are not hit": the main act happened
+    if draft.sub_event_type in _taxonomy_list("intended_acts"):
+        return False
+    attempts = cue_words("attempt_verbs")
+    governors = list(draft.trigger.ancestors)[:6]
+    return draft.modality != "planned" or not any(t.lemma_.lower() in attempts for t in governors)
+
+
+UNREALISED_MODALITIES = {"planned", "threatened", "hypothetical", "denied"}
+
+
+def _taxonomy_list(key: str) -> frozenset[str]:
+    return frozenset(str(v) for v in load_data("event_taxonomy.yaml").get(key) or ())
 
 
 def _speaking_side(
