@@ -16,9 +16,8 @@ HABITUAL = {"frequently", "often", "regularly", "routinely", "usually", "typical
 HISTORICAL_DAYS = 14  # older than this before publication: background, not news of the day
 # Words that put a dated event in the past or make it a running count ("killed since
 # January", "two years ago", "in the past"); "in the past week" is this week's news.
-BACKGROUND_MARKERS = re.compile(
-    r" (?:since|years ago|last year|in the past(?! (?:\S+ )?(?:hours?|days?|weeks?|months?|nights?)\b)) "
-)
+SPANS = r"(?:\S+ )?(?:hours?|days?|weeks?|months?|nights?)\b"
+BACKGROUND_MARKERS = re.compile(rf" (?:since|years ago|last year|in the past(?! {SPANS})) ")
 # Clauses beside the trigger's own whose words do not date it: "..., which troops have held
 # since they withdrew", "making it the second attack since the 2006 war".
 OTHER_CLAUSES = {"relcl", "advcl", "acl"}

@@ -251,7 +251,7 @@ def _is_no_event(draft: Draft, context: SentenceContext) -> bool:
         and draft.rule.actor_role != "protest"
         and draft.actor2 is None
         and context.any(tuple(cue_words("aimless_fire")))
-        and not _fired_at(draft.trigger)
+        and not _fired_at(draft.sentence)
     )
     if aimless and not sentence_toll(draft.sentence):
         return True  # "others opened fire in the air": nobody was attacked
@@ -278,16 +278,15 @@ def _is_no_event(draft: Draft, context: SentenceContext) -> bool:
 AIMED_PREPOSITIONS = {"on", "at", "upon", "into"}
 
 
-def _fired_at(trigger: Token) -> bool:
-    """Whether the clause says at whom or what the fire was aimed ("opened fire on
-    protesters ... others say shots were fired in the air": someone was fired on)."""
-    words = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+def _fired_at(sentence: Span) -> bool:
+    """Whether the sentence says at whom or what fire was aimed ("opened fire on protesters
+    ..., though others say shots were fired in the air": someone was fired on)."""
     return any(
-        c.dep_ == "prep"
-        and c.lower_ in AIMED_PREPOSITIONS
-        and any(g.dep_ == "pobj" and g.lower_ != "air" for g in c.children)
-        for word in words
-        for c in word.children
+        token.dep_ == "prep"
+        and token.lower_ in AIMED_PREPOSITIONS
+        and token.head.lemma_.lower() in {"fire", "open", "shoot"}
+        and any(g.dep_ == "pobj" and g.lower_ != "air" for g in token.children)
+        for token in sentence
     )
 
 
