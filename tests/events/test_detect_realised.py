@@ -75,3 +75,17 @@ def test_an_attempt_and_an_announced_ceasefire_are_events():
         "2014-08-05",
     )
     assert "Agreement" in _acled(ceasefire)
+
+
+def test_bodies_found_are_an_attacks_victims_and_a_grave_is_other():
+    dumped = text_extraction(
+        "Twelve bodies with signs of torture are found in a car near Acapulco, Mexico.",
+        "2012-09-10",
+    )
+    attack = next(e for e in dumped.events if e.event_type)
+    assert attack.sub_event_type == "Attack"
+    assert attack.actor1 is not None and attack.actor1.name.startswith("Unidentified")
+    grave = text_extraction(
+        "Investigators find a mass grave holding 30 bodies near Tal Afar, Iraq.", "2012-09-10"
+    )
+    assert [e.sub_event_type for e in grave.events if e.event_type] == ["Other"]

@@ -102,6 +102,10 @@ def _retype(draft: Draft, resolved: ResolvedDocument) -> None:
             draft.actor1, draft.actor2 = generic, state
     if rule.name == "attack_on_civilians" and draft.actor2 is None:
         draft.actor2 = clauses.victims(draft.trigger, country)
+    if rule.actor_role == "finder" and draft.event_type == "Violence against civilians":
+        # who found the bodies did not kill them: the killers are unknown, the dead civilians
+        draft.actor1 = clauses.generic_actor(country, "unidentified", draft.trigger)
+        draft.actor2 = clauses.generic_actor(country, "civilians", draft.trigger)
     if rule.default_actor1 and draft.actor1 is None:
         draft.actor1 = clauses.generic_actor(country, rule.default_actor1, draft.trigger)
     if draft.event_type == "Violence against civilians" and draft.actor1 is None:
@@ -434,7 +438,7 @@ def _typed_by_classifier(
             # (a threat, a demand) are no ACLED event
             main.event_type, main.sub_event_type = event_type, sub_type
         return [main] + [d for d in drafts if d is not main]
-    if typer.rule_decides(main.sub_event_type, sub_type):
+    if typer.rule_decides(main.sub_event_type, sub_type, main.rule.name):
         return [main] + [d for d in drafts if d is not main]
     if not same:
         main.rule = typer.representative_rule(event_type, sub_type, plover)
