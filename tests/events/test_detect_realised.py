@@ -89,3 +89,16 @@ def test_bodies_found_are_an_attacks_victims_and_a_grave_is_other():
         "Investigators find a mass grave holding 30 bodies near Tal Afar, Iraq.", "2012-09-10"
     )
     assert [e.sub_event_type for e in grave.events if e.event_type] == ["Other"]
+
+
+def test_captives_released_by_their_captors_are_an_agreement():
+    released = text_extraction(
+        "Two aid workers kidnapped by gunmen in Darfur last month have been released.",
+        "2014-06-01",
+    )
+    assert [e.sub_event_type for e in released.events if e.event_type][:1] == ["Agreement"]
+    rescued = text_extraction(
+        "Troops free two aid workers kidnapped by gunmen in Darfur in a rescue operation.",
+        "2014-06-01",
+    )
+    assert "Agreement" not in [e.sub_event_type for e in rescued.events]
