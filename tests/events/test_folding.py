@@ -39,3 +39,16 @@ def test_a_reporting_army_misparsed_as_an_object_is_not_harmed():
         )
     )
     assert event.sub_event_type == "Attack"
+
+
+def test_force_with_no_protest_told_is_an_attack():
+    shot = _first_typed(
+        text_extraction("Security forces shoot dead at least ten people in Homs.", "2011-07-19")
+    )
+    assert shot.sub_event_type != "Excessive force against protesters"
+    protest = _first_typed(
+        text_extraction(
+            "Security forces shoot dead at least ten protesters at a rally in Homs.", "2011-07-19"
+        )
+    )
+    assert protest.sub_event_type == "Excessive force against protesters"

@@ -336,6 +336,11 @@ def as_excessive_force(draft: Draft) -> None:
     ):
         draft.event_type, draft.sub_event_type = "Riots", "Violent demonstration"
         return
+    if draft.sub_event_type == INTERVENED[1] and not _protest_told(draft.sentence):
+        # "security forces shoot dead ten people in Homs": no protest is told, so no force
+        # against protesters, but an attack on civilians
+        draft.event_type, draft.sub_event_type = "Violence against civilians", "Attack"
+        return
     if draft.sub_event_type != INTERVENED[0]:
         return
     lethal = any(value > 0 for _, value, _ in draft.fatalities) or any(
@@ -343,6 +348,17 @@ def as_excessive_force(draft: Draft) -> None:
     )
     if lethal:
         draft.sub_event_type, draft.plover_type = INTERVENED[1], "ASSAULT"
+
+
+def _protest_told(sentence: Span) -> bool:
+    """Whether the sentence, or the heading just before it ("2018 Gaza border protests:"),
+    tells of a protest."""
+    words = cue_words("protest_words")
+    tokens = list(sentence)
+    before = sentence.doc[: sentence.start]
+    if len(before) and before[-1].text == ":":
+        tokens += list(before[-1].sent)
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in tokens)
 
 
 def _crowd_violence(token: Token) -> bool:
