@@ -102,3 +102,13 @@ def test_captives_released_by_their_captors_are_an_agreement():
         "2014-06-01",
     )
     assert "Agreement" not in [e.sub_event_type for e in rescued.events]
+
+
+def test_jailed_by_a_court_is_no_arrest():
+    result = text_extraction(
+        "Two former militia leaders are jailed for their role in the 2007 massacre.",
+        "2011-12-21",
+    )
+    assert "Arrests" not in [e.sub_event_type for e in result.events]
+    arrested = text_extraction("Police arrest two militia leaders in Kigali.", "2011-12-21")
+    assert "Arrests" in [e.sub_event_type for e in arrested.events]
