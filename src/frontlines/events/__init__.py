@@ -4,7 +4,8 @@ vocabularies, with their actors, place, date, fatalities and modality.
 `detect` finds event clauses by the trigger rules (`rules`, lexicon in `kb/data/events.yaml`)
 and asks the sentence classifier (`classifier`, trained on `corpus`) for each sentence's main
 event; `typer` decides between the two judges; `fatalities` counts deaths by ACLED's rules;
-`folding` folds one event told twice into one. Entry point: `detect_events`.
+`folding` folds one event told twice into one; `nonevents` judges what is no event. Entry point:
+`detect_events`.
 """
 
 from frontlines.events.classifier import LinearTyper, labels_of, views, warm

@@ -14,19 +14,28 @@ from frontlines.parse import sentences_of
 
 HABITUAL = {"frequently", "often", "regularly", "routinely", "usually", "typically", "previously"}
 HISTORICAL_DAYS = 14  # older than this before publication: background, not news of the day
-BACKGROUND_MARKERS = ("since", "years ago", "last year", "in the past")
+# Words that put a dated event in the past or make it a running count ("killed since
+# January", "two years ago", "in the past"); "in the past week" is this week's news.
+SPANS = r"(?:\S+ )?(?:hours?|days?|weeks?|months?|nights?)\b"
+BACKGROUND_MARKERS = re.compile(rf" (?:since|years ago|last year|in the past(?! {SPANS})) ")
+# Clauses beside the trigger's own whose words do not date it: "..., which troops have held
+# since they withdrew", "making it the second attack since the 2006 war".
+OTHER_CLAUSES = {"relcl", "advcl", "acl"}
 
 
-def _outside_relative_clauses(trigger: Token, phrases: tuple[str, ...]) -> bool:
-    """Whether one of the phrases stands in the trigger's sentence outside the relative
-    clauses ("which ...") that do not hold the trigger."""
+def _outside_other_clauses(trigger: Token) -> bool:
+    """Whether a background marker stands in the trigger's sentence outside the clauses that
+    do not hold the trigger, and not as what a noun is measured by ("the worst attack since
+    2006": a comparison, not a running count)."""
     sentence = trigger.sent
     hidden: set[int] = set()
     for token in sentence:
-        if token.dep_ == "relcl" and trigger not in token.subtree:
+        if token.dep_ in OTHER_CLAUSES and trigger not in token.subtree:
+            hidden.update(t.i for t in token.subtree)
+        if token.lower_ == "since" and token.dep_ == "prep" and token.head.pos_ == "NOUN":
             hidden.update(t.i for t in token.subtree)
     text = " " + " ".join(t.lower_ for t in sentence if t.i not in hidden) + " "
-    return any(f" {phrase} " in text for phrase in phrases)
+    return BACKGROUND_MARKERS.search(text) is not None
 
 
 def _retrospective(trigger: Token) -> bool:
@@ -66,7 +75,7 @@ def is_background(draft: Draft, published: str | None) -> bool:
         return True
     if draft.date is None and _retrospective(draft.trigger):
         return True
-    if draft.date and _outside_relative_clauses(draft.trigger, BACKGROUND_MARKERS):
+    if draft.date and _outside_other_clauses(draft.trigger):
         return True  # not "..., which troops have held since they withdrew": another clause
     if not published or not draft.date:
         return False

@@ -17,7 +17,7 @@ import frontlines.events.typer as typer
 from frontlines.events.acled_actors import name_as_acled
 from frontlines.events.background import is_background
 from frontlines.events.classifier import Typing
-from frontlines.events.fatalities import fatality_count, sentence_toll
+from frontlines.events.fatalities import fatality_count
 from frontlines.events.folding import (
     Draft,
     as_battle_on_armed_side,
@@ -26,13 +26,13 @@ from frontlines.events.folding import (
     fold_protest,
     fold_twins,
 )
+from frontlines.events.nonevents import is_no_event, unrealised
 from frontlines.events.rules import (
     EventRule,
     SentenceContext,
     candidate_triggers,
     mode_for,
     rule_for,
-    trigger_words,
 )
 from frontlines.events.tolls import place_toll
 from frontlines.kb.cues import cue_words
@@ -100,6 +100,10 @@ def _retype(draft: Draft, resolved: ResolvedDocument) -> None:
             draft.actor1, draft.actor2 = generic, state
     if rule.name == "attack_on_civilians" and draft.actor2 is None:
         draft.actor2 = clauses.victims(draft.trigger, country)
+    if rule.actor_role == "finder" and draft.event_type == "Violence against civilians":
+        # who found the bodies did not kill them: the killers are unknown, the dead civilians
+        draft.actor1 = clauses.generic_actor(country, "unidentified", draft.trigger)
+        draft.actor2 = clauses.generic_actor(country, "civilians", draft.trigger)
     if rule.default_actor1 and draft.actor1 is None:
         draft.actor1 = clauses.generic_actor(country, rule.default_actor1, draft.trigger)
     if draft.event_type == "Violence against civilians" and draft.actor1 is None:
@@ -183,7 +187,10 @@ def _drafts_for_sentence(
     typed = _typed_by_classifier(fold_clause_family(drafts), typing, resolved, quotes)
     typed = fold_protest(typed)
     _place_and_date([d for d in typed if not d.evidence], resolved, typed)
-    return [d for d in typed if not _is_no_event(d, context)]
+    for draft in typed:
+        if unrealised(draft):
+            draft.event_type = draft.sub_event_type = None  # nothing ACLED codes happened yet
+    return [d for d in typed if not is_no_event(d, context)]
 
 
 def _speaking_side(
@@ -204,77 +211,6 @@ def _speaking_side(
         return None
     phrase = trigger.doc[subject.left_edge.i : subject.right_edge.i + 1]
     return clauses.ref_for(side, phrase.text, resolved)
-
-
-# What a pursuit is not by itself: a fight, or ground taken.
-FIGHT_TYPES = {
-    "Armed clash",
-    "Government regains territory",
-    "Non-state actor overtakes territory",
-    "Non-violent transfer of territory",
-}
-
-
-def _is_no_event(draft: Draft, context: SentenceContext) -> bool:
-    """What a rule or the classifier took for an event and the sentence shows is none."""
-    aimless = (
-        draft.rule.violent
-        and draft.rule.actor_role != "protest"
-        and draft.actor2 is None
-        and context.any(tuple(cue_words("aimless_fire")))
-    )
-    if aimless and not sentence_toll(draft.sentence):
-        return True  # "others opened fire in the air": nobody was attacked
-    if draft.rule.violent and clauses.harm_by_hazard(draft.trigger):
-        return True  # "an earthquake killed 40": a disaster, not political violence
-    unnamed = draft.actor1 is None or draft.actor1.id.endswith("-unidentified")
-    if draft.rule.violent and unnamed and clauses.industrial_accident(draft.sentence):
-        return True  # "a chemical plant exploded, killing six": an accident
-    if not draft.classified:
-        return False
-    chase = draft.trigger.lemma_.lower() in cue_words("pursuit_verbs")
-    fight = draft.rule.armed_pair or draft.sub_event_type in FIGHT_TYPES
-    if chase and fight and not draft.fatalities:
-        return True  # "forces were hunting fighters who fled": no fight is reported
-    if _only_states(draft.sentence):
-        return True  # "X and Y are at the forefront of ...": a state, not a deed
-    needs_doer = draft.rule.territorial or (draft.sub_event_type or "").lower() in cue_words(
-        "needs_named_doer"
-    )
-    return needs_doer and draft.actor1 is None and not _has_agent(draft.trigger)
-
-
-CLAUSE_HEADS = {"ROOT", "conj", "ccomp", "advcl", "parataxis", "xcomp"}
-# ... and what leads from a state to an intended deed: "is willing to send", "committed to opening"
-CLAUSE_PATH = CLAUSE_HEADS | {"acomp", "prep", "pcomp"}
-
-
-def _only_states(sentence: Span) -> bool:
-    """Whether every clause of the sentence says how things are ("are at the forefront",
-    "we are committed to ...") or who said so, and none says what someone did."""
-    stative, reporting = cue_words("stative_verbs"), cue_words("reporting_verbs")
-    heads = [
-        t
-        for t in sentence
-        if t.pos_ in {"VERB", "AUX"}
-        and all(x.dep_ in CLAUSE_PATH for x in (t, *t.ancestors))  # not inside "who ..."
-    ]
-    lemmas = [t.lemma_.lower() for t in heads]
-    if any(t.dep_ == "dobj" and t.lemma_.lower() in trigger_words() for t in sentence):
-        return False  # "the army announced the arrest of ...": the deed is a noun
-    return any(x in stative for x in lemmas) and all(x in stative or x in reporting for x in lemmas)
-
-
-def _has_agent(verb: Token) -> bool:
-    """Whether a clause names someone who acts, known to us or not ("the governor refused"),
-    rather than a happening ("the battles lasted", "the contact dealt with developments")."""
-    if verb.pos_ not in {"VERB", "AUX"}:
-        return True  # a noun event: its doer, if any, is not a subject
-    subject, passive = clauses.subject_of(verb)
-    if subject is None or passive:
-        return subject is not None or clauses.agent_of(verb) is not None
-    lemma = subject.lemma_.lower()
-    return lemma not in trigger_words() and lemma not in cue_words("happening_nouns")
 
 
 def _deed_clause(head: Token) -> Token:
@@ -373,7 +309,7 @@ def _typed_by_classifier(
             # (a threat, a demand) are no ACLED event
             main.event_type, main.sub_event_type = event_type, sub_type
         return [main] + [d for d in drafts if d is not main]
-    if typer.rule_decides(main.sub_event_type, sub_type):
+    if typer.rule_decides(main.sub_event_type, sub_type, main.rule.name):
         return [main] + [d for d in drafts if d is not main]
     if not same:
         main.rule = typer.representative_rule(event_type, sub_type, plover)

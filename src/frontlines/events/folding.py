@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from frontlines.clauses import force_kind
 from frontlines.events.fatalities import sentence_toll
 from frontlines.events.rules import EventRule, event_rules
 from frontlines.kb.cues import cue_words
@@ -335,6 +336,11 @@ def as_excessive_force(draft: Draft) -> None:
     ):
         draft.event_type, draft.sub_event_type = "Riots", "Violent demonstration"
         return
+    if draft.sub_event_type == INTERVENED[1] and not _protest_told(draft.sentence):
+        # "security forces shoot dead ten people in Homs": no protest is told, so no force
+        # against protesters, but an attack on civilians
+        draft.event_type, draft.sub_event_type = "Violence against civilians", "Attack"
+        return
     if draft.sub_event_type != INTERVENED[0]:
         return
     lethal = any(value > 0 for _, value, _ in draft.fatalities) or any(
@@ -342,6 +348,17 @@ def as_excessive_force(draft: Draft) -> None:
     )
     if lethal:
         draft.sub_event_type, draft.plover_type = INTERVENED[1], "ASSAULT"
+
+
+def _protest_told(sentence: Span) -> bool:
+    """Whether the sentence, or the heading just before it ("2018 Gaza border protests:"),
+    tells of a protest."""
+    words = cue_words("protest_words")
+    tokens = list(sentence)
+    before = sentence.doc[: sentence.start]
+    if len(before) and before[-1].text == ":":
+        tokens += list(before[-1].sent)
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in tokens)
 
 
 def _crowd_violence(token: Token) -> bool:
@@ -365,8 +382,37 @@ ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 def as_battle_on_armed_side(draft: Draft) -> None:
     """ACLED's Attack is violence against civilians: one whose named target is soldiers,
     police or an armed group ('militants attacked a gendarmerie post') is an armed clash."""
-    target, doer = draft.actor2, draft.actor1
-    if target is None or doer is None or doer.id == target.id or doer.inter not in ARMED_INTER:
+    if draft.sub_event_type != "Attack":
         return
-    if draft.sub_event_type == "Attack" and target.inter in ARMED_INTER:
+    target, doer = draft.actor2, draft.actor1
+    if doer is not None and doer.inter not in ARMED_INTER:
+        return
+    if target is not None and doer is not None and doer.id == target.id:
+        return
+    if (target is not None and target.inter in ARMED_INTER and doer is not None) or (
+        _forces_harmed(draft.sentence)
+    ):
         draft.event_type, draft.sub_event_type = "Battles", "Armed clash"
+
+
+def _forces_harmed(sentence: Span) -> bool:
+    """Whether the sentence says soldiers or police were harmed ('kill eight security force
+    members', 'an Israeli soldier is stabbed', 'gunmen shot two policemen')."""
+    harm = cue_words("harm_verbs") | cue_words("harm_force_verbs") | cue_words("harm_person_verbs")
+    for token in sentence:
+        if token.dep_ not in {"nsubjpass", "dobj"} or token.head.lemma_.lower() not in harm:
+            continue
+        first = next(c for c in token.head.children if c.dep_ in {"nsubjpass", "dobj"})
+        if first != token:
+            continue  # "kill 13 people ..., the army reports": a misparse's second object
+        words = [token, *(c for c in token.children if c.dep_ in {"compound", "amod"})]
+        words += [
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]  # "members of the security forces"
+        if any(force_kind(w) in {"military", "police"} for w in words):
+            return True
+    return False

@@ -161,9 +161,11 @@ def _rule_pairs() -> frozenset[tuple[str, str]]:
     return frozenset(pairs)
 
 
-def rule_decides(rule_sub: str | None, classified_sub: str | None) -> bool:
-    """Whether the rule's sub-event type stands against the classifier's."""
-    return (rule_sub, classified_sub) in _rule_pairs()
+def rule_decides(rule_sub: str | None, classified_sub: str | None, rule: str = "") -> bool:
+    """Whether the rule's sub-event type stands against the classifier's (`rules_decide`),
+    or the rule itself does (`rules_over_types`)."""
+    over = load_data("event_taxonomy.yaml").get("rules_over_types") or {}
+    return (rule_sub, classified_sub) in _rule_pairs() or classified_sub in (over.get(rule) or ())
 
 
 def says_no_event(typing: Typing | None) -> bool:

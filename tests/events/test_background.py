@@ -1,0 +1,37 @@
+"""What a report tells as background (`events.background`) and what it tells as its news."""
+
+from __future__ import annotations
+
+from conftest import text_extraction
+
+
+def _first_typed(result):
+    return next(e for e in result.events if e.event_type is not None)
+
+
+def test_a_toll_of_the_past_week_is_news():
+    result = text_extraction(
+        "Raids on villages near the town of Beni kill more than forty people in the past week.",
+        "2019-11-20",
+    )
+    assert not _first_typed(result).historical
+
+
+def test_in_the_past_without_a_span_of_time_is_a_look_back():
+    result = text_extraction(
+        "In the past, the militia attacked villages near Beni on 4 May 2012.",
+        "2019-11-20",
+    )
+    assert result.events and all(e.historical for e in result.events if e.event_type)
+
+
+def test_since_in_another_clause_does_not_date_the_event():
+    result = text_extraction(
+        "Israeli jets struck a militia base near Qusayr yesterday, making it the third strike "
+        "in the area since the 2014 war.",
+        "2019-11-20",
+    )
+    strike = _first_typed(result)
+    assert strike.sub_event_type == "Air/drone strike"
+    assert not strike.historical
+
