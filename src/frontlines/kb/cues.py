@@ -13,7 +13,7 @@ def cues() -> dict:
     return load_data("cues.yaml") or {}
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)  # more lists than 64 are read per sentence
 def cue_words(name: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in cues().get(name, []))
 
