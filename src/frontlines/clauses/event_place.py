@@ -141,7 +141,7 @@ def location_of(
         if chosen is None and spoken:
             chosen = speaker_country(trigger, named + demonyms + countries_of(in_names))
         if chosen is None:  # never unplaced where the sentence names a place: its country
-            everything = unsaid + parties + within + demonyms + countries_of(in_names) + elsewhere
+            everything = unsaid + parties + within + demonyms + in_names + elsewhere
             chosen = first_country(everything)
         from_context = chosen is not None  # not its own place: it folds as if it had none
     if chosen is None:
