@@ -125,16 +125,29 @@ def _named_force(actor_id: str, evidence, resolved: ResolvedDocument) -> str:
     if record is None or not actor_id.startswith(f"{record.country}-"):
         return actor_id
     normalized = resolved.linked.parsed.normalized
+    kin = []  # the same country's other armed state force ("Iraqi security forces raid X")
     for (start, _), other in sorted(resolved.linked.actor_of.items()):
         linked = resolved.linked.actors.get(other)
         if linked is None or other == actor_id or linked.record.discovered:
             continue
         own = linked.record
-        if own.country != record.country or own.type != record.type:
+        if own.country != record.country:
             continue
-        if evidence.start <= normalized.span(start, start + 1)[0] < evidence.end:
+        if not evidence.start <= normalized.span(start, start + 1)[0] < evidence.end:
+            continue
+        if own.type == record.type:
             return other
-    return actor_id
+        if {own.type, record.type} <= ARMED_STATE_TYPES:
+            kin.append(other)
+    return kin[0] if len(set(kin)) == 1 and not _named(actor_id, resolved) else actor_id
+
+
+ARMED_STATE_TYPES = {"military", "police"}
+
+
+def _named(actor_id: str, resolved: ResolvedDocument) -> bool:
+    """Whether the text names the actor itself (not only the events stage's reading)."""
+    return actor_id in set(resolved.linked.actor_of.values())
 
 
 def _standing_for(noun: Token, resolved: ResolvedDocument) -> list[str]:
