@@ -236,8 +236,9 @@ def _changes_for(
             places += subject_places(subject, resolved)
         if not places:  # "... after the town of X is captured by Y", its subject misparsed
             places = names_places(passive_subject_names(token), resolved)
-        if not places:  # "in control of Mekelle after entering the regional capital"
-            places = town_before(token, resolved)
+        if not places:  # "in control of Mekelle after entering the regional capital" (not
+            # "the town": the last town named may be where the others went)
+            places = town_before(token, resolved, capitals_only=True)
         lost = _from_actor(token, resolved)
         # "entered the LNA-held city of Sirte", "took X after fighting with Y"
         lost = lost or held_by(object_tokens(token, objects), resolved)

@@ -334,8 +334,11 @@ LOCAL_CAPITAL_WORDS = {"regional", "provincial", "state", "district", "region's"
 WIDE_PLACES = {"region", "admin1", "state", "province", "area"}
 
 
-def town_before(trigger: Token, resolved: ResolvedDocument) -> list[PlaceMention]:
-    """'Militants took Palma after government forces withdrew from the town': an object that
+def town_before(
+    trigger: Token, resolved: ResolvedDocument, capitals_only: bool = False
+) -> list[PlaceMention]:
+    """'Militants took Palma after government forces withdrew from the town' (with
+    `capitals_only`, only 'entered the regional capital'): an object that
     is a settlement noun with no name of its own ('the town') is the town named last before
     it in the sentence."""
     settlements = set(lexicon()["settlement_nouns"])
@@ -343,7 +346,7 @@ def town_before(trigger: Token, resolved: ResolvedDocument) -> list[PlaceMention
         g
         for c in trigger.children
         for g in ([c] if c.dep_ == "dobj" else c.children if c.dep_ == "prep" else [])
-        if (g.lemma_.lower() in settlements or _local_capital(g))
+        if (g.lemma_.lower() in settlements and not capitals_only or _local_capital(g))
         and any(d.dep_ == "det" and d.lower_ in {"the", "this", "that"} for d in g.children)
         and not any(t.pos_ == "PROPN" for t in g.subtree)
     ]
