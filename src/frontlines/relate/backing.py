@@ -28,6 +28,7 @@ from frontlines.mentions import actor_records, demonym_country
 from frontlines.models import ControlChange, Event, Relation
 from frontlines.parse import lemmas_of, lowers_of, sentences_of
 from frontlines.relate.fighting import UNARMED_TYPES, capture_pairs, fight_pairs
+from frontlines.relate.forces import named_force
 from frontlines.relate.phrases import (
     actors_between,
     backers_only,
@@ -116,25 +117,6 @@ def _within(tokens: list[Token], resolved: ResolvedDocument) -> list[str]:
     found = _ids(tokens, resolved)
     inside = [i for i in found if any(j == i and low <= a and b <= high for (a, b), j in spans)]
     return inside or found
-
-
-def _named_force(actor_id: str, evidence, resolved: ResolvedDocument) -> str:
-    """A country's generic forces in an event whose sentence names the force itself
-    ('Ethiopian National Defense Force troops open fire'): that force."""
-    record = actor_records().get(actor_id)
-    if record is None or not actor_id.startswith(f"{record.country}-"):
-        return actor_id
-    normalized = resolved.linked.parsed.normalized
-    for (start, _), other in sorted(resolved.linked.actor_of.items()):
-        linked = resolved.linked.actors.get(other)
-        if linked is None or other == actor_id or linked.record.discovered:
-            continue
-        own = linked.record
-        if own.country != record.country or own.type != record.type:
-            continue
-        if evidence.start <= normalized.span(start, start + 1)[0] < evidence.end:
-            return other
-    return actor_id
 
 
 def _standing_for(noun: Token, resolved: ResolvedDocument) -> list[str]:
@@ -466,8 +448,8 @@ def find_relations(
             continue  # a strike on a place: its state forces are only the type's default
         add(
             "opposes",
-            _named_force(event.actor1.id, event.evidence[0], resolved),
-            _named_force(event.actor2.id, event.evidence[0], resolved),
+            named_force(event.actor1.id, event.evidence[0], resolved),
+            named_force(event.actor2.id, event.evidence[0], resolved),
             "military",
             "asserted",
             event.evidence[0],

@@ -26,7 +26,7 @@ from frontlines.clauses import (
     with_conjuncts,
 )
 from frontlines.kb import load_data
-from frontlines.models import ControlChange, PlaceMention, Quote
+from frontlines.models import ControlChange, DateMention, PlaceMention, Quote
 from frontlines.parse import lemmas_of, sentences_of
 from frontlines.relate.facilities import facility_places
 from frontlines.relate.fighting import earlier_captor, fought, relative_holder
@@ -196,9 +196,13 @@ def _verbless_root(trigger: Token, resolved: ResolvedDocument) -> Token | None:
 
 
 def _from_actor(trigger: Token, resolved: ResolvedDocument) -> str | None:
-    """'recaptured X from Y', 'recaptured the town of X from Y': Y lost X."""
+    """'recaptured X from Y', 'recaptured the town of X from Y': Y lost X (not 'troops from
+    Y' in the subject: who took it)."""
+    doers = {
+        t.i for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree
+    }
     for token in region(trigger):
-        if token.dep_ == "prep" and token.lower_ == "from":
+        if token.dep_ == "prep" and token.lower_ == "from" and token.i not in doers:
             refs = actor_refs(list(token.subtree), resolved)
             if refs:
                 return refs[0].id
@@ -232,6 +236,9 @@ def _changes_for(
             places += subject_places(subject, resolved)
         if not places:  # "... after the town of X is captured by Y", its subject misparsed
             places = names_places(passive_subject_names(token), resolved)
+        if not places:  # "in control of Mekelle after entering the regional capital" (not
+            # "the town": the last town named may be where the others went)
+            places = town_before(token, resolved, capitals_only=True)
         lost = _from_actor(token, resolved)
         # "entered the LNA-held city of Sirte", "took X after fighting with Y"
         lost = lost or held_by(object_tokens(token, objects), resolved)
@@ -298,6 +305,18 @@ def _changes_for(
     return [item for item in out if item[2] or item[3]]
 
 
+def _shared_date(
+    trigger: Token, triggers: list[Token], resolved: ResolvedDocument
+) -> DateMention | None:
+    """'two days prior militants had overrun several towns and captured the base': a verb
+    joined to an earlier one shares the date told before that one."""
+    head = trigger.head
+    if trigger.dep_ != "conj" or head.pos_ not in {"VERB", "AUX"}:
+        return None
+    date = date_of(head, triggers, resolved)
+    return date if date is not None and date.start < head.idx else None
+
+
 def find_control(resolved: ResolvedDocument, quotes: list[Quote]) -> list[ControlChange]:
     """Every control change the report states, one per place and kind per clause."""
     published = resolved.linked.parsed.document.published
@@ -314,7 +333,9 @@ def find_control(resolved: ResolvedDocument, quotes: list[Quote]) -> list[Contro
                     continue
                 # a claim is the gainer's; a side telling its own loss or withdrawal admits it
                 modality = claim_modality(trigger.token, {gained} - {None}, resolved)
-                date = date_of(trigger.token, tokens, resolved)
+                date = date_of(trigger.token, tokens, resolved) or _shared_date(
+                    trigger.token, tokens, resolved
+                )
                 value = date.value if date else None
                 key = (place.name, kind, gained, lost, value or published, modality)
                 if key in seen:

@@ -42,7 +42,7 @@ def _sides(head: Token | None, resolved: ResolvedDocument) -> list[str]:
             # describes the side named, it is no side of its own (but "Syrian War: The
             # Syrian Army" with the heading's noun as the subject names the side in it)
             tokens = [t for t in tokens if t.i not in described]
-        refs = [r.id for r in actor_refs(tokens, resolved)]
+        refs = _owners(conjunct, tokens, resolved) or [r.id for r in actor_refs(tokens, resolved)]
         backers = backers_in(tokens, resolved)  # "Turkish-backed forces" fight, not Turkey
         found += side_refs([a for a in refs if a not in backers] or refs, resolved)
     if not found and stands_for_speaker(head):  # "they said they had fought X"
@@ -55,6 +55,20 @@ def _sides(head: Token | None, resolved: ResolvedDocument) -> list[str]:
 
 
 OWNER_WORDS = {"loyal", "belonging", "affiliated"}  # "forces loyal to X" are X's
+
+
+def _owners(head: Token, tokens: list[Token], resolved: ResolvedDocument) -> list[str]:
+    """'troops loyal to Muammar Gaddafi': the actors named inside the owner phrase, not a
+    longer mention running over the troops too (read as the country's forces)."""
+    if not any(c.lower_ in OWNER_WORDS for c in head.children) or not tokens:
+        return []
+    low, high = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
+    inside = sorted(
+        (a, actor_id)
+        for (a, b), actor_id in resolved.linked.actor_of.items()
+        if low <= a and b <= high
+    )
+    return list(dict.fromkeys(actor_id for _, actor_id in inside))
 
 
 def _side_tokens(head: Token, resolved: ResolvedDocument) -> list[Token]:

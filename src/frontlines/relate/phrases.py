@@ -324,9 +324,12 @@ def _allies_including(token: Token, resolved: ResolvedDocument):
         return None
     if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
         return None
-    included = [t for c in token.children if c.lower_ == "including" for t in c.subtree]
+    # "including" on the allies, or after them on the first conjunct where the parser hung it
+    heads = [*token.children, *(c for c in token.head.children if c.i > token.i)]
+    included = [t for c in heads if c.lower_ == "including" for t in c.subtree]
     partners = [r.id for r in actor_refs(included, resolved)]
-    holders = [r.id for r in actor_refs(phrase_tokens(token.head), resolved)]
+    own = [t for t in phrase_tokens(token.head) if t not in included]
+    holders = [r.id for r in actor_refs(own, resolved)]
     partners = [p for p in partners if p not in holders]
     return ("allied_with", token, holders, partners) if holders and partners else None
 

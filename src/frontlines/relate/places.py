@@ -17,7 +17,7 @@ from frontlines.parse import char_span
 from frontlines.relate.facilities import as_facility, facility_places
 from frontlines.relate.objects import described_by, place_like_object
 from frontlines.relate.taking import locates
-from frontlines.relate.unplaced import named_as_party, named_unknown, unread_towns
+from frontlines.relate.unplaced import fragment, named_as_party, named_unknown, unread_towns
 from frontlines.resolve import ResolvedDocument
 
 NESTED_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}
@@ -60,8 +60,12 @@ def places_in(tokens: list[Token], resolved: ResolvedDocument) -> list[tuple[Tok
             continue
         if (place.feature or "") in NOT_CONTROL_FEATURES:
             continue
-        if sum(c.isalpha() for c in span.text) < MIN_PLACE_LETTERS:
+        if sum(c.isalpha() for c in span.text) < MIN_PLACE_LETTERS or fragment(
+            doc.text, start, end, place.name
+        ):
             continue  # a fragment of a longer or garbled name is no place
+        if _edge_of(span.root):
+            continue  # "positions at the Hama provincial border": a line, not the town
         governor = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
         if governor.lower_ in REFERENCE_WORDS or span.root.head.lower_ in REFERENCE_WORDS:
             continue  # "south of X" names a reference point
@@ -69,6 +73,21 @@ def places_in(tokens: list[Token], resolved: ResolvedDocument) -> list[tuple[Tok
             continue  # "the Kurdish stronghold of Afrin", "the Berber city of Zuwarah"
         found.append((span.root, _whole_name(span, place)))
     return found
+
+
+def _edge_of(root: Token) -> bool:
+    """A name (or a list of names) modifying a noun that names a line or stretch of land
+    around places ('the Hama and Raqqa provincial border', 'the Hama-Idlib rebel pocket'):
+    the places are not what was taken."""
+    current = root
+    while current.dep_ == "conj" and current.head != current:
+        current = current.head
+    if current.dep_ not in {"compound", "nmod", "amod"}:
+        return False
+    head = current.head
+    while head.dep_ == "compound" and head.head != head and head.head.pos_ == "NOUN":
+        head = head.head  # "the Idlib rebel pocket": "rebel" before the head noun
+    return head.pos_ == "NOUN" and head.lemma_.lower() in set(lexicon()["edge_nouns"])
 
 
 def _whole_name(span: Span, place: PlaceMention) -> PlaceMention:
@@ -162,7 +181,32 @@ def taken_places(trigger: Token, preps: set[str], resolved: ResolvedDocument) ->
     )
     if named_site or not place_like_object(trigger, preps):
         return []  # "secured the release of hostages in Mosul": where, not what was taken
-    return [p for _, p in found]
+    # "four bases in the Asir Region": a province says where the points taken lie (not so
+    # "three districts in Baghlan Province", a share of the province)
+    points = _facility_object(trigger, preps)
+    return [
+        p
+        for r, p in found
+        if not points
+        or p.feature not in WIDE_PLACES
+        or governing_preposition(r, trigger) not in CONTAINING
+    ]
+
+
+def _facility_object(trigger: Token, preps: set[str]) -> bool:
+    """Whether the trigger's object (or what it takes 'control of') is a facility: a point."""
+    facilities = set(lexicon()["facility_nouns"]) - {"district", "area", "quarter"}
+    heads = [c for c in trigger.children if c.dep_ == "dobj"]
+    heads += [
+        g
+        for h in heads
+        if h.lower_ == "control"
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return any(h.lower_.removesuffix("s") in facilities or h.lemma_ in facilities for h in heads)
 
 
 def _conjunct_chain(head: Token) -> list[Token]:
@@ -186,10 +230,37 @@ def unknown_towns(trigger: Token, preps: set[str], resolved: ResolvedDocument) -
         if child.dep_ in {"dobj", "attr", "oprd"} or child.dep_ == "prep" and child.lower_ in preps:
             named = _named_complement(child)
             objects = [c for c in named.children if c.dep_ == "pobj"] if named else []
+            objects += _listed_after(child)
             names |= {t.i for c in objects for t in _conjunct_chain(c)}
     parties = named_as_party(names, resolved)
+    # "seized control of Jurf Al Sakhar": nobody takes control of a person, so a name the
+    # mentions stage made a person of is the place
+    controlled = {t.i for c in _controlled(trigger) for t in _conjunct_chain(c)} - names
+    parties += named_as_party(controlled, resolved, {"person"})
     unknown = named_unknown(names, trigger.doc, resolved)
     return parties + [u for u in unknown if not _overlaps(u, parties)]
+
+
+def _controlled(trigger: Token) -> list[Token]:
+    """The names after 'control of/over' that the trigger governs."""
+    return [
+        name
+        for child in trigger.children
+        if child.dep_ == "dobj" and child.lower_ == "control"
+        for prep in child.children
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "over"}
+        for name in prep.children
+        if name.dep_ == "pobj" and name.pos_ == "PROPN"
+    ]
+
+
+def _listed_after(head: Token) -> list[Token]:
+    """'seized seven provincial capitals, A, B and C': the names in apposition to an object
+    that is a kind of settlement."""
+    kinds = set(lexicon()["settlement_nouns"]) | {"capital"}
+    if head.dep_ != "dobj" or head.lemma_.lower() not in kinds:
+        return []
+    return [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
 
 
 def object_tokens(trigger: Token, preps: set[str]) -> list[Token]:
@@ -251,11 +322,23 @@ def names_places(tokens: list[Token], resolved: ResolvedDocument) -> list[PlaceM
     return found or named_unknown(heads, tokens[0].doc, resolved) or named_as_party(heads, resolved)
 
 
+def _local_capital(noun: Token) -> bool:
+    """'the regional capital', 'the provincial capital': a town the report named (not 'the
+    capital', which may be the country's)."""
+    return noun.lemma_.lower() == "capital" and any(
+        c.dep_ in {"amod", "compound"} and c.lower_ in LOCAL_CAPITAL_WORDS for c in noun.children
+    )
+
+
+LOCAL_CAPITAL_WORDS = {"regional", "provincial", "state", "district", "region's", "province's"}
 WIDE_PLACES = {"region", "admin1", "state", "province", "area"}
 
 
-def town_before(trigger: Token, resolved: ResolvedDocument) -> list[PlaceMention]:
-    """'Militants took Palma after government forces withdrew from the town': an object that
+def town_before(
+    trigger: Token, resolved: ResolvedDocument, capitals_only: bool = False
+) -> list[PlaceMention]:
+    """'Militants took Palma after government forces withdrew from the town' (with
+    `capitals_only`, only 'entered the regional capital'): an object that
     is a settlement noun with no name of its own ('the town') is the town named last before
     it in the sentence."""
     settlements = set(lexicon()["settlement_nouns"])
@@ -263,7 +346,7 @@ def town_before(trigger: Token, resolved: ResolvedDocument) -> list[PlaceMention
         g
         for c in trigger.children
         for g in ([c] if c.dep_ == "dobj" else c.children if c.dep_ == "prep" else [])
-        if g.lemma_.lower() in settlements
+        if (g.lemma_.lower() in settlements and not capitals_only or _local_capital(g))
         and any(d.dep_ == "det" and d.lower_ in {"the", "this", "that"} for d in g.children)
         and not any(t.pos_ == "PROPN" for t in g.subtree)
     ]

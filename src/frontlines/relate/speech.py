@@ -16,6 +16,7 @@ from frontlines.relate.phrases import actors_between
 from frontlines.resolve import ResolvedDocument
 
 STATE_TYPES = {"state", "military", "police", "government"}  # a country's own
+REPORTED_DEPS = {"ccomp", "xcomp", "conj", "advcl", "pcomp", "prep"}
 PRONOUNS = {"they", "it", "he", "she", "we", "its", "their", "his", "her", "our"}
 
 
@@ -28,7 +29,8 @@ def speech_verb(token: Token) -> Token | None:
     """The speech verb whose reported clause holds the token."""
     current = token
     for _ in range(4):
-        if current.dep_ not in {"ccomp", "xcomp", "conj", "advcl"} or current.head == current:
+        # "says the army is in control of X after entering it": "after entering" is said too
+        if current.dep_ not in REPORTED_DEPS or current.head == current:
             return None
         current = current.head
         if current.lemma_.lower() in _speech_verbs() and current.pos_ in {"VERB", "AUX"}:
@@ -68,6 +70,12 @@ def claim_modality(trigger: Token, sides: set[str], resolved: ResolvedDocument) 
     # Observatory" does not
     organ = speaker.lemma_.lower() in _organs() or speaker.lower_ in _organs()
     same = organ and _same_state(spoken_for, sides)
+    # "Prime Minister X says the military has entered Y": a state's officer by title speaks
+    # for its forces
+    titled = any(
+        t.dep_ in {"compound", "nmod"} and t.lemma_.lower() in _organs() for t in speaker.subtree
+    )
+    same = same or titled and _same_state(spoken_for, sides, people=True)
     return "claimed" if spoken_for & sides or same else "asserted"
 
 
@@ -96,12 +104,15 @@ def _according_to(trigger: Token) -> Token | None:
     return None
 
 
-def _same_state(spoken_for: set[str], sides: set[str]) -> bool:
+def _same_state(spoken_for: set[str], sides: set[str], people: bool = False) -> bool:
     """A state's ministry or army speaking of the same state's forces ('Russian forces
-    captured X, according to the Russian Defence Ministry'): the state's own claim."""
-    def state_of(actor_id: str) -> str | None:
+    captured X, according to the Russian Defence Ministry'): the state's own claim. With
+    `people`, a person speaking (by a state's title) counts for the country the knowledge
+    base gives him."""
+    def state_of(actor_id: str, types: frozenset | set = STATE_TYPES) -> str | None:
         record = actor_records().get(actor_id)
-        return record.country if record and record.type in STATE_TYPES else None
+        return record.country if record and record.type in types else None
 
-    ours = {state_of(a) for a in spoken_for} - {None}
+    speaking = {*STATE_TYPES, "person"} if people else STATE_TYPES
+    ours = {state_of(a, speaking) for a in spoken_for} - {None}
     return bool(ours & {state_of(a) for a in sides})

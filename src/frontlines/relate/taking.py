@@ -17,6 +17,7 @@ from frontlines.kb import load_data
 from frontlines.relate.phrases import side_refs
 from frontlines.resolve import ResolvedDocument
 
+DIRECTION_WORDS = {"from", "to", "towards", "toward", "into"}
 CLAUSE_MARKS = {"mark", "advmod"}  # "after", "as", "when" open the clause the passive is in
 # a division's own word after a name ("Kandahar Province"): the name says where, not what
 DIVISION_WORDS = {
@@ -102,6 +103,31 @@ def withdrawn_side(trigger: Token, doer: str | None, resolved: ResolvedDocument)
             continue
         tokens = [t for h in with_conjuncts(subject) for t in phrase_tokens(h)]
         sides = side_refs([r.id for r in actor_refs(tokens, resolved)], resolved)
+        sides = [s for s in sides if s != doer]
+        if sides:
+            return sides[0]
+    return _withdrawal_of(trigger, doer, resolved)
+
+
+def _withdrawal_of(trigger: Token, doer: str | None, resolved: ResolvedDocument) -> str | None:
+    """'X recaptures the airport following the withdrawal of Y's forces', 'X enters the town
+    after Y's withdrawal': the side whose withdrawal the noun tells lost the place."""
+    nouns = frozenset(str(w) for w in load_data("relate.yaml")["control"]["nouns"]["withdrew"])
+    scope = trigger  # "captures X, asserting control over Y, following the withdrawal of Z"
+    while scope.dep_ in {"advcl", "xcomp", "conj"} and scope.head.pos_ == "VERB":
+        scope = scope.head
+    for token in scope.subtree:  # in the trigger's own clause, not a heading's
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns:
+            continue
+        holders = [
+            t
+            for c in token.children
+            if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"
+            for t in c.subtree
+        ]
+        if any(t.lower_ in DIRECTION_WORDS for t in holders):
+            continue  # "the withdrawal from Y": where, not who
+        sides = side_refs([r.id for r in actor_refs(holders, resolved)], resolved)
         sides = [s for s in sides if s != doer]
         if sides:
             return sides[0]

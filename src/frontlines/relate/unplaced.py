@@ -6,6 +6,9 @@ reading."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from spacy.tokens import Doc, Token
 
 from frontlines.clauses import with_conjuncts
@@ -15,6 +18,29 @@ from frontlines.relate.facilities import town_named
 from frontlines.resolve import ResolvedDocument
 
 UNPLACED_FEATURES = {"unresolved", "unresolved_region"}
+# a name's linking particle ("Sar-e Pol", "Mazar-i-Sharif"): a name read up to or from it is
+# a fragment of a longer one
+_PARTICLE_AFTER = re.compile(r"-[a-z]{1,3}[ -][A-Z][a-z]+")
+_PARTICLE_BEFORE = re.compile(r"\b[A-Z][a-z]*-[a-z]{1,3}[ -]$")
+
+
+def _letters(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in folded.lower() if c.isascii() and c.isalpha())
+
+
+def fragment(text: str, start: int, end: int, name: str | None = None) -> bool:
+    """Whether the name at [start, end) is cut from a longer one joined by a particle ('Sar'
+    or 'Pol' of 'Sar-e Pol'), unless the place's own name is that whole name ('Mazar-i-Sharif'
+    matched from 'Sharif' as Mazar-e Sharif)."""
+    after = _PARTICLE_AFTER.match(text, end)
+    before = _PARTICLE_BEFORE.search(text[:start])
+    if not after and not before:
+        return False
+    whole = _letters((before.group(0) if before else "") + text[start:end]
+                     + (after.group(0) if after else ""))
+    own = _letters(name or "")
+    return not (own[:3] == whole[:3] and own[-3:] == whole[-3:])
 
 
 def unread_towns(trigger: Token, resolved: ResolvedDocument) -> list[PlaceMention]:
@@ -51,14 +77,19 @@ def named_unknown(names: set[int], doc: Doc, resolved: ResolvedDocument) -> list
     found = []
     for (start, end), place in sorted(resolved.place_at.items()):
         span = char_span(doc, start, end) if names else None
-        if span is not None and span.root.i in names and place.feature in UNPLACED_FEATURES:
+        if span is None or span.root.i not in names or fragment(doc.text, start, end, place.name):
+            continue
+        if place.feature in UNPLACED_FEATURES:
             found.append(place.model_copy(update={"lat": None, "lon": None}))
     return found
 
 
-def named_as_party(names: set[int], resolved: ResolvedDocument) -> list[PlaceMention]:
+def named_as_party(
+    names: set[int], resolved: ResolvedDocument, types: set[str] | None = None
+) -> list[PlaceMention]:
     """'the town of Ratyan' whose unknown name the mentions stage took for a party of its own
-    making: the construction says it is a town, taken by its name with no point."""
+    making (of one of the given types): the construction says it is a town, taken by its name
+    with no point."""
     doc = resolved.linked.parsed.doc
     linked = resolved.linked
     found = []
@@ -66,6 +97,8 @@ def named_as_party(names: set[int], resolved: ResolvedDocument) -> list[PlaceMen
         span = char_span(doc, start, end) if names else None
         record = linked.actors[actor_id].record if actor_id in linked.actors else None
         if span is None or span.root.i not in names or record is None or not record.discovered:
+            continue
+        if types is not None and record.type not in types:
             continue
         text = span.text
         found.append(PlaceMention(text=text, start=start, end=end, name=text))

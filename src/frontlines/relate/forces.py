@@ -1,0 +1,42 @@
+"""Which named force an event's generic state forces are: the events stage reads a country's
+forces by kind ('security forces in a fight are the military'); the relation names the force
+the sentence itself names ('Ethiopian National Defense Force troops', 'Iraqi security
+forces'). Part of the `relate` stage's relations (`backing`)."""
+
+from __future__ import annotations
+
+from frontlines.mentions import actor_records
+from frontlines.models import Evidence
+from frontlines.resolve import ResolvedDocument
+
+ARMED_STATE_TYPES = {"military", "police"}  # kinds of a state's armed forces
+
+
+def named_force(actor_id: str, evidence: Evidence, resolved: ResolvedDocument) -> str:
+    """A country's generic forces in an event whose sentence names the force itself
+    ('Ethiopian National Defense Force troops open fire'): that force."""
+    record = actor_records().get(actor_id)
+    if record is None or not actor_id.startswith(f"{record.country}-"):
+        return actor_id
+    normalized = resolved.linked.parsed.normalized
+    kin = []  # the same country's other armed state force ("Iraqi security forces raid X")
+    for (start, _), other in sorted(resolved.linked.actor_of.items()):
+        linked = resolved.linked.actors.get(other)
+        if linked is None or other == actor_id or linked.record.discovered:
+            continue
+        own = linked.record
+        if own.country != record.country:
+            continue
+        if not evidence.start <= normalized.span(start, start + 1)[0] < evidence.end:
+            continue
+        if own.type == record.type:
+            return other
+        if {own.type, record.type} <= ARMED_STATE_TYPES:
+            kin.append(other)
+    return kin[0] if len(set(kin)) == 1 and not _named(actor_id, resolved) else actor_id
+
+
+
+def _named(actor_id: str, resolved: ResolvedDocument) -> bool:
+    """Whether the text names the actor itself (not only the events stage's reading)."""
+    return actor_id in set(resolved.linked.actor_of.values())
