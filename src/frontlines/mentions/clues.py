@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from frontlines.kb import gazetteer
 from frontlines.mentions.base import Mention, mention
-from frontlines.parse import char_span, entities_of, sentence_starts, strip_determiner
+from frontlines.parse import char_span, entities_of, sentence_starts, strip_determiner, text_of
 
 CLUE = "IN_NAME"
 NAME_LABELS = {"ORG", "FAC"}
@@ -79,7 +79,7 @@ def country_references(doc: Doc, names: tuple[str, ...], taken: list[Mention]) -
     starts = sentence_starts(doc)
     found: list[Mention] = []
     for pattern in patterns:
-        for match in re.finditer(pattern, doc.text):
+        for match in re.finditer(pattern, text_of(doc)):
             start, end = match.span()
             span = char_span(doc, start, end, "strict")
             if span is None or any(m.start < end and start < m.end for m in [*taken, *found]):

@@ -295,7 +295,8 @@ def _hyphenated(doc: Doc) -> list[tuple[Span, int, int, str]]:
     such as 'Guinea-Bissau', nor a surname ('Jordan-Smith')."""
     found = []
     text = text_of(doc)
-    for token in doc:
+    hyphened = [i for i, (_s, _e, word) in enumerate(tokens_of(doc)) if "-" in word]
+    for token in (doc[i] for i in hyphened):  # only the few tokens with a hyphen: fast
         if token.text == "-" and 0 < token.i < len(doc) - 1:
             left, right = doc[token.i - 1], doc[token.i + 1]
             if left.whitespace_ or token.whitespace_:

@@ -18,7 +18,14 @@ from frontlines.kb import gazetteer
 from frontlines.kb.cues import cue_words, place_words
 from frontlines.mentions.base import PLACE_LABELS, Mention
 from frontlines.mentions.demonyms import is_demonym
-from frontlines.parse import entities_of, lowers_of, pos_of, strip_determiner, tokens_of
+from frontlines.parse import (
+    entities_of,
+    lowers_of,
+    pos_of,
+    strip_determiner,
+    text_of,
+    tokens_of,
+)
 
 UNRESOLVED = "UNRESOLVED"
 # Words before a name that say it is where something is or happens. Not 'from' or 'to':
@@ -47,7 +54,7 @@ def _names_in(span: Span) -> list[Span]:
 def _before_division(doc: Doc, span: Span) -> bool:
     """'X (Comoe)', 'X (South Kivu, ...)': a name with a province or country after it in
     parentheses, as event records write places, is a place in that unit."""
-    match = _DIVISION_IN_PARENTHESES.match(doc.text, span.end_char)
+    match = _DIVISION_IN_PARENTHESES.match(text_of(doc), span.end_char)
     if match is None:
         return False
     return names_unit(match.group(1))

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from frontlines.kb import load_data
 from frontlines.kb.gazetteer import lookup
 from frontlines.models import PlaceMention
-from frontlines.parse import char_span
+from frontlines.parse import char_span, text_of
 from frontlines.resolve import ResolvedDocument
 
 TOWN_FEATURES = {"city", "town", "district", "county"}
@@ -91,7 +91,7 @@ def facility_places(tokens: list[Token], resolved: ResolvedDocument) -> list[Pla
         )
         town = town_named(names, resolved) if names else None
         words = [t for t in token.subtree if t.i <= token.i and t.dep_ != "det"]
-        label = token.doc.text[words[0].idx : token.idx + len(token.text)]
+        label = text_of(token.doc)[words[0].idx : token.idx + len(token.text)]
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if town is None and owner is not None and owner.lemma_.lower() in _settlements():
             town = _last_town_before(owner, resolved)  # "the city's airport"
@@ -130,7 +130,7 @@ def _unplaced(names: list[Token], noun: Token) -> PlaceMention:
     name, with no point ('Elephant Field' of 'the Elephant Field oil field', 'Hamza camp')."""
     last = names[-1]
     end = last if last.lemma_.lower() in _nouns() or last.lower_ in _nouns() else noun
-    label = noun.doc.text[names[0].idx : end.idx + len(end.text)]
+    label = text_of(noun.doc)[names[0].idx : end.idx + len(end.text)]
     return PlaceMention(
         text=label, start=names[0].idx, end=end.idx + len(end.text), name=label,
         feature=noun.lemma_,
@@ -144,5 +144,5 @@ def as_facility(root: Token, place: PlaceMention) -> PlaceMention:
     if root.dep_ != "compound" or head.lemma_.lower() not in _nouns() or head.i <= root.i:
         return place
     first = min((t for t in head.subtree if t.i <= root.i and t.dep_ != "det"), key=lambda t: t.i)
-    label = root.doc.text[first.idx : head.idx + len(head.text)]
+    label = text_of(root.doc)[first.idx : head.idx + len(head.text)]
     return place.model_copy(update={"name": label, "text": label, "feature": head.lemma_})

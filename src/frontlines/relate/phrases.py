@@ -20,6 +20,7 @@ from frontlines.kb import load_data
 from frontlines.kb.countries import is_generic_class
 from frontlines.kb.names import name_key
 from frontlines.mentions import actor_records
+from frontlines.parse import text_of
 from frontlines.resolve import ResolvedDocument
 
 NAMED_FORCE_TYPES = {"state", "military", "police", "government"}  # a country's own, unnamed
@@ -192,7 +193,7 @@ def _backed(token: Token, sentence: Span, resolved: ResolvedDocument):
     if not sources:
         return None
     after = token.idx + len(token.text)
-    text = resolved.linked.parsed.doc.text
+    text = text_of(resolved.linked.parsed.doc)
     for (start, end), actor_id in sorted(resolved.linked.actor_of.items()):
         if end <= after or start < span[0] or actor_id in sources:
             continue
@@ -212,7 +213,7 @@ def _named_before(token: Token, resolved: ResolvedDocument) -> str | None:
         return None
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
         return None
-    text = resolved.linked.parsed.doc.text
+    text = text_of(resolved.linked.parsed.doc)
     found = None
     for (start, end), actor_id in sorted(resolved.linked.actor_of.items()):
         if end > token.idx:

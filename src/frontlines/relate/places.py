@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from frontlines.clauses import with_conjuncts
 from frontlines.kb import load_data
 from frontlines.models import PlaceMention
-from frontlines.parse import char_span
+from frontlines.parse import char_span, text_of
 from frontlines.relate.facilities import as_facility, facility_places
 from frontlines.relate.objects import described_by, place_like_object
 from frontlines.relate.taking import locates
@@ -61,7 +61,7 @@ def places_in(tokens: list[Token], resolved: ResolvedDocument) -> list[tuple[Tok
         if (place.feature or "") in NOT_CONTROL_FEATURES:
             continue
         if sum(c.isalpha() for c in span.text) < MIN_PLACE_LETTERS or fragment(
-            doc.text, start, end, place.name
+            text_of(doc), start, end, place.name
         ):
             continue  # a fragment of a longer or garbled name is no place
         if _edge_of(span.root):

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from frontlines.clauses import with_conjuncts
 from frontlines.models import PlaceMention
-from frontlines.parse import char_span
+from frontlines.parse import char_span, text_of
 from frontlines.relate.facilities import town_named
 from frontlines.resolve import ResolvedDocument
 
@@ -77,7 +77,11 @@ def named_unknown(names: set[int], doc: Doc, resolved: ResolvedDocument) -> list
     found = []
     for (start, end), place in sorted(resolved.place_at.items()):
         span = char_span(doc, start, end) if names else None
-        if span is None or span.root.i not in names or fragment(doc.text, start, end, place.name):
+        if (
+            span is None
+            or span.root.i not in names
+            or fragment(text_of(doc), start, end, place.name)
+        ):
             continue
         if place.feature in UNPLACED_FEATURES:
             found.append(place.model_copy(update={"lat": None, "lon": None}))
