@@ -415,3 +415,98 @@ def test_a_demonym_on_a_thing_does_not_move_the_event_abroad():
 def test_a_state_leading_the_strikes_is_its_coalition_not_the_war_it_leads():
     raids = _pairs("Saudi Arabian-led air raids hit the Yemeni capital Sanaa, killing nine.")
     assert raids[0][1] == "Saudi-led Coalition"
+
+
+def test_a_clash_between_two_sides_has_the_side_named_first_as_actor1():
+    (clash,) = _pairs(
+        "Clashes between government troops and rebels in Jonglei, South Sudan, kill 30."
+    )[:1]
+    assert clash[1:] == ("Military Forces of South Sudan", "Unidentified Armed Group (South Sudan)")
+    (fight,) = _pairs(
+        "Fighting rages between the Turkish Army and PKK militants in Cizre, Turkey."
+    )[:1]
+    assert fight[1] == "Military Forces of Turkey"
+    # both sides counted among the dead, neither said to have begun it: the first named
+    (dead,) = _pairs("Forty JEM rebels and 12 Sudanese Army soldiers are killed in Darfur.")[:1]
+    assert dead[1:] == ("JEM: Justice and Equality Movement", "Military Forces of Sudan")
+    # one side harmed by a doer named: the doer stays actor1
+    (attack,) = _pairs(
+        "Four soldiers and two civilians are killed when militants attack a checkpoint in"
+        " Arish, Egypt."
+    )[:1]
+    assert attack[1] == "Unidentified Armed Group (Egypt)"
+
+
+def test_one_of_a_people_acting_alone_is_an_armed_group_of_that_people():
+    (stabbing,) = _pairs("A Palestinian man stabs two people at a bus stop in Jerusalem.")[:1]
+    assert stabbing[1] == "Unidentified Armed Group (Palestine)"
+    (teen,) = _pairs("A 19-year-old Palestinian stabs a guard at a checkpoint near Hebron.")[:1]
+    assert teen[1] == "Unidentified Armed Group (Palestine)"
+
+
+def test_a_force_that_finds_the_dead_did_not_kill_them():
+    (bodies,) = _pairs("Police discover the bodies of nine men shot dead near Acapulco, Mexico.")[
+        :1
+    ]
+    assert bodies[1] == "Unidentified Armed Group (Mexico)"
+
+
+def test_a_states_leaders_loyalists_are_its_military():
+    (airport,) = _pairs(
+        "Loyalists of President Abd Rabbuh Mansur Hadi capture the airport of Aden, Yemen.",
+        published="2015-07-14",
+    )[:1]
+    assert airport[1] == "Military Forces of Yemen"
+
+
+def test_an_alliances_air_strike_is_the_alliances():
+    (strike,) = _pairs(
+        "Nine civilians are killed by a NATO air strike in Kunar Province, Afghanistan.",
+        published="2011-04-01",
+    )[:1]
+    assert strike[1] == "NATO"
+
+
+def test_captives_released_and_groups_moving_are_the_armed_groups_deeds():
+    (release,) = _pairs("JEM rebels release 20 peacekeepers in North Darfur, Sudan.")[:1]
+    assert release[1] == "JEM: Justice and Equality Movement"
+
+
+def test_syrias_crackdowns_in_the_uprising_are_its_armys():
+    (crackdown,) = _pairs(
+        "Eleven people are killed by security forces during protests in Homs, Syria.",
+        published="2011-05-01",
+    )[:1]
+    assert crackdown[1] == "Military Forces of Syria"
+    (police,) = _pairs(
+        "Police fire on protesters in Homs, Syria, killing three.", published="2011-05-01"
+    )[:1]
+    assert police[1] == "Police Forces of Syria"
+
+
+def test_a_force_telling_of_anothers_deed_is_not_its_doer():
+    (rocket,) = _pairs(
+        "The Israel Defense Forces report a rocket fired from Gaza landed in an open field."
+    )[:1]
+    assert rocket[1] != "Israel Defense Forces"
+    (bombing,) = _pairs("A bombing at a Houthi headquarters in Dhamar, Yemen, kills five people.")[
+        :1
+    ]
+    assert bombing[1] == "Unidentified Armed Group (Yemen)"
+
+
+def test_well_known_groups_are_named_as_the_labels_name_them():
+    (settler,) = _pairs("An Israeli settler attacks a Palestinian family near Hebron.")[:1]
+    assert settler[1] == "Settlers (Israel)"
+    (bomb,) = _pairs(
+        "A Jamaat-ul-Ahrar suicide bomber kills 12 at a court in Mardan, Pakistan.",
+        published="2016-09-02",
+    )[:1]
+    assert bomb[1] == "Jamaat-ul-Ahrar"
+
+
+def test_a_governments_shelling_is_its_armys_however_parsed():
+    (shelling,) = _pairs(
+        "Heavy government shelling of rebel positions near Damascus, Syria, kills 14 rebels."
+    )[:1]
+    assert shelling[1] == "Military Forces of Syria"

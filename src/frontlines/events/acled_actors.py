@@ -16,14 +16,18 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 import frontlines.clauses as clauses
-from frontlines.events.actor_country import home_country, of_home
+from frontlines.events.actor_country import a_people, home_country, of_home
 from frontlines.events.doers import (
     STATE_FORCE_SUFFIXES,
     armed_men_country,
     armed_men_doers,
     armed_men_harmed,
+    army_meets_crowds,
+    clash_sides,
+    finder,
     state_force_harmed,
     state_force_named,
+    state_force_of,
 )
 from frontlines.events.folding import Draft
 from frontlines.events.named_doers import (
@@ -35,7 +39,7 @@ from frontlines.events.named_doers import (
 )
 from frontlines.kb import ActorRecord
 from frontlines.kb.countries import acled_spelling, countries
-from frontlines.kb.cues import cue_words, cues
+from frontlines.kb.cues import cue_words
 from frontlines.kb.names import name_key
 from frontlines.mentions import actor_index, actor_records, demonym_country, is_demonym
 from frontlines.models import ActorRef
@@ -59,43 +63,6 @@ STATE_HEADS = {"government", "regime", "state", "authorities", "officials", "min
 def _is_state(ref: ActorRef | None) -> bool:
     """The country itself as a party ('Israel', 'the United States'), not one of its forces."""
     return ref is not None and ref.country is not None and ref.id == ref.country
-
-
-def _a_people(ref: ActorRef | None, sentence: Span | None = None, doer: bool = True) -> bool:
-    """'Palestinians', 'Iraqis': a people named by its plural, not its state. In the sentence
-    a doer is also 'another Palestinian attacks' and 'a Palestinian gunman' (that people's
-    armed men); harmed, 'Chinese workers', 'a British tanker': any demonym on a noun that
-    names no force, weapon or government (that people's civilians)."""
-    words = ref.text.split() if ref is not None else []
-    if len(words) == 1 and words[0].endswith("s") and is_demonym(words[0][:-1]):
-        return True
-    if len(words) != 1 or sentence is None or not is_demonym(words[0]):
-        return False
-    fighters = cue_words("armed_men_nouns")
-    for token in sentence:
-        if token.text != words[0] or _pro_or_anti(token):
-            continue
-        counted = any(c.dep_ in {"det", "nummod"} for c in token.children)
-        if token.dep_ in {"nsubj", "nsubjpass"} and counted:
-            return True  # 'another Palestinian attacks'
-        modifies = token.dep_ in {"amod", "compound"} and token.head.pos_ == "NOUN"
-        if modifies and (token.head.lower_ in fighters or not doer and _civil(token.head)):
-            return True
-    return False
-
-
-def _civil(head: Token) -> bool:
-    """A noun that is not a state's force, weapon, attack or government."""
-    lists = ("force_words", "armed_force_nouns", "state_force_instruments", "attack_nouns")
-    forces = set().union(*(cue_words(name) for name in lists)) | STATE_HEADS
-    generic = cues().get("generic_forces") or {}
-    return not ({head.lower_, head.lemma_.lower()} & forces or head.lower_ in generic)
-
-
-def _pro_or_anti(token: Token) -> bool:
-    """'pro-Russian gunmen': the demonym says whom they side with, not whose men they are."""
-    before = token.doc[max(token.i - 2, 0) : token.i]
-    return any(t.lower_ in {"pro", "anti"} for t in before)
 
 
 def _either_force(ref: ActorRef | None, sentence: Span) -> bool:
@@ -168,12 +135,15 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
     """Rename the draft's actors as ACLED's codebook names them (in place)."""
     if draft.event_type in FORCE_EVENT_TYPES and _discovered_person(draft.actor1, resolved):
         draft.actor1 = None
+    if draft.event_type in FORCE_EVENT_TYPES and finder(draft.actor1, draft.sentence):
+        draft.actor1 = None  # 'police find the bodies of 12 men': the killers are unnamed
     if only_in_heading(draft.actor1, draft.sentence, resolved):
         draft.actor1 = None  # 'Saudi Arabian-led intervention in Yemen: ... airstrikes ...'
-    force1 = draft.actor1 is not None and draft.actor1.id.endswith(STATE_FORCE_SUFFIXES)
-    fights = draft.event_type in FORCE_EVENT_TYPES and draft.actor2 is None
-    if fights and force1 and done_to(draft.actor1, draft.sentence, resolved):
-        draft.actor1, draft.actor2 = None, draft.actor1  # 'an ambush on Mexican police'
+    fights = draft.event_type in FORCE_EVENT_TYPES and draft.actor1 is not None
+    if fights and done_to(draft.actor1, draft.sentence, resolved):
+        # 'an ambush on Mexican police', 'a bombing at a Houthi headquarters', 'Rabbani is
+        # killed in a suicide bombing': the side harmed, not the doer
+        draft.actor1, draft.actor2 = None, draft.actor2 or draft.actor1
     home = home_country(draft, resolved)
     for role in ("actor1", "actor2"):
         setattr(draft, role, of_home(getattr(draft, role), home, draft.sentence, resolved))
@@ -182,6 +152,11 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         record = actor_records().get(ref.id) if ref is not None else None
         if ref is not None and record is not None and record.acled_as in actor_records():
             ref = clauses.ref_for(record.acled_as, ref.text, resolved)  # the IDF: Israel's military
+            setattr(draft, role, ref)
+        leader = record is not None and record.type == "person" and record.inter == 1
+        if leader and role == "actor1" and draft.event_type in FORCE_EVENT_TYPES:
+            # 'loyalists of President Hadi capture the airport': the state's forces he leads
+            ref = _generic(record.country, "military", ref.text, resolved) or ref
             setattr(draft, role, ref)
         where = draft.location.country if draft.location else None
         branch = branch_in(ref, where, resolved.linked.parsed.document.published)
@@ -200,7 +175,7 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         fights = draft.event_type in FORCE_EVENT_TYPES and draft.sub_event_type not in FORCE_FIRST
         if fights and _security_police(ref):
             forces = "military"  # 'Russian security forces kill three rebels': in a fight, its army
-        if forces == "military" and _a_people(ref, draft.sentence, role == "actor1"):
+        if forces == "military" and a_people(ref, draft.sentence, role == "actor1"):
             # 'Palestinians fire mortars': armed men of that people, not its state's army
             forces = "unidentified" if role == "actor1" else "civilians"
         if forces == "police" and role == "actor1":
@@ -211,7 +186,7 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         if ref is not None and forces:
             setattr(draft, role, _generic(ref.country, forces, ref.text, resolved) or ref)
     crowd = CROWDS.get(draft.event_type or "")
-    if crowd and _a_people(draft.actor2) and _is_state(draft.actor2):
+    if crowd and a_people(draft.actor2) and _is_state(draft.actor2):
         draft.actor2 = None  # 'Syrians protest': the crowd, not a side it protests against
     actor1 = draft.actor1
     if crowd and actor1 is not None and actor1.country:
@@ -249,6 +224,8 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
             or (None if armed_men else state_force_named(draft, country, resolved))
             or draft.actor1
         )
+    if draft.event_type == "Battles":
+        _first_named_first(draft, country, resolved)
     if draft.sub_event_type in CROWD_FIRST:
         _force_met_by_crowd(draft, country, resolved)
     if draft.sub_event_type in FORCE_FIRST:
@@ -258,8 +235,15 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         draft.actor1, draft.actor2 = draft.actor2, None  # 'the Algerian army is deployed'
     if draft.actor1 is None and draft.event_type == "Strategic developments":
         # 'soldiers of the Turkish Army advance', 'seven generals defect': its forces; a
-        # missile intercepted or a bomb defused where nobody is named: the state's military
-        draft.actor1 = state_force_named(draft, country, resolved)
+        # missile intercepted or a bomb defused where nobody is named: the state's military;
+        # 'JEM rebels release 49 peacekeepers', 'rebel forces advance': the armed group
+        men = armed_men_doers(draft)
+        unnamed = _generic(country, "unidentified", men[0].text, resolved) if men else None
+        draft.actor1 = (
+            armed_party_named(draft, resolved)
+            or state_force_named(draft, country, resolved)
+            or (_rebels_class(unnamed, country, resolved) if unnamed else None)
+        )
         fired_from = clauses.origin_of(draft.sentence, resolved)  # not the shooters' own
         stopped = draft.sub_event_type == "Disrupted weapons use" and fired_from != country
         if draft.actor1 is None and stopped:
@@ -269,6 +253,7 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
     # a state's own forces do not fire into it from abroad: 'the IDF says a rocket fired
     # from Gaza landed in Israel' is the rocket's shooters'
     home_force = draft.actor1 is not None and draft.actor1.id == f"{country}-military"
+    home_force = home_force or state_force_of(draft.actor1, country)  # 'the IDF says ...'
     if home_force and origin and origin != country:
         draft.actor1, unnamed = None, True
     if unnamed and origin and origin != country:  # "rockets fired from Gaza": its shooters'
@@ -451,5 +436,65 @@ def _force_on_crowd(draft: Draft, country: str, resolved: ResolvedDocument) -> N
         if named is not None and _either_force(named, draft.sentence):
             named = _generic(named.country or country, "police", named.text, resolved) or named
         draft.actor1 = named or _generic(country, "police", draft.trigger.text, resolved)
+    unnamed_police = draft.actor1 is not None and draft.actor1.id == f"{country}-police"
+    published = resolved.linked.parsed.document.published
+    if unnamed_police and army_meets_crowds(country, published, draft.actor1.text):
+        draft.actor1 = _generic(country, "military", draft.actor1.text, resolved)
     if draft.actor2 is None:
         draft.actor2 = clauses.generic_actor(country, "protesters", draft.trigger)
+
+
+def _first_named_first(draft: Draft, country: str, resolved: ResolvedDocument) -> None:
+    """'Clashes between government troops and rebels': the side named first is actor1, the
+    next actor2, as ACLED orders a clash neither side is said to have begun. A side is the
+    draft's actor where its words lie in the side's phrase, else the actor the phrase names
+    (a state its military, unnamed armed men an armed group)."""
+    sides, between = clash_sides(draft)
+    if not sides:
+        return
+    found: list[ActorRef | None] = []
+    for phrase in sides[:2]:
+        own = [r for r in (draft.actor1, draft.actor2) if r is not None and _within(r, phrase)]
+        found.append(own[0] if own else _side_actor(phrase, draft, country, resolved))
+    first, second = found
+    if first is None or second is not None and first.id == second.id:
+        return
+    if not between and second is None:
+        return  # 'five soldiers and two civilians are killed': one side harmed, not two
+    doer = draft.actor1
+    named = doer is not None and not doer.id.endswith("-unidentified")
+    if not between and named and doer.id not in {first.id, second.id}:
+        return  # '... are killed in an attack by Boko Haram': the doer is named
+    if second is None:
+        old = [r for r in (draft.actor1, draft.actor2) if r is not None and r.id != first.id]
+        second = old[0] if old and not old[0].id.endswith("-civilians") else None
+    draft.actor1, draft.actor2 = first, second or draft.actor2
+
+
+def _within(ref: ActorRef, phrase: list[Token]) -> bool:
+    words = ref.text.split()
+    return bool(words) and any(t.text == words[-1] for t in phrase)
+
+
+def _side_actor(
+    phrase: list[Token], draft: Draft, country: str, resolved: ResolvedDocument
+) -> ActorRef | None:
+    refs = [r for r in clauses.actor_refs(phrase, resolved) if not r.id.endswith("-civilians")]
+    head = phrase[0]
+    if refs:
+        ref = refs[0]
+        record = actor_records().get(ref.id)
+        if record is not None and record.acled_as in actor_records():
+            return clauses.ref_for(record.acled_as, ref.text, resolved)
+        if _is_state(ref) and not a_people(ref):
+            return _generic(ref.country, "military", ref.text, resolved)
+        return None if _is_state(ref) or record is None or record.type == "person" else ref
+    kind = clauses.force_kind(head)
+    if kind in {"military", "police"} and not any(
+        c.dep_ == "amod" and c.lower_ in cue_words("armed_descriptors") for c in head.children
+    ):  # 'pro-government forces', not 'mutineering soldiers'... or 'rebel forces'
+        return _generic(country, kind, head.text, resolved)
+    if head.lower_ in cue_words("armed_men_nouns"):
+        unnamed = _generic(country, "unidentified", head.text, resolved)
+        return _rebels_class(unnamed, country, resolved)
+    return None

@@ -4,22 +4,24 @@ ACLED names people no group is named for by their country: Unidentified Armed Gr
 Civilians (Afghanistan). That is the event's country, as far as the text supports it: a place
 with a namesake abroad ('Zari' in China for a district of Afghanistan) or a country guessed from
 the outlets ('(Times of India)') is not; words that say whose they are ('Sudanese fighters', 'a
-Palestinian gunman') are.
+Palestinian gunman') are. A people named as the doer ('Palestinians fire mortars', 'a
+Palestinian man stabs ...') is that people's armed men, not its state (`a_people`).
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 import frontlines.clauses as clauses
 from frontlines.events.folding import Draft
 from frontlines.kb.countries import countries
-from frontlines.kb.cues import cue_words
+from frontlines.kb.cues import cue_words, cues
 from frontlines.mentions import actor_records, demonym_country, is_demonym
 from frontlines.models import ActorRef
 from frontlines.resolve import ResolvedDocument
 
 # ACLED's classes of unnamed people: whose they are is the event's country unless words say.
+_STATE_HEADS = {"government", "regime", "state", "authorities", "officials", "ministry"}
 GENERIC_KINDS = ("unidentified", "civilians", "protesters", "rioters")
 
 
@@ -119,3 +121,66 @@ def _class_of(country: str, kind: str, text: str, resolved: ResolvedDocument) ->
         return clauses.ref_for(f"{country}-{kind}", text, resolved)
     except KeyError:  # no such generated actor for this code
         return None
+
+
+def a_people(ref: ActorRef | None, sentence: Span | None = None, doer: bool = True) -> bool:
+    """'Palestinians', 'Iraqis': a people named by its plural, not its state. In the sentence
+    a doer is also 'another Palestinian attacks' and 'a Palestinian gunman' (that people's
+    armed men); harmed, 'Chinese workers', 'a British tanker': any demonym on a noun that
+    names no force, weapon or government (that people's civilians)."""
+    words = ref.text.split() if ref is not None else []
+    if len(words) == 1 and words[0].endswith("s") and is_demonym(words[0][:-1]):
+        return True
+    if len(words) != 1 or sentence is None or not is_demonym(words[0]):
+        return False
+    fighters = cue_words("armed_men_nouns")
+    lone = fighters | cue_words("lone_doer_nouns")
+    for token in sentence:
+        if token.text != words[0] or _pro_or_anti(token):
+            continue
+        counted = any(c.dep_ in {"det", "nummod"} for c in token.children)
+        if token.dep_ in {"nsubj", "nsubjpass"} and counted:
+            return True  # 'another Palestinian attacks'
+        if doer and (_lone_doer(token, lone) or _a_people_noun(token)):
+            return True  # 'a Palestinian man stabs', 'a 17-year-old Palestinian stabs'
+        modifies = token.dep_ in {"amod", "compound"} and token.head.pos_ == "NOUN"
+        if modifies and (token.head.lower_ in fighters or not doer and _civil(token.head)):
+            return True
+    return False
+
+
+def _lone_doer(token: Token, nouns: set[str]) -> bool:
+    """'A Palestinian terrorist', 'two Palestinian drivers': the demonym stands before a noun
+    for people who act alone, whatever the parse made of the pair."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is not None and following.lower_ in nouns
+
+
+def _a_people_noun(token: Token) -> bool:
+    """'A 17-year-old Palestinian stabs': the demonym used as a noun for one of its people,
+    counted by an article before it ('a', 'another') with only words describing him between."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    harm = cue_words("harm_verbs") | cue_words("harm_force_verbs") | cue_words("harm_person_verbs")
+    noun = following is not None and following.pos_ in {"NOUN", "PROPN"}
+    if noun and following.lemma_.lower() not in harm:  # 'Palestinian stabs' tagged as a noun
+        return False
+    for before in reversed(token.doc[max(token.i - 6, 0) : token.i]):
+        if before.lower_ in {"a", "an", "another"}:
+            return True
+        if before.pos_ not in {"NUM", "ADJ", "PUNCT", "NOUN"} or before.lower_ == ",":
+            return False
+    return False
+
+
+def _civil(head: Token) -> bool:
+    """A noun that is not a state's force, weapon, attack or government."""
+    lists = ("force_words", "armed_force_nouns", "state_force_instruments", "attack_nouns")
+    forces = set().union(*(cue_words(name) for name in lists)) | _STATE_HEADS
+    generic = cues().get("generic_forces") or {}
+    return not ({head.lower_, head.lemma_.lower()} & forces or head.lower_ in generic)
+
+
+def _pro_or_anti(token: Token) -> bool:
+    """'pro-Russian gunmen': the demonym says whom they side with, not whose men they are."""
+    before = token.doc[max(token.i - 2, 0) : token.i]
+    return any(t.lower_ in {"pro", "anti"} for t in before)

@@ -3,14 +3,15 @@
 "Twelve people are killed after soldiers open fire on protesters", "fourteen are killed by
 Turkish airstrikes", "in a Syrian government airstrike": the clause that reports the deaths
 has no doer, but the sentence says whose forces or weapons did it. A coder codes those forces,
-not an Unidentified Armed Group.
+not an Unidentified Armed Group. A force that only found the dead or tells of another's
+deed is none (`finder`); the sides of a clash are read in the order named (`clash_sides`).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 import frontlines.clauses as clauses
 from frontlines.events.folding import Draft
@@ -104,6 +105,8 @@ def is_doer_position(token: Token) -> bool:
         harm = cue_words("harm_verbs") | cue_words("harm_force_verbs")
         if verb.tag_ == "VBN" and verb.lemma_.lower() in harm:
             return False  # 'with eight police officers killed'
+        if verb.lemma_.lower() in cue_words("finding_verbs"):
+            return False  # 'police find the bodies of 12 men': not who killed them
         claims = any(c.lemma_.lower() in {"responsibility", "credit"} for c in verb.children)
         # 'ISIL claims to have executed ...': the claimant of its own deed
         claims = (
@@ -153,17 +156,32 @@ def _state_instrument(
         coalitions = actor_index().get(f"{leader} coalition")
         if len(coalitions) == 1:
             return clauses.ref_for(coalitions[0], token.text, resolved)
-    modifiers = [c for c in token.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+    deps = {"amod", "compound", "poss", "nmod"}
+    if token.tag_ == "VBG":
+        deps = deps | {"nsubj"}  # 'heavy government shelling ... kills', parsed as a clause
+    modifiers = [c for c in token.children if c.dep_ in deps]
     modifiers += [  # 'a drone strike by the United States'
         o for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children
     ]
     for modifier in modifiers:
+        allied = _alliance_of(modifier, resolved)
+        if allied is not None:
+            return allied  # 'a NATO air strike': the alliance's forces, as ACLED names them
         owner = _state_of(modifier, resolved)
         if owner is None and modifier.lower_ in STATE_WORDS:
             inner = [c for c in modifier.children if c.dep_ in {"amod", "compound", "poss"}]
             owner = next((_state_of(c, resolved) for c in inner if _state_of(c, resolved)), country)
         if owner:
             return _state_ref(owner, "military", token.text, resolved)
+    return None
+
+
+def _alliance_of(token: Token, resolved: ResolvedDocument) -> ActorRef | None:
+    """An international organisation with forces of its own named on a weapon ('NATO')."""
+    for ref in clauses.actor_refs([token], resolved):
+        record = actor_records().get(ref.id)
+        if record is not None and record.type == "international_org" and record.inter == 8:
+            return ref
     return None
 
 
@@ -240,3 +258,67 @@ def _harmed(draft: Draft) -> list[Token]:
         for t in draft.sentence
         if t.dep_ in {"nsubjpass", "dobj"} and t.head.lemma_.lower() in harm
     ]
+
+
+def clash_sides(draft: Draft) -> tuple[list[list[Token]], bool]:
+    """The sides a fight's 'between A and B' names, in the order named ('clashes between
+    government troops and rebels'): ACLED's actor1 in a clash is the side named first as
+    acting. Each side is its noun phrase's tokens; [] where the sentence names no two. Else
+    the harmed the sentence counts together ('26 militants and 11 soldiers are killed'),
+    which are sides only where each is one (the flag says which reading it is)."""
+    for token in _harmed(draft):
+        if token.dep_ != "nsubjpass" or any(c.dep_ == "agent" for c in token.head.children):
+            continue  # 'X kills A and B', 'A and B are killed by X': X is the doer
+        heads = [token, *token.conjuncts]
+        if len(heads) >= 2:
+            return [clauses.phrase_tokens(head) for head in heads], False
+    nouns = cue_words("clash_nouns")
+    for token in draft.sentence:
+        # the fight is the word 'between' hangs on, or the subject of it ('fighting
+        # continues to rage between ...')
+        near = [token.head, token.head.head, *token.head.children, *token.head.head.children]
+        fight = any(n.lower_ in nouns or n.lemma_.lower() in nouns for n in near[:2]) or any(
+            n.dep_ == "nsubj" and n.lemma_.lower() in nouns for n in near[2:]
+        )
+        first = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if token.lower_ != "between" or not fight or first is None:
+            continue  # 'the border between Sudan and South Sudan' names no sides
+        heads = [first, *first.conjuncts]
+        if len(heads) >= 2:
+            return [clauses.phrase_tokens(head) for head in heads], True
+    return [], False
+
+
+def state_force_of(ref: ActorRef | None, country: str) -> bool:
+    """A named state force of the country ('Israel Defense Forces' of Israel)."""
+    record = actor_records().get(ref.id) if ref is not None else None
+    return record is not None and record.country == country and record.inter == 1
+
+
+def finder(ref: ActorRef | None, sentence: Span) -> bool:
+    """A state force that only found the dead or the harm ('security forces find the bodies')
+    or tells of another's deed ('the IDF reports a rocket fired from Gaza landed'; not 'the
+    army says it killed ...', its own)."""
+    words = ref.text.split() if ref is not None and ref.id.endswith(STATE_FORCE_SUFFIXES) else []
+    if not words and ref is not None and actor_records().get(ref.id) is not None:
+        words = ref.text.split() if actor_records()[ref.id].inter == 1 else []
+    finds, tells = cue_words("finding_verbs"), cue_words("reporting_verbs")
+    for token in sentence:
+        if not words or token.text != words[-1] or token.dep_ != "nsubj":
+            continue
+        if token.head.lemma_.lower() in finds:
+            return True
+        told = [c for c in token.head.children if c.dep_ == "ccomp"]
+        doers = [s for c in told for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
+        if token.head.lemma_.lower() in tells and doers and doers[0].pos_ != "PRON":
+            return True
+    return False
+
+
+def army_meets_crowds(country: str, published: object, said: str) -> bool:
+    """Whether the state's crackdowns on crowds were its army's on the report's day (Syria's
+    from 2011), so that forces the text does not call police are its military."""
+    window = (cues().get("army_meets_crowds") or {}).get(country)
+    day = str(published or "")[:10]
+    in_window = bool(window) and window[0] <= day and (not window[1] or day <= window[1])
+    return in_window and "police" not in said.lower()

@@ -95,7 +95,8 @@ def armed_party_named(draft: Draft, resolved: ResolvedDocument) -> ActorRef | No
             armed = armed and (ref.id not in taken or claims)  # 'with X claiming responsibility'
             armed = armed and not ref.id.endswith("-unidentified")  # unnamed: no one new
             if armed and (record.type != "military" or not draft.actor2):
-                state_force = ref.id.endswith(STATE_FORCE_SUFFIXES)
+                # a state's named army ('the Israel Defense Forces') acts only where placed so
+                state_force = ref.id.endswith(STATE_FORCE_SUFFIXES) or record.inter == 1
                 here = sentence is draft.sentence
                 if here and state_force and not _acts_in(ref, sentence, resolved):
                     continue  # 'soldiers are killed', 'the town held by the army'
