@@ -36,7 +36,6 @@ def test_since_in_another_clause_does_not_date_the_event():
     assert not strike.historical
 
 
-
 def _news(result):
     return [e.sub_event_type for e in result.events if e.event_type and not e.historical]
 

@@ -137,3 +137,16 @@ def test_an_act_a_verb_says_was_forced_or_begun_is_done():
     assert not _told_ahead(trigger("Rebels were forced to withdraw from the town.", "withdraw"))
     assert not _told_ahead(trigger("Police begin to withdraw from the square.", "withdraw"))
     assert _told_ahead(trigger("The army is to withdraw from the town.", "withdraw"))
+
+
+def test_a_weapon_tested_is_no_attack():
+    assert not _acled(
+        text_extraction(
+            "Iran test-fires a new ballistic missile from a site near Semnan.", "2015-05-09"
+        )
+    )
+    assert _acled(
+        text_extraction(
+            "Rebels fire a missile at an army base near Semnan, killing two.", "2015-05-09"
+        )
+    )

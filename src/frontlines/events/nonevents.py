@@ -79,6 +79,9 @@ def is_no_event(draft: Draft, context: SentenceContext) -> bool:
     )
     if aimless and not sentence_toll(draft.sentence):
         return True  # "others opened fire in the air": nobody was attacked
+    tested = draft.rule.violent and context.any(tuple(cue_words("weapon_test_words")))
+    if tested and draft.actor2 is None and not sentence_toll(draft.sentence):
+        return True  # "North Korea test-fires a missile from a submarine": no one is attacked
     if draft.rule.violent and clauses.harm_by_hazard(draft.trigger):
         return True  # "an earthquake killed 40": a disaster, not political violence
     unnamed = draft.actor1 is None or draft.actor1.id.endswith("-unidentified")
