@@ -340,6 +340,12 @@ def as_excessive_force(draft: Draft) -> None:
         # against protesters, but an attack on civilians
         draft.event_type, draft.sub_event_type = "Violence against civilians", "Attack"
         return
+    if draft.sub_event_type == INTERVENED[1] and any(_crowd_violence(t) for t in clause):
+        # "a protester and a policeman were killed during clashes": deaths in a fight the
+        # crowd took part in (training part: 35 Violent demonstrations to 4 where no
+        # shooting is told)
+        draft.event_type, draft.sub_event_type = "Riots", "Violent demonstration"
+        return
     if draft.sub_event_type != INTERVENED[0]:
         return
     lethal = any(value > 0 for _, value, _ in draft.fatalities) or any(
