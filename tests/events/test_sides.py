@@ -62,3 +62,22 @@ def test_an_armed_target_keeps_the_clash():
     soldiers = ActorRef(id="mil", name="Military Forces of Kenya", text="troops", inter=1)
     text = "Ten men are killed by gunmen in the town of Garissa."
     assert _clash(text, soldiers).sub_event_type == "Armed clash"
+
+
+def test_an_attack_told_amid_fighting_is_a_clash():
+    from frontlines.events.sides import as_battle_on_armed_side
+
+    sentence = next(load_pipeline()("Sixteen people are killed amid fresh fighting in Raga.").sents)
+    draft = Draft(
+        rule=next(r for r in event_rules() if r.name == "attack_on_civilians"),
+        trigger=sentence.root,
+        sentence=sentence,
+        event_type="Violence against civilians",
+        sub_event_type="Attack",
+        plover_type="ASSAULT",
+        plover_mode=None,
+        actor1=ARMED,
+        actor2=CIVILIANS,
+    )
+    as_battle_on_armed_side(draft)
+    assert draft.sub_event_type == "Armed clash"

@@ -21,7 +21,8 @@ TARGET_PREPOSITIONS = frozenset({"on", "against", "at", "targeting"})
 
 def as_battle_on_armed_side(draft: Draft) -> None:
     """ACLED's Attack is violence against civilians: one whose named target is soldiers,
-    police or an armed group ('militants attacked a gendarmerie post') is an armed clash."""
+    police or an armed group ('militants attacked a gendarmerie post'), or told amid fighting
+    ('16 people are killed amid fresh fighting'), is an armed clash."""
     if draft.sub_event_type != "Attack":
         return
     target, doer = draft.actor2, draft.actor1
@@ -29,8 +30,10 @@ def as_battle_on_armed_side(draft: Draft) -> None:
         return
     if target is not None and doer is not None and doer.id == target.id:
         return
-    if (target is not None and target.inter in ARMED_INTER and doer is not None) or (
-        _forces_harmed(draft.sentence)
+    if (
+        (target is not None and target.inter in ARMED_INTER and doer is not None)
+        or _forces_harmed(draft.sentence)
+        or _fighting_told(draft.sentence)
     ):
         draft.event_type, draft.sub_event_type = "Battles", "Armed clash"
 
