@@ -87,6 +87,8 @@ def _describes_a_participant(trigger: Token) -> bool:
         return False
     if trigger.dep_ != "relcl" and not (trigger.dep_ == "acl" and trigger.tag_ == "VBN"):
         return False
+    if any(c.lower_ in {"where", "when"} for c in trigger.children):
+        return False  # "demonstrations, where warning shots are fired": a scene, not a person
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
         return False  # "a group to negotiate": what it is for, not what it did
     that = next((c for c in trigger.children if c.lower_ == "that" and c.i < trigger.i), None)
