@@ -64,3 +64,12 @@ def test_a_deed_in_a_relative_clause_of_a_deed_is_news():
         "2019-11-20",
     )
     assert _news(result)
+
+
+def test_a_flight_told_of_those_a_force_chases_is_news():
+    from frontlines.events.background import _describes_a_participant
+    from frontlines.parse import load_pipeline
+
+    doc = load_pipeline()("Government forces were hunting fighters who had fled from the town.")
+    fled = next(t for t in doc if t.lower_ == "fled")
+    assert not _describes_a_participant(fled)

@@ -108,6 +108,8 @@ def _describes_a_participant(trigger: Token) -> bool:
     counted = any(c.dep_ == "nummod" for c in trigger.head.children)
     if main.lemma_ == "be" and counted:
         return False  # "two officials are among six people kidnapped": who the victims are
+    if main.lemma_.lower() in cue_words("pursuit_verbs"):
+        return False  # "forces were hunting fighters who had fled": a chase is a deed too
     return rule_for(main, SentenceContext(trigger.sent)) is None
 
 
