@@ -35,3 +35,41 @@ def test_since_in_another_clause_does_not_date_the_event():
     assert strike.sub_event_type == "Air/drone strike"
     assert not strike.historical
 
+
+def _news(result):
+    return [e.sub_event_type for e in result.events if e.event_type and not e.historical]
+
+
+def test_a_deed_told_to_say_who_someone_is_is_background():
+    result = text_extraction(
+        "Local media report that the gunman who killed six people at a market in Kano was a "
+        "former soldier.",
+        "2019-11-20",
+    )
+    assert not _news(result)
+    result = text_extraction(
+        "The governor of Kano, shot by gunmen on Monday, is flown to Abuja for treatment.",
+        "2019-11-20",
+    )
+    assert not _news(result)
+
+
+def test_a_deed_in_a_relative_clause_of_a_deed_is_news():
+    result = text_extraction(
+        "Two aid workers are among nine people kidnapped near Kano by gunmen.", "2019-11-20"
+    )
+    assert _news(result)
+    result = text_extraction(
+        "Boko Haram claims responsibility for an attack in Kano which killed seven people.",
+        "2019-11-20",
+    )
+    assert _news(result)
+
+
+def test_a_flight_told_of_those_a_force_chases_is_news():
+    from frontlines.events.background import _describes_a_participant
+    from frontlines.parse import load_pipeline
+
+    doc = load_pipeline()("Government forces were hunting fighters who had fled from the town.")
+    fled = next(t for t in doc if t.lower_ == "fled")
+    assert not _describes_a_participant(fled)

@@ -112,3 +112,41 @@ def test_jailed_by_a_court_is_no_arrest():
     assert "Arrests" not in [e.sub_event_type for e in result.events]
     arrested = text_extraction("Police arrest two militia leaders in Kigali.", "2011-12-21")
     assert "Arrests" in [e.sub_event_type for e in arrested.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States is to deploy 300 troops to Cameroon to counter Boko Haram.",
+        "Rebel chief says fighters to withdraw from the frontline in the east.",
+    ],
+)
+def test_an_act_told_as_to_come_is_no_acled_event_yet(text):
+    assert not _acled(text_extraction(text, "2015-10-14"))
+
+
+def test_an_act_a_verb_says_was_forced_or_begun_is_done():
+    from spacy.tokens import Token
+
+    from frontlines.events.nonevents import _told_ahead
+    from frontlines.parse import load_pipeline
+
+    def trigger(text: str, word: str) -> Token:
+        return next(t for t in load_pipeline()(text) if t.lower_ == word)
+
+    assert not _told_ahead(trigger("Rebels were forced to withdraw from the town.", "withdraw"))
+    assert not _told_ahead(trigger("Police begin to withdraw from the square.", "withdraw"))
+    assert _told_ahead(trigger("The army is to withdraw from the town.", "withdraw"))
+
+
+def test_a_weapon_tested_is_no_attack():
+    assert not _acled(
+        text_extraction(
+            "Iran test-fires a new ballistic missile from a site near Semnan.", "2015-05-09"
+        )
+    )
+    assert _acled(
+        text_extraction(
+            "Rebels fire a missile at an army base near Semnan, killing two.", "2015-05-09"
+        )
+    )

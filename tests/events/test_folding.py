@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import text_extraction
 
+from frontlines.events.folding import Draft
+
 
 def _first_typed(result):
     return next(e for e in result.events if e.event_type is not None)
@@ -52,3 +54,27 @@ def test_force_with_no_protest_told_is_an_attack():
         )
     )
     assert protest.sub_event_type == "Excessive force against protesters"
+
+
+def test_deaths_in_clashes_of_protesters_are_a_violent_demonstration():
+    from frontlines.events.folding import as_excessive_force
+    from frontlines.events.rules import event_rules
+    from frontlines.parse import load_pipeline
+
+    sentence = next(
+        load_pipeline()(
+            "A protester and a policeman are killed during clashes between demonstrators and "
+            "security forces in Giza."
+        ).sents
+    )
+    draft = Draft(
+        rule=next(r for r in event_rules() if r.name == "attack_on_civilians"),
+        trigger=sentence.root,
+        sentence=sentence,
+        event_type="Violence against civilians",
+        sub_event_type="Excessive force against protesters",
+        plover_type="ASSAULT",
+        plover_mode=None,
+    )
+    as_excessive_force(draft)
+    assert draft.sub_event_type == "Violent demonstration"

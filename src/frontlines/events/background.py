@@ -9,6 +9,7 @@ import re
 from spacy.tokens import Span, Token
 
 from frontlines.events.folding import Draft
+from frontlines.events.rules import SentenceContext, rule_for
 from frontlines.kb.cues import cue_words
 from frontlines.parse import sentences_of
 
@@ -68,10 +69,57 @@ def _leads_a_short_report(sentence: Span) -> bool:
     return bool(opening) and opening[0].start == sentence.start
 
 
+def _main_clause(sentence: Span) -> Token:
+    """The sentence's main verb, or the clause a reporting verb introduces."""
+    root = sentence.root
+    if root.lemma_.lower() in cue_words("reporting_verbs"):
+        for child in root.children:
+            if child.dep_ in {"ccomp", "xcomp"} and child.pos_ in {"VERB", "AUX"}:
+                return child
+    return root
+
+
+def _describes_a_participant(trigger: Token) -> bool:
+    """A deed told only to say who someone is, in a sentence whose main clause tells no deed
+    ('the attacker who killed eight people at a CIA base was a Jordanian agent', 'the
+    president, shot by troops yesterday, is flown to France'): known already, not the news."""
+    if trigger.pos_ != "VERB":
+        return False
+    if trigger.dep_ != "relcl" and not (trigger.dep_ == "acl" and trigger.tag_ == "VBN"):
+        return False
+    if any(c.lower_ in {"where", "when"} for c in trigger.children):
+        return False  # "demonstrations, where warning shots are fired": a scene, not a person
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return False  # "a group to negotiate": what it is for, not what it did
+    that = next((c for c in trigger.children if c.lower_ == "that" and c.i < trigger.i), None)
+    if (
+        that is not None
+        and that.i > 0
+        and that.nbor(-1).lemma_.lower() in cue_words("reporting_verbs")
+    ):
+        return False  # "the Commissioner states that graves have been found": misparsed speech
+    main = _main_clause(trigger.sent)
+    if main == trigger or trigger not in main.subtree or trigger.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if any(c.lower_ in cue_words("harm_states") for c in main.children):
+        return False  # "the man who was kidnapped is dead": the state is the news
+    if main.lemma_.lower() in cue_words("claim_verbs"):
+        return False  # "claims responsibility for an attack which killed seven"
+    counted = any(c.dep_ == "nummod" for c in trigger.head.children)
+    if main.lemma_ == "be" and counted:
+        return False  # "two officials are among six people kidnapped": who the victims are
+    if main.lemma_.lower() in cue_words("pursuit_verbs"):
+        return False  # "forces were hunting fighters who had fled": a chase is a deed too
+    return rule_for(main, SentenceContext(trigger.sent)) is None
+
+
 def is_background(draft: Draft, published: str | None) -> bool:
-    """Background: a habit ('frequently uses'), a look back, or a date well before publication."""
+    """Background: a habit ('frequently uses'), a look back, a deed told only to say who
+    someone is, or a date well before publication."""
     governors = [draft.trigger, *list(draft.trigger.ancestors)[:3]]
     if any(child.lower_ in HABITUAL for word in governors for child in word.children):
+        return True
+    if _describes_a_participant(draft.trigger):
         return True
     if draft.date is None and _retrospective(draft.trigger):
         return True

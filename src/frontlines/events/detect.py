@@ -20,7 +20,6 @@ from frontlines.events.classifier import Typing
 from frontlines.events.fatalities import fatality_count
 from frontlines.events.folding import (
     Draft,
-    as_battle_on_armed_side,
     as_excessive_force,
     fold_clause_family,
     fold_protest,
@@ -34,6 +33,7 @@ from frontlines.events.rules import (
     mode_for,
     rule_for,
 )
+from frontlines.events.sides import as_attack_on_civilians, as_battle_on_armed_side
 from frontlines.events.tolls import place_toll
 from frontlines.kb.cues import cue_words
 from frontlines.models import ActorRef, Event, Quote
@@ -373,6 +373,7 @@ def detect_events(resolved: ResolvedDocument, quotes: Sequence[Quote] = ()) -> l
         name_as_acled(draft, resolved)
         _territory_by_taker(draft)
         as_battle_on_armed_side(draft)
+        as_attack_on_civilians(draft)
         actor1, actor2 = clauses.with_foreign_inter(draft.location, draft.actor1, draft.actor2)
         events.append(
             Event(

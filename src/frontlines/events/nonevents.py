@@ -21,7 +21,11 @@ def unrealised(draft: Draft) -> bool:
     threatened ("vows to find"), hypothetical ("may have been killed") or denied, and of an
     ACLED type that needs it done (an Agreement announced, a plot foiled, are done; an
     attempt, "tried to storm", is an act)."""
-    if draft.event_type is None or draft.modality not in UNREALISED_MODALITIES:
+    if draft.event_type is None:
+        return False
+    if _told_ahead(draft.trigger) and draft.sub_event_type not in _taxonomy_list("intended_acts"):
+        return True
+    if draft.modality not in UNREALISED_MODALITIES:
         return False
     verb = draft.trigger if draft.trigger.pos_ in {"VERB", "AUX"} else draft.trigger.head
     if verb not in {typer.anchor(draft.sentence), typer.act_of(draft.sentence)}:
@@ -31,6 +35,21 @@ def unrealised(draft: Draft) -> bool:
     attempts = cue_words("attempt_verbs")
     governors = list(draft.trigger.ancestors)[:6]
     return draft.modality != "planned" or not any(t.lemma_.lower() in attempts for t in governors)
+
+
+def _told_ahead(trigger: Token) -> bool:
+    """An infinitive that tells an act to come: 'the U.S. is to deploy troops', a heading's
+    'chief says fighters to withdraw'; not one a verb says was done or ordered ('forced to
+    withdraw', 'ordered troops to withdraw'), nor a purpose ('launch an offensive to capture')."""
+    if trigger.pos_ != "VERB" or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children
+    ):
+        return False
+    if trigger.dep_ == "xcomp" and trigger.head.lemma_ == "be":
+        return True
+    own_subject = any(c.dep_ == "nsubj" for c in trigger.children)
+    said = trigger.head.lemma_.lower() in cue_words("reporting_verbs")
+    return own_subject and said and trigger.dep_ == "ccomp"
 
 
 UNREALISED_MODALITIES = {"planned", "threatened", "hypothetical", "denied"}
@@ -60,6 +79,9 @@ def is_no_event(draft: Draft, context: SentenceContext) -> bool:
     )
     if aimless and not sentence_toll(draft.sentence):
         return True  # "others opened fire in the air": nobody was attacked
+    tested = draft.rule.violent and context.any(tuple(cue_words("weapon_test_words")))
+    if tested and draft.actor2 is None and not sentence_toll(draft.sentence):
+        return True  # "North Korea test-fires a missile from a submarine": no one is attacked
     if draft.rule.violent and clauses.harm_by_hazard(draft.trigger):
         return True  # "an earthquake killed 40": a disaster, not political violence
     unnamed = draft.actor1 is None or draft.actor1.id.endswith("-unidentified")

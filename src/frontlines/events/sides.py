@@ -1,0 +1,112 @@
+"""Attack or Armed clash, by who the sides are: ACLED's Attack is violence by an armed side
+against unarmed people, its Armed clash a fight between two armed sides, whatever verb tells
+it ('militants attacked a gendarmerie post' is a clash, 'an ambush killed five of a family'
+an attack)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from frontlines.clauses import force_kind
+from frontlines.events.folding import Draft
+from frontlines.kb.cues import cue_words
+
+# ACLED inter codes of armed sides: state forces, rebels, political and identity militias,
+# external forces.
+ARMED_INTER = frozenset({1, 2, 3, 4, 8})
+CIVILIANS = 7
+# What an attack is made on: its target, not its doer.
+TARGET_PREPOSITIONS = frozenset({"on", "against", "at", "targeting"})
+
+
+def as_battle_on_armed_side(draft: Draft) -> None:
+    """ACLED's Attack is violence against civilians: one whose named target is soldiers,
+    police or an armed group ('militants attacked a gendarmerie post'), or told amid fighting
+    ('16 people are killed amid fresh fighting'), is an armed clash."""
+    if draft.sub_event_type != "Attack":
+        return
+    target, doer = draft.actor2, draft.actor1
+    if doer is not None and doer.inter not in ARMED_INTER:
+        return
+    if target is not None and doer is not None and doer.id == target.id:
+        return
+    if (
+        (target is not None and target.inter in ARMED_INTER and doer is not None)
+        or _forces_harmed(draft.sentence)
+        or _fighting_told(draft.sentence)
+    ):
+        draft.event_type, draft.sub_event_type = "Battles", "Armed clash"
+
+
+def as_attack_on_civilians(draft: Draft) -> None:
+    """An Armed clash whose other side is civilians, in a sentence that tells no fighting and
+    names no armed men but the doers ('five of a family are killed in an ambush by suspected
+    Taliban', 'Israeli soldiers killed a farmer'), is ACLED's Attack: one armed side only."""
+    if draft.sub_event_type != "Armed clash":
+        return
+    if draft.actor2 is None or draft.actor2.inter != CIVILIANS:
+        return
+    if draft.actor1 is not None and draft.actor1.inter not in ARMED_INTER:
+        return
+    if _fighting_told(draft.sentence) or _armed_besides_doer(draft.sentence):
+        return
+    if _forces_harmed(draft.sentence):
+        return
+    draft.event_type, draft.sub_event_type = "Violence against civilians", "Attack"
+
+
+def _fighting_told(sentence: Span) -> bool:
+    """'clashes', 'a gunfight', 'an exchange of fire', 'turf battles': two sides fought."""
+    words = cue_words("fighting_words")
+    text = sentence.text.lower()
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in sentence) or any(
+        " " in w and w in text for w in words
+    )
+
+
+def _doer_side(sentence: Span) -> set[int]:
+    """Tokens that name who did something: active subjects and 'by' phrases, without what
+    a subject's attack was 'on' ('an attack on forces loyal to Haftar kills nine')."""
+    doers: set[int] = set()
+
+    def gather(token: Token) -> None:
+        doers.add(token.i)
+        for child in token.children:
+            if child.lower_ not in TARGET_PREPOSITIONS:
+                gather(child)
+
+    for token in sentence:
+        if token.dep_ == "nsubj" or (token.dep_ == "pobj" and token.head.lower_ == "by"):
+            gather(token)
+    return doers
+
+
+def _armed_besides_doer(sentence: Span) -> bool:
+    """Whether the sentence names soldiers, police or armed men other than the doers ('an
+    attack on a military base', 'an operation against PKK militants')."""
+    words = cue_words("armed_target_words")
+    doers = _doer_side(sentence)
+    return any(t.i not in doers and t.pos_ != "PROPN" and t.lower_ in words for t in sentence)
+
+
+def _forces_harmed(sentence: Span) -> bool:
+    """Whether the sentence says soldiers or police were harmed ('kill eight security force
+    members', 'an Israeli soldier is stabbed', 'gunmen shot two policemen')."""
+    harm = cue_words("harm_verbs") | cue_words("harm_force_verbs") | cue_words("harm_person_verbs")
+    for token in sentence:
+        if token.dep_ not in {"nsubjpass", "dobj"} or token.head.lemma_.lower() not in harm:
+            continue
+        first = next(c for c in token.head.children if c.dep_ in {"nsubjpass", "dobj"})
+        if first != token:
+            continue  # "kill 13 people ..., the army reports": a misparse's second object
+        words = [token, *(c for c in token.children if c.dep_ in {"compound", "amod"})]
+        words += [
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]  # "members of the security forces"
+        if any(force_kind(w) in {"military", "police"} for w in words):
+            return True
+    return False
