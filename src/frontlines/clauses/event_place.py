@@ -124,13 +124,13 @@ def location_of(
     chosen = (towns or own or [None])[0]
     precision = 1
     from_context = chosen is None and not spoken
-    if from_context:
-        taken = {(c[0], c[1]) for c in candidates} | skipped
-        chosen = _context_place(trigger, resolved, taken) or (within[:1] or [None])[0]
-    elif chosen is not None and chosen[2].feature == "country" and not spoken:  # "Kabul bombing"
+    only_country = chosen is not None and chosen[2].feature == "country" and not spoken
+    if from_context or only_country:  # "Kabul bombing: ... in Afghanistan": that town
         taken = {(c[0], c[1]) for c in candidates} | skipped
         town = _context_place(trigger, resolved, taken)
-        if town is not None and town[2].country == chosen[2].country:
+        if from_context:
+            chosen = town or (within[:1] or [None])[0]
+        elif town is not None and town[2].country == chosen[2].country:
             chosen, from_context = town, True
     if chosen is None:  # the ladder's last rungs: whatever place the sentence names
         taken = [(s, e) for (s, e), p in resolved.place_at.items() if p.lat is not None]

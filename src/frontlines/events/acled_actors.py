@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 import frontlines.clauses as clauses
-from frontlines.events.actor_country import a_people, home_country, of_home
+from frontlines.events.actor_country import a_people, generic_ref, home_country, of_home
 from frontlines.events.doers import (
     STATE_FORCE_SUFFIXES,
     armed_men_country,
@@ -117,13 +117,6 @@ def _forces(draft: Draft, role: str) -> str | None:
     return None
 
 
-def _generic(country: str, kind: str, text: str, resolved: ResolvedDocument) -> ActorRef | None:
-    try:
-        return clauses.ref_for(f"{country}-{kind}", text, resolved)
-    except KeyError:  # no such generated actor for this code
-        return None
-
-
 def _discovered_person(ref: ActorRef | None, resolved: ResolvedDocument) -> bool:
     """A person the knowledge base does not know: in a report of violence, the named victim
     or a name the tagger took for one ('near the Weheliye hotel'), never the armed party."""
@@ -156,7 +149,7 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         leader = record is not None and record.type == "person" and record.inter == 1
         if leader and role == "actor1" and draft.event_type in FORCE_EVENT_TYPES:
             # 'loyalists of President Hadi capture the airport': the state's forces he leads
-            ref = _generic(record.country, "military", ref.text, resolved) or ref
+            ref = generic_ref(record.country, "military", ref.text, resolved) or ref
             setattr(draft, role, ref)
         where = draft.location.country if draft.location else None
         branch = branch_in(ref, where, resolved.linked.parsed.document.published)
@@ -184,7 +177,7 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
             if military and not _either_force(named, draft.sentence):
                 forces = "military"
         if ref is not None and forces:
-            setattr(draft, role, _generic(ref.country, forces, ref.text, resolved) or ref)
+            setattr(draft, role, generic_ref(ref.country, forces, ref.text, resolved) or ref)
     crowd = CROWDS.get(draft.event_type or "")
     if crowd and a_people(draft.actor2) and _is_state(draft.actor2):
         draft.actor2 = None  # 'Syrians protest': the crowd, not a side it protests against
@@ -194,7 +187,7 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         # the unnamed doers of a riot are its rioters ('a prison riot kills 50')
         unnamed = crowd == "rioters" and actor1.id == f"{actor1.country}-unidentified"
         if unnamed or actor1.id == f"{actor1.country}-{other}":
-            draft.actor1 = _generic(actor1.country, crowd, actor1.text, resolved) or actor1
+            draft.actor1 = generic_ref(actor1.country, crowd, actor1.text, resolved) or actor1
     # The event's own country, else the one the report's place names and parties vote for
     # (or the user's hint); with neither, no country is invented.
     country = home
@@ -238,7 +231,7 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         # missile intercepted or a bomb defused where nobody is named: the state's military;
         # 'JEM rebels release 49 peacekeepers', 'rebel forces advance': the armed group
         men = armed_men_doers(draft)
-        unnamed = _generic(country, "unidentified", men[0].text, resolved) if men else None
+        unnamed = generic_ref(country, "unidentified", men[0].text, resolved) if men else None
         draft.actor1 = (
             armed_party_named(draft, resolved)
             or state_force_named(draft, country, resolved)
@@ -247,7 +240,7 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         fired_from = clauses.origin_of(draft.sentence, resolved)  # not the shooters' own
         stopped = draft.sub_event_type == "Disrupted weapons use" and fired_from != country
         if draft.actor1 is None and stopped:
-            draft.actor1 = _generic(country, "military", draft.trigger.text, resolved)
+            draft.actor1 = generic_ref(country, "military", draft.trigger.text, resolved)
     origin = _fired_from(draft, resolved) if draft.event_type == REMOTE else None
     unnamed = draft.actor1 is None or draft.actor1.id.endswith("-unidentified")
     # a state's own forces do not fire into it from abroad: 'the IDF says a rocket fired
@@ -261,7 +254,7 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
     elif unnamed and draft.actor1 is not None and draft.event_type in FORCE_EVENT_TYPES:
         people = armed_men_country(draft)  # 'after a Palestinian gunman opens fire'
         if people and people != draft.actor1.country:
-            draft.actor1 = _generic(people, "unidentified", draft.actor1.text, resolved)
+            draft.actor1 = generic_ref(people, "unidentified", draft.actor1.text, resolved)
     if draft.actor1 is None and draft.event_type == "Battles":
         # a battle has two sides: against a state's forces the unnamed side is an armed
         # group; against an armed group, the state's military
@@ -273,7 +266,7 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
             words = [c.text for c in men[0].children if c.dep_ in {"amod", "compound"}]
             said = " ".join([*words, men[0].text])
             draft.actor1 = _rebels_class(
-                _generic(country, "unidentified", said, resolved), country, resolved
+                generic_ref(country, "unidentified", said, resolved), country, resolved
             )
     unnamed_doer = draft.event_type in UNNAMED_DOER_EVENT_TYPES or draft.sub_event_type in (
         UNNAMED_DOER_SUB_TYPES
@@ -284,7 +277,7 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         draft.actor2 = state_force_harmed(draft, resolved)  # 'soldiers are killed by ...'
     state_doer = draft.actor1 is not None and draft.actor1.id.endswith(STATE_FORCE_SUFFIXES)
     if draft.actor2 is None and state_doer and armed_men_harmed(draft):
-        draft.actor2 = _generic(country, "unidentified", draft.trigger.text, resolved)
+        draft.actor2 = generic_ref(country, "unidentified", draft.trigger.text, resolved)
     if draft.actor2 is None and (
         draft.sub_event_type in HARM_TO_CIVILIANS or _harms_unnamed(draft)
     ):
@@ -338,9 +331,9 @@ def _described(
     fights = draft.event_type in FORCE_EVENT_TYPES
     armed = fights or draft.event_type == "Strategic developments"  # 'Islamists take over ...'
     if armed and all(w in cue_words("armed_descriptors") for w in words):
-        return _generic(country, "unidentified", ref.text, resolved)
+        return generic_ref(country, "unidentified", ref.text, resolved)
     if draft.event_type == "Strategic developments" and set(words) & cue_words("state_offices"):
-        return _generic(ref.country or country, "government", ref.text, resolved)
+        return generic_ref(ref.country or country, "government", ref.text, resolved)
     people = [w for w in ref.text.split() if w[:1].isupper()]
     nouns = cue_words("ethnic_fighter_nouns")
     fights = fights or draft.sub_event_type in UNNAMED_DOER_SUB_TYPES
@@ -415,7 +408,7 @@ def _force_met_by_crowd(draft: Draft, country: str, resolved: ResolvedDocument) 
         draft.actor1 = actor2 or clauses.generic_actor(country, "protesters", draft.trigger)
         draft.actor2 = actor1
     elif draft.actor2 is None and draft.actor1 is not None:
-        draft.actor2 = _generic(country, "police", draft.trigger.text, resolved)
+        draft.actor2 = generic_ref(country, "police", draft.trigger.text, resolved)
 
 
 def _is_crowd(ref: ActorRef | None) -> bool:
@@ -434,12 +427,12 @@ def _force_on_crowd(draft: Draft, country: str, resolved: ResolvedDocument) -> N
         # the force the sentence names ('after soldiers open fire'), else the police
         named = state_force_named(draft, country, resolved)
         if named is not None and _either_force(named, draft.sentence):
-            named = _generic(named.country or country, "police", named.text, resolved) or named
-        draft.actor1 = named or _generic(country, "police", draft.trigger.text, resolved)
+            named = generic_ref(named.country or country, "police", named.text, resolved) or named
+        draft.actor1 = named or generic_ref(country, "police", draft.trigger.text, resolved)
     unnamed_police = draft.actor1 is not None and draft.actor1.id == f"{country}-police"
     published = resolved.linked.parsed.document.published
     if unnamed_police and army_meets_crowds(country, published, draft.actor1.text):
-        draft.actor1 = _generic(country, "military", draft.actor1.text, resolved)
+        draft.actor1 = generic_ref(country, "military", draft.actor1.text, resolved)
     if draft.actor2 is None:
         draft.actor2 = clauses.generic_actor(country, "protesters", draft.trigger)
 
@@ -487,14 +480,14 @@ def _side_actor(
         if record is not None and record.acled_as in actor_records():
             return clauses.ref_for(record.acled_as, ref.text, resolved)
         if _is_state(ref) and not a_people(ref):
-            return _generic(ref.country, "military", ref.text, resolved)
+            return generic_ref(ref.country, "military", ref.text, resolved)
         return None if _is_state(ref) or record is None or record.type == "person" else ref
     kind = clauses.force_kind(head)
     if kind in {"military", "police"} and not any(
         c.dep_ == "amod" and c.lower_ in cue_words("armed_descriptors") for c in head.children
     ):  # 'pro-government forces', not 'mutineering soldiers'... or 'rebel forces'
-        return _generic(country, kind, head.text, resolved)
+        return generic_ref(country, kind, head.text, resolved)
     if head.lower_ in cue_words("armed_men_nouns"):
-        unnamed = _generic(country, "unidentified", head.text, resolved)
+        unnamed = generic_ref(country, "unidentified", head.text, resolved)
         return _rebels_class(unnamed, country, resolved)
     return None

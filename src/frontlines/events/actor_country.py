@@ -97,8 +97,8 @@ def of_home(
         return ref
     own = _demonym_before(ref.text, sentence)
     if own or any(demonym_country(word) or _is_state_name(word) for word in ref.text.split()):
-        return _class_of(own, kind, ref.text, resolved) if own and own != ref.country else ref
-    return _class_of(home, kind, ref.text, resolved) or ref
+        return generic_ref(own, kind, ref.text, resolved) if own and own != ref.country else ref
+    return generic_ref(home, kind, ref.text, resolved) or ref
 
 
 def _is_state_name(word: str) -> bool:
@@ -116,7 +116,9 @@ def _demonym_before(text: str, sentence: Span) -> str | None:
     return None
 
 
-def _class_of(country: str, kind: str, text: str, resolved: ResolvedDocument) -> ActorRef | None:
+def generic_ref(country: str, kind: str, text: str, resolved: ResolvedDocument) -> ActorRef | None:
+    """The country's generated actor of that kind ('SYR-military', 'MLI-unidentified') named by
+    `text`, or None where no such actor is generated."""
     try:
         return clauses.ref_for(f"{country}-{kind}", text, resolved)
     except KeyError:  # no such generated actor for this code

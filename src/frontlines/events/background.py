@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from frontlines.events.folding import Draft
 from frontlines.events.rules import SentenceContext, rule_for
+from frontlines.events.typer import anchor
 from frontlines.kb.cues import cue_words
 from frontlines.parse import sentences_of
 
@@ -69,16 +70,6 @@ def _leads_a_short_report(sentence: Span) -> bool:
     return bool(opening) and opening[0].start == sentence.start
 
 
-def _main_clause(sentence: Span) -> Token:
-    """The sentence's main verb, or the clause a reporting verb introduces."""
-    root = sentence.root
-    if root.lemma_.lower() in cue_words("reporting_verbs"):
-        for child in root.children:
-            if child.dep_ in {"ccomp", "xcomp"} and child.pos_ in {"VERB", "AUX"}:
-                return child
-    return root
-
-
 def _describes_a_participant(trigger: Token) -> bool:
     """A deed told only to say who someone is, in a sentence whose main clause tells no deed
     ('the attacker who killed eight people at a CIA base was a Jordanian agent', 'the
@@ -98,7 +89,7 @@ def _describes_a_participant(trigger: Token) -> bool:
         and that.nbor(-1).lemma_.lower() in cue_words("reporting_verbs")
     ):
         return False  # "the Commissioner states that graves have been found": misparsed speech
-    main = _main_clause(trigger.sent)
+    main = anchor(trigger.sent)
     if main == trigger or trigger not in main.subtree or trigger.head.pos_ not in {"NOUN", "PROPN"}:
         return False
     if any(c.lower_ in cue_words("harm_states") for c in main.children):

@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 import frontlines.clauses as clauses
+from frontlines.events.actor_country import generic_ref
 from frontlines.events.folding import Draft
 from frontlines.kb.countries import countries
 from frontlines.kb.cues import cue_words, cues
@@ -137,7 +138,7 @@ def _force_word(token: Token, country: str | None, resolved: ResolvedDocument) -
     if kind not in {"military", "police"} or not country or not is_doer_position(token):
         return None
     owner = _owner(token, country, resolved)
-    return _state_ref(owner, kind, token.text, resolved) if owner else None
+    return generic_ref(owner, kind, token.text, resolved) if owner else None
 
 
 def _state_instrument(
@@ -172,7 +173,7 @@ def _state_instrument(
             inner = [c for c in modifier.children if c.dep_ in {"amod", "compound", "poss"}]
             owner = next((_state_of(c, resolved) for c in inner if _state_of(c, resolved)), country)
         if owner:
-            return _state_ref(owner, "military", token.text, resolved)
+            return generic_ref(owner, "military", token.text, resolved)
     return None
 
 
@@ -219,13 +220,6 @@ def _country_named(text: str) -> str | None:
         if text == country.name or text in country.names:
             return country.iso3
     return None
-
-
-def _state_ref(country: str, kind: str, text: str, resolved: ResolvedDocument) -> ActorRef | None:
-    try:
-        return clauses.ref_for(f"{country}-{kind}", text, resolved)
-    except KeyError:
-        return None
 
 
 def state_force_harmed(draft: Draft, resolved: ResolvedDocument) -> ActorRef | None:
