@@ -150,3 +150,20 @@ def test_a_weapon_tested_is_no_attack():
             "Rebels fire a missile at an army base near Semnan, killing two.", "2015-05-09"
         )
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saudi air defences shoot down a drone launched by Houthi rebels over Najran.",
+        "The army intercepted two rockets fired at the town of Sderot.",
+        "Police defused a bomb planted near the market in Maiduguri.",
+    ],
+)
+def test_a_weapon_stopped_is_disrupted_weapons_use(text):
+    assert _acled(text_extraction(text, "2019-05-20"))[:1] == ["Disrupted weapons use"]
+
+
+def test_a_manned_aircraft_shot_down_is_no_disrupted_weapon():
+    result = text_extraction("Rebels shot down a fighter jet over Hama province.", "2015-03-22")
+    assert "Disrupted weapons use" not in _acled(result)
