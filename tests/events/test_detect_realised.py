@@ -167,3 +167,11 @@ def test_a_weapon_stopped_is_disrupted_weapons_use(text):
 def test_a_manned_aircraft_shot_down_is_no_disrupted_weapon():
     result = text_extraction("Rebels shot down a fighter jet over Hama province.", "2015-03-22")
     assert "Disrupted weapons use" not in _acled(result)
+
+
+def test_a_building_destroyed_by_shelling_is_the_shelling():
+    result = text_extraction(
+        "A mortar attack destroyed a mosque in the town of Douma, east of Damascus.",
+        "2012-08-02",
+    )
+    assert _acled(result)[:1] == ["Shelling/artillery/missile attack"]
