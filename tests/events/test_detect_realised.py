@@ -179,6 +179,6 @@ def test_a_building_destroyed_by_shelling_is_the_shelling():
 
 def test_an_act_only_considered_has_not_happened():
     result = text_extraction(
-        "The government is considering air strikes on rebel camps near Kidal.", "2013-01-10"
+        "France is considering launching air strikes on rebel camps near Kidal.", "2013-01-10"
     )
     assert not _acled(result)
