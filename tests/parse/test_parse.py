@@ -48,3 +48,17 @@ def test_headings_before_colons_are_split_off_one_after_another():
 
 def test_a_long_run_of_labels_is_read_without_recursion():
     assert _sentences("A: " * 3000 + "Rebels retake Brega.")
+
+
+
+def test_clauses_joined_by_a_semicolon_are_sentences_of_their_own():
+    text = "A professor is killed in a bomb attack in Tehran; state media accuse Israel."
+    assert _sentences(text) == [
+        "A professor is killed in a bomb attack in Tehran;",
+        "state media accuse Israel.",
+    ]
+
+
+def test_a_list_or_a_quote_with_semicolons_stays_whole():
+    text = 'Rebels hold Brega; Ajdabiya and Zawiya. He said "we fight; we win" in Tripoli.'
+    assert len(_sentences(text)) == 2

@@ -45,7 +45,44 @@ def paragraph_breaks(doc: Doc) -> Doc:
                 token.is_sent_start = True
             _heading_before_colon(doc, token.i)
         after_break = "\n" in token.whitespace_ or (token.is_space and "\n" in token.text)
+    _clauses_after_semicolons(doc)
     return doc
+
+
+QUOTE_MARKS = set('"“”«»')
+
+
+def _clauses_after_semicolons(doc: Doc) -> None:
+    """'A professor is killed in a bomb attack; state media accuses Israel.' Two clauses
+    joined by a semicolon report two things: each is typed as a sentence of its own. Only
+    where both sides have a verb and no quotation or parenthesis is open (a list of places
+    or a quoted speech stays whole)."""
+    quoted = depth = 0
+    last_start = 0
+    for token in doc:
+        if token.is_sent_start:
+            last_start = token.i
+        quoted += sum(token.text.count(mark) for mark in QUOTE_MARKS)
+        depth += token.text.count("(") - token.text.count(")")
+        if token.text != ";" or quoted % 2 or depth > 0 or token.i + 1 >= len(doc):
+            continue
+        following = doc[token.i + 1]
+        if _has_verb(doc[last_start : token.i]) and _has_verb(_clause_after(doc, token.i + 1)):
+            following.is_sent_start = True
+            last_start = following.i
+
+
+def _clause_after(doc: Doc, start: int) -> list[Token]:
+    clause = []
+    for token in doc[start:]:
+        if token.text in {";", ".", "!", "?"} or (token.i > start and token.is_sent_start):
+            break
+        clause.append(token)
+    return clause
+
+
+def _has_verb(tokens: Iterable[Token]) -> bool:
+    return any(t.tag_.startswith("VB") and t.tag_ != "VBG" for t in tokens)
 
 
 HEADING_TOKENS = 60  # the longest label a paragraph may open with
