@@ -49,6 +49,7 @@ OPPOSING_SUB_EVENTS = {
 # Fighting one side does to another: both named, the second one armed.
 MODE_OF = {"opposes": "military"}  # a fight is a military opposition
 ALLY_WORDS = {"allied", "aligned"}  # "mercenaries allied to X": not X
+RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 SYMMETRIC = {"opposes", "allied_with"}  # either way round, one relation
 OPPOSING_EVENT_TYPES = {"Battles", "Explosions/Remote violence"}
 
@@ -174,6 +175,8 @@ def _targets_of_verb(verb: Token, resolved: ResolvedDocument) -> list[str]:
             # "X (SDF) backed by Y, seize ...": a headline's participle parsed as the verb
             # with X its active subject; with the agent there X is still who is backed
             if child.dep_ in {"nsubjpass", "nsubj"}:
+                if verb.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS:
+                    return _phrase_ids(verb.head, resolved)  # "X, which is backed by Y"
                 return _phrase_ids(child, resolved)
         return _phrase_ids(subject, resolved)
     for child in verb.children:

@@ -21,6 +21,7 @@ from frontlines.relate.speech import reporting_subject, stands_for_speaker
 from frontlines.resolve import ResolvedDocument
 
 OPPONENT_PREPS = {"with", "against"}
+ALLY_PREPS = {"alongside"}  # "fought alongside X": on X's side
 UNARMED_TYPES = {"civilians", "protesters", "rioters", "state", "person"}
 
 
@@ -161,6 +162,8 @@ def fight_pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple]:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and lemma in verbs:
             subject, passive = subject_of(token)
+            if token.dep_ == "acl" and token.tag_ == "VBG":  # "US forces battling X"
+                subject, passive = token.head, False
             if passive:
                 continue
             sides = _sides(subject, resolved)
@@ -168,7 +171,20 @@ def fight_pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple]:
                 named = [c for c in token.children if c.dep_ == "compound"]
                 sides = [s for c in named for s in _sides(c, resolved)]
             others = _sides_after(token, OPPONENT_PREPS, resolved)
-            if not others and len(sides) > 1:  # "X and Y clashed"
+            # "forces battling the Islamic State", "fought the Taliban": the armed object
+            others += [
+                a
+                for c in token.children
+                if c.dep_ == "dobj"
+                for a in _sides(c, resolved)
+                if _armed(a, resolved) and a not in sides and a not in others
+            ]
+            partners = [a for a in _sides_after(token, ALLY_PREPS, resolved) if a not in sides]
+            if sides and partners:  # "X are fighting alongside Y"
+                yield "allied_with", token, sides, partners
+            joined = subject is not None and len(with_conjuncts(subject)) > 1
+            if not others and len(sides) > 1 and joined:  # "X and Y clashed" (not "Russian
+                # mercenaries from the Wagner Group fought", one side named twice)
                 sides, others = sides[:1], sides[1:]
             if sides and others:
                 yield "opposes", token, sides, others

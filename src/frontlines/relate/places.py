@@ -17,7 +17,13 @@ from frontlines.parse import char_span, text_of
 from frontlines.relate.facilities import as_facility, facility_places
 from frontlines.relate.objects import described_by, place_like_object
 from frontlines.relate.taking import locates
-from frontlines.relate.unplaced import fragment, named_as_party, named_unknown, unread_towns
+from frontlines.relate.unplaced import (
+    fragment,
+    named_as_party,
+    named_unknown,
+    unlisted_names,
+    unread_towns,
+)
 from frontlines.resolve import ResolvedDocument
 
 NESTED_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}
@@ -238,6 +244,7 @@ def unknown_towns(trigger: Token, preps: set[str], resolved: ResolvedDocument) -
     controlled = {t.i for c in _controlled(trigger) for t in _conjunct_chain(c)} - names
     parties += named_as_party(controlled, resolved, {"person"})
     unknown = named_unknown(names, trigger.doc, resolved)
+    unknown += unlisted_names(names, trigger.doc, resolved)  # read as nothing at all
     return parties + [u for u in unknown if not _overlaps(u, parties)]
 
 
@@ -319,7 +326,13 @@ def names_places(tokens: list[Token], resolved: ResolvedDocument) -> list[PlaceM
         return []
     found = [place for _, place in places_in(tokens, resolved)]
     heads = {t.i for t in tokens}
-    return found or named_unknown(heads, tokens[0].doc, resolved) or named_as_party(heads, resolved)
+    doc = tokens[0].doc
+    return (
+        found
+        or named_unknown(heads, doc, resolved)
+        or named_as_party(heads, resolved)
+        or unlisted_names(heads, doc, resolved)
+    )
 
 
 def _local_capital(noun: Token) -> bool:

@@ -197,6 +197,19 @@ def _unnamed_class(doc: Doc, linked: LinkedDocument) -> list[tuple[tuple[int, in
     return found
 
 
+def _reporters(linked: LinkedDocument) -> list[tuple[int, int]]:
+    """The mentions of news agencies and outlets ("Reuters", "AFP"): they report the war, they
+    are no side of it, in a dateline or as whom a source told."""
+    outlets = {name_key(str(w)) for w in _lexicon()["reporters"]}
+    return [
+        span
+        for span, actor_id in linked.actor_of.items()
+        if actor_id in linked.actors
+        and linked.actors[actor_id].record.type not in {"state", "military", "person"}
+        and name_key(linked.parsed.doc.text[span[0] : span[1]]) in outlets
+    ]
+
+
 def with_sides(resolved: ResolvedDocument) -> ResolvedDocument:
     """The document with its described sides as actors (a new linked document; the one the
     events stage read is left as it was)."""
@@ -205,10 +218,17 @@ def with_sides(resolved: ResolvedDocument) -> ResolvedDocument:
     phrases = _phrases(doc, linked)
     unnamed = _unnamed_class(doc, linked)
     names = _long_names(doc, linked)
-    if not phrases and not unnamed and not names:
+    reporters = _reporters(linked)
+    if not phrases and not unnamed and not names and not reporters:
         return resolved
     actors = {k: LinkedActor(v.record, list(v.mentions)) for k, v in linked.actors.items()}
     actor_of = dict(linked.actor_of)
+    for span in reporters:  # "TRIPOLI (Reuters) - Forces ...": who reports is no party
+        actor_id = actor_of.pop(span)
+        present = actors[actor_id]
+        present.mentions = [m for m in present.mentions if (m.start, m.end) != span]
+        if not present.mentions:
+            del actors[actor_id]
     sentences = sentence_starts(doc)
     for span in names:
         key = name_key(span.text)

@@ -88,6 +88,36 @@ def named_unknown(names: set[int], doc: Doc, resolved: ResolvedDocument) -> list
     return found
 
 
+def unlisted_names(names: set[int], doc: Doc, resolved: ResolvedDocument) -> list[PlaceMention]:
+    """'the village of Kamango' whose name neither a gazetteer nor the mentions stage read
+    (no place, no party there): the construction says it is a settlement, taken by the name
+    as written, with no point. A name of fewer than three letters is no place."""
+    linked = resolved.linked
+    taken = [*resolved.place_at, *linked.actor_of]
+    found = []
+    for index in sorted(names):
+        head = doc[index]
+        if head.pos_ != "PROPN" or not head.text[:1].isupper():
+            continue
+        words = [
+            t for t in head.subtree
+            if t == head or t.dep_ in {"compound", "flat"} and t.text[:1].isupper()
+            or t.text == "-" and t.head == head
+        ]
+        left = [t for t in head.subtree if t.i < head.i and t.dep_ != "det"]
+        if any(t not in words for t in left):
+            continue  # "Ra's Lanuf": a name read only in part
+        first, last = min(t.i for t in words), max(t.i for t in words)
+        span = doc[first : last + 1]
+        if len(span) != len(words) or sum(c.isalpha() for c in span.text) < 3:
+            continue  # not one run of words ("the town of X in Y"), or a fragment
+        start, end = span.start_char, span.end_char
+        if any(s < end and start < e for s, e in taken):
+            continue
+        found.append(PlaceMention(text=span.text, start=start, end=end, name=span.text))
+    return found
+
+
 def named_as_party(
     names: set[int], resolved: ResolvedDocument, types: set[str] | None = None
 ) -> list[PlaceMention]:

@@ -1,0 +1,71 @@
+"""The conflict picture in news-style wording (session 12): a settlement named only by the
+construction ("the village of X"), backing told in a relative clause, fighting alongside a
+side, the object of a fight verb, a taking still to come, and news agencies that are no side.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from frontlines import extract
+
+PUBLISHED = "2020-05-18"
+
+
+def _control(text: str) -> list[tuple]:
+    return [
+        (c.kind, c.place, c.gained_by, c.lost_by, c.modality)
+        for c in extract(text, published=PUBLISHED).control
+    ]
+
+
+def _relations(text: str) -> set[tuple[str, str, str]]:
+    return {(r.source, r.kind, r.target) for r in extract(text, published=PUBLISHED).relations}
+
+
+def test_the_village_of_a_name_no_gazetteer_knows_is_taken_by_its_name():
+    changes = _control("The Congolese army retook the village of Kamango from ADF rebels.")
+    assert [(c[0], c[1], c[2], c[3]) for c in changes] == [
+        ("captured", "Kamango", "COD-military", "cod-adf")
+    ]
+    taken = _control("Al-Shabaab fighters took over the town of Bulo Burde on Monday.")
+    assert [c[1] for c in taken] == ["Bulo Burde"]
+
+
+def test_a_name_read_only_in_part_is_no_place():
+    changes = _control("Haftar's forces seized the ports of Sidra, Ra's Lanuf and Zueitina.")
+    assert "Lanuf" not in [c[1] for c in changes]
+
+
+def test_backing_told_in_a_relative_clause_is_of_its_antecedent():
+    relations = _relations(
+        "The LNA, which is backed by the United Arab Emirates, Egypt and Russia, has been "
+        "fighting the GNA since April."
+    )
+    assert {("ARE", "supports", "lby-lna"), ("RUS", "supports", "lby-lna")} <= relations
+
+
+def test_fighting_alongside_a_side_is_an_alliance_not_a_fight_within_one_subject():
+    relations = _relations(
+        "Russian mercenaries from the Wagner Group are fighting alongside Haftar's forces."
+    )
+    assert ("rus-wagner", "allied_with", "lby-lna") in relations
+    assert not any(kind == "opposes" for _, kind, _ in relations)
+
+
+def test_the_object_of_a_fight_verb_is_the_other_side():
+    relations = _relations("US forces in the country are battling the Islamic State.")
+    assert ("USA-military", "opposes", "int-isis") in relations
+    relations = _relations("A soldier embedded with US forces battling the Islamic State died.")
+    assert ("USA-military", "opposes", "int-isis") in relations
+
+
+def test_a_taking_still_to_come_is_no_change():
+    text = '"We will not stop until we liberate Tripoli," said a GNA spokesman.'
+    assert _control(text) == []
+
+
+def test_a_news_agency_in_a_dateline_is_no_side():
+    changes = _control(
+        "TRIPOLI (Reuters) - Forces loyal to Libya's internationally recognised government "
+        "said on Monday they had taken control of Gharyan."
+    )
+    assert [c[:3] for c in changes] == [("captured", "Gharyan", "LBY-military")]
