@@ -69,3 +69,47 @@ def test_a_news_agency_in_a_dateline_is_no_side():
         "said on Monday they had taken control of Gharyan."
     )
     assert [c[:3] for c in changes] == [("captured", "Gharyan", "LBY-military")]
+
+
+def test_a_hyphenated_name_read_in_part_is_taken_whole():
+    changes = _control(
+        "The Taliban seizes seven more provincial capitals, Gardez, Sharana, Asadabad, "
+        "Maymana, Mihtarlam, Nili and Mazar-i-Sharif, as heavy fighting is reported."
+    )
+    assert "Mazar-i-Sharif" in [c[1] for c in changes]
+    assert "Mazar" not in [c[1] for c in changes]
+
+
+def test_a_side_forced_to_pull_out_lost_the_place():
+    changes = _control(
+        "Houthi militants seize control of al-Rabu'ah, a town in Saudi Arabia's Asir region, "
+        "forcing Saudi forces to pull out of the area."
+    )
+    assert ("captured", "al-Rabu'ah", "yem-houthis", "SAU-military") in [c[:4] for c in changes]
+
+
+def test_his_force_is_commanded_by_the_one_person_named_before():
+    relations = _relations(
+        "Field Marshal Khalifa Haftar says his Libyan National Army accepts a popular mandate."
+    )
+    assert ("lby-haftar", "commands", "lby-lna") in relations
+
+
+def test_a_speaker_by_office_with_a_name_no_reading_knew():
+    quotes = extract(
+        'The governor of Lower Shabelle, Ibrahim Aden Najah, said: "Al-Shabaab has been '
+        'driven out of the town."',
+        published=PUBLISHED,
+    ).quotes
+    assert [(q.speaker.name, q.speaker.role) for q in quotes if q.direct] == [
+        ("Ibrahim Aden Najah", "governor")
+    ]
+
+
+def test_an_army_spokesman_speaks_for_the_country_forces():
+    quotes = extract(
+        'Clashes continued in Mogadishu. "We have repelled the attack," an army spokesman '
+        "told AFP.",
+        published=PUBLISHED,
+    ).quotes
+    assert [q.speaker.actor for q in quotes if q.direct] == ["SOM-military"]

@@ -102,6 +102,8 @@ def withdrawn_side(trigger: Token, doer: str | None, resolved: ResolvedDocument)
         if any(t.pos_ == "PROPN" for t in objects):
             continue  # "withdrew from Y": a change of its own (not "from the town")
         subject, passive = subject_of(token)
+        if token.dep_ == "xcomp":  # "forcing Saudi forces to pull out": the forced
+            subject = next((c for c in token.head.children if c.dep_ == "dobj"), subject)
         if subject is None or passive:
             continue
         tokens = [t for h in with_conjuncts(subject) for t in phrase_tokens(h)]

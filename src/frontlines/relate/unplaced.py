@@ -93,7 +93,9 @@ def unlisted_names(names: set[int], doc: Doc, resolved: ResolvedDocument) -> lis
     (no place, no party there): the construction says it is a settlement, taken by the name
     as written, with no point. A name of fewer than three letters is no place."""
     linked = resolved.linked
-    taken = [*resolved.place_at, *linked.actor_of]
+    # a name read in part with no point ("Mazar" of "Mazar-i-Sharif") is no reading of it
+    taken = [span for span, place in resolved.place_at.items() if place.lat is not None]
+    taken += list(linked.actor_of)
     found = []
     for index in sorted(names):
         head = doc[index]
@@ -101,7 +103,9 @@ def unlisted_names(names: set[int], doc: Doc, resolved: ResolvedDocument) -> lis
             continue
         words = [
             t for t in head.subtree
-            if t == head or t.dep_ in {"compound", "flat"} and t.text[:1].isupper()
+            if t == head or t.dep_ in {"compound", "flat"} and (
+                t.text[:1].isupper() or len(t) <= 3 and t.whitespace_ == ""  # "-i-", "al-"
+            )
             or t.text == "-" and t.head == head
         ]
         left = [t for t in head.subtree if t.i < head.i and t.dep_ != "det"]
@@ -134,6 +138,15 @@ def named_as_party(
             continue
         if types is not None and record.type not in types:
             continue
-        text = span.text
+        # "al-Rabu'ah" whose article the mentions stage cut off ("-Rabu'ah"): the whole name
+        before = [
+            t for t in span.root.children
+            if t.i < span.start and t.dep_ in {"compound", "punct"} and t.whitespace_ == ""
+        ]
+        if before and doc[span.start - 1] in before:
+            start = min(t.idx for t in before)
+        text = text_of(doc)[start:end]
+        if sum(c.isalpha() for c in text) < 3:
+            continue
         found.append(PlaceMention(text=text, start=start, end=end, name=text))
     return found
