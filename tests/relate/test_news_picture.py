@@ -113,3 +113,40 @@ def test_an_army_spokesman_speaks_for_the_country_forces():
         published=PUBLISHED,
     ).quotes
     assert [q.speaker.actor for q in quotes if q.direct] == ["SOM-military"]
+
+
+def test_a_place_taken_in_a_past_relative_clause_under_an_attempt():
+    text = (
+        "The Afghan National Security Forces launch a counter-offensive, in an attempt to "
+        "retake Kunduz, which was captured by the Taliban yesterday."
+    )
+    changes = extract(text, published="2021-08-09").control
+    assert [(c.place, c.gained_by, c.date) for c in changes] == [
+        ("Kunduz", "afg-taliban", "2021-08-08")
+    ]
+
+
+def test_a_fight_kept_from_happening_is_no_opposition():
+    relations = _relations(
+        "United States Armed Forces will be withdrawing from the region to avoid clashing "
+        "with its NATO ally."
+    )
+    assert not any(kind == "opposes" for _, kind, _ in relations)
+
+
+def test_strongholds_held_by_a_group_taken_by_the_army():
+    relations = _relations(
+        "The army of the Democratic Republic of the Congo says it killed 33 militiamen. The "
+        "army says it seized control of two rebel strongholds held by the Cooperative for the "
+        "Development of Congo (CODECO) group, which is accused by the United Nations of "
+        "committing war crimes."
+    )
+    assert ("COD-military", "opposes", "cod-codeco") in relations
+    assert not any("int-un" in (a, b) for a, _, b in relations)
+
+
+def test_the_country_bare_name_in_a_capture_is_no_side():
+    relations = _relations(
+        "The Taliban also captures adjoining border crossings with Iran and Turkmenistan."
+    )
+    assert not any(b.startswith("IRN") or a.startswith("IRN") for a, _, b in relations)
