@@ -150,3 +150,8 @@ def test_the_country_bare_name_in_a_capture_is_no_side():
         "The Taliban also captures adjoining border crossings with Iran and Turkmenistan."
     )
     assert not any(b.startswith("IRN") or a.startswith("IRN") for a, _, b in relations)
+
+
+def test_a_bare_place_name_no_gazetteer_knows_is_taken_by_its_name():
+    changes = _control("M23 rebels captured Bunagana on Monday, the Congolese army said.")
+    assert [(c[1], c[2]) for c in changes] == [("Bunagana", "cod-m23")]

@@ -18,6 +18,7 @@ from frontlines.relate.facilities import town_named
 from frontlines.resolve import ResolvedDocument
 
 UNPLACED_FEATURES = {"unresolved", "unresolved_region"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}  # the parser's entity labels for places
 # a name's linking particle ("Sar-e Pol", "Mazar-i-Sharif"): a name read up to or from it is
 # a fragment of a longer one
 _PARTICLE_AFTER = re.compile(r"-[a-z]{1,3}[ -][A-Z][a-z]+")
@@ -55,7 +56,13 @@ def unread_towns(trigger: Token, resolved: ResolvedDocument) -> list[PlaceMentio
             words = [t for t in head.subtree if t.dep_ in {"compound", "flat"} or t == head]
             if not words[0].text[:1].isupper() or _known_party(words, resolved):
                 continue
-            town = town_named(sorted(words, key=lambda t: t.i), resolved)
+            words = sorted(words, key=lambda t: t.i)
+            town = town_named(words, resolved)
+            if town is None and head.ent_type_ in PLACE_LABELS and head.pos_ == "PROPN":
+                # "M23 rebels captured Bunagana": a place by the parser's reading that no
+                # gazetteer knows, taken by its name with no point
+                town = unlisted_names({head.i}, trigger.doc, resolved)
+                town = town[0] if town else None
             if town is not None:
                 found.append(town)
     return found
