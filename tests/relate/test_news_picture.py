@@ -155,3 +155,22 @@ def test_the_country_bare_name_in_a_capture_is_no_side():
 def test_a_bare_place_name_no_gazetteer_knows_is_taken_by_its_name():
     changes = _control("M23 rebels captured Bunagana on Monday, the Congolese army said.")
     assert [(c[1], c[2]) for c in changes] == [("Bunagana", "cod-m23")]
+
+
+def test_a_person_spokesman_is_the_speaker_not_the_person():
+    quotes = extract(
+        '"We will not allow the militias to enter Tarhuna," Haftar\'s spokesman said.',
+        published=PUBLISHED,
+    ).quotes
+    assert [(q.speaker.name, q.speaker.role, q.speaker.actor) for q in quotes if q.direct] == [
+        ("Haftar's spokesman", "spokesman", "lby-haftar")
+    ]
+
+
+def test_an_office_with_a_name_holding_a_particle():
+    quotes = extract(
+        "For his part, the director of the media office of the Volcano of Anger operation, "
+        'Abdul Malik al-Madani, told Al Jazeera that the forces "have entered the area."',
+        published=PUBLISHED,
+    ).quotes
+    assert [q.speaker.name for q in quotes if q.direct] == ["Abdul Malik al-Madani"]

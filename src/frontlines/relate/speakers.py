@@ -166,6 +166,12 @@ def speaker_from_phrase(
 ) -> Speaker | None:
     tokens = list(head.subtree)
     person = person_at(tokens, resolved)
+    owner = [t for c in head.children if c.dep_ == "poss" for t in c.subtree]
+    if person is not None and role_of(head) and person_at(owner, resolved) == person:
+        # "Haftar's spokesman said": the spokesman, speaking for Haftar
+        words = [t for t in tokens if t.i <= head.i]
+        text = text_of(head.doc)[words[0].idx : head.idx + len(head)]
+        return Speaker(name=text, role=role_of(head), actor=person[0])
     if person is not None:
         actor_id = person[0]
         record = resolved.linked.actors[actor_id].record
@@ -220,7 +226,11 @@ def _name_in_apposition(
     taken = [*resolved.place_at, *resolved.linked.actor_of]
     for name in (t for t in tokens if t.dep_ == "appos" and t.pos_ == "PROPN"):
         words = list(name.subtree)
-        if len(words) < 2 or any(t.pos_ != "PROPN" or not t.text[:1].isupper() for t in words):
+        if len(words) < 2 or any(
+            t.pos_ != "PROPN" or not t.text[:1].isupper()
+            for t in words
+            if not (len(t) <= 3 and t.whitespace_ == "")  # "al-", "-"
+        ):
             continue
         start, end = words[0].idx, words[-1].idx + len(words[-1])
         if any(s < end and start < e for s, e in taken):
