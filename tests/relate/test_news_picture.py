@@ -174,3 +174,41 @@ def test_an_office_with_a_name_holding_a_particle():
         published=PUBLISHED,
     ).quotes
     assert [q.speaker.name for q in quotes if q.direct] == ["Abdul Malik al-Madani"]
+
+
+def test_the_start_of_an_operation_to_recapture_is_meant_not_done():
+    changes = _control(
+        "Iraqi Prime Minister Haider al-Abadi announces the start of a military operation to "
+        "recapture Falluja from Islamic State of Iraq and Syria."
+    )
+    assert changes == []
+
+
+def test_what_an_apposition_says_of_the_place_is_not_taken():
+    changes = _control(
+        "Syrian Government forces enter Raqqa province, the joint capital of Islamic State in "
+        "Iraq and the Levant."
+    )
+    assert "Levant" not in [c[1] for c in changes]
+    changes = _control(
+        "Government forces have captured most of Hanano, the largest rebel-controlled district "
+        "in eastern Aleppo."
+    )
+    assert "Aleppo" not in [c[1] for c in changes]
+
+
+def test_the_height_of_a_name_is_the_place_taken():
+    changes = _control(
+        "Ukrainian forces recapture control of the strategic height of Savur-Mohyla in Donetsk "
+        "oblast from pro-Russian insurgents."
+    )
+    assert [c[1] for c in changes] == ["Savur-Mohyla"]
+
+
+def test_capitals_listed_are_each_taken():
+    changes = _control(
+        "The Taliban captures the provincial capitals of Lashkargah, Chaghcharan, Puli Alam, "
+        "Qalati Ghilji and Tarinkot."
+    )
+    places = [c[1] for c in changes]
+    assert "Tarinkot" in places and not any(" and " in p for p in places)

@@ -158,6 +158,15 @@ def taken_places(trigger: Token, preps: set[str], resolved: ResolvedDocument) ->
     ('the Yarmouk camp in Tripoli', 'the Rubaya project area in North Kivu') is not taken
     itself: the object is, placed by its own name (`facility_places`) when it has one."""
     found = object_places(trigger, preps, resolved)
+    # "Hanano, the largest district in eastern Aleppo", "Raqqa province, the joint capital
+    # of X": what an apposition says of the place taken is no place taken
+    described = {
+        t.i
+        for c in object_tokens(trigger, preps)
+        if c.dep_ == "appos" and c.pos_ == "NOUN"
+        for t in c.subtree
+    }
+    found = [(r, p) for r, p in found if r.i not in described]
     inner = [
         as_facility(r, p)
         for r, p in found
@@ -289,7 +298,9 @@ def _named_complement(head: Token) -> Token | None:
     if noun.lower_ == "control":  # "took control of the town of X": the town's own "of"
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         noun = next((c for c in of.children if c.dep_ == "pobj"), noun) if of else noun
-    if noun.lemma_.lower() not in set(lexicon()["settlement_nouns"]):
+    settlements = set(lexicon()["settlement_nouns"])
+    # "the provincial capitals of A, B and C" (not "the capital of Nimruz Province")
+    if noun.lemma_.lower() not in settlements and noun.lower_ not in settlements:
         return None
     for child in noun.children:
         named = any(g.pos_ == "PROPN" for g in child.subtree)

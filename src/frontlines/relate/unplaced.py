@@ -91,7 +91,30 @@ def named_unknown(names: set[int], doc: Doc, resolved: ResolvedDocument) -> list
         ):
             continue
         if place.feature in UNPLACED_FEATURES:
-            found.append(place.model_copy(update={"lat": None, "lon": None}))
+            found += _listed(place.model_copy(update={"lat": None, "lon": None}))
+    return found
+
+
+_LIST_JOINT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _listed(place: PlaceMention) -> list[PlaceMention]:
+    """'Qalati Ghilji and Tarinkot' read as one unknown name: one place per name listed."""
+    text = place.text
+    if not _LIST_JOINT.search(text):
+        return [place]
+    found, start = [], 0
+    for joint in [*_LIST_JOINT.finditer(text), None]:
+        end = joint.start() if joint else len(text)
+        name = text[start:end].strip()
+        if sum(c.isalpha() for c in name) >= 3 and name[:1].isupper():
+            offset = place.start + start
+            found.append(
+                place.model_copy(
+                    update={"text": name, "name": name, "start": offset, "end": offset + len(name)}
+                )
+            )
+        start = joint.end() if joint else start
     return found
 
 
@@ -155,5 +178,5 @@ def named_as_party(
         text = text_of(doc)[start:end]
         if sum(c.isalpha() for c in text) < 3:
             continue
-        found.append(PlaceMention(text=text, start=start, end=end, name=text))
+        found += _listed(PlaceMention(text=text, start=start, end=end, name=text))
     return found
