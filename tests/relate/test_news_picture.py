@@ -212,3 +212,12 @@ def test_capitals_listed_are_each_taken():
     )
     places = [c[1] for c in changes]
     assert "Tarinkot" in places and not any(" and " in p for p in places)
+
+
+def test_a_name_an_apposition_calls_a_capital_is_the_place_entered():
+    changes = extract(
+        "Taliban insurgents enter Qala e Naw, the provincial capital of Badghis Province, with "
+        "heavy fighting reported.",
+        published="2021-07-07",
+    ).control
+    assert [(c.place, c.gained_by) for c in changes] == [("Qala e Naw", "afg-taliban")]

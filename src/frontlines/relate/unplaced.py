@@ -53,11 +53,19 @@ def unread_towns(trigger: Token, resolved: ResolvedDocument) -> list[PlaceMentio
         if child.dep_ not in {"dobj", "advmod", "npadvmod"} or child.pos_ not in {"PROPN", "ADV"}:
             continue
         for head in with_conjuncts(child):
-            words = [t for t in head.subtree if t.dep_ in {"compound", "flat"} or t == head]
+            words = [
+                t for t in head.subtree
+                if t.dep_ in {"compound", "flat"} or t == head
+                or t.dep_ == "nmod" and t.pos_ == "PROPN" and t.head == head
+            ]
             if not words[0].text[:1].isupper() or _known_party(words, resolved):
                 continue
             words = sorted(words, key=lambda t: t.i)
             town = town_named(words, resolved)
+            if town is None and _called_settlement(head):
+                # "enter Qala e Naw, the provincial capital of X": the apposition says it is
+                # a town, whatever the name was read as
+                town = next(iter(named_as_party({head.i}, resolved)), None)
             if town is None and head.ent_type_ in PLACE_LABELS and head.pos_ == "PROPN":
                 # "M23 rebels captured Bunagana": a place by the parser's reading that no
                 # gazetteer knows, taken by its name with no point
@@ -66,6 +74,14 @@ def unread_towns(trigger: Token, resolved: ResolvedDocument) -> list[PlaceMentio
             if town is not None:
                 found.append(town)
     return found
+
+
+SETTLEMENT_WORDS = {"town", "city", "village", "capital", "district", "port", "hamlet"}
+
+
+def _called_settlement(head: Token) -> bool:
+    """Whether an apposition calls the name a town ('X, the provincial capital of Y')."""
+    return any(c.dep_ == "appos" and c.lemma_.lower() in SETTLEMENT_WORDS for c in head.children)
 
 
 def _known_party(words: list[Token], resolved: ResolvedDocument) -> bool:
