@@ -221,3 +221,11 @@ def test_a_name_an_apposition_calls_a_capital_is_the_place_entered():
         published="2021-07-07",
     ).control
     assert [(c.place, c.gained_by) for c in changes] == [("Qala e Naw", "afg-taliban")]
+
+
+def test_it_captured_is_the_place_named_before():
+    changes = _control(
+        "Syrian government planes bomb the city of Jisr al-Shughur the day after it was "
+        "captured by al-Qaeda and its allies."
+    )
+    assert [(c[1], c[2]) for c in changes] == [("Jisr al-Shughur", "int-al-qaeda")]

@@ -36,6 +36,7 @@ from frontlines.relate.places import (
     names_places,
     object_places,
     object_tokens,
+    place_before,
     places_in,
     region,
     subject_places,
@@ -240,6 +241,9 @@ def _changes_for(
             places += subject_places(token.head, resolved)
         if not places:  # "... after the town of X is captured by Y", its subject misparsed
             places = names_places(passive_subject_names(token), resolved)
+        pronoun = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if not places and pronoun is not None and pronoun.lower_ == "it":
+            places = place_before(token, resolved)  # "X ... the day after it was captured"
         if not places:  # "in control of Mekelle after entering the regional capital" (not
             # "the town": the last town named may be where the others went)
             places = town_before(token, resolved, capitals_only=True)

@@ -379,3 +379,18 @@ def town_before(
     before = [t for t in trigger.sent if t.i < heads[0].i]
     towns = [p for _, p in places_in(before, resolved) if p.feature not in WIDE_PLACES]
     return towns[-1:]
+
+
+def place_before(trigger: Token, resolved: ResolvedDocument) -> list[PlaceMention]:
+    """'bomb the city of Jisr al-Shughur the day after it was captured by X': the place the
+    pronoun stands for, named last before it in the sentence (a town, or 'the city of X')."""
+    before = [t for t in trigger.sent if t.i < trigger.i]
+    towns = [p for _, p in places_in(before, resolved) if p.feature not in WIDE_PLACES]
+    named = []
+    for token in before:
+        complement = _named_complement(token) if token.dep_ in {"dobj", "pobj"} else None
+        if complement is not None:
+            heads = [c for c in complement.children if c.dep_ == "pobj"]
+            named = names_places([t for h in heads for t in h.subtree], resolved) or named
+    last = [*towns[-1:], *named[-1:]]
+    return sorted(last, key=lambda p: p.start)[-1:]
