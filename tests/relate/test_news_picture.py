@@ -229,3 +229,8 @@ def test_it_captured_is_the_place_named_before():
         "captured by al-Qaeda and its allies."
     )
     assert [(c[1], c[2]) for c in changes] == [("Jisr al-Shughur", "int-al-qaeda")]
+
+
+def test_mercenaries_fighting_for_a_side_support_it():
+    relations = _relations("Sudanese mercenaries fighting for Haftar were killed in the clashes.")
+    assert any(kind == "supports" and target == "lby-lna" for _, kind, target in relations)

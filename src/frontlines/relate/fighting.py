@@ -183,6 +183,10 @@ def fight_pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple]:
             partners = [a for a in _sides_after(token, ALLY_PREPS, resolved) if a not in sides]
             if sides and partners:  # "X are fighting alongside Y"
                 yield "allied_with", token, sides, partners
+            hired = subject is not None and subject.lemma_.lower() in {"mercenary"}
+            employers = _sides_after(token, {"for"}, resolved) if hired else []
+            if sides and employers:  # "Sudanese mercenaries fighting for Haftar"
+                yield "supports", token, sides, [e for e in employers if e not in sides]
             joined = subject is not None and len(with_conjuncts(subject)) > 1
             if not others and len(sides) > 1 and joined:  # "X and Y clashed" (not "Russian
                 # mercenaries from the Wagner Group fought", one side named twice)
