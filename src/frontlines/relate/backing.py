@@ -25,10 +25,10 @@ from frontlines.clauses import (
 )
 from frontlines.kb import load_data
 from frontlines.mentions import actor_records, demonym_country
-from frontlines.models import ControlChange, Event, Relation
+from frontlines.models import ControlChange, Event, Evidence, Relation
 from frontlines.parse import lemmas_of, lowers_of, sentences_of
-from frontlines.relate.fighting import UNARMED_TYPES, capture_pairs, fight_pairs
-from frontlines.relate.forces import named_force
+from frontlines.relate.fighting import UNARMED_TYPES, capture_pairs, fight_pairs, only_averted
+from frontlines.relate.forces import country_only, named_force, side_named
 from frontlines.relate.phrases import (
     actors_between,
     backers_only,
@@ -49,6 +49,7 @@ OPPOSING_SUB_EVENTS = {
 # Fighting one side does to another: both named, the second one armed.
 MODE_OF = {"opposes": "military"}  # a fight is a military opposition
 ALLY_WORDS = {"allied", "aligned"}  # "mercenaries allied to X": not X
+RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 SYMMETRIC = {"opposes", "allied_with"}  # either way round, one relation
 OPPOSING_EVENT_TYPES = {"Battles", "Explosions/Remote violence"}
 
@@ -174,6 +175,8 @@ def _targets_of_verb(verb: Token, resolved: ResolvedDocument) -> list[str]:
             # "X (SDF) backed by Y, seize ...": a headline's participle parsed as the verb
             # with X its active subject; with the agent there X is still who is backed
             if child.dep_ in {"nsubjpass", "nsubj"}:
+                if verb.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS:
+                    return _phrase_ids(verb.head, resolved)  # "X, which is backed by Y"
                 return _phrase_ids(child, resolved)
         return _phrase_ids(subject, resolved)
     for child in verb.children:
@@ -376,6 +379,16 @@ def _pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple[str, To
             yield "commands", token, _persons(phrase_tokens(token.head), resolved), groups
 
 
+def averted_at(evidence: Evidence, resolved: ResolvedDocument) -> bool:
+    """Whether the sentence at the evidence tells only fights kept from happening."""
+    normalized = resolved.linked.parsed.normalized
+    for sentence in sentences_of(resolved.linked.parsed.doc):
+        start, end = normalized.span(sentence.start_char, sentence.end_char)
+        if start <= evidence.start < end:
+            return only_averted(sentence)
+    return False
+
+
 def find_relations(
     resolved: ResolvedDocument, events: list[Event], control: list[ControlChange] | None = None
 ) -> list[Relation]:
@@ -440,16 +453,19 @@ def find_relations(
             continue
         if types[1].type in UNARMED_TYPES:  # type: ignore[union-attr]
             continue
-        if demonym_country(event.actor2.text):
+        if demonym_country(event.actor2.text) or country_only(event.actor2):
             continue  # "seized a Russian missile system": whose the thing was, not a side
         if event.sub_event_type not in OPPOSING_SUB_EVENTS and not is_named_group(
             event.actor2.id, resolved
         ):
             continue  # a strike on a place: its state forces are only the type's default
+        evidence = event.evidence[0]
+        if averted_at(evidence, resolved):
+            continue  # "withdrawing to avoid clashing with X": no fight
         add(
             "opposes",
-            named_force(event.actor1.id, event.evidence[0], resolved),
-            named_force(event.actor2.id, event.evidence[0], resolved),
+            named_force(side_named(event.actor1, evidence, resolved), evidence, resolved),
+            named_force(side_named(event.actor2, evidence, resolved), evidence, resolved),
             "military",
             "asserted",
             event.evidence[0],

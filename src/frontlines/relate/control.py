@@ -29,13 +29,14 @@ from frontlines.kb import load_data
 from frontlines.models import ControlChange, DateMention, PlaceMention, Quote
 from frontlines.parse import lemmas_of, sentences_of
 from frontlines.relate.facilities import facility_places
-from frontlines.relate.fighting import earlier_captor, fought, relative_holder
+from frontlines.relate.fighting import antecedent, earlier_captor, fought, relative_holder
 from frontlines.relate.phrases import backers_in, held_by, side_refs
 from frontlines.relate.places import (
     governing_preposition,
     names_places,
     object_places,
     object_tokens,
+    place_before,
     places_in,
     region,
     subject_places,
@@ -234,8 +235,15 @@ def _changes_for(
             subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
         if subject is not None and subject.dep_ == "nsubjpass":
             places += subject_places(subject, resolved)
+        relative = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if not places and relative is not None and antecedent(relative, token) != relative:
+            # "Kunduz, which was captured by X": the noun the relative clause hangs on
+            places += subject_places(token.head, resolved)
         if not places:  # "... after the town of X is captured by Y", its subject misparsed
             places = names_places(passive_subject_names(token), resolved)
+        pronoun = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if not places and pronoun is not None and pronoun.lower_ == "it":
+            places = place_before(token, resolved)  # "X ... the day after it was captured"
         if not places:  # "in control of Mekelle after entering the regional capital" (not
             # "the town": the last town named may be where the others went)
             places = town_before(token, resolved, capitals_only=True)
@@ -317,6 +325,17 @@ def _shared_date(
     return date if date is not None and date.start < head.idx else None
 
 
+PAST_AUXILIARIES = {"was", "were", "had", "has", "have"}
+
+
+def _told_done(trigger: Token) -> bool:
+    """'an attempt to retake Kunduz, which was captured by X yesterday': a relative clause
+    in the past tells what was done, whatever the clause around it means to do."""
+    return trigger.dep_ == "relcl" and any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ in PAST_AUXILIARIES for c in trigger.children
+    )
+
+
 def find_control(resolved: ResolvedDocument, quotes: list[Quote]) -> list[ControlChange]:
     """Every control change the report states, one per place and kind per clause."""
     published = resolved.linked.parsed.document.published
@@ -326,13 +345,18 @@ def find_control(resolved: ResolvedDocument, quotes: list[Quote]) -> list[Contro
         triggers = _triggers(sentence)
         tokens = [t.token for t in triggers]
         for trigger in triggers:
-            if modality_of(trigger.token) in SKIPPED_MODALITIES or intended(trigger.token):
+            meant = modality_of(trigger.token) in SKIPPED_MODALITIES and not _told_done(
+                trigger.token
+            )
+            if meant or intended(trigger.token):
                 continue  # "will take X", "an operation to capture X": meant, not done
             for place, kind, gained, lost in _changes_for(trigger, resolved, quotes):
                 if gained and gained == lost:
                     continue
                 # a claim is the gainer's; a side telling its own loss or withdrawal admits it
                 modality = claim_modality(trigger.token, {gained} - {None}, resolved)
+                if modality in SKIPPED_MODALITIES:  # told done in a relative clause
+                    modality = "asserted"
                 date = date_of(trigger.token, tokens, resolved) or _shared_date(
                     trigger.token, tokens, resolved
                 )

@@ -21,6 +21,7 @@ from frontlines.relate.speech import reporting_subject, stands_for_speaker
 from frontlines.resolve import ResolvedDocument
 
 OPPONENT_PREPS = {"with", "against"}
+ALLY_PREPS = {"alongside"}  # "fought alongside X": on X's side
 UNARMED_TYPES = {"civilians", "protesters", "rioters", "state", "person"}
 
 
@@ -161,14 +162,34 @@ def fight_pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple]:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and lemma in verbs:
             subject, passive = subject_of(token)
-            if passive:
+            if token.dep_ == "acl" and token.tag_ == "VBG":  # "US forces battling X"
+                subject, passive = token.head, False
+            subject = antecedent(subject, token)
+            if passive or averted(token):
                 continue
             sides = _sides(subject, resolved)
             if not sides:  # "help the YPG fight against X", the name hung on the verb
                 named = [c for c in token.children if c.dep_ == "compound"]
                 sides = [s for c in named for s in _sides(c, resolved)]
             others = _sides_after(token, OPPONENT_PREPS, resolved)
-            if not others and len(sides) > 1:  # "X and Y clashed"
+            # "forces battling the Islamic State", "fought the Taliban": the armed object
+            others += [
+                a
+                for c in token.children
+                if c.dep_ == "dobj"
+                for a in _sides(c, resolved)
+                if _armed(a, resolved) and a not in sides and a not in others
+            ]
+            partners = [a for a in _sides_after(token, ALLY_PREPS, resolved) if a not in sides]
+            if sides and partners:  # "X are fighting alongside Y"
+                yield "allied_with", token, sides, partners
+            hired = subject is not None and subject.lemma_.lower() in {"mercenary"}
+            employers = _sides_after(token, {"for"}, resolved) if hired else []
+            if sides and employers:  # "Sudanese mercenaries fighting for Haftar"
+                yield "supports", token, sides, [e for e in employers if e not in sides]
+            joined = subject is not None and len(with_conjuncts(subject)) > 1
+            if not others and len(sides) > 1 and joined:  # "X and Y clashed" (not "Russian
+                # mercenaries from the Wagner Group fought", one side named twice)
                 sides, others = sides[:1], sides[1:]
             if sides and others:
                 yield "opposes", token, sides, others
@@ -195,6 +216,52 @@ def fight_pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple]:
             pair = _object_fight(token, resolved)
             if pair is not None:
                 yield "opposes", token, *pair
+
+
+RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+
+
+def antecedent(subject: Token | None, verb: Token) -> Token | None:
+    """'the coalition that has fought IS': the relative pronoun stands for the noun the
+    clause hangs on."""
+    if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return verb.head
+    return subject
+
+
+def averted(word: Token) -> bool:
+    """'withdrawing to avoid clashing with its ally': a fight kept from happening."""
+    current = word
+    for _ in range(2):
+        current = current.head
+        if current.lemma_.lower() in _words("averting_verbs"):
+            return True
+        if current.head == current:
+            break
+    return False
+
+
+def only_averted(sentence: Span) -> bool:
+    """A sentence whose every fight word is kept from happening ('withdrawing to avoid
+    clashing with its ally'): it tells no fight, whatever an event read in it says."""
+    words = _words("verbs") | _words("nouns")
+    fights = [t for t in sentence if t.lemma_.lower() in words and t.pos_ in {"VERB", "NOUN"}]
+    return bool(fights) and all(averted(t) for t in fights)
+
+
+def held_by_agent(tokens: list[Token], resolved: ResolvedDocument) -> list[str]:
+    """'two strongholds held by X': who held what was taken."""
+    held = frozenset(str(w) for w in load_data("relate.yaml")["control"]["held_participles"])
+    return [
+        r.id
+        for t in tokens
+        if t.dep_ == "acl" and t.tag_ == "VBN" and t.lower_ in held
+        for c in t.children
+        if c.dep_ == "agent"
+        for g in c.children
+        if g.dep_ == "pobj"
+        for r in actor_refs(phrase_tokens(g), resolved)
+    ][:1]
 
 
 def fought(trigger: Token, resolved: ResolvedDocument) -> list[str]:
@@ -226,8 +293,12 @@ def capture_pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple]
         if token.pos_ != "VERB" or lemma not in _capture_lemmas():
             continue
         losers = _sides_after(token, {"from"}, resolved)
+        if not losers:  # "seized two strongholds held by X"
+            objects = [t for c in token.children if c.dep_ == "dobj" for t in c.subtree]
+            losers = side_refs(held_by_agent(objects, resolved), resolved)
         subject, passive = subject_of(token)
-        takers = [] if passive else _sides(subject, resolved)
+        takers = [] if passive else _sides(antecedent(subject, token), resolved)
+        takers = [t for t in takers if t not in losers]
         if takers and losers:
             yield "opposes", token, takers, losers
 

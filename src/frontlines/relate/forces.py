@@ -5,8 +5,9 @@ forces'). Part of the `relate` stage's relations (`backing`)."""
 
 from __future__ import annotations
 
+from frontlines.kb.names import name_key
 from frontlines.mentions import actor_records
-from frontlines.models import Evidence
+from frontlines.models import ActorRef, Evidence
 from frontlines.resolve import ResolvedDocument
 
 ARMED_STATE_TYPES = {"military", "police"}  # kinds of a state's armed forces
@@ -40,3 +41,34 @@ def named_force(actor_id: str, evidence: Evidence, resolved: ResolvedDocument) -
 def _named(actor_id: str, resolved: ResolvedDocument) -> bool:
     """Whether the text names the actor itself (not only the events stage's reading)."""
     return actor_id in set(resolved.linked.actor_of.values())
+
+
+def side_named(ref: ActorRef, evidence: Evidence, resolved: ResolvedDocument) -> str:
+    """An event's group that the text names by no name of its own ('hundreds of rebels' read
+    as the country's opposition rebels): the side the same words name in the sentence, so
+    that the relation holds the text's actor."""
+    record = actor_records().get(ref.id)
+    state = record is not None and ref.id.startswith(f"{record.country}-")
+    if state or _named(ref.id, resolved):
+        return ref.id
+    words = name_key(ref.text)
+    normalized = resolved.linked.parsed.normalized
+    doc = resolved.linked.parsed.doc
+    for (start, end), other in sorted(resolved.linked.actor_of.items()):
+        if not evidence.start <= normalized.span(start, start + 1)[0] < evidence.end:
+            continue
+        said = name_key(doc.text[start:end])
+        if said and (said == words or words.endswith(" " + said)):
+            return other
+    return ref.id
+
+
+def country_only(ref: ActorRef) -> bool:
+    """A state's forces read from the country's bare name ('border crossings with Iran'):
+    the text names no force of it."""
+    record = actor_records().get(ref.id)
+    if record is None or not ref.id.startswith(f"{record.country}-"):
+        return False
+    country = actor_records().get(record.country or "")
+    names = {name_key(n) for n in (country.name, *country.aliases)} if country else set()
+    return name_key(ref.text) in names

@@ -231,10 +231,17 @@ def _force_of(token: Token, skip: set[int], resolved: ResolvedDocument) -> list[
 
 def _possessive(token: Token, resolved: ResolvedDocument):
     """'Khalifa Haftar's Libyan National Army': the person commands the named force."""
-    if token.dep_ != "poss" or token.pos_ != "PROPN":
+    if token.dep_ != "poss" or token.pos_ not in {"PROPN", "PRON"}:
         return None
     owner = list(token.subtree)
-    persons = persons_named(owner, resolved)
+    if token.pos_ == "PRON":  # "Haftar says his Libyan National Army ...": the one person
+        # named before in the sentence
+        if token.lower_ not in {"his", "her"}:
+            return None
+        before = persons_named([t for t in token.sent if t.i < token.i], resolved)
+        persons = before if len(before) == 1 else []
+    else:
+        persons = persons_named(owner, resolved)
     if not persons:
         return None
     forces = _force_of(token.head, {t.i for t in owner}, resolved)

@@ -17,7 +17,13 @@ from frontlines.parse import char_span, text_of
 from frontlines.relate.facilities import as_facility, facility_places
 from frontlines.relate.objects import described_by, place_like_object
 from frontlines.relate.taking import locates
-from frontlines.relate.unplaced import fragment, named_as_party, named_unknown, unread_towns
+from frontlines.relate.unplaced import (
+    fragment,
+    named_as_party,
+    named_unknown,
+    unlisted_names,
+    unread_towns,
+)
 from frontlines.resolve import ResolvedDocument
 
 NESTED_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis"}
@@ -152,6 +158,15 @@ def taken_places(trigger: Token, preps: set[str], resolved: ResolvedDocument) ->
     ('the Yarmouk camp in Tripoli', 'the Rubaya project area in North Kivu') is not taken
     itself: the object is, placed by its own name (`facility_places`) when it has one."""
     found = object_places(trigger, preps, resolved)
+    # "Hanano, the largest district in eastern Aleppo", "Raqqa province, the joint capital
+    # of X": what an apposition says of the place taken is no place taken
+    described = {
+        t.i
+        for c in object_tokens(trigger, preps)
+        if c.dep_ == "appos" and c.pos_ == "NOUN"
+        for t in c.subtree
+    }
+    found = [(r, p) for r, p in found if r.i not in described]
     inner = [
         as_facility(r, p)
         for r, p in found
@@ -238,6 +253,7 @@ def unknown_towns(trigger: Token, preps: set[str], resolved: ResolvedDocument) -
     controlled = {t.i for c in _controlled(trigger) for t in _conjunct_chain(c)} - names
     parties += named_as_party(controlled, resolved, {"person"})
     unknown = named_unknown(names, trigger.doc, resolved)
+    unknown += unlisted_names(names, trigger.doc, resolved)  # read as nothing at all
     return parties + [u for u in unknown if not _overlaps(u, parties)]
 
 
@@ -282,7 +298,9 @@ def _named_complement(head: Token) -> Token | None:
     if noun.lower_ == "control":  # "took control of the town of X": the town's own "of"
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         noun = next((c for c in of.children if c.dep_ == "pobj"), noun) if of else noun
-    if noun.lemma_.lower() not in set(lexicon()["settlement_nouns"]):
+    settlements = set(lexicon()["settlement_nouns"])
+    # "the provincial capitals of A, B and C" (not "the capital of Nimruz Province")
+    if noun.lemma_.lower() not in settlements and noun.lower_ not in settlements:
         return None
     for child in noun.children:
         named = any(g.pos_ == "PROPN" for g in child.subtree)
@@ -319,7 +337,13 @@ def names_places(tokens: list[Token], resolved: ResolvedDocument) -> list[PlaceM
         return []
     found = [place for _, place in places_in(tokens, resolved)]
     heads = {t.i for t in tokens}
-    return found or named_unknown(heads, tokens[0].doc, resolved) or named_as_party(heads, resolved)
+    doc = tokens[0].doc
+    return (
+        found
+        or named_unknown(heads, doc, resolved)
+        or named_as_party(heads, resolved)
+        or unlisted_names(heads, doc, resolved)
+    )
 
 
 def _local_capital(noun: Token) -> bool:
@@ -355,3 +379,18 @@ def town_before(
     before = [t for t in trigger.sent if t.i < heads[0].i]
     towns = [p for _, p in places_in(before, resolved) if p.feature not in WIDE_PLACES]
     return towns[-1:]
+
+
+def place_before(trigger: Token, resolved: ResolvedDocument) -> list[PlaceMention]:
+    """'bomb the city of Jisr al-Shughur the day after it was captured by X': the place the
+    pronoun stands for, named last before it in the sentence (a town, or 'the city of X')."""
+    before = [t for t in trigger.sent if t.i < trigger.i]
+    towns = [p for _, p in places_in(before, resolved) if p.feature not in WIDE_PLACES]
+    named = []
+    for token in before:
+        complement = _named_complement(token) if token.dep_ in {"dobj", "pobj"} else None
+        if complement is not None:
+            heads = [c for c in complement.children if c.dep_ == "pobj"]
+            named = names_places([t for h in heads for t in h.subtree], resolved) or named
+    last = [*towns[-1:], *named[-1:]]
+    return sorted(last, key=lambda p: p.start)[-1:]

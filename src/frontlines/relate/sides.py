@@ -197,6 +197,38 @@ def _unnamed_class(doc: Doc, linked: LinkedDocument) -> list[tuple[tuple[int, in
     return found
 
 
+FORCE_WORDS = {"army": "military", "military": "military", "police": "police"}
+
+
+def _state_forces(linked: LinkedDocument) -> list[tuple[tuple[int, int], str]]:
+    """'The army says it seized X' with 'The army' read as the country: the country's own
+    forces of that kind, where the knowledge base has them."""
+    found = []
+    for span, actor_id in linked.actor_of.items():
+        present = linked.actors.get(actor_id)
+        if present is None or present.record.type != "state":
+            continue
+        words = name_key(linked.parsed.doc.text[span[0] : span[1]]).split()
+        kind = FORCE_WORDS.get(words[-1]) if words and words[:-1] in ([], ["the"]) else None
+        force = f"{actor_id}-{kind}"
+        if kind and force in actor_records():
+            found.append((span, force))
+    return found
+
+
+def _reporters(linked: LinkedDocument) -> list[tuple[int, int]]:
+    """The mentions of news agencies and outlets ("Reuters", "AFP"): they report the war, they
+    are no side of it, in a dateline or as whom a source told."""
+    outlets = {name_key(str(w)) for w in _lexicon()["reporters"]}
+    return [
+        span
+        for span, actor_id in linked.actor_of.items()
+        if actor_id in linked.actors
+        and linked.actors[actor_id].record.type not in {"state", "military", "person"}
+        and name_key(linked.parsed.doc.text[span[0] : span[1]]) in outlets
+    ]
+
+
 def with_sides(resolved: ResolvedDocument) -> ResolvedDocument:
     """The document with its described sides as actors (a new linked document; the one the
     events stage read is left as it was)."""
@@ -205,11 +237,31 @@ def with_sides(resolved: ResolvedDocument) -> ResolvedDocument:
     phrases = _phrases(doc, linked)
     unnamed = _unnamed_class(doc, linked)
     names = _long_names(doc, linked)
-    if not phrases and not unnamed and not names:
+    reporters = _reporters(linked)
+    forces = _state_forces(linked)
+    if not (phrases or unnamed or names or reporters or forces):
         return resolved
     actors = {k: LinkedActor(v.record, list(v.mentions)) for k, v in linked.actors.items()}
     actor_of = dict(linked.actor_of)
     sentences = sentence_starts(doc)
+    for span, force in forces:  # "The army" read as the country: its army
+        present = actors[actor_of[span]]
+        present.mentions = [m for m in present.mentions if (m.start, m.end) != span]
+        if not present.mentions:
+            del actors[actor_of[span]]
+        first = doc.char_span(span[0], span[1], alignment_mode="expand")
+        mention = Mention(
+            "actor", span[0], span[1], doc.text[span[0] : span[1]],
+            sentences.get(first.sent.start, 0), "side", label="SIDE", candidates=[force],
+        )
+        actors.setdefault(force, LinkedActor(actor_records()[force])).mentions.append(mention)
+        actor_of[span] = force
+    for span in reporters:  # "TRIPOLI (Reuters) - Forces ...": who reports is no party
+        actor_id = actor_of.pop(span)
+        present = actors[actor_id]
+        present.mentions = [m for m in present.mentions if (m.start, m.end) != span]
+        if not present.mentions:
+            del actors[actor_id]
     for span in names:
         key = name_key(span.text)
         record = ActorRecord(

@@ -150,7 +150,8 @@ class Profiles:
                     continue
                 role = role or role_of(found)
                 phrase = list(doc[min(t.i for t in found.subtree) : span.start])
-            actor = actor or next(iter(actors_over(phrase, self.resolved)), None)
+            party = _state_force(actors_over(phrase, self.resolved), self.resolved)
+            actor = actor or next(iter(party), None)
             if role and actor:
                 break
         record = actor_records().get(person)
@@ -165,6 +166,12 @@ def speaker_from_phrase(
 ) -> Speaker | None:
     tokens = list(head.subtree)
     person = person_at(tokens, resolved)
+    owner = [t for c in head.children if c.dep_ == "poss" for t in c.subtree]
+    if person is not None and role_of(head) and person_at(owner, resolved) == person:
+        # "Haftar's spokesman said": the spokesman, speaking for Haftar
+        words = [t for t in tokens if t.i <= head.i]
+        text = text_of(head.doc)[words[0].idx : head.idx + len(head)]
+        return Speaker(name=text, role=role_of(head), actor=person[0])
     if person is not None:
         actor_id = person[0]
         record = resolved.linked.actors[actor_id].record
@@ -180,6 +187,7 @@ def speaker_from_phrase(
         if issuer is not None:
             return speaker_from_phrase(issuer, resolved, profiles)
     named = _discovered_name(head, resolved) or _by_surname(head, resolved, profiles)
+    named = named or _name_in_apposition(head, tokens, resolved)
     if named is not None:
         return named
     # the words naming the speaker, without the clauses and appositions that describe them
@@ -197,13 +205,60 @@ def speaker_from_phrase(
         g for c in head.children if c.dep_ == "prep" and c.lower_ in {"for", "of"}
         for g in c.children if g.dep_ == "pobj"
     ]
-    actors = actors_over(tokens, resolved) or [
+    actors = _state_force(actors_over(tokens, resolved), resolved) or [
         ref.id
         for h in heads
         for ref in actor_refs(phrase_tokens(h), resolved)
         if not is_generic_class(ref.id)
     ]
     return Speaker(name=text, role=role_of(head), actor=actors[0] if actors else None)
+
+
+def _name_in_apposition(
+    head: Token, tokens: list[Token], resolved: ResolvedDocument
+) -> Speaker | None:
+    """'The governor of Lower Shabelle, Ibrahim Aden Najah, said': an office with a name in
+    apposition that no reading made a person of (its words no place or party); the speaker
+    by that name, with the office's role."""
+    role = role_of(head)
+    if role is None:
+        return None
+    taken = [*resolved.place_at, *resolved.linked.actor_of]
+    for name in (t for t in tokens if t.dep_ == "appos" and t.pos_ == "PROPN"):
+        words = list(name.subtree)
+        if len(words) < 2 or any(
+            t.pos_ != "PROPN" or not t.text[:1].isupper()
+            for t in words
+            if not (len(t) <= 3 and t.whitespace_ == "")  # "al-", "-"
+        ):
+            continue
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        if any(s < end and start < e for s, e in taken):
+            continue
+        rest = [t for t in tokens if t.i not in {w.i for w in words}]
+        party = _state_force(actors_over(rest, resolved), resolved)
+        text = text_of(head.doc)[start:end]
+        return Speaker(name=text, role=role, actor=party[0] if party else None)
+    return None
+
+
+GENERIC_FORCES = {"army": "military", "military": "military", "police": "police"}
+
+
+def _state_force(actors: list[str], resolved: ResolvedDocument) -> list[str]:
+    """'an army spokesman' with 'army' made an actor of its own: the forces of the country
+    the report is about, where the knowledge base has them."""
+    country = resolved.linked.focus_country
+    found = []
+    for actor_id in actors:
+        present = resolved.linked.actors.get(actor_id)
+        kind = GENERIC_FORCES.get(name_key(present.record.name)) if present else None
+        if kind and present.record.discovered and country:
+            actor_id = next(
+                (r for r in [f"{country}-{kind}"] if r in actor_records()), actor_id
+            )
+        found.append(actor_id)
+    return found
 
 
 def _discovered_name(head: Token, resolved: ResolvedDocument) -> Speaker | None:

@@ -35,6 +35,9 @@ def intended(trigger: Token) -> bool:
     """'launched an offensive to retake X', 'an operation to capture X', 'moved to seize X':
     an infinitive of taking that says what is meant, not what was done ('managed to take X'
     is done)."""
+    marks = {c.lower_ for c in trigger.children if c.dep_ == "mark"}
+    if marks & _words("open_marks") and trigger.tag_ in {"VB", "VBP", "VBZ"}:
+        return True  # "we will not stop until we liberate X": not yet done
     auxiliaries = [c for c in trigger.children if c.dep_ == "aux"]
     if not any(c.tag_ == "TO" for c in auxiliaries):
         return False
@@ -99,6 +102,8 @@ def withdrawn_side(trigger: Token, doer: str | None, resolved: ResolvedDocument)
         if any(t.pos_ == "PROPN" for t in objects):
             continue  # "withdrew from Y": a change of its own (not "from the town")
         subject, passive = subject_of(token)
+        if token.dep_ == "xcomp":  # "forcing Saudi forces to pull out": the forced
+            subject = next((c for c in token.head.children if c.dep_ == "dobj"), subject)
         if subject is None or passive:
             continue
         tokens = [t for h in with_conjuncts(subject) for t in phrase_tokens(h)]

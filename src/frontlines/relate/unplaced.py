@@ -18,6 +18,7 @@ from frontlines.relate.facilities import town_named
 from frontlines.resolve import ResolvedDocument
 
 UNPLACED_FEATURES = {"unresolved", "unresolved_region"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}  # the parser's entity labels for places
 # a name's linking particle ("Sar-e Pol", "Mazar-i-Sharif"): a name read up to or from it is
 # a fragment of a longer one
 _PARTICLE_AFTER = re.compile(r"-[a-z]{1,3}[ -][A-Z][a-z]+")
@@ -52,13 +53,35 @@ def unread_towns(trigger: Token, resolved: ResolvedDocument) -> list[PlaceMentio
         if child.dep_ not in {"dobj", "advmod", "npadvmod"} or child.pos_ not in {"PROPN", "ADV"}:
             continue
         for head in with_conjuncts(child):
-            words = [t for t in head.subtree if t.dep_ in {"compound", "flat"} or t == head]
+            words = [
+                t for t in head.subtree
+                if t.dep_ in {"compound", "flat"} or t == head
+                or t.dep_ == "nmod" and t.pos_ == "PROPN" and t.head == head
+            ]
             if not words[0].text[:1].isupper() or _known_party(words, resolved):
                 continue
-            town = town_named(sorted(words, key=lambda t: t.i), resolved)
+            words = sorted(words, key=lambda t: t.i)
+            town = town_named(words, resolved)
+            if town is None and _called_settlement(head):
+                # "enter Qala e Naw, the provincial capital of X": the apposition says it is
+                # a town, whatever the name was read as
+                town = next(iter(named_as_party({head.i}, resolved)), None)
+            if town is None and head.ent_type_ in PLACE_LABELS and head.pos_ == "PROPN":
+                # "M23 rebels captured Bunagana": a place by the parser's reading that no
+                # gazetteer knows, taken by its name with no point
+                town = unlisted_names({head.i}, trigger.doc, resolved)
+                town = town[0] if town else None
             if town is not None:
                 found.append(town)
     return found
+
+
+SETTLEMENT_WORDS = {"town", "city", "village", "capital", "district", "port", "hamlet"}
+
+
+def _called_settlement(head: Token) -> bool:
+    """Whether an apposition calls the name a town ('X, the provincial capital of Y')."""
+    return any(c.dep_ == "appos" and c.lemma_.lower() in SETTLEMENT_WORDS for c in head.children)
 
 
 def _known_party(words: list[Token], resolved: ResolvedDocument) -> bool:
@@ -84,7 +107,64 @@ def named_unknown(names: set[int], doc: Doc, resolved: ResolvedDocument) -> list
         ):
             continue
         if place.feature in UNPLACED_FEATURES:
-            found.append(place.model_copy(update={"lat": None, "lon": None}))
+            found += _listed(place.model_copy(update={"lat": None, "lon": None}))
+    return found
+
+
+_LIST_JOINT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _listed(place: PlaceMention) -> list[PlaceMention]:
+    """'Qalati Ghilji and Tarinkot' read as one unknown name: one place per name listed."""
+    text = place.text
+    if not _LIST_JOINT.search(text):
+        return [place]
+    found, start = [], 0
+    for joint in [*_LIST_JOINT.finditer(text), None]:
+        end = joint.start() if joint else len(text)
+        name = text[start:end].strip()
+        if sum(c.isalpha() for c in name) >= 3 and name[:1].isupper():
+            offset = place.start + start
+            found.append(
+                place.model_copy(
+                    update={"text": name, "name": name, "start": offset, "end": offset + len(name)}
+                )
+            )
+        start = joint.end() if joint else start
+    return found
+
+
+def unlisted_names(names: set[int], doc: Doc, resolved: ResolvedDocument) -> list[PlaceMention]:
+    """'the village of Kamango' whose name neither a gazetteer nor the mentions stage read
+    (no place, no party there): the construction says it is a settlement, taken by the name
+    as written, with no point. A name of fewer than three letters is no place."""
+    linked = resolved.linked
+    # a name read in part with no point ("Mazar" of "Mazar-i-Sharif") is no reading of it
+    taken = [span for span, place in resolved.place_at.items() if place.lat is not None]
+    taken += list(linked.actor_of)
+    found = []
+    for index in sorted(names):
+        head = doc[index]
+        if head.pos_ != "PROPN" or not head.text[:1].isupper():
+            continue
+        words = [
+            t for t in head.subtree
+            if t == head or t.dep_ in {"compound", "flat"} and (
+                t.text[:1].isupper() or len(t) <= 3 and t.whitespace_ == ""  # "-i-", "al-"
+            )
+            or t.text == "-" and t.head == head
+        ]
+        left = [t for t in head.subtree if t.i < head.i and t.dep_ != "det"]
+        if any(t not in words for t in left):
+            continue  # "Ra's Lanuf": a name read only in part
+        first, last = min(t.i for t in words), max(t.i for t in words)
+        span = doc[first : last + 1]
+        if len(span) != len(words) or sum(c.isalpha() for c in span.text) < 3:
+            continue  # not one run of words ("the town of X in Y"), or a fragment
+        start, end = span.start_char, span.end_char
+        if any(s < end and start < e for s, e in taken):
+            continue
+        found.append(PlaceMention(text=span.text, start=start, end=end, name=span.text))
     return found
 
 
@@ -104,6 +184,15 @@ def named_as_party(
             continue
         if types is not None and record.type not in types:
             continue
-        text = span.text
-        found.append(PlaceMention(text=text, start=start, end=end, name=text))
+        # "al-Rabu'ah" whose article the mentions stage cut off ("-Rabu'ah"): the whole name
+        before = [
+            t for t in span.root.children
+            if t.i < span.start and t.dep_ in {"compound", "punct"} and t.whitespace_ == ""
+        ]
+        if before and doc[span.start - 1] in before:
+            start = min(t.idx for t in before)
+        text = text_of(doc)[start:end]
+        if sum(c.isalpha() for c in text) < 3:
+            continue
+        found += _listed(PlaceMention(text=text, start=start, end=end, name=text))
     return found
