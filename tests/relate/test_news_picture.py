@@ -234,3 +234,23 @@ def test_it_captured_is_the_place_named_before():
 def test_mercenaries_fighting_for_a_side_support_it():
     relations = _relations("Sudanese mercenaries fighting for Haftar were killed in the clashes.")
     assert any(kind == "supports" and target == "lby-lna" for _, kind, target in relations)
+
+
+def test_a_retreat_towards_an_air_base_is_no_withdrawal_from_it():
+    changes = _control(
+        "Haftar's fighters quickly retreated outside the city towards Bani Walid and the "
+        "Al-Jafra air base in central Libya."
+    )
+    assert not [c for c in changes if c[0] == "withdrew" and "Jafra" in c[1]]
+
+
+def test_a_named_army_and_the_generic_forces_it_is_coded_as_are_one_side():
+    from pathlib import Path
+
+    from frontlines.read import text_document
+
+    example = Path(__file__).parents[2] / "examples" / "mali-town-captured-2022-09-20.txt"
+    document = text_document(example.read_bytes(), example.name)
+    relations = extract(document.text, published=document.published).relations
+    sides = {s for r in relations for s in (r.source, r.target)}
+    assert "mli-fama" in sides and "MLI-military" not in sides

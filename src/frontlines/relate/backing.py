@@ -389,6 +389,18 @@ def averted_at(evidence: Evidence, resolved: ResolvedDocument) -> bool:
     return False
 
 
+def named_as_coded(resolved: ResolvedDocument) -> dict[str, str]:
+    """The force a report names ("the Malian Armed Forces (FAMa)") for the generic actor ACLED
+    codes it as (Military Forces of Mali), where the report names one such force: "the army"
+    in another sentence is the same side, not a second one."""
+    named: dict[str, list[str]] = {}
+    for actor_id, linked in resolved.linked.actors.items():
+        coded = linked.record.acled_as
+        if coded and not linked.record.discovered and coded != actor_id:
+            named.setdefault(coded, []).append(actor_id)
+    return {coded: ids[0] for coded, ids in named.items() if len(ids) == 1}
+
+
 def find_relations(
     resolved: ResolvedDocument, events: list[Event], control: list[ControlChange] | None = None
 ) -> list[Relation]:
@@ -397,8 +409,10 @@ def find_relations(
     oppose each other."""
     published = resolved.linked.parsed.document.published
     found: dict[tuple[str, str, str, str], Relation] = {}  # insertion order is text order
+    as_named = named_as_coded(resolved)
 
     def add(kind: str, source: str, target: str, mode: str, modality: str, evidence, date):
+        source, target = as_named.get(source, source), as_named.get(target, target)
         key = (kind, source, target, mode)
         if not plausible(kind, source, target):
             return

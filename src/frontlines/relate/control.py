@@ -281,6 +281,9 @@ def _changes_for(
         ]
         if not any(kind == "withdrew" for _, kind, _, _ in out):  # "left Bani Walid Airport"
             left = object_tokens(token, left_from)
+            # not "retreated outside the city towards the X air base": where they went
+            towards = {t.i for t in left if t.dep_ == "prep" and t.lower_ in destinations}
+            left = [t for t in left if not towards & {a.i for a in (t, *t.ancestors)}]
             out += [(p, "withdrew", None, doer_id) for p in facility_places(left, resolved)]
         if not out:  # "withdrew from the town": the town named before
             out += [(p, "withdrew", None, doer_id) for p in town_before(token, resolved)]
