@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 import frontlines.clauses as clauses
 from frontlines.events.actor_country import a_people, generic_ref, home_country, of_home
+from frontlines.events.air_strikes import unattributed_strike_doer
 from frontlines.events.doers import (
     STATE_FORCE_SUFFIXES,
     armed_men_country,
@@ -268,6 +269,8 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
             draft.actor1 = _rebels_class(
                 generic_ref(country, "unidentified", said, resolved), country, resolved
             )
+    # 'a drone strike kills 20 in North Waziristan': who flies there
+    draft.actor1 = unattributed_strike_doer(draft, country, resolved) or draft.actor1
     unnamed_doer = draft.event_type in UNNAMED_DOER_EVENT_TYPES or draft.sub_event_type in (
         UNNAMED_DOER_SUB_TYPES
     )
