@@ -36,6 +36,7 @@ def test_an_unattributed_airstrike_in_gaza_is_israels():
 
 
 def test_a_named_doer_stays():
-    assert _doer(
-        "Russian airstrikes kill 12 people in Idlib, Syria.", "2016-03-01"
-    ) == ("Air/drone strike", "Military Forces of Russia")
+    assert _doer("Russian airstrikes kill 12 people in Idlib, Syria.", "2016-03-01") == (
+        "Air/drone strike",
+        "Military Forces of Russia",
+    )
