@@ -18,12 +18,18 @@ from spacy.tokens import Span, Token
 import frontlines.clauses as clauses
 from frontlines.events.actor_country import a_people, generic_ref, home_country, of_home
 from frontlines.events.air_strikes import unattributed_strike_doer
+from frontlines.events.crowds import (
+    discovered_person,
+    either_force,
+    force_met_by_crowd,
+    force_on_crowd,
+    is_state,
+)
 from frontlines.events.doers import (
     STATE_FORCE_SUFFIXES,
     armed_men_country,
     armed_men_doers,
     armed_men_harmed,
-    army_meets_crowds,
     clash_sides,
     finder,
     state_force_harmed,
@@ -61,23 +67,9 @@ HARM_TO_CIVILIANS = {"Attack", "Abduction/forced disappearance", "Sexual violenc
 STATE_HEADS = {"government", "regime", "state", "authorities", "officials", "ministry"}
 
 
-def _is_state(ref: ActorRef | None) -> bool:
-    """The country itself as a party ('Israel', 'the United States'), not one of its forces."""
-    return ref is not None and ref.country is not None and ref.id == ref.country
-
-
-def _either_force(ref: ActorRef | None, sentence: Span) -> bool:
-    """'Security forces': the military or the police, by what they do in the event."""
-    if ref is None or ref.country is None or ref.id != f"{ref.country}-military":
-        return False
-    said = sentence.text.lower()
-    head = ref.text.lower().split()[-1] if ref.text.strip() else ""
-    return any(p.endswith(head) and p in said for p in cue_words("either_force_words"))
-
-
 def _security_police(ref: ActorRef | None) -> bool:
     """'Turkish security forces' as its police: words that name the military or the police by
-    what they do (`_either_force`)."""
+    what they do (`either_force`)."""
     if ref is None or ref.country is None or ref.id != f"{ref.country}-police":
         return False
     said = ref.text.lower()
@@ -118,16 +110,9 @@ def _forces(draft: Draft, role: str) -> str | None:
     return None
 
 
-def _discovered_person(ref: ActorRef | None, resolved: ResolvedDocument) -> bool:
-    """A person the knowledge base does not know: in a report of violence, the named victim
-    or a name the tagger took for one ('near the Weheliye hotel'), never the armed party."""
-    linked = resolved.linked.actors.get(ref.id) if ref is not None else None
-    return linked is not None and ref.id.startswith("new-") and linked.record.type == "person"
-
-
 def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
     """Rename the draft's actors as ACLED's codebook names them (in place)."""
-    if draft.event_type in FORCE_EVENT_TYPES and _discovered_person(draft.actor1, resolved):
+    if draft.event_type in FORCE_EVENT_TYPES and discovered_person(draft.actor1, resolved):
         draft.actor1 = None
     if draft.event_type in FORCE_EVENT_TYPES and finder(draft.actor1, draft.sentence):
         draft.actor1 = None  # 'police find the bodies of 12 men': the killers are unnamed
@@ -157,14 +142,14 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         if ref is not None and branch is not None:
             ref = clauses.ref_for(branch, ref.text, resolved)  # Al Qaeda in Yemen: AQAP
             setattr(draft, role, ref)
-        led = _coalition_led(ref, draft.sentence, resolved) if _is_state(ref) else None
+        led = _coalition_led(ref, draft.sentence, resolved) if is_state(ref) else None
         if led is not None:  # 'Saudi Arabian-led air raids': the coalition it leads
             setattr(draft, role, led)
             continue
-        forces = _forces(draft, role) if _is_state(ref) else None
+        forces = _forces(draft, role) if is_state(ref) else None
         if role == "actor2" and forces and draft.sub_event_type in HARM_TO_CIVILIANS:
             forces = "civilians"  # "militants behead 21 Egyptian Christians": its civilians
-        if draft.sub_event_type in POLICE_SUB_TYPES and _either_force(ref, draft.sentence):
+        if draft.sub_event_type in POLICE_SUB_TYPES and either_force(ref, draft.sentence):
             forces = "police"  # security forces meeting a crowd or arresting are its police
         fights = draft.event_type in FORCE_EVENT_TYPES and draft.sub_event_type not in FORCE_FIRST
         if fights and _security_police(ref):
@@ -175,12 +160,12 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         if forces == "police" and role == "actor1":
             named = state_force_named(draft, ref.country, resolved)  # 'detained by the military'
             military = named is not None and named.id == f"{ref.country}-military"
-            if military and not _either_force(named, draft.sentence):
+            if military and not either_force(named, draft.sentence):
                 forces = "military"
         if ref is not None and forces:
             setattr(draft, role, generic_ref(ref.country, forces, ref.text, resolved) or ref)
     crowd = CROWDS.get(draft.event_type or "")
-    if crowd and a_people(draft.actor2) and _is_state(draft.actor2):
+    if crowd and a_people(draft.actor2) and is_state(draft.actor2):
         draft.actor2 = None  # 'Syrians protest': the crowd, not a side it protests against
     actor1 = draft.actor1
     if crowd and actor1 is not None and actor1.country:
@@ -221,9 +206,9 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
     if draft.event_type == "Battles":
         _first_named_first(draft, country, resolved)
     if draft.sub_event_type in CROWD_FIRST:
-        _force_met_by_crowd(draft, country, resolved)
+        force_met_by_crowd(draft, country, resolved)
     if draft.sub_event_type in FORCE_FIRST:
-        _force_on_crowd(draft, country, resolved)
+        force_on_crowd(draft, country, resolved)
     moved = draft.actor2 is not None and draft.actor2.id.endswith(STATE_FORCE_SUFFIXES)
     if draft.actor1 is None and draft.sub_event_type == "Change to group/activity" and moved:
         draft.actor1, draft.actor2 = draft.actor2, None  # 'the Algerian army is deployed'
@@ -402,44 +387,6 @@ def _unnamed_people_fighters(draft: Draft, country: str) -> ActorRef | None:
     return _ethnic_militia(names[0].text, country, f"{names[0].text} {subject.text}")
 
 
-def _force_met_by_crowd(draft: Draft, country: str, resolved: ResolvedDocument) -> None:
-    """'Police fired tear gas at protesters': ACLED codes a protest met by force as the
-    protest, the crowd actor1 and the force actor2 (the police where the text names none)."""
-    actor1, actor2 = draft.actor1, draft.actor2
-    crowd_second = _is_crowd(actor2)
-    if actor1 is not None and actor1.inter == 1 and (crowd_second or actor2 is None):
-        draft.actor1 = actor2 or clauses.generic_actor(country, "protesters", draft.trigger)
-        draft.actor2 = actor1
-    elif draft.actor2 is None and draft.actor1 is not None:
-        draft.actor2 = generic_ref(country, "police", draft.trigger.text, resolved)
-
-
-def _is_crowd(ref: ActorRef | None) -> bool:
-    return ref is not None and ref.id.endswith(("-protesters", "-rioters"))
-
-
-def _force_on_crowd(draft: Draft, country: str, resolved: ResolvedDocument) -> None:
-    """'Troops opened fire on protesters, killing four': the force is actor1 (the police where
-    the text names none) and the crowd actor2."""
-    if _is_crowd(draft.actor1) and not _is_crowd(draft.actor2):
-        draft.actor1, draft.actor2 = draft.actor2, draft.actor1
-    unnamed = draft.actor1 is None or draft.actor1.id == f"{country}-unidentified"
-    if unnamed and draft.actor2 is not None and draft.actor2.id.endswith(STATE_FORCE_SUFFIXES):
-        draft.actor1, draft.actor2 = draft.actor2, None  # 'killed when police fired on ...'
-    if draft.actor1 is None or draft.actor1.id == f"{country}-unidentified":
-        # the force the sentence names ('after soldiers open fire'), else the police
-        named = state_force_named(draft, country, resolved)
-        if named is not None and _either_force(named, draft.sentence):
-            named = generic_ref(named.country or country, "police", named.text, resolved) or named
-        draft.actor1 = named or generic_ref(country, "police", draft.trigger.text, resolved)
-    unnamed_police = draft.actor1 is not None and draft.actor1.id == f"{country}-police"
-    published = resolved.linked.parsed.document.published
-    if unnamed_police and army_meets_crowds(country, published, draft.actor1.text):
-        draft.actor1 = generic_ref(country, "military", draft.actor1.text, resolved)
-    if draft.actor2 is None:
-        draft.actor2 = clauses.generic_actor(country, "protesters", draft.trigger)
-
-
 def _first_named_first(draft: Draft, country: str, resolved: ResolvedDocument) -> None:
     """'Clashes between government troops and rebels': the side named first is actor1, the
     next actor2, as ACLED orders a clash neither side is said to have begun. A side is the
@@ -482,9 +429,9 @@ def _side_actor(
         record = actor_records().get(ref.id)
         if record is not None and record.acled_as in actor_records():
             return clauses.ref_for(record.acled_as, ref.text, resolved)
-        if _is_state(ref) and not a_people(ref):
+        if is_state(ref) and not a_people(ref):
             return generic_ref(ref.country, "military", ref.text, resolved)
-        return None if _is_state(ref) or record is None or record.type == "person" else ref
+        return None if is_state(ref) or record is None or record.type == "person" else ref
     kind = clauses.force_kind(head)
     if kind in {"military", "police"} and not any(
         c.dep_ == "amod" and c.lower_ in cue_words("armed_descriptors") for c in head.children
