@@ -62,6 +62,11 @@ def force_on_crowd(draft: Draft, country: str, resolved: ResolvedDocument) -> No
     the text names none) and the crowd actor2."""
     if is_crowd(draft.actor1) and not is_crowd(draft.actor2):
         draft.actor1, draft.actor2 = draft.actor2, draft.actor1
+    if is_state(draft.actor1):  # 'the Syrian government continues its crackdown': its police
+        said = draft.actor1.text
+        draft.actor1 = generic_ref(draft.actor1.country, "police", said, resolved) or draft.actor1
+    if discovered_person(draft.actor1, resolved):
+        draft.actor1 = None  # 'Protestor Azzam Aweida dies of injuries': the one harmed
     unnamed = draft.actor1 is None or draft.actor1.id == f"{country}-unidentified"
     if unnamed and draft.actor2 is not None and draft.actor2.id.endswith(STATE_FORCE_SUFFIXES):
         draft.actor1, draft.actor2 = draft.actor2, None  # 'killed when police fired on ...'
