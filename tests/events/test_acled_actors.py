@@ -510,3 +510,13 @@ def test_a_governments_shelling_is_its_armys_however_parsed():
         "Heavy government shelling of rebel positions near Damascus, Syria, kills 14 rebels."
     )[:1]
     assert shelling[1] == "Military Forces of Syria"
+
+
+def test_unnamed_tribesmen_are_a_tribal_militia():
+    (ambush,) = _pairs(
+        "Armed tribesmen kill 18 Houthi fighters in an ambush in Ibb Governorate, Yemen.",
+        published="2015-06-02",
+    )
+    assert ambush[1] == "Unidentified Tribal Militia (Yemen)"
+    (bomb,) = _pairs("A bomb detonates in a tribal elder's home in Khyber Agency, Pakistan.")
+    assert bomb[1] == "Unidentified Armed Group (Pakistan)"  # the elder is harmed

@@ -16,7 +16,13 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 import frontlines.clauses as clauses
-from frontlines.events.actor_country import a_people, generic_ref, home_country, of_home
+from frontlines.events.actor_country import (
+    a_people,
+    generic_ref,
+    home_country,
+    of_home,
+    tribal_militia,
+)
 from frontlines.events.air_strikes import unattributed_strike_doer
 from frontlines.events.crowds import (
     discovered_person,
@@ -241,6 +247,8 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         people = armed_men_country(draft)  # 'after a Palestinian gunman opens fire'
         if people and people != draft.actor1.country:
             draft.actor1 = generic_ref(people, "unidentified", draft.actor1.text, resolved)
+    if draft.actor1 is None and draft.event_type in FORCE_EVENT_TYPES:
+        draft.actor1 = tribal_militia(None, draft.sentence, country)  # 'tribesmen ambush ...'
     if draft.actor1 is None and draft.event_type == "Battles":
         # a battle has two sides: against a state's forces the unnamed side is an armed
         # group; against an armed group, the state's military
@@ -266,6 +274,8 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
     state_doer = draft.actor1 is not None and draft.actor1.id.endswith(STATE_FORCE_SUFFIXES)
     if draft.actor2 is None and state_doer and armed_men_harmed(draft):
         draft.actor2 = generic_ref(country, "unidentified", draft.trigger.text, resolved)
+    if draft.event_type in FORCE_EVENT_TYPES:  # 'armed tribesmen kill 18 Houthi fighters'
+        draft.actor1 = tribal_militia(draft.actor1, draft.sentence, country) or draft.actor1
     if draft.actor2 is None and (
         draft.sub_event_type in HARM_TO_CIVILIANS or _harms_unnamed(draft)
     ):
@@ -329,7 +339,10 @@ def _described(
         t.nbor(1).lower_ for t in draft.sentence if t.text == ref.text and t.i + 1 < len(t.doc)
     ]
     fighters = words[-1] in nouns or any(word in nouns for word in after)  # "Fulani herdsmen"
-    if fights and len(people) == 1 and fighters and not is_demonym(people[0]):
+    proper = (
+        any(t.text == people[0] and t.pos_ == "PROPN" for t in draft.sentence) if people else False
+    )
+    if fights and len(people) == 1 and fighters and proper and not is_demonym(people[0]):
         return _ethnic_militia(people[0], country, ref.text)
     return None
 
@@ -382,6 +395,7 @@ def _unnamed_people_fighters(draft: Draft, country: str) -> ActorRef | None:
     if subject is None or subject.lower_ not in cue_words("ethnic_fighter_nouns"):
         return None
     names = [c for c in subject.children if c.dep_ in {"compound", "amod"} and c.text[:1].isupper()]
+    names = [c for c in names if c.lower_ not in cue_words("armed_descriptors")]  # 'Armed
     if len(names) != 1 or is_demonym(names[0].text):
         return None  # a people's name is often its land's too ("Turkana")
     return _ethnic_militia(names[0].text, country, f"{names[0].text} {subject.text}")
