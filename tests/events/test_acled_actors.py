@@ -520,3 +520,11 @@ def test_unnamed_tribesmen_are_a_tribal_militia():
     assert ambush[1] == "Unidentified Tribal Militia (Yemen)"
     (bomb,) = _pairs("A bomb detonates in a tribal elder's home in Khyber Agency, Pakistan.")
     assert bomb[1] == "Unidentified Armed Group (Pakistan)"  # the elder is harmed
+
+
+def test_a_country_after_its_town_is_the_place_not_the_doer():
+    (stabbing,) = _pairs(
+        "A stabbing at an Ikea store in Västerås, Sweden results in two people killed.",
+        published="2015-08-10",
+    )
+    assert stabbing[1] == "Unidentified Armed Group (Sweden)"

@@ -30,6 +30,7 @@ from frontlines.events.crowds import (
     force_met_by_crowd,
     force_on_crowd,
     is_state,
+    named_as_place,
 )
 from frontlines.events.doers import (
     STATE_FORCE_SUFFIXES,
@@ -122,6 +123,10 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         draft.actor1 = None
     if draft.event_type in FORCE_EVENT_TYPES and finder(draft.actor1, draft.sentence):
         draft.actor1 = None  # 'police find the bodies of 12 men': the killers are unnamed
+    if draft.event_type in FORCE_EVENT_TYPES and named_as_place(
+        draft.actor1, draft.sentence, resolved
+    ):
+        draft.actor1 = None  # 'a stabbing at an Ikea store in Västerås, Sweden'
     if only_in_heading(draft.actor1, draft.sentence, resolved):
         draft.actor1 = None  # 'Saudi Arabian-led intervention in Yemen: ... airstrikes ...'
     fights = draft.event_type in FORCE_EVENT_TYPES and draft.actor1 is not None

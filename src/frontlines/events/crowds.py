@@ -9,7 +9,7 @@ the text names ('Protestor Azzam Aweida dies of injuries') is the one harmed, no
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 import frontlines.clauses as clauses
 from frontlines.events.actor_country import generic_ref
@@ -82,3 +82,30 @@ def force_on_crowd(draft: Draft, country: str, resolved: ResolvedDocument) -> No
         draft.actor1 = generic_ref(country, "military", draft.actor1.text, resolved)
     if draft.actor2 is None:
         draft.actor2 = clauses.generic_actor(country, "protesters", draft.trigger)
+
+
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "across", "throughout", "inside", "outside"})
+
+
+def named_as_place(ref: ActorRef | None, sentence: Span, resolved: ResolvedDocument) -> bool:
+    """Whether a state the event took for its doer is named in the sentence only as where it
+    happened: 'in Västerås, Sweden', 'In Baghdad, Iraq multiple suicide bombings go off', 'in
+    Laghman Province, Afghanistan' (a country after a place it holds, or after 'in')."""
+    if not is_state(ref) or not ref.text.strip():
+        return False
+    last = ref.text.split()[-1]
+    mentions = [t for t in sentence if t.text == last]
+    spans = list(resolved.place_at)
+
+    def a_place(token: Token) -> bool:
+        return any(start <= token.idx < end for start, end in spans)
+
+    def where(token: Token) -> bool:
+        if not a_place(token):
+            return False
+        if token.dep_ == "pobj":
+            return token.head.lower_ in PLACE_PREPOSITIONS
+        after_place = token.i > 0 and token.nbor(-1).text == "," and a_place(token.nbor(-2))
+        return after_place and token.dep_ not in {"nsubj", "nsubjpass"}
+
+    return bool(mentions) and all(where(t) for t in mentions)
