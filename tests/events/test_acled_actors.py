@@ -528,3 +528,11 @@ def test_a_country_after_its_town_is_the_place_not_the_doer():
         published="2015-08-10",
     )
     assert stabbing[1] == "Unidentified Armed Group (Sweden)"
+
+
+def test_words_describing_unnamed_fighters_name_the_rebels_class():
+    (shelling,) = _pairs(
+        "Armed opposition militants fired shells at a housing project in Aleppo, Syria.",
+        published="2016-11-11",
+    )
+    assert shelling[1] == "Opposition Rebels (Syria)"

@@ -203,7 +203,8 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         described = _described(getattr(draft, role), draft, country, resolved)
         if described is not None:
             setattr(draft, role, described)
-        setattr(draft, role, _rebels_class(getattr(draft, role), country, resolved))
+        ref = _rebels_class(getattr(draft, role), country, resolved, draft.sentence)
+        setattr(draft, role, ref)
     unnamed = draft.actor1 is None or draft.actor1.id.endswith("-unidentified")
     if unnamed and draft.event_type in FORCE_EVENT_TYPES:
         # armed men the clause names ('ambushed by militants') are no state's forces
@@ -352,18 +353,29 @@ def _described(
     return None
 
 
-def _rebels_class(ref: ActorRef | None, country: str, resolved: ResolvedDocument) -> ActorRef:
+def _rebels_class(
+    ref: ActorRef | None, country: str, resolved: ResolvedDocument, sentence: Span | None = None
+) -> ActorRef:
     """'Rebels', 'opposition forces' of no named faction: where the knowledge base names a
     group '{the country's demonym} rebels' on the report's day (Opposition Rebels (Syria);
     the NTC in Libya in 2011), that group, not an unidentified one; the group's own name's
-    words and 'rebel' say which words name it."""
+    words and 'rebel', in the words or the words describing them in the sentence ('armed
+    opposition militants'), say which words name it."""
     if ref is None or ref.id != f"{country}-unidentified":
         return ref
     published = resolved.linked.parsed.document.published
     found = [r for r in _rebels_by_country().get(country, []) if valid_on(r, published)]
     if len(found) != 1:
         return ref
-    words = {w.rstrip("s") for w in name_key(ref.text).split()}
+    said = ref.text.split()[-1:]
+    modifiers = [  # 'armed opposition militants', 'opposition fighters'
+        c.text
+        for t in (sentence or [])
+        if said and t.text == said[0]
+        for c in t.children
+        if c.dep_ in {"amod", "compound"}
+    ]
+    words = {w.rstrip("s") for w in name_key(" ".join([*modifiers, ref.text])).split()}
     own = {w.rstrip("s") for w in name_key(found[0].name).split()} | {"rebel"}
     return clauses.ref_for(found[0].id, ref.text, resolved) if words & own else ref
 
