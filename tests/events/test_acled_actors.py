@@ -536,3 +536,14 @@ def test_words_describing_unnamed_fighters_name_the_rebels_class():
         published="2016-11-11",
     )
     assert shelling[1] == "Opposition Rebels (Syria)"
+
+
+def test_a_state_in_an_accord_is_its_government_in_a_change_of_activity_its_military():
+    deal = _pairs(
+        "Kyrgyzstan and Tajikistan agree to a new ceasefire following border clashes, which "
+        "includes withdrawing troops from the border.",
+        published="2021-05-01",
+    )[0]
+    assert deal[:2] == ("Agreement", "Government of Kyrgyzstan")
+    pullout = _pairs("The Netherlands pulls out of Afghanistan.", published="2010-08-01")[0]
+    assert pullout[:2] == ("Change to group/activity", "Military Forces of Netherlands")

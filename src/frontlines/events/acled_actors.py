@@ -71,6 +71,8 @@ CROWDS = {"Protests": "protesters", "Riots": "rioters"}
 CROWD_FIRST = {"Protest with intervention"}
 FORCE_FIRST = {"Excessive force against protesters"}
 HARM_TO_CIVILIANS = {"Attack", "Abduction/forced disappearance", "Sexual violence", "Mob violence"}
+# What a state is in a strategic development of its own, whatever words the sentence has.
+STATE_SUB_TYPES = {"Change to group/activity": "military", "Agreement": "government"}
 STATE_HEADS = {"government", "regime", "state", "authorities", "officials", "ministry"}
 
 
@@ -111,7 +113,10 @@ def _forces(draft: Draft, role: str) -> str | None:
     if draft.event_type in FORCE_EVENT_TYPES or draft.sub_event_type in FORCE_SUB_TYPES:
         return "military"
     if draft.event_type == "Strategic developments" and role == "actor1":
-        # troops sent, jets deployed: its military; a curfew, a ban, an accord: its government
+        # troops sent, jets deployed, a campaign ended or begun, a pull-out: its military; a
+        # curfew, a ban, an accord: its government
+        if draft.sub_event_type in STATE_SUB_TYPES:
+            return STATE_SUB_TYPES[draft.sub_event_type]
         words = {t.lower_ for t in draft.sentence} | {t.lemma_.lower() for t in draft.sentence}
         return "military" if words & cue_words("armed_force_nouns") else "government"
     return None
