@@ -547,3 +547,12 @@ def test_a_state_in_an_accord_is_its_government_in_a_change_of_activity_its_mili
     assert deal[:2] == ("Agreement", "Government of Kyrgyzstan")
     pullout = _pairs("The Netherlands pulls out of Afghanistan.", published="2010-08-01")[0]
     assert pullout[:2] == ("Change to group/activity", "Military Forces of Netherlands")
+
+
+def test_a_creed_the_tagger_named_is_no_armed_group():
+    attack = _pairs(
+        "A Wahhabi Islamist armed with hand grenades and an automatic weapon opens fire "
+        "outside the United States embassy in the Bosnian capital Sarajevo.",
+        published="2011-10-28",
+    )[0]
+    assert attack[1] == "Unidentified Armed Group (Bosnia and Herzegovina)"

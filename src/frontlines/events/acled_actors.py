@@ -210,6 +210,8 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
             setattr(draft, role, described)
         ref = _rebels_class(getattr(draft, role), country, resolved, draft.sentence)
         setattr(draft, role, ref)
+    if draft.event_type in FORCE_EVENT_TYPES and _a_creed(draft.actor1, resolved):
+        draft.actor1 = None  # 'a Wahhabi Islamist opens fire', 'near a Catholic church'
     unnamed = draft.actor1 is None or draft.actor1.id.endswith("-unidentified")
     if unnamed and draft.event_type in FORCE_EVENT_TYPES:
         # armed men the clause names ('ambushed by militants') are no state's forces
@@ -294,6 +296,14 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         # that kills or wounds people no force is named among, and property burnt, harm
         # civilians as ACLED codes them
         draft.actor2 = clauses.generic_actor(country, "civilians", draft.trigger)
+
+
+def _a_creed(ref: ActorRef | None, resolved: ResolvedDocument) -> bool:
+    """A people or creed the tagger named ('Catholic', 'Sunni Arab', 'Wahhabi Islamist') that
+    the knowledge base does not know as a group: a description of the doers or the harmed,
+    never an armed group's name."""
+    linked = resolved.linked.actors.get(ref.id) if ref is not None else None
+    return linked is not None and ref.id.startswith("new-") and linked.record.type == "group"
 
 
 def _fired_from(draft: Draft, resolved: ResolvedDocument) -> str | None:
