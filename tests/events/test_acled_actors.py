@@ -556,14 +556,3 @@ def test_a_creed_the_tagger_named_is_no_armed_group():
         published="2011-10-28",
     )[0]
     assert attack[1] == "Unidentified Armed Group (Bosnia and Herzegovina)"
-
-
-def test_words_that_pin_down_a_group_in_its_country_name_it():
-    attack = _pairs(
-        "Suspected Islamist militants kill 13 people during raids on two villages in eastern "
-        "Democratic Republic of the Congo.",
-        published="2020-08-22",
-    )[0]
-    assert attack[1] == "ADF: Allied Democratic Forces"
-    elsewhere = _pairs("Suspected Islamist insurgents kill 11 people in southern Thailand.")[0]
-    assert elsewhere[1] == "Unidentified Armed Group (Thailand)"

@@ -18,7 +18,6 @@ from spacy.tokens import Span, Token
 import frontlines.clauses as clauses
 from frontlines.events.actor_country import (
     a_people,
-    described_group,
     generic_ref,
     home_country,
     of_home,
@@ -380,6 +379,9 @@ def _rebels_class(
     if ref is None or ref.id != f"{country}-unidentified":
         return ref
     published = resolved.linked.parsed.document.published
+    found = [r for r in _rebels_by_country().get(country, []) if valid_on(r, published)]
+    if len(found) != 1:
+        return ref
     said = ref.text.split()[-1:]
     modifiers = [  # 'armed opposition militants', 'opposition fighters'
         c.text
@@ -388,14 +390,7 @@ def _rebels_class(
         for c in t.children
         if c.dep_ in {"amod", "compound"}
     ]
-    said = name_key(" ".join([*modifiers, ref.text])).split()
-    group = described_group(set(said), country, published)  # 'Islamist militants' in the Congo
-    if group is not None and group in actor_records():
-        return clauses.ref_for(group, ref.text, resolved)
-    found = [r for r in _rebels_by_country().get(country, []) if valid_on(r, published)]
-    if len(found) != 1:
-        return ref
-    words = {w.rstrip("s") for w in said}
+    words = {w.rstrip("s") for w in name_key(" ".join([*modifiers, ref.text])).split()}
     own = {w.rstrip("s") for w in name_key(found[0].name).split()} | {"rebel"}
     return clauses.ref_for(found[0].id, ref.text, resolved) if words & own else ref
 

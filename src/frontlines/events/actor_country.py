@@ -14,7 +14,6 @@ from spacy.tokens import Span, Token
 
 import frontlines.clauses as clauses
 from frontlines.events.folding import Draft
-from frontlines.kb.base import load_data
 from frontlines.kb.countries import acled_spelling, countries
 from frontlines.kb.cues import cue_words, cues
 from frontlines.mentions import actor_records, demonym_country, is_demonym
@@ -226,17 +225,3 @@ def _tribal_ref(country: str, text: str) -> ActorRef:
         country=country,
         inter=4,
     )
-
-
-def described_group(words: set[str], country: str, published: object) -> str | None:
-    """The armed group words describing unnamed fighters pin down in the country on the day
-    ('Islamist militants' in the Congo: the ADF), by `kb/data/described_groups.yaml`."""
-    day = str(published or "")[:10]
-    for entry in load_data("described_groups.yaml") or []:
-        if entry.get("country") != country or not words & set(entry.get("words") or []):
-            continue
-        start, end = entry.get("from"), entry.get("to")
-        if day and (start and day < str(start) or end and day > str(end)):
-            continue
-        return str(entry["group"])
-    return None
