@@ -510,3 +510,49 @@ def test_a_governments_shelling_is_its_armys_however_parsed():
         "Heavy government shelling of rebel positions near Damascus, Syria, kills 14 rebels."
     )[:1]
     assert shelling[1] == "Military Forces of Syria"
+
+
+def test_unnamed_tribesmen_are_a_tribal_militia():
+    (ambush,) = _pairs(
+        "Armed tribesmen kill 18 Houthi fighters in an ambush in Ibb Governorate, Yemen.",
+        published="2015-06-02",
+    )
+    assert ambush[1] == "Unidentified Tribal Militia (Yemen)"
+    (bomb,) = _pairs("A bomb detonates in a tribal elder's home in Khyber Agency, Pakistan.")
+    assert bomb[1] == "Unidentified Armed Group (Pakistan)"  # the elder is harmed
+
+
+def test_a_country_after_its_town_is_the_place_not_the_doer():
+    (stabbing,) = _pairs(
+        "A stabbing at an Ikea store in Västerås, Sweden results in two people killed.",
+        published="2015-08-10",
+    )
+    assert stabbing[1] == "Unidentified Armed Group (Sweden)"
+
+
+def test_words_describing_unnamed_fighters_name_the_rebels_class():
+    (shelling,) = _pairs(
+        "Armed opposition militants fired shells at a housing project in Aleppo, Syria.",
+        published="2016-11-11",
+    )
+    assert shelling[1] == "Opposition Rebels (Syria)"
+
+
+def test_a_state_in_an_accord_is_its_government_in_a_change_of_activity_its_military():
+    deal = _pairs(
+        "Kyrgyzstan and Tajikistan agree to a new ceasefire following border clashes, which "
+        "includes withdrawing troops from the border.",
+        published="2021-05-01",
+    )[0]
+    assert deal[:2] == ("Agreement", "Government of Kyrgyzstan")
+    pullout = _pairs("The Netherlands pulls out of Afghanistan.", published="2010-08-01")[0]
+    assert pullout[:2] == ("Change to group/activity", "Military Forces of Netherlands")
+
+
+def test_a_creed_the_tagger_named_is_no_armed_group():
+    attack = _pairs(
+        "A Wahhabi Islamist armed with hand grenades and an automatic weapon opens fire "
+        "outside the United States embassy in the Bosnian capital Sarajevo.",
+        published="2011-10-28",
+    )[0]
+    assert attack[1] == "Unidentified Armed Group (Bosnia and Herzegovina)"

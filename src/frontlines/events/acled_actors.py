@@ -16,13 +16,27 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 import frontlines.clauses as clauses
-from frontlines.events.actor_country import a_people, generic_ref, home_country, of_home
+from frontlines.events.actor_country import (
+    a_people,
+    generic_ref,
+    home_country,
+    of_home,
+    tribal_militia,
+)
+from frontlines.events.air_strikes import unattributed_strike_doer
+from frontlines.events.crowds import (
+    discovered_person,
+    either_force,
+    force_met_by_crowd,
+    force_on_crowd,
+    is_state,
+    named_as_place,
+)
 from frontlines.events.doers import (
     STATE_FORCE_SUFFIXES,
     armed_men_country,
     armed_men_doers,
     armed_men_harmed,
-    army_meets_crowds,
     clash_sides,
     finder,
     state_force_harmed,
@@ -57,26 +71,14 @@ CROWDS = {"Protests": "protesters", "Riots": "rioters"}
 CROWD_FIRST = {"Protest with intervention"}
 FORCE_FIRST = {"Excessive force against protesters"}
 HARM_TO_CIVILIANS = {"Attack", "Abduction/forced disappearance", "Sexual violence", "Mob violence"}
+# What a state is in a strategic development of its own, whatever words the sentence has.
+STATE_SUB_TYPES = {"Change to group/activity": "military", "Agreement": "government"}
 STATE_HEADS = {"government", "regime", "state", "authorities", "officials", "ministry"}
-
-
-def _is_state(ref: ActorRef | None) -> bool:
-    """The country itself as a party ('Israel', 'the United States'), not one of its forces."""
-    return ref is not None and ref.country is not None and ref.id == ref.country
-
-
-def _either_force(ref: ActorRef | None, sentence: Span) -> bool:
-    """'Security forces': the military or the police, by what they do in the event."""
-    if ref is None or ref.country is None or ref.id != f"{ref.country}-military":
-        return False
-    said = sentence.text.lower()
-    head = ref.text.lower().split()[-1] if ref.text.strip() else ""
-    return any(p.endswith(head) and p in said for p in cue_words("either_force_words"))
 
 
 def _security_police(ref: ActorRef | None) -> bool:
     """'Turkish security forces' as its police: words that name the military or the police by
-    what they do (`_either_force`)."""
+    what they do (`either_force`)."""
     if ref is None or ref.country is None or ref.id != f"{ref.country}-police":
         return False
     said = ref.text.lower()
@@ -111,25 +113,25 @@ def _forces(draft: Draft, role: str) -> str | None:
     if draft.event_type in FORCE_EVENT_TYPES or draft.sub_event_type in FORCE_SUB_TYPES:
         return "military"
     if draft.event_type == "Strategic developments" and role == "actor1":
-        # troops sent, jets deployed: its military; a curfew, a ban, an accord: its government
+        # troops sent, jets deployed, a campaign ended or begun, a pull-out: its military; a
+        # curfew, a ban, an accord: its government
+        if draft.sub_event_type in STATE_SUB_TYPES:
+            return STATE_SUB_TYPES[draft.sub_event_type]
         words = {t.lower_ for t in draft.sentence} | {t.lemma_.lower() for t in draft.sentence}
         return "military" if words & cue_words("armed_force_nouns") else "government"
     return None
 
 
-def _discovered_person(ref: ActorRef | None, resolved: ResolvedDocument) -> bool:
-    """A person the knowledge base does not know: in a report of violence, the named victim
-    or a name the tagger took for one ('near the Weheliye hotel'), never the armed party."""
-    linked = resolved.linked.actors.get(ref.id) if ref is not None else None
-    return linked is not None and ref.id.startswith("new-") and linked.record.type == "person"
-
-
 def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
     """Rename the draft's actors as ACLED's codebook names them (in place)."""
-    if draft.event_type in FORCE_EVENT_TYPES and _discovered_person(draft.actor1, resolved):
+    if draft.event_type in FORCE_EVENT_TYPES and discovered_person(draft.actor1, resolved):
         draft.actor1 = None
     if draft.event_type in FORCE_EVENT_TYPES and finder(draft.actor1, draft.sentence):
         draft.actor1 = None  # 'police find the bodies of 12 men': the killers are unnamed
+    if draft.event_type in FORCE_EVENT_TYPES and named_as_place(
+        draft.actor1, draft.sentence, resolved
+    ):
+        draft.actor1 = None  # 'a stabbing at an Ikea store in Västerås, Sweden'
     if only_in_heading(draft.actor1, draft.sentence, resolved):
         draft.actor1 = None  # 'Saudi Arabian-led intervention in Yemen: ... airstrikes ...'
     fights = draft.event_type in FORCE_EVENT_TYPES and draft.actor1 is not None
@@ -156,14 +158,14 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         if ref is not None and branch is not None:
             ref = clauses.ref_for(branch, ref.text, resolved)  # Al Qaeda in Yemen: AQAP
             setattr(draft, role, ref)
-        led = _coalition_led(ref, draft.sentence, resolved) if _is_state(ref) else None
+        led = _coalition_led(ref, draft.sentence, resolved) if is_state(ref) else None
         if led is not None:  # 'Saudi Arabian-led air raids': the coalition it leads
             setattr(draft, role, led)
             continue
-        forces = _forces(draft, role) if _is_state(ref) else None
+        forces = _forces(draft, role) if is_state(ref) else None
         if role == "actor2" and forces and draft.sub_event_type in HARM_TO_CIVILIANS:
             forces = "civilians"  # "militants behead 21 Egyptian Christians": its civilians
-        if draft.sub_event_type in POLICE_SUB_TYPES and _either_force(ref, draft.sentence):
+        if draft.sub_event_type in POLICE_SUB_TYPES and either_force(ref, draft.sentence):
             forces = "police"  # security forces meeting a crowd or arresting are its police
         fights = draft.event_type in FORCE_EVENT_TYPES and draft.sub_event_type not in FORCE_FIRST
         if fights and _security_police(ref):
@@ -174,12 +176,12 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         if forces == "police" and role == "actor1":
             named = state_force_named(draft, ref.country, resolved)  # 'detained by the military'
             military = named is not None and named.id == f"{ref.country}-military"
-            if military and not _either_force(named, draft.sentence):
+            if military and not either_force(named, draft.sentence):
                 forces = "military"
         if ref is not None and forces:
             setattr(draft, role, generic_ref(ref.country, forces, ref.text, resolved) or ref)
     crowd = CROWDS.get(draft.event_type or "")
-    if crowd and a_people(draft.actor2) and _is_state(draft.actor2):
+    if crowd and a_people(draft.actor2) and is_state(draft.actor2):
         draft.actor2 = None  # 'Syrians protest': the crowd, not a side it protests against
     actor1 = draft.actor1
     if crowd and actor1 is not None and actor1.country:
@@ -206,7 +208,10 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         described = _described(getattr(draft, role), draft, country, resolved)
         if described is not None:
             setattr(draft, role, described)
-        setattr(draft, role, _rebels_class(getattr(draft, role), country, resolved))
+        ref = _rebels_class(getattr(draft, role), country, resolved, draft.sentence)
+        setattr(draft, role, ref)
+    if draft.event_type in FORCE_EVENT_TYPES and _a_creed(draft.actor1, resolved):
+        draft.actor1 = None  # 'a Wahhabi Islamist opens fire', 'near a Catholic church'
     unnamed = draft.actor1 is None or draft.actor1.id.endswith("-unidentified")
     if unnamed and draft.event_type in FORCE_EVENT_TYPES:
         # armed men the clause names ('ambushed by militants') are no state's forces
@@ -220,9 +225,9 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
     if draft.event_type == "Battles":
         _first_named_first(draft, country, resolved)
     if draft.sub_event_type in CROWD_FIRST:
-        _force_met_by_crowd(draft, country, resolved)
+        force_met_by_crowd(draft, country, resolved)
     if draft.sub_event_type in FORCE_FIRST:
-        _force_on_crowd(draft, country, resolved)
+        force_on_crowd(draft, country, resolved)
     moved = draft.actor2 is not None and draft.actor2.id.endswith(STATE_FORCE_SUFFIXES)
     if draft.actor1 is None and draft.sub_event_type == "Change to group/activity" and moved:
         draft.actor1, draft.actor2 = draft.actor2, None  # 'the Algerian army is deployed'
@@ -255,6 +260,8 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         people = armed_men_country(draft)  # 'after a Palestinian gunman opens fire'
         if people and people != draft.actor1.country:
             draft.actor1 = generic_ref(people, "unidentified", draft.actor1.text, resolved)
+    if draft.actor1 is None and draft.event_type in FORCE_EVENT_TYPES:
+        draft.actor1 = tribal_militia(None, draft.sentence, country)  # 'tribesmen ambush ...'
     if draft.actor1 is None and draft.event_type == "Battles":
         # a battle has two sides: against a state's forces the unnamed side is an armed
         # group; against an armed group, the state's military
@@ -268,6 +275,8 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
             draft.actor1 = _rebels_class(
                 generic_ref(country, "unidentified", said, resolved), country, resolved
             )
+    # 'a drone strike kills 20 in North Waziristan': who flies there
+    draft.actor1 = unattributed_strike_doer(draft, country, resolved) or draft.actor1
     unnamed_doer = draft.event_type in UNNAMED_DOER_EVENT_TYPES or draft.sub_event_type in (
         UNNAMED_DOER_SUB_TYPES
     )
@@ -278,6 +287,8 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
     state_doer = draft.actor1 is not None and draft.actor1.id.endswith(STATE_FORCE_SUFFIXES)
     if draft.actor2 is None and state_doer and armed_men_harmed(draft):
         draft.actor2 = generic_ref(country, "unidentified", draft.trigger.text, resolved)
+    if draft.event_type in FORCE_EVENT_TYPES:  # 'armed tribesmen kill 18 Houthi fighters'
+        draft.actor1 = tribal_militia(draft.actor1, draft.sentence, country) or draft.actor1
     if draft.actor2 is None and (
         draft.sub_event_type in HARM_TO_CIVILIANS or _harms_unnamed(draft)
     ):
@@ -285,6 +296,14 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         # that kills or wounds people no force is named among, and property burnt, harm
         # civilians as ACLED codes them
         draft.actor2 = clauses.generic_actor(country, "civilians", draft.trigger)
+
+
+def _a_creed(ref: ActorRef | None, resolved: ResolvedDocument) -> bool:
+    """A people or creed the tagger named ('Catholic', 'Sunni Arab', 'Wahhabi Islamist') that
+    the knowledge base does not know as a group: a description of the doers or the harmed,
+    never an armed group's name."""
+    linked = resolved.linked.actors.get(ref.id) if ref is not None else None
+    return linked is not None and ref.id.startswith("new-") and linked.record.type == "group"
 
 
 def _fired_from(draft: Draft, resolved: ResolvedDocument) -> str | None:
@@ -341,23 +360,37 @@ def _described(
         t.nbor(1).lower_ for t in draft.sentence if t.text == ref.text and t.i + 1 < len(t.doc)
     ]
     fighters = words[-1] in nouns or any(word in nouns for word in after)  # "Fulani herdsmen"
-    if fights and len(people) == 1 and fighters and not is_demonym(people[0]):
+    proper = (
+        any(t.text == people[0] and t.pos_ == "PROPN" for t in draft.sentence) if people else False
+    )
+    if fights and len(people) == 1 and fighters and proper and not is_demonym(people[0]):
         return _ethnic_militia(people[0], country, ref.text)
     return None
 
 
-def _rebels_class(ref: ActorRef | None, country: str, resolved: ResolvedDocument) -> ActorRef:
+def _rebels_class(
+    ref: ActorRef | None, country: str, resolved: ResolvedDocument, sentence: Span | None = None
+) -> ActorRef:
     """'Rebels', 'opposition forces' of no named faction: where the knowledge base names a
     group '{the country's demonym} rebels' on the report's day (Opposition Rebels (Syria);
     the NTC in Libya in 2011), that group, not an unidentified one; the group's own name's
-    words and 'rebel' say which words name it."""
+    words and 'rebel', in the words or the words describing them in the sentence ('armed
+    opposition militants'), say which words name it."""
     if ref is None or ref.id != f"{country}-unidentified":
         return ref
     published = resolved.linked.parsed.document.published
     found = [r for r in _rebels_by_country().get(country, []) if valid_on(r, published)]
     if len(found) != 1:
         return ref
-    words = {w.rstrip("s") for w in name_key(ref.text).split()}
+    said = ref.text.split()[-1:]
+    modifiers = [  # 'armed opposition militants', 'opposition fighters'
+        c.text
+        for t in (sentence or [])
+        if said and t.text == said[0]
+        for c in t.children
+        if c.dep_ in {"amod", "compound"}
+    ]
+    words = {w.rstrip("s") for w in name_key(" ".join([*modifiers, ref.text])).split()}
     own = {w.rstrip("s") for w in name_key(found[0].name).split()} | {"rebel"}
     return clauses.ref_for(found[0].id, ref.text, resolved) if words & own else ref
 
@@ -394,47 +427,10 @@ def _unnamed_people_fighters(draft: Draft, country: str) -> ActorRef | None:
     if subject is None or subject.lower_ not in cue_words("ethnic_fighter_nouns"):
         return None
     names = [c for c in subject.children if c.dep_ in {"compound", "amod"} and c.text[:1].isupper()]
+    names = [c for c in names if c.lower_ not in cue_words("armed_descriptors")]  # 'Armed
     if len(names) != 1 or is_demonym(names[0].text):
         return None  # a people's name is often its land's too ("Turkana")
     return _ethnic_militia(names[0].text, country, f"{names[0].text} {subject.text}")
-
-
-def _force_met_by_crowd(draft: Draft, country: str, resolved: ResolvedDocument) -> None:
-    """'Police fired tear gas at protesters': ACLED codes a protest met by force as the
-    protest, the crowd actor1 and the force actor2 (the police where the text names none)."""
-    actor1, actor2 = draft.actor1, draft.actor2
-    crowd_second = _is_crowd(actor2)
-    if actor1 is not None and actor1.inter == 1 and (crowd_second or actor2 is None):
-        draft.actor1 = actor2 or clauses.generic_actor(country, "protesters", draft.trigger)
-        draft.actor2 = actor1
-    elif draft.actor2 is None and draft.actor1 is not None:
-        draft.actor2 = generic_ref(country, "police", draft.trigger.text, resolved)
-
-
-def _is_crowd(ref: ActorRef | None) -> bool:
-    return ref is not None and ref.id.endswith(("-protesters", "-rioters"))
-
-
-def _force_on_crowd(draft: Draft, country: str, resolved: ResolvedDocument) -> None:
-    """'Troops opened fire on protesters, killing four': the force is actor1 (the police where
-    the text names none) and the crowd actor2."""
-    if _is_crowd(draft.actor1) and not _is_crowd(draft.actor2):
-        draft.actor1, draft.actor2 = draft.actor2, draft.actor1
-    unnamed = draft.actor1 is None or draft.actor1.id == f"{country}-unidentified"
-    if unnamed and draft.actor2 is not None and draft.actor2.id.endswith(STATE_FORCE_SUFFIXES):
-        draft.actor1, draft.actor2 = draft.actor2, None  # 'killed when police fired on ...'
-    if draft.actor1 is None or draft.actor1.id == f"{country}-unidentified":
-        # the force the sentence names ('after soldiers open fire'), else the police
-        named = state_force_named(draft, country, resolved)
-        if named is not None and _either_force(named, draft.sentence):
-            named = generic_ref(named.country or country, "police", named.text, resolved) or named
-        draft.actor1 = named or generic_ref(country, "police", draft.trigger.text, resolved)
-    unnamed_police = draft.actor1 is not None and draft.actor1.id == f"{country}-police"
-    published = resolved.linked.parsed.document.published
-    if unnamed_police and army_meets_crowds(country, published, draft.actor1.text):
-        draft.actor1 = generic_ref(country, "military", draft.actor1.text, resolved)
-    if draft.actor2 is None:
-        draft.actor2 = clauses.generic_actor(country, "protesters", draft.trigger)
 
 
 def _first_named_first(draft: Draft, country: str, resolved: ResolvedDocument) -> None:
@@ -479,9 +475,9 @@ def _side_actor(
         record = actor_records().get(ref.id)
         if record is not None and record.acled_as in actor_records():
             return clauses.ref_for(record.acled_as, ref.text, resolved)
-        if _is_state(ref) and not a_people(ref):
+        if is_state(ref) and not a_people(ref):
             return generic_ref(ref.country, "military", ref.text, resolved)
-        return None if _is_state(ref) or record is None or record.type == "person" else ref
+        return None if is_state(ref) or record is None or record.type == "person" else ref
     kind = clauses.force_kind(head)
     if kind in {"military", "police"} and not any(
         c.dep_ == "amod" and c.lower_ in cue_words("armed_descriptors") for c in head.children

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 import frontlines.clauses as clauses
 from frontlines.events.folding import Draft
-from frontlines.kb.countries import countries
+from frontlines.kb.countries import acled_spelling, countries
 from frontlines.kb.cues import cue_words, cues
 from frontlines.mentions import actor_records, demonym_country, is_demonym
 from frontlines.models import ActorRef
@@ -186,3 +186,42 @@ def _pro_or_anti(token: Token) -> bool:
     """'pro-Russian gunmen': the demonym says whom they side with, not whose men they are."""
     before = token.doc[max(token.i - 2, 0) : token.i]
     return any(t.lower_ in {"pro", "anti"} for t in before)
+
+
+TRIBE_WORDS = frozenset({"tribe", "tribes", "tribesman", "tribesmen", "clansmen", "clans"})
+TRIBAL_WORDS = frozenset({"tribal", "clan"})
+
+
+def tribal_militia(ref: ActorRef | None, sentence: Span, country: str) -> ActorRef | None:
+    """'Armed tribesmen kill 18 Houthi fighters', 'a gunfight between feuding tribes',
+    'suspected armed tribal groups': unnamed armed men the sentence calls a tribe's are
+    ACLED's Unidentified Tribal Militia of the country, not an Unidentified Armed Group
+    (None: no change). A tribe harmed, or a tribal elder or area, says nothing of the doers;
+    where the event has no doer yet, the tribe must be the subject ('tribesmen kill')."""
+    if ref is not None and ref.id != f"{country}-unidentified":
+        return None
+    armed = cue_words("force_words") | cue_words("armed_men_nouns") | cue_words("fighting_words")
+    armed = armed | {"group", "groups", "violence"}
+    harm = cue_words("harm_verbs") | cue_words("harm_force_verbs")
+    for token in sentence:
+        tribe = token.lower_ in TRIBE_WORDS and token.dep_ not in {"poss", "compound"}
+        tribal = token.lower_ in TRIBAL_WORDS and token.dep_ in {"amod", "compound"}
+        if tribal and token.head.lower_ not in armed:
+            continue  # 'a tribal elder', 'the tribal area'
+        harmed = token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in harm
+        acts = ref is not None or token.dep_ == "nsubj" or token.head.dep_ == "nsubj"
+        if (tribe or tribal) and not harmed and acts:  # with no doer, the tribe acts in it
+            return _tribal_ref(country, ref.text if ref is not None else token.text)
+    return None
+
+
+def _tribal_ref(country: str, text: str) -> ActorRef:
+    known = countries().get(country)
+    name = acled_spelling(country) or (known.name if known else country)
+    return ActorRef(
+        id=f"{country}-tribal-militia",
+        name=f"Unidentified Tribal Militia ({name})",
+        text=text,
+        country=country,
+        inter=4,
+    )
