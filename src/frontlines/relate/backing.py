@@ -28,7 +28,7 @@ from frontlines.mentions import actor_records, demonym_country
 from frontlines.models import ControlChange, Event, Evidence, Relation
 from frontlines.parse import lemmas_of, lowers_of, sentences_of
 from frontlines.relate.fighting import UNARMED_TYPES, capture_pairs, fight_pairs, only_averted
-from frontlines.relate.forces import country_only, named_force, side_named
+from frontlines.relate.forces import country_only, named_as_coded, named_force, side_named
 from frontlines.relate.phrases import (
     actors_between,
     backers_only,
@@ -387,18 +387,6 @@ def averted_at(evidence: Evidence, resolved: ResolvedDocument) -> bool:
         if start <= evidence.start < end:
             return only_averted(sentence)
     return False
-
-
-def named_as_coded(resolved: ResolvedDocument) -> dict[str, str]:
-    """The force a report names ("the Malian Armed Forces (FAMa)") for the generic actor ACLED
-    codes it as (Military Forces of Mali), where the report names one such force: "the army"
-    in another sentence is the same side, not a second one."""
-    named: dict[str, list[str]] = {}
-    for actor_id, linked in resolved.linked.actors.items():
-        coded = linked.record.acled_as
-        if coded and not linked.record.discovered and coded != actor_id:
-            named.setdefault(coded, []).append(actor_id)
-    return {coded: ids[0] for coded, ids in named.items() if len(ids) == 1}
 
 
 def find_relations(

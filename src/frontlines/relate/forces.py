@@ -72,3 +72,15 @@ def country_only(ref: ActorRef) -> bool:
     country = actor_records().get(record.country or "")
     names = {name_key(n) for n in (country.name, *country.aliases)} if country else set()
     return name_key(ref.text) in names
+
+
+def named_as_coded(resolved: ResolvedDocument) -> dict[str, str]:
+    """The force a report names ("the Malian Armed Forces (FAMa)") for the generic actor ACLED
+    codes it as (Military Forces of Mali), where the report names one such force: "the army"
+    in another sentence is the same side, not a second one."""
+    named: dict[str, list[str]] = {}
+    for actor_id, linked in resolved.linked.actors.items():
+        coded = linked.record.acled_as
+        if coded and not linked.record.discovered and coded != actor_id:
+            named.setdefault(coded, []).append(actor_id)
+    return {coded: ids[0] for coded, ids in named.items() if len(ids) == 1}
