@@ -18,11 +18,15 @@ from frontlines.events.death_counts import (
     ONE_PERSON,
     REFLEXIVES,
     Count,
+    across_break,
+    clause_words,
     counts_of,
     is_death,
     is_injury,
     of_noun,
+    personal,
     self_death,
+    told_as_cause,
 )
 from frontlines.events.death_counts import (
     fatality_words as _words,
@@ -44,12 +48,18 @@ def _above(head: Token) -> list[Token]:
     words += [
         c
         for c in governor.children
-        if (c.dep_ in COMPLEMENTS or (c.dep_ == "advmod" and c.lower_ == "dead")) and c is not head
+        if (c.dep_ in COMPLEMENTS or (c.dep_ == "advmod" and c.lower_ in {"dead", "alive"}))
+        and c is not head
     ]  # "shoot dead a total of eight", "dead" parsed as an adverb
     words += [  # "the death toll rose to 55"
         c
         for c in governor.children
         if c.dep_ == "nsubj" and c.lemma_.lower() in _words("toll_nouns") and c is not head
+    ]
+    words += [  # "two members reported as killed"
+        c
+        for c in governor.children
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
     ]
     for child in governor.children:
         if child.dep_ == "prep" and child.lower_ not in {"without", "of", "after", "before"}:
@@ -90,7 +100,8 @@ def _kind(count: Count) -> str | None:
     """'death' or 'injury' for the count, by its place in the parse, else its neighbours."""
     head = count.head
     own = [head] if head.i != count.start else []
-    own += [c for c in head.children if c.dep_ in {"amod", "acl", "relcl"}]  # "4 dead"
+    own += [c for c in head.children if c.dep_ == "amod"]  # "4 dead"
+    own += clause_words(head)  # "injured by ...", "reported as killed", not "two being killed"
     own += [  # "leave 15 militants and 5 soldiers dead": the last one's "dead" is all of theirs
         c
         for later in head.conjuncts
@@ -112,8 +123,10 @@ def _kind(count: Count) -> str | None:
     along = _along_with(head)
     if along is not None and _harm([along], False):
         return _harm([along], False)  # "a journalist is killed, along with eight others"
+    if _self_killed(count.head):
+        return "death"  # "the two others entered and blew themselves up"
     anchor = head
-    while anchor.dep_ == "conj" and anchor.head != anchor:
+    while anchor.dep_ in {"conj", "appos"} and anchor.head != anchor:
         between = head.doc[anchor.head.i + 1 : anchor.i]
         if any(is_injury(t) for t in between) and not any(is_death(t) for t in between):
             return "injury"  # "kills one and injures 30 people", 30 parsed as one's conjunct
@@ -149,6 +162,15 @@ def _kind(count: Count) -> str | None:
     if best and best[1] == "death":
         count.strong = False
     return best[1] if best else None
+
+
+def _self_killed(head: Token) -> bool:
+    """The subject of 'blew themselves up', or of a verb it shares with one."""
+    if head.dep_ != "nsubj":
+        return False
+    verb = head.head
+    shared = [c for c in verb.conjuncts if not any(g.dep_ == "nsubj" for g in c.children)]
+    return any(self_death(v) for v in [verb, *shared])
 
 
 def _injury_before(count: Count) -> bool:
@@ -206,6 +228,8 @@ def _singles(sentence: Span, taken: set[int], counts: list[Count]) -> list[Count
         if not is_death(token) or token.lower_ in {"toll", "bodies", "lives", "life"}:
             continue
         victims = _victims(token)
+        if any(v.i in taken for v in victims):  # "kill 13 people ..., the army and a chief
+            victims = [v for v in victims if v.i in taken]  # report": a misparsed object
         for noun in victims:
             shared = _companions(token) if noun is victims[0] else []  # "killed alongside X"
             for member in [noun, *noun.conjuncts, *_companions(noun), *shared]:
@@ -215,7 +239,12 @@ def _singles(sentence: Span, taken: set[int], counts: list[Count]) -> list[Count
                     member.i in taken
                     or numbered
                     or negated
-                    or (member.ent_type_ in {"GPE", "ORG", "NORP"} and not _described(member))
+                    or (
+                        member.ent_type_ in {"GPE", "ORG", "NORP"}
+                        and not (_described(member) or personal(member))
+                    )
+                    or across_break(member, token)
+                    or member.lemma_.lower() in _words("time_units")
                     or _after_subset_marker(member)
                     or member.lower_ in _words("not_victims")
                     or member.lemma_.lower() in _words("toll_nouns")
@@ -280,8 +309,9 @@ def _toll(count: Count) -> str | None:
     """'update' for "the toll rose to 55", 'competing' for "put the toll at 15", 'running'
     for a total the event adds to ("bringing the number killed this year to 29")."""
     doc = count.head.doc
-    if _running(count.head):
-        return "running"
+    running = _running(count.head)
+    if running is not None:
+        return "running" if _over_campaign(running) else "update"
     before = doc[max(count.start - 6, count.head.sent.start) : count.start]
     above = _above(count.head) if count.head.head != count.head else []
     named = [t for t in before if t.lemma_.lower() in _words("toll_nouns")]
@@ -300,15 +330,24 @@ def _toll(count: Count) -> str | None:
     return "update" if verbs else "competing"
 
 
-def _running(head: Token) -> bool:
-    """A count that a 'bringing ... to' or 'taking ... to' verb carries: the running total."""
+def _running(head: Token) -> Token | None:
+    """The 'bringing ... to' or 'taking ... to' verb that carries a count: a running total."""
     for verb in head.ancestors:
         if verb.lemma_.lower() in _words("running_total_verbs") and any(
             c.dep_ == "dobj" and c.lemma_.lower() in _words("toll_nouns") | _words("total_nouns")
             for c in verb.children
         ):
-            return True
-    return False
+            return verb
+    return None
+
+
+def _over_campaign(verb: Token) -> bool:
+    """A running total over a campaign ("bringing the toll to 34 since March 30", "the 2010
+    death toll", "the toll from the strikes to 32"), not the event's own toll raised by later
+    deaths ("dies of his injuries, raising the death toll to five")."""
+    return any(
+        t.ent_type_ == "DATE" or t.lower_ in _words("campaign_markers") for t in verb.subtree
+    )
 
 
 def _them(member: Token, counts: list[Count]) -> int | None:
@@ -325,7 +364,7 @@ def _dead(sentence: Span) -> list[Count]:
     counts = [c for c in every if _kind(c) == "death"]
     taken = {c.head.i for c in counts} | {c.start for c in counts}
     counts += _singles(sentence, taken, every)
-    earlier, never = _told_as_cause(sentence)
+    earlier, never = told_as_cause(sentence)
     counts = [c for c in counts if c.head.i not in never]  # "in retaliation for the killing"
     if any(c.head.i not in earlier for c in counts):
         counts = [c for c in counts if c.head.i not in earlier]  # "after violence left 44 dead"
@@ -356,6 +395,8 @@ def sentence_toll(sentence: Span) -> list[tuple[int, bool]]:
     if running and len(running) == len(counts):
         return [(min(c.value for c in running), False)]  # the only figure given
     counts = [c for c in counts if c not in running]  # the event's own part
+    parted = _breakdown(counts)
+    counts = [c for c in counts if c not in parted]
     competing = [c.value for c in counts if _toll(c) == "competing"]
     parts = [c for c in counts if not _is_subset(c) and _toll(c) is None]
     total = sum(c.value for c in parts)
@@ -365,60 +406,24 @@ def sentence_toll(sentence: Span) -> list[tuple[int, bool]]:
     return [(total, vague)]
 
 
+def _breakdown(counts: list[Count]) -> list[Count]:
+    """Parts told after a total that add up to it ("Three Americans are killed, a serviceman
+    and two contractors", "at least three die, including two ..., and an imam was shot"):
+    the total's, not more dead."""
+    ordered = sorted(counts, key=lambda c: c.start)
+    if len(ordered) < 3 or ordered[0].vague:
+        return []
+    total = ordered[0]
+    later = [c for c in ordered[1:] if c.head not in total.head.conjuncts]
+    if len(later) < 2 or any(c.vague or c.value >= total.value for c in later):
+        return []
+    return later if sum(c.value for c in later) == total.value else []
+
+
 def _with_conjuncts(count: Count, counts: list[Count]) -> int:
     """An updated toll told in parts: "rises to 10 patients and 12 staff" is 22."""
     joined = set(count.head.conjuncts)
     return count.value + sum(c.value for c in counts if c.head in joined and c is not count)
-
-
-def _told_as_cause(sentence: Span) -> tuple[set[int], set[int]]:
-    """The tokens of what the sentence gives as the event's occasion or background, with
-    another event's toll: "a day after street violence left 44 dead", "one week after 35
-    are killed" (the toll where the sentence gives no other); and those never the event's:
-    what it answers ("in retaliation for the killing of three") and a running toll over a
-    campaign ("where 13 have been killed since October 2015")."""
-    found: set[int] = set()
-    never: set[int] = set()
-    occasions = _words("occasion_nouns")
-    for word in sentence:
-        lower = word.lower_
-        if word.dep_ == "prep" and lower in {"after", "following", "since"}:
-            found.update(t.i for t in word.subtree)
-            if word.head.dep_ == "npadvmod" and word.head.head.dep_ == "advcl":
-                found.update(t.i for t in word.head.head.subtree)  # "A day after X left 44 dead"
-        elif word.dep_ == "mark" and lower in {"after", "following", "since"} and _earlier(word):
-            found.update(t.i for t in word.head.subtree)  # "... one week after 35 are killed"
-        elif word.dep_ == "prep" and lower in {"for", "to"} and word.head.lemma_ in occasions:
-            never.update(t.i for t in word.subtree)
-        if lower == "since" and word.head.pos_ == "VERB" and _dated_past(word):
-            never.update(t.i for t in word.head.subtree)
-    return found, never
-
-
-def _earlier(mark: Token) -> bool:
-    """An 'after' clause that tells an earlier deed, not how this one began: set apart by a
-    span of time ("one week after"), by 'other'/'another', or given as the occasion of the
-    killing the main verb tells ("kills 146 jihadists after militants killed 14")."""
-    clause, main = mark.head, mark.head.head
-    before = mark.doc[max(mark.i - 2, mark.sent.start) : mark.i]
-    if any(t.lemma_.lower() in _words("time_units") for t in before):
-        return True
-    if any(t.lower_ in {"other", "another", "earlier", "previous"} for t in clause.subtree):
-        return True
-    return is_death(main) or any(
-        c.dep_ in {"xcomp", "advcl"} and is_death(c) for c in main.children if c != clause
-    )
-
-
-def _dated_past(since: Token) -> bool:
-    """'since October 2015', 'since 2019': a campaign's start named by a month or year (not
-    'since the ceasefire accord earlier in September', a comparison)."""
-    months = _words("not_counts")
-    start = next((c for c in since.children if c.dep_ == "pobj"), None)
-    if start is None:
-        return False
-    year = start.like_num and len(start.text) == 4
-    return year or start.lower_ in months  # not "since Saturday": the event's own days
 
 
 def fatality_count(figures: list[tuple[int, int, bool]]) -> int:
