@@ -4,6 +4,7 @@ clauses this way, so the readers live here, below them both."""
 
 from frontlines.clauses.circumstances import (
     date_of,
+    deed_date,
     evidence_of,
     harm_by_hazard,
     industrial_accident,
@@ -31,6 +32,7 @@ __all__ = [
     "actors_of",
     "agent_of",
     "date_of",
+    "deed_date",
     "evidence_of",
     "force_kind",
     "generic_actor",

@@ -63,6 +63,31 @@ def date_of(
     ]
     if own:
         return own[0][2]
+    return _dated_deed(candidates, resolved) or _sentence_day(trigger, candidates, resolved)
+
+
+def _sentence_day(
+    trigger: Token, candidates: list[tuple], resolved: ResolvedDocument
+) -> DateMention | None:
+    """A day the sentence names in another clause, where the event's own clause names none:
+    a date the text states beats the publication date ("Israel shut down the crossing before
+    its jets bombed the tunnel Saturday night")."""
+    for start, end, date in candidates:
+        if date.precision in ("day", "week") and not _background_date(
+            trigger, start, end, resolved
+        ):
+            return date
+    return None
+
+
+def deed_date(sentence: Span, resolved: ResolvedDocument) -> DateMention | None:
+    """The day a sentence with no event of its own dates a deed by ("The death toll from
+    Friday's violence is now seven")."""
+    candidates = [
+        (start, end, date)
+        for (start, end), date in resolved.date_at.items()
+        if sentence.start_char <= start < sentence.end_char
+    ]
     return _dated_deed(candidates, resolved)
 
 

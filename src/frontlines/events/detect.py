@@ -357,7 +357,7 @@ def detect_events(resolved: ResolvedDocument, quotes: Sequence[Quote] = ()) -> l
         found = _drafts_for_sentence(sentence, resolved, typings[index], quotes)
         for draft in found:
             draft.sentence_index = index
-        found = place_toll(sentence, found, drafts, index, sentences)
+        found = place_toll(sentence, found, drafts, index, sentences, resolved)
         for draft in found:
             as_excessive_force(draft)
         drafts += found

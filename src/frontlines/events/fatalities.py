@@ -407,13 +407,18 @@ def sentence_toll(sentence: Span) -> list[tuple[int, bool]]:
 
 
 def _breakdown(counts: list[Count]) -> list[Count]:
-    """Parts told after a total that add up to it ("Three Americans are killed, a serviceman
-    and two contractors", "at least three die, including two ..., and an imam was shot"):
-    the total's, not more dead."""
+    """Parts told after a total: after a colon or semicolon ("six are killed: three in X, one
+    in Y ..."), or adding up to it ("Three Americans are killed, a serviceman and two
+    contractors", "at least three die, including two ..., and an imam was shot"): the
+    total's, not more dead."""
     ordered = sorted(counts, key=lambda c: c.start)
-    if len(ordered) < 3 or ordered[0].vague:
+    if len(ordered) < 2 or ordered[0].vague:
         return []
     total = ordered[0]
+    doc = total.head.doc
+    broken = [c for c in ordered[1:] if across_break(doc[total.start], doc[c.start])]
+    if broken:
+        return broken
     later = [c for c in ordered[1:] if c.head not in total.head.conjuncts]
     if len(later) < 2 or any(c.vague or c.value >= total.value for c in later):
         return []

@@ -15,8 +15,10 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span
 
+import frontlines.clauses as clauses
 from frontlines.events.fatalities import adds_to_toll, sentence_toll, states_total
 from frontlines.events.folding import Draft, is_bare_toll
+from frontlines.resolve import ResolvedDocument
 
 NEAR = 3  # sentences back that a toll of its own may belong to
 
@@ -32,15 +34,24 @@ def _recent(drafts: list[Draft], index: int) -> list[Draft]:
     return [d for d in near if _violent(d)] or [d for d in near if d.event_type is not None]
 
 
-def _attach(sentence: Span, drafts: list[Draft], index: int) -> None:
+def _attach(sentence: Span, drafts: list[Draft], index: int) -> Draft | None:
     counts = sentence_toll(sentence)
     if not counts:
-        return
+        return None
     target = next((d for d in drafts if _violent(d)), None) or next(
         (d for d in drafts if d.event_type is not None), None
     )
     if target is not None:
         target.fatalities.extend((index, value, vague) for value, vague in counts)
+    return target
+
+
+def _date_from(target: Draft | None, told: Sequence[Draft]) -> None:
+    """The day a sentence told of the event's toll names ("The attack took place on
+    Wednesday, killing three"), for an event whose own clause names none."""
+    dated = next((d for d in told if d.date and d.date_precision in ("day", "week")), None)
+    if target is not None and target.date is None and dated is not None:
+        target.date, target.date_precision = dated.date, dated.date_precision
 
 
 def _first_told(draft: Draft) -> int | None:
@@ -65,7 +76,11 @@ def _add(draft: Draft, sentence: Span) -> None:
 
 
 def _attach_earlier(
-    found: list[Draft], drafts: list[Draft], index: int, sentences: Sequence[Span]
+    found: list[Draft],
+    drafts: list[Draft],
+    index: int,
+    sentences: Sequence[Span],
+    resolved: ResolvedDocument | None,
 ) -> None:
     """A toll told first, in a sentence with no event of its own and none before it ("The
     death toll from Friday's violence is now seven. Massive riots ..."), is the toll of the
@@ -77,11 +92,19 @@ def _attach_earlier(
         return
     if any(d.sentence_index == earlier for d in drafts):
         return
-    _attach(sentences[earlier], found, earlier)
+    target = _attach(sentences[earlier], found, earlier)
+    date = clauses.deed_date(sentences[earlier], resolved) if resolved is not None else None
+    if target is not None and target.date is None and date is not None:
+        target.date, target.date_precision = date.value, date.precision  # "Friday's violence"
 
 
 def place_toll(
-    sentence: Span, found: list[Draft], drafts: list[Draft], index: int, sentences: Sequence[Span]
+    sentence: Span,
+    found: list[Draft],
+    drafts: list[Draft],
+    index: int,
+    sentences: Sequence[Span],
+    resolved: ResolvedDocument | None = None,
 ) -> list[Draft]:
     """Give the toll of `sentence` (index `index` of `sentences`) to its event, among the
     drafts it reports (`found`) and those before (`drafts`); returns the drafts the sentence
@@ -91,14 +114,14 @@ def place_toll(
     if told and _adds(told[-1], sentence, sentences):
         _add(told[-1], sentence)
         return [d for d in found if not _violent(d)]  # the deaths are the event's before
+    bare: list[Draft] = []
     if recent and found and all(is_bare_toll(d) for d in found):
-        found = []  # "At least 12 people were killed": the toll of the event before
+        bare, found = found, []  # "At least 12 people were killed": the toll of the event before
     if found and not sentence_toll(sentence):
-        _attach_earlier(found, drafts, index, sentences)
+        _attach_earlier(found, drafts, index, sentences, resolved)
     if found or not recent:
         _attach(sentence, found, index)
     else:  # of the events of the latest sentence before, the violent one
-        _attach(
-            sentence, [d for d in recent if d.sentence_index == recent[-1].sentence_index], index
-        )
+        latest = [d for d in recent if d.sentence_index == recent[-1].sentence_index]
+        _date_from(_attach(sentence, latest, index), bare)
     return found
