@@ -124,3 +124,46 @@ def test_dead_told_after_the_toll_add_to_it(sentence, adds):
     from frontlines.events.fatalities import adds_to_toll
 
     assert adds_to_toll(load_pipeline()(sentence)[:]) is adds
+
+
+@pytest.mark.parametrize(
+    "sentence, toll",
+    [
+        # what the parse gives as a second object or a heading is no one killed
+        ("Militants kill 13 people in raids on two villages, the army and a chief report.", 13),
+        ("Insurgency in the north: Ten civilians, including children, are killed by a bomb.", 10),
+        ("Seven people are killed during the funerals the day before.", 7),
+        # people the tagger took for groups, lists the parse breaks
+        ("Rebels executed American hostage Peter Kassig.", 1),
+        ("Five soldiers are killed and three civilians injured by militants.", 5),
+        ("A bomb detonates on a convoy killing six police, one soldier, and one translator.", 8),
+        ("Two of the attackers were killed, while the two others blew themselves up.", 4),
+        # parts of a total are not more dead
+        ("At least six people are killed in clashes: three in Tunis, two in Sfax.", 6),
+        ("At least three people die, including two policemen, and a teacher was shot dead.", 3),
+        # an earlier deed the event answers
+        (
+            "Crowds protesting an arson attack that burned an infant to death clash with troops.",
+            None,
+        ),
+    ],
+)
+def test_who_counts_among_the_dead(sentence, toll):
+    expected = [] if toll is None else [(toll, False)]
+    result = sentence_toll(load_pipeline()(sentence)[:])
+    assert result == expected or (toll is None and result == [(0, False)])
+
+
+@pytest.mark.parametrize(
+    "sentence, toll",
+    [
+        # the event's own toll raised by later deaths is its toll
+        ("A man wounded in the attack dies of his injuries, raising the death toll to five.", 5),
+        ("Three more people die after the riot, bringing the total death toll to four.", 4),
+        # a running total over a campaign is not
+        ("Two protesters die, bringing the death toll at the border to 34 since March 30.", 2),
+        ("Jets strike again, killing eight, bringing the death toll from the strikes to 32.", 8),
+    ],
+)
+def test_a_toll_raised_is_the_events_unless_over_a_campaign(sentence, toll):
+    assert sentence_toll(load_pipeline()(sentence)[:]) == [(toll, False)]

@@ -71,13 +71,21 @@ def _sentence_day(
 ) -> DateMention | None:
     """A day the sentence names in another clause, where the event's own clause names none:
     a date the text states beats the publication date ("Israel shut down the crossing before
-    its jets bombed the tunnel Saturday night")."""
+    its jets bombed the tunnel Saturday night"); a recent one only."""
     for start, end, date in candidates:
-        if date.precision in ("day", "week") and not _background_date(
-            trigger, start, end, resolved
-        ):
+        if date.precision not in ("day", "week") or not _recent(date, resolved):
+            continue
+        if not _background_date(trigger, start, end, resolved):
             return date
     return None
+
+
+def _recent(date: DateMention, resolved: ResolvedDocument) -> bool:
+    published = resolved.linked.parsed.document.published
+    if not published:
+        return True
+    age = dt.date.fromisoformat(published) - dt.date.fromisoformat(date.value)
+    return 0 <= age.days <= RECENT_DEED_DAYS
 
 
 def deed_date(sentence: Span, resolved: ResolvedDocument) -> DateMention | None:
@@ -104,10 +112,8 @@ def _dated_deed(candidates: list[tuple], resolved: ResolvedDocument) -> DateMent
         span = char_span(resolved.linked.parsed.doc, start, end)
         if span is None or date.precision not in ("day", "week"):
             continue
-        if published:
-            age = dt.date.fromisoformat(published) - dt.date.fromisoformat(date.value)
-            if not 0 <= age.days <= RECENT_DEED_DAYS:
-                continue
+        if published and not _recent(date, resolved):
+            continue
         if _dates_a_deed(span.root):
             return date
     return None

@@ -235,10 +235,10 @@ def clause_words(head: Token) -> list[Token]:
 
 
 def across_break(first: Token, second: Token) -> bool:
-    """A colon or semicolon between two words: a heading ("X intervention in Yemen: ten
-    civilians are killed") or another clause."""
+    """A colon between two words: a heading ("X intervention in Yemen: ten civilians are
+    killed") or the parts of a total ("six are killed: three in X, ...")."""
     low, high = sorted((first.i, second.i))
-    return any(t.text in {":", ";"} for t in first.doc[low + 1 : high])
+    return any(t.text == ":" for t in first.doc[low + 1 : high])
 
 
 def personal(name: Token) -> bool:

@@ -361,7 +361,15 @@ def _them(member: Token, counts: list[Count]) -> int | None:
 def _dead(sentence: Span) -> list[Count]:
     """The counts of the dead the sentence gives as its event's (not another's)."""
     every = counts_of(sentence)
-    counts = [c for c in every if _kind(c) == "death"]
+    kinds = [_kind(c) for c in every]
+    for index in range(1, len(every)):
+        if kinds[index] != "injury" and kinds[index - 1] == "death":
+            before, count = every[index - 1], every[index]
+            between = sentence.doc[before.head.i + 1 : count.start]
+            if before.head.i < count.start and all(t.lower_ in {",", "and"} for t in between):
+                kinds[index] = "death"  # "killing six police, one soldier, and one translator"
+                count.strong = before.strong
+    counts = [c for c, kind in zip(every, kinds, strict=True) if kind == "death"]
     taken = {c.head.i for c in counts} | {c.start for c in counts}
     counts += _singles(sentence, taken, every)
     earlier, never = told_as_cause(sentence)
@@ -407,7 +415,7 @@ def sentence_toll(sentence: Span) -> list[tuple[int, bool]]:
 
 
 def _breakdown(counts: list[Count]) -> list[Count]:
-    """Parts told after a total: after a colon or semicolon ("six are killed: three in X, one
+    """Parts told after a total: after a colon ("six are killed: three in X, one
     in Y ..."), or adding up to it ("Three Americans are killed, a serviceman and two
     contractors", "at least three die, including two ..., and an imam was shot"): the
     total's, not more dead."""
