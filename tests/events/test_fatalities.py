@@ -121,7 +121,7 @@ def test_tolls_of_this_event_only(sentence, toll):
     ],
 )
 def test_dead_told_after_the_toll_add_to_it(sentence, adds):
-    from frontlines.events.fatalities import adds_to_toll
+    from frontlines.events.tolls import adds_to_toll
 
     assert adds_to_toll(load_pipeline()(sentence)[:]) is adds
 
@@ -167,3 +167,17 @@ def test_who_counts_among_the_dead(sentence, toll):
 )
 def test_a_toll_raised_is_the_events_unless_over_a_campaign(sentence, toll):
     assert sentence_toll(load_pipeline()(sentence)[:]) == [(toll, False)]
+
+
+def test_an_attacker_shot_dead_after_the_attack_is_counted():
+    from conftest import text_extraction
+
+    assert sentence_toll(
+        load_pipeline()("A woman opens fire at the gate before being shot dead by police.")[:]
+    ) == [(1, False)]
+    tolls = text_extraction(
+        "A gunman kills a civilian in the town. "
+        "He then opened fire outside a police station and was shot dead by police.",
+        published="2021-08-29",
+    ).events
+    assert tolls[0].fatalities == 2

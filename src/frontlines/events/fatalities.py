@@ -210,6 +210,8 @@ def _victims(token: Token) -> list[Token]:
             objects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if not objects and verb.dep_ in {"xcomp", "oprd"}:  # "is confirmed killed"
             objects = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        if not objects and verb.dep_ == "pcomp" and any(c.dep_ == "auxpass" for c in verb.children):
+            objects = _controller(verb.head.head)  # "opens fire before being shot dead"
         if objects or verb == token:
             return objects
     found = [c for c in token.children if c.dep_ == "poss"]
@@ -218,6 +220,17 @@ def _victims(token: Token) -> list[Token]:
     if token.dep_ in {"acl", "amod"} and token.head.pos_ == "NOUN":
         found.append(token.head)
     return found
+
+
+def _controller(verb: Token) -> list[Token]:
+    """The subject of the verb a participle clause hangs on ("A woman opens fire ... before
+    being shot dead", "He drove ... and opened fire, before being shot dead")."""
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects or verb.dep_ != "conj":
+            return subjects
+        verb = verb.head
+    return []
 
 
 def _singles(sentence: Span, taken: set[int], counts: list[Count]) -> list[Count]:
@@ -358,7 +371,7 @@ def _them(member: Token, counts: list[Count]) -> int | None:
     return earlier[-1].value if earlier else None
 
 
-def _dead(sentence: Span) -> list[Count]:
+def dead_in(sentence: Span) -> list[Count]:
     """The counts of the dead the sentence gives as its event's (not another's)."""
     every = counts_of(sentence)
     kinds = [_kind(c) for c in every]
@@ -389,7 +402,7 @@ def sentence_toll(sentence: Span) -> list[tuple[int, bool]]:
     lowered = " " + sentence.text.lower() + " "
     if not any(is_death(t) or t.lemma_.lower() in _words("loss_verbs") for t in sentence):
         return []  # no death word, no toll (and nothing that says nobody died)
-    counts = _dead(sentence)
+    counts = dead_in(sentence)
     if any(p in lowered for p in _words("self_phrases")):
         return [(1, False)]
     if not counts or (
@@ -448,57 +461,3 @@ def fatality_count(figures: list[tuple[int, int, bool]]) -> int:
         first = min(sentence for sentence, _ in exact)
         return acled_fatalities([value for sentence, value in exact if sentence == first])
     return acled_fatalities([value for _, value, _ in figures])
-
-
-def states_total(sentence: Span) -> bool:
-    """'The death toll from the attacks is seven': a figure for the whole, the attackers'
-    dead told after it included."""
-    return any(t.lemma_.lower() in _words("summary_nouns") for t in sentence)
-
-
-def adds_to_toll(sentence: Span) -> bool:
-    """Whether the dead of this sentence are more dead of the event told just before, to be
-    added to its toll as ACLED does: another side's or the attackers' dead ("Two attackers are
-    also killed", "Around 10 Taliban fighters also died in the attack", "The gunman was shot
-    dead by police"); not another incident ("in another attack", "meanwhile", "in the West
-    Bank"), a running total or a competing figure."""
-    toll = sentence_toll(sentence)
-    if not toll or toll[0][1] or toll[0][0] <= 0 or states_total(sentence):
-        return False
-    words = {t.lower_ for t in sentence}
-    if words & _words("apart_markers") or any(_placed(t) for t in sentence):
-        return False
-    heads = [sentence.root] + [
-        c for c in sentence.root.children if c.dep_ in {"conj", "parataxis", "ccomp"}
-    ]
-    if not any(is_death(h) or any(c.lower_ == "dead" for c in h.children) for h in heads):
-        return False  # a deed of its own ("jets also struck Gaza, killing 3")
-    dead = _dead(sentence)
-    doers = any(
-        (of_noun(c.head) or c.head).lemma_.lower() in _words("doer_nouns") for c in dead
-    )  # "13 of the attackers"
-    if not doers and any(_own_doer(h) for h in heads):
-        return False  # "Israeli drones also kill 31 Palestinians": the other side's deed
-    more = bool(words & _words("more_markers")) or "as well" in sentence.text.lower()
-    return more or doers
-
-
-def _own_doer(verb: Token) -> bool:
-    """An active death verb whose subject is a doer, not the deed ('the shootout killed')."""
-    return (
-        is_death(verb)
-        and any(
-            c.dep_ == "nsubj" and c.lemma_.lower() not in _words("event_nouns")
-            for c in verb.children
-        )
-        and any(c.dep_ == "dobj" for c in verb.children)
-    )
-
-
-def _placed(token: Token) -> bool:
-    """A place the sentence puts its deaths in ('in the West Bank'): another scene."""
-    return (
-        (token.ent_type_ in {"GPE", "LOC", "FAC"} or token.pos_ == "PROPN")
-        and token.dep_ == "pobj"
-        and token.head.lower_ in {"in", "at", "near", "outside", "inside", "across", "on"}
-    )

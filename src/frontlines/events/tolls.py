@@ -6,17 +6,18 @@ A sentence's toll goes to the violent event it reports, else to the first it rep
 ACLED codes (a capture, a protest: "unless the text gives a toll" they carry none); a sentence
 that only counts the dead gives them to the event just before, or, where none came before,
 to the event the next sentence tells. Dead told as more of the event
-before ("Two attackers are also killed", `fatalities.adds_to_toll`) are added to its toll.
+before ("Two attackers are also killed", `adds_to_toll`) are added to its toll.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 import frontlines.clauses as clauses
-from frontlines.events.fatalities import adds_to_toll, sentence_toll, states_total
+from frontlines.events.death_counts import fatality_words, is_death, of_noun
+from frontlines.events.fatalities import dead_in, sentence_toll
 from frontlines.events.folding import Draft, is_bare_toll
 from frontlines.resolve import ResolvedDocument
 
@@ -125,3 +126,59 @@ def place_toll(
         latest = [d for d in recent if d.sentence_index == recent[-1].sentence_index]
         _date_from(_attach(sentence, latest, index), bare)
     return found
+
+
+def states_total(sentence: Span) -> bool:
+    """'The death toll from the attacks is seven': a figure for the whole, the attackers'
+    dead told after it included."""
+    return any(t.lemma_.lower() in fatality_words("summary_nouns") for t in sentence)
+
+
+def adds_to_toll(sentence: Span) -> bool:
+    """Whether the dead of this sentence are more dead of the event told just before, to be
+    added to its toll as ACLED does: another side's or the attackers' dead ("Two attackers are
+    also killed", "Around 10 Taliban fighters also died in the attack", "The gunman was shot
+    dead by police"); not another incident ("in another attack", "meanwhile", "in the West
+    Bank"), a running total or a competing figure."""
+    toll = sentence_toll(sentence)
+    if not toll or toll[0][1] or toll[0][0] <= 0 or states_total(sentence):
+        return False
+    words = {t.lower_ for t in sentence}
+    if words & fatality_words("apart_markers") or any(_placed(t) for t in sentence):
+        return False
+    heads = [sentence.root] + [
+        c for c in sentence.root.children if c.dep_ in {"conj", "parataxis", "ccomp"}
+    ]
+    if not any(is_death(h) or any(c.lower_ == "dead" for c in h.children) for h in heads):
+        return False  # a deed of its own ("jets also struck Gaza, killing 3")
+    dead = dead_in(sentence)
+    doers = any(
+        (of_noun(c.head) or c.head).lemma_.lower() in fatality_words("doer_nouns")
+        or c.head.lower_ in {"he", "she"}
+        for c in dead
+    )  # "13 of the attackers", the attacker told as "he" ("He was shot and killed")
+    if not doers and any(_own_doer(h) for h in heads):
+        return False  # "Israeli drones also kill 31 Palestinians": the other side's deed
+    more = bool(words & fatality_words("more_markers")) or "as well" in sentence.text.lower()
+    return more or doers
+
+
+def _own_doer(verb: Token) -> bool:
+    """An active death verb whose subject is a doer, not the deed ('the shootout killed')."""
+    return (
+        is_death(verb)
+        and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() not in fatality_words("event_nouns")
+            for c in verb.children
+        )
+        and any(c.dep_ == "dobj" for c in verb.children)
+    )
+
+
+def _placed(token: Token) -> bool:
+    """A place the sentence puts its deaths in ('in the West Bank'): another scene."""
+    return (
+        (token.ent_type_ in {"GPE", "LOC", "FAC"} or token.pos_ == "PROPN")
+        and token.dep_ == "pobj"
+        and token.head.lower_ in {"in", "at", "near", "outside", "inside", "across", "on"}
+    )
