@@ -181,3 +181,26 @@ def test_an_attacker_shot_dead_after_the_attack_is_counted():
         published="2021-08-29",
     ).events
     assert tolls[0].fatalities == 2
+
+
+@pytest.mark.parametrize(
+    "sentence, toll",
+    [
+        # another incident told in a clause of its own is another event's toll
+        (
+            "At least 32 people are killed in bomb blasts near the city of Jos, while at least "
+            "six people die in attacks on churches in the city of Maiduguri.",
+            32,
+        ),
+        (
+            "A NATO adviser is shot dead by a woman in Kabul, and at least five policemen are "
+            "killed by another officer in northern Afghanistan.",
+            1,
+        ),
+        # a title joined to a name is no one else; "presumed dead" is dead
+        ("Gunmen shoot and kill Mostafa Abdelrahman, the party secretary, and candidate.", 1),
+        ("Twelve policemen are missing and presumed dead after the ambush.", 12),
+    ],
+)
+def test_the_toll_of_the_first_incident_told(sentence, toll):
+    assert sentence_toll(load_pipeline()(sentence)[:]) == [(toll, False)]

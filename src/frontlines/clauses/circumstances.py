@@ -63,7 +63,19 @@ def date_of(
     ]
     if own:
         return own[0][2]
-    return _dated_deed(candidates, resolved) or _sentence_day(trigger, candidates, resolved)
+    return (
+        _dated_deed(candidates, resolved)
+        or _sentence_day(trigger, candidates, resolved)
+        or (_report_day(resolved) if not candidates else None)
+    )
+
+
+def _report_day(resolved: ResolvedDocument) -> DateMention | None:
+    """The one recent day a report names, for an event told in a sentence that names no date:
+    "The army reports the destruction of a tunnel. ... its jets bombed the tunnel opening
+    Saturday night" (a report naming several days gives none)."""
+    days = [d for d in resolved.dates if d.precision == "day" and _recent(d, resolved)]
+    return days[0] if days and len({d.value for d in days}) == 1 else None
 
 
 def _sentence_day(

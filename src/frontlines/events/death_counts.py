@@ -213,6 +213,41 @@ def counts_of(sentence: Span) -> list[Count]:
 
 
 RELATIVES = {"who", "that", "which", "whom"}
+CLAUSE_LINKS = {"ROOT", "conj", "parataxis", "ccomp"}
+
+
+def clause_of(token: Token) -> Token:
+    """The verb of the clause a word is told in: a participle ("..., killing 4") belongs to
+    the clause it hangs on, a clause with its own subject ("while six die in ...") is one."""
+    current = token
+    for _ in range(40):
+        if current.pos_ in {"VERB", "AUX"} and (
+            current.dep_ in CLAUSE_LINKS
+            or (
+                current.dep_ == "advcl"
+                and any(c.dep_ in {"nsubj", "nsubjpass"} for c in current.children)
+            )
+        ):
+            return current
+        if current.head == current:
+            return current
+        current = current.head
+    return current
+
+
+def other_scene(first: Token, later: Token) -> bool:
+    """Whether the clause of `later` tells another incident than that of `first`: another
+    doer or attack ("and five policemen are killed by another officer"), or other places than
+    the first clause names ("near Jos, while six die in attacks ... in Maiduguri")."""
+    home, clause = clause_of(first), clause_of(later)
+    if home == clause:
+        return False
+    own = [t for t in later.sent if clause_of(t) == clause]
+    if any(t.lower_ in fatality_words("other_scene_markers") for t in own):
+        return True
+    places = {t.lower_ for t in own if t.ent_type_ == "GPE"}
+    home_places = {t.lower_ for t in later.sent if t.ent_type_ == "GPE" and clause_of(t) == home}
+    return bool(places and home_places and not places & home_places)
 
 
 def clause_words(head: Token) -> list[Token]:

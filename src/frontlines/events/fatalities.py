@@ -24,6 +24,7 @@ from frontlines.events.death_counts import (
     is_death,
     is_injury,
     of_noun,
+    other_scene,
     personal,
     self_death,
     told_as_cause,
@@ -70,6 +71,9 @@ def _above(head: Token) -> list[Token]:
         if c.dep_ == "conj"
         and c.pos_ == "VERB"
         and not any(g.dep_ in {"nsubj", "nsubjpass", "dobj"} for g in c.children)
+    ]
+    words += [  # "are missing and presumed dead"
+        g for c in words[1:] if c.dep_ == "conj" for g in c.children if g.dep_ in {"oprd", "acomp"}
     ]
     return words
 
@@ -257,6 +261,7 @@ def _singles(sentence: Span, taken: set[int], counts: list[Count]) -> list[Count
                         and not (_described(member) or personal(member))
                     )
                     or across_break(member, token)
+                    or _title(member, noun)
                     or member.lemma_.lower() in _words("time_units")
                     or _after_subset_marker(member)
                     or member.lower_ in _words("not_victims")
@@ -272,6 +277,17 @@ def _singles(sentence: Span, taken: set[int], counts: list[Count]) -> list[Count
                     taken.add(member.i)
                     found.append(Count(1, False, member.i, member, alone=self_death(token)))
     return found
+
+
+def _title(member: Token, first: Token) -> bool:
+    """'X, the party secretary, and parliamentary candidate for Y': a bare common noun
+    joined to a name describes the named, it is no one else."""
+    return (
+        member is not first
+        and first.pos_ == "PROPN"
+        and member.tag_ == "NN"
+        and not any(c.dep_ in {"det", "poss", "nummod"} for c in member.children)
+    )
 
 
 def _companions(noun: Token) -> list[Token]:
@@ -416,6 +432,8 @@ def sentence_toll(sentence: Span) -> list[tuple[int, bool]]:
     if running and len(running) == len(counts):
         return [(min(c.value for c in running), False)]  # the only figure given
     counts = [c for c in counts if c not in running]  # the event's own part
+    first = min(counts, key=lambda c: c.start, default=None)
+    counts = [c for c in counts if first is None or not other_scene(first.head, c.head)]
     parted = _breakdown(counts)
     counts = [c for c in counts if c not in parted]
     competing = [c.value for c in counts if _toll(c) == "competing"]
