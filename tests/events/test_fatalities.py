@@ -197,6 +197,11 @@ def test_an_attacker_shot_dead_after_the_attack_is_counted():
             "killed by another officer in northern Afghanistan.",
             1,
         ),
+        (
+            "Nigeria's military kill 13 members of the group and lose one soldier in a gun "
+            "battle in Maiduguri.",
+            14,
+        ),
         # a title joined to a name is no one else; "presumed dead" is dead
         ("Gunmen shoot and kill Mostafa Abdelrahman, the party secretary, and candidate.", 1),
         ("Twelve policemen are missing and presumed dead after the ambush.", 12),

@@ -245,9 +245,25 @@ def other_scene(first: Token, later: Token) -> bool:
     own = [t for t in later.sent if clause_of(t) == clause]
     if any(t.lower_ in fatality_words("other_scene_markers") for t in own):
         return True
-    places = {t.lower_ for t in own if t.ent_type_ == "GPE"}
-    home_places = {t.lower_ for t in later.sent if t.ent_type_ == "GPE" and clause_of(t) == home}
+    places = {t.lower_ for t in own if _scene(t)}
+    home_places = {t.lower_ for t in later.sent if _scene(t) and clause_of(t) == home}
     return bool(places and home_places and not places & home_places)
+
+
+LOCATIVES = {"in", "at", "near", "outside", "inside", "across", "around"}
+
+
+def _scene(token: Token) -> bool:
+    """A place named as where something happened ("in Maiduguri", "near the city of Jos"),
+    not as whose it is ("Nigeria's military")."""
+    if token.ent_type_ != "GPE":
+        return False
+    for above in token.ancestors:
+        if above.dep_ == "prep" and above.lower_ in LOCATIVES:
+            return True
+        if above.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
 
 
 def clause_words(head: Token) -> list[Token]:
