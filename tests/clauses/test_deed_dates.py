@@ -62,3 +62,20 @@ def test_days_the_text_names_in_the_forms_reports_use():
     ]:
         event = text_extraction(text, published=published).events[0]
         assert (event.date, event.time_precision) == (day, precision), text
+
+
+def test_the_one_day_a_report_names_dates_an_event_told_without_one():
+    from conftest import text_extraction
+
+    first = text_extraction(
+        "The army reports the destruction of a tunnel under the crossing. "
+        "Its jets bombed the tunnel opening in Gaza on Saturday night.",
+        published="2018-01-14",
+    ).events[0]
+    assert (first.date, first.time_precision) == ("2018-01-13", 2)
+    several = text_extraction(
+        "The army reports the destruction of a tunnel under the crossing. "
+        "Its jets bombed the tunnel on Saturday and a post on Friday.",
+        published="2018-01-14",
+    ).events[0]
+    assert several.date == "2018-01-14"

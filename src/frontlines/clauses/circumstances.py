@@ -73,9 +73,11 @@ def date_of(
 def _report_day(resolved: ResolvedDocument) -> DateMention | None:
     """The one recent day a report names, for an event told in a sentence that names no date:
     "The army reports the destruction of a tunnel. ... its jets bombed the tunnel opening
-    Saturday night" (a report naming several days gives none)."""
+    Saturday night" (a report naming several days gives none); inferred, so to the week."""
     days = [d for d in resolved.dates if d.precision == "day" and _recent(d, resolved)]
-    return days[0] if days and len({d.value for d in days}) == 1 else None
+    if not days or len({d.value for d in days}) > 1:
+        return None
+    return days[0].model_copy(update={"precision": "week"})
 
 
 def _sentence_day(
