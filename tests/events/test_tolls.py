@@ -46,3 +46,12 @@ def test_the_day_a_toll_sentence_names_dates_the_event_it_counts_for():
         published="2015-10-10",
     ).events[0]
     assert (earlier.date, earlier.time_precision, earlier.fatalities) == ("2015-10-09", 1, 6)
+
+
+def test_a_toll_in_a_sentence_whose_own_event_carries_none_is_the_events_before():
+    tolls = _tolls(
+        "The air force carries out strikes on militia bases in the province. "
+        "A spokesman for the militia says 19 of its fighters were killed in the strikes, "
+        "while vowing to respond."
+    )
+    assert tolls[:1] == [19]

@@ -51,8 +51,13 @@ def _date_from(target: Draft | None, told: Sequence[Draft]) -> None:
     """The day a sentence told of the event's toll names ("The attack took place on
     Wednesday, killing three"), for an event whose own clause names none."""
     dated = next((d for d in told if d.date and d.date_precision in ("day", "week")), None)
-    if target is not None and target.date is None and dated is not None:
+    if target is not None and dated is not None and _undated(target, dated.date_precision):
         target.date, target.date_precision = dated.date, dated.date_precision
+
+
+def _undated(draft: Draft, precision: str | None) -> bool:
+    """An event with no day of its own, or only one inferred to the week, for a day."""
+    return draft.date is None or (draft.date_precision == "week" and precision == "day")
 
 
 def _first_told(draft: Draft) -> int | None:
@@ -95,7 +100,7 @@ def _attach_earlier(
         return
     target = _attach(sentences[earlier], found, earlier)
     date = clauses.deed_date(sentences[earlier], resolved) if resolved is not None else None
-    if target is not None and target.date is None and date is not None:
+    if target is not None and date is not None and _undated(target, date.precision):
         target.date, target.date_precision = date.value, date.precision  # "Friday's violence"
 
 
@@ -120,12 +125,18 @@ def place_toll(
         bare, found = found, []  # "At least 12 people were killed": the toll of the event before
     if found and not sentence_toll(sentence):
         _attach_earlier(found, drafts, index, sentences, resolved)
+    latest = [d for d in recent if d.sentence_index == recent[-1].sentence_index]
     if found or not recent:
-        _attach(sentence, found, index)
+        if _attach(sentence, found, index) is None and recent and _bearers(found) == []:
+            _attach(sentence, latest, index)  # "X says 19 of its fighters were killed"
     else:  # of the events of the latest sentence before, the violent one
-        latest = [d for d in recent if d.sentence_index == recent[-1].sentence_index]
         _date_from(_attach(sentence, latest, index), bare)
     return found
+
+
+def _bearers(drafts: list[Draft]) -> list[Draft]:
+    """The drafts that may carry a toll: violent ones, or ones ACLED codes."""
+    return [d for d in drafts if _violent(d) or d.event_type is not None]
 
 
 def states_total(sentence: Span) -> bool:
