@@ -9,6 +9,7 @@ from frontlines.clauses.circumstances import (
     harm_by_hazard,
     industrial_accident,
     modality_of,
+    report_day,
     speaker_side,
 )
 from frontlines.clauses.event_place import location_of, origin_of
@@ -40,6 +41,7 @@ __all__ = [
     "industrial_accident",
     "has_civilian_victims",
     "location_of",
+    "report_day",
     "modality_of",
     "origin_of",
     "phrase_tokens",

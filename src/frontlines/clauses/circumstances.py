@@ -63,17 +63,13 @@ def date_of(
     ]
     if own:
         return own[0][2]
-    return (
-        _dated_deed(candidates, resolved)
-        or _sentence_day(trigger, candidates, resolved)
-        or (_report_day(resolved) if not candidates else None)
-    )
+    return _dated_deed(candidates, resolved) or _sentence_day(trigger, candidates, resolved)
 
 
-def _report_day(resolved: ResolvedDocument) -> DateMention | None:
-    """The one recent day a report names, for an event told in a sentence that names no date:
-    "The army reports the destruction of a tunnel. ... its jets bombed the tunnel opening
-    Saturday night" (a report naming several days gives none); inferred, so to the week."""
+def report_day(resolved: ResolvedDocument) -> DateMention | None:
+    """The one recent day a report names, for an event whose sentence names no date: "The
+    army reports the destruction of a tunnel. ... its jets bombed the tunnel opening Saturday
+    night" (a report naming several days gives none); inferred, so to the week."""
     days = [d for d in resolved.dates if d.precision == "day" and _recent(d, resolved)]
     if not days or len({d.value for d in days}) > 1:
         return None
