@@ -23,3 +23,59 @@ def test_a_date_in_the_wounding_a_death_came_of():
         _token("A girl dies of injuries sustained when troops shot her yesterday.", "yesterday")
     )
     assert not dates_wounds(_token("A soldier was shot dead in the town on May 3.", "3"))
+
+
+def test_a_day_another_clause_of_the_sentence_names_beats_the_publication_date():
+    from conftest import text_extraction
+
+    events = text_extraction(
+        "Israel shut down the crossing before its jets bombed the tunnel opening in Gaza "
+        "Saturday night.",
+        published="2018-01-14",
+    ).events
+    assert events and all(e.date == "2018-01-13" for e in events)
+
+
+def test_days_the_text_names_in_the_forms_reports_use():
+    from conftest import text_extraction
+
+    for text, published, day, precision in [
+        (
+            "On the night of 18/07, gunmen killed five villagers in Kidal.",
+            "2020-07-20",
+            "2020-07-18",
+            1,
+        ),
+        ("Gunmen killed five villagers in Kidal on Tuesday night.", "2020-07-20", "2020-07-14", 1),
+        (
+            "Between 12 and 14 March, clashes between the army and rebels killed 10 in Kidal.",
+            "2020-03-20",
+            "2020-03-12",
+            2,
+        ),
+        (
+            "Around 5 May, the army shelled the town of Kidal, killing four civilians.",
+            "2020-05-20",
+            "2020-05-05",
+            2,
+        ),
+    ]:
+        event = text_extraction(text, published=published).events[0]
+        assert (event.date, event.time_precision) == (day, precision), text
+
+
+def test_the_one_day_a_report_names_dates_an_event_told_without_one():
+    from conftest import text_extraction
+
+    first = text_extraction(
+        "The army reports the destruction of a tunnel under the crossing. "
+        "Its jets bombed the tunnel opening in Gaza on Saturday night.",
+        published="2018-01-14",
+    ).events[0]
+    assert (first.date, first.time_precision) == ("2018-01-13", 2)
+    several = text_extraction(
+        "The army reports the destruction of a tunnel under the crossing. "
+        "Its jets bombed the tunnel on Saturday and a post on Friday.",
+        published="2018-01-14",
+    ).events[0]
+    assert several.date == "2018-01-14"

@@ -121,6 +121,91 @@ def test_tolls_of_this_event_only(sentence, toll):
     ],
 )
 def test_dead_told_after_the_toll_add_to_it(sentence, adds):
-    from frontlines.events.fatalities import adds_to_toll
+    from frontlines.events.tolls import adds_to_toll
 
     assert adds_to_toll(load_pipeline()(sentence)[:]) is adds
+
+
+@pytest.mark.parametrize(
+    "sentence, toll",
+    [
+        # what the parse gives as a second object or a heading is no one killed
+        ("Militants kill 13 people in raids on two villages, the army and a chief report.", 13),
+        ("Insurgency in the north: Ten civilians, including children, are killed by a bomb.", 10),
+        ("Seven people are killed during the funerals the day before.", 7),
+        # people the tagger took for groups, lists the parse breaks
+        ("Rebels executed American hostage Peter Kassig.", 1),
+        ("Five soldiers are killed and three civilians injured by militants.", 5),
+        ("A bomb detonates on a convoy killing six police, one soldier, and one translator.", 8),
+        ("Two of the attackers were killed, while the two others blew themselves up.", 4),
+        # parts of a total are not more dead
+        ("At least six people are killed in clashes: three in Tunis, two in Sfax.", 6),
+        ("At least three people die, including two policemen, and a teacher was shot dead.", 3),
+        # an earlier deed the event answers
+        (
+            "Crowds protesting an arson attack that burned an infant to death clash with troops.",
+            None,
+        ),
+    ],
+)
+def test_who_counts_among_the_dead(sentence, toll):
+    expected = [] if toll is None else [(toll, False)]
+    result = sentence_toll(load_pipeline()(sentence)[:])
+    assert result == expected or (toll is None and result == [(0, False)])
+
+
+@pytest.mark.parametrize(
+    "sentence, toll",
+    [
+        # the event's own toll raised by later deaths is its toll
+        ("A man wounded in the attack dies of his injuries, raising the death toll to five.", 5),
+        ("Three more people die after the riot, bringing the total death toll to four.", 4),
+        # a running total over a campaign is not
+        ("Two protesters die, bringing the death toll at the border to 34 since March 30.", 2),
+        ("Jets strike again, killing eight, bringing the death toll from the strikes to 32.", 8),
+    ],
+)
+def test_a_toll_raised_is_the_events_unless_over_a_campaign(sentence, toll):
+    assert sentence_toll(load_pipeline()(sentence)[:]) == [(toll, False)]
+
+
+def test_an_attacker_shot_dead_after_the_attack_is_counted():
+    from conftest import text_extraction
+
+    assert sentence_toll(
+        load_pipeline()("A woman opens fire at the gate before being shot dead by police.")[:]
+    ) == [(1, False)]
+    tolls = text_extraction(
+        "A gunman kills a civilian in the town. "
+        "He then opened fire outside a police station and was shot dead by police.",
+        published="2021-08-29",
+    ).events
+    assert tolls[0].fatalities == 2
+
+
+@pytest.mark.parametrize(
+    "sentence, toll",
+    [
+        # another incident told in a clause of its own is another event's toll
+        (
+            "At least 32 people are killed in bomb blasts near the city of Jos, while at least "
+            "six people die in attacks on churches in the city of Maiduguri.",
+            32,
+        ),
+        (
+            "A NATO adviser is shot dead by a woman in Kabul, and at least five policemen are "
+            "killed by another officer in northern Afghanistan.",
+            1,
+        ),
+        (
+            "Nigeria's military kill 13 members of the group and lose one soldier in a gun "
+            "battle in Maiduguri.",
+            14,
+        ),
+        # a title joined to a name is no one else; "presumed dead" is dead
+        ("Gunmen shoot and kill Mostafa Abdelrahman, the party secretary, and candidate.", 1),
+        ("Twelve policemen are missing and presumed dead after the ambush.", 12),
+    ],
+)
+def test_the_toll_of_the_first_incident_told(sentence, toll):
+    assert sentence_toll(load_pipeline()(sentence)[:]) == [(toll, False)]

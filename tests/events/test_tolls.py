@@ -31,3 +31,27 @@ def test_a_toll_told_before_any_event_is_the_next_events():
         "Rioters breached the fence and were dispersed by live fire."
     )
     assert tolls[:1] == [6]
+
+
+def test_the_day_a_toll_sentence_names_dates_the_event_it_counts_for():
+    later = text_extraction(
+        "Gunmen attacked a police post in the town. "
+        "The attack took place on Wednesday, killing three officers.",
+        published="2020-07-20",
+    ).events[0]
+    assert (later.date, later.fatalities) == ("2020-07-15", 3)
+    earlier = text_extraction(
+        "The death toll from Friday's violence at the border is now six. "
+        "Rioters breached the fence and were dispersed by live fire.",
+        published="2015-10-10",
+    ).events[0]
+    assert (earlier.date, earlier.time_precision, earlier.fatalities) == ("2015-10-09", 1, 6)
+
+
+def test_a_toll_in_a_sentence_whose_own_event_carries_none_is_the_events_before():
+    tolls = _tolls(
+        "The air force carries out strikes on militia bases in the province. "
+        "A spokesman for the militia says 19 of its fighters were killed in the strikes, "
+        "while vowing to respond."
+    )
+    assert tolls[:1] == [19]

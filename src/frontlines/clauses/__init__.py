@@ -4,10 +4,12 @@ clauses this way, so the readers live here, below them both."""
 
 from frontlines.clauses.circumstances import (
     date_of,
+    deed_date,
     evidence_of,
     harm_by_hazard,
     industrial_accident,
     modality_of,
+    report_day,
     speaker_side,
 )
 from frontlines.clauses.event_place import location_of, origin_of
@@ -31,6 +33,7 @@ __all__ = [
     "actors_of",
     "agent_of",
     "date_of",
+    "deed_date",
     "evidence_of",
     "force_kind",
     "generic_actor",
@@ -38,6 +41,7 @@ __all__ = [
     "industrial_accident",
     "has_civilian_victims",
     "location_of",
+    "report_day",
     "modality_of",
     "origin_of",
     "phrase_tokens",

@@ -63,6 +63,49 @@ def date_of(
     ]
     if own:
         return own[0][2]
+    return _dated_deed(candidates, resolved) or _sentence_day(trigger, candidates, resolved)
+
+
+def report_day(resolved: ResolvedDocument) -> DateMention | None:
+    """The one recent day a report names, for an event whose sentence names no date: "The
+    army reports the destruction of a tunnel. ... its jets bombed the tunnel opening Saturday
+    night" (a report naming several days gives none); inferred, so to the week."""
+    days = [d for d in resolved.dates if d.precision == "day" and _recent(d, resolved)]
+    if not days or len({d.value for d in days}) > 1:
+        return None
+    return days[0].model_copy(update={"precision": "week"})
+
+
+def _sentence_day(
+    trigger: Token, candidates: list[tuple], resolved: ResolvedDocument
+) -> DateMention | None:
+    """A day the sentence names in another clause, where the event's own clause names none:
+    a date the text states beats the publication date ("Israel shut down the crossing before
+    its jets bombed the tunnel Saturday night"); a recent one only."""
+    for start, end, date in candidates:
+        if date.precision not in ("day", "week") or not _recent(date, resolved):
+            continue
+        if not _background_date(trigger, start, end, resolved):
+            return date
+    return None
+
+
+def _recent(date: DateMention, resolved: ResolvedDocument) -> bool:
+    published = resolved.linked.parsed.document.published
+    if not published:
+        return True
+    age = dt.date.fromisoformat(published) - dt.date.fromisoformat(date.value)
+    return 0 <= age.days <= RECENT_DEED_DAYS
+
+
+def deed_date(sentence: Span, resolved: ResolvedDocument) -> DateMention | None:
+    """The day a sentence with no event of its own dates a deed by ("The death toll from
+    Friday's violence is now seven")."""
+    candidates = [
+        (start, end, date)
+        for (start, end), date in resolved.date_at.items()
+        if sentence.start_char <= start < sentence.end_char
+    ]
     return _dated_deed(candidates, resolved)
 
 
@@ -79,10 +122,8 @@ def _dated_deed(candidates: list[tuple], resolved: ResolvedDocument) -> DateMent
         span = char_span(resolved.linked.parsed.doc, start, end)
         if span is None or date.precision not in ("day", "week"):
             continue
-        if published:
-            age = dt.date.fromisoformat(published) - dt.date.fromisoformat(date.value)
-            if not 0 <= age.days <= RECENT_DEED_DAYS:
-                continue
+        if published and not _recent(date, resolved):
+            continue
         if _dates_a_deed(span.root):
             return date
     return None

@@ -210,3 +210,147 @@ def counts_of(sentence: Span) -> list[Count]:
             found.append(Count(vague[lower], True, token.i, counted_noun(token)))
         index += 1
     return found
+
+
+RELATIVES = {"who", "that", "which", "whom"}
+CLAUSE_LINKS = {"ROOT", "conj", "parataxis", "ccomp"}
+
+
+def clause_of(token: Token) -> Token:
+    """The verb of the clause a word is told in: a participle ("..., killing 4") belongs to
+    the clause it hangs on, a clause with its own subject ("while six die in ...") is one."""
+    current = token
+    for _ in range(40):
+        if current.pos_ in {"VERB", "AUX"} and (
+            current.dep_ in CLAUSE_LINKS
+            or (
+                current.dep_ == "advcl"
+                and any(c.dep_ in {"nsubj", "nsubjpass"} for c in current.children)
+            )
+        ):
+            return current
+        if current.head == current:
+            return current
+        current = current.head
+    return current
+
+
+def other_scene(first: Token, later: Token) -> bool:
+    """Whether the clause of `later` tells another incident than that of `first`: another
+    doer or attack ("and five policemen are killed by another officer"), or other places than
+    the first clause names ("near Jos, while six die in attacks ... in Maiduguri")."""
+    home, clause = clause_of(first), clause_of(later)
+    if home == clause:
+        return False
+    own = [t for t in later.sent if clause_of(t) == clause]
+    if any(t.lower_ in fatality_words("other_scene_markers") for t in own):
+        return True
+    places = {t.lower_ for t in own if _scene(t)}
+    home_places = {t.lower_ for t in later.sent if _scene(t) and clause_of(t) == home}
+    return bool(places and home_places and not places & home_places)
+
+
+LOCATIVES = {"in", "at", "near", "outside", "inside", "across", "around"}
+
+
+def _scene(token: Token) -> bool:
+    """A place named as where something happened ("in Maiduguri", "near the city of Jos"),
+    not as whose it is ("Nigeria's military")."""
+    if token.ent_type_ != "GPE":
+        return False
+    for above in token.ancestors:
+        if above.dep_ == "prep" and above.lower_ in LOCATIVES:
+            return True
+        if above.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
+
+
+def clause_words(head: Token) -> list[Token]:
+    """The clauses hung on a counted noun that tell what befell it, and their complements:
+    "three civilians injured by ...", "two members reported as killed", "people who died";
+    not a clause with a subject of its own ("..., later two militants being killed")."""
+    found = []
+    for clause in head.children:
+        if clause.dep_ not in {"acl", "relcl"} or any(
+            g.dep_ in {"nsubj", "nsubjpass"} and g.lower_ not in RELATIVES for g in clause.children
+        ):
+            continue
+        found.append(clause)
+        for child in clause.children:
+            if child.dep_ in {"xcomp", "oprd"}:
+                found.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "as":
+                found += [g for g in child.children if g.dep_ in {"pcomp", "pobj", "amod", "acomp"}]
+    return found
+
+
+def across_break(first: Token, second: Token) -> bool:
+    """A colon between two words: a heading ("X intervention in Yemen: ten civilians are
+    killed") or the parts of a total ("six are killed: three in X, ...")."""
+    low, high = sorted((first.i, second.i))
+    return any(t.text == ":" for t in first.doc[low + 1 : high])
+
+
+def personal(name: Token) -> bool:
+    """A name the tagger took for a group or place that the words around make a person:
+    "American hostage Abdul-Rahman Kassig", "the Imam of China", "Isnilon Hapilon and Omar
+    Maute"."""
+    people = fatality_words("person_nouns")
+    if name.lower_ in people:
+        return True
+    if any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in people for c in name.children):
+        return True
+    return any(c.ent_type_ == "PERSON" for c in name.conjuncts)
+
+
+def told_as_cause(sentence: Span) -> tuple[set[int], set[int]]:
+    """The tokens of what the sentence gives as the event's occasion or background, with
+    another event's toll: "a day after street violence left 44 dead", "one week after 35
+    are killed" (the toll where the sentence gives no other); and those never the event's:
+    what it answers ("in retaliation for the killing of three") and a running toll over a
+    campaign ("where 13 have been killed since October 2015")."""
+    found: set[int] = set()
+    never: set[int] = set()
+    occasions = fatality_words("occasion_nouns")
+    for word in sentence:
+        lower = word.lower_
+        if word.dep_ == "prep" and lower in {"after", "following", "since"}:
+            found.update(t.i for t in word.subtree)
+            if word.head.dep_ == "npadvmod" and word.head.head.dep_ == "advcl":
+                found.update(t.i for t in word.head.head.subtree)  # "A day after X left 44 dead"
+        elif word.dep_ == "mark" and lower in {"after", "following", "since"} and _earlier(word):
+            found.update(t.i for t in word.head.subtree)  # "... one week after 35 are killed"
+        elif word.dep_ == "prep" and lower in {"for", "to"} and word.head.lemma_ in occasions:
+            never.update(t.i for t in word.subtree)
+        elif word.dep_ == "dobj" and word.head.lemma_.lower() in fatality_words("occasion_verbs"):
+            never.update(t.i for t in word.subtree)  # "protesting an attack that killed"
+        if lower == "since" and word.head.pos_ == "VERB" and _dated_past(word):
+            never.update(t.i for t in word.head.subtree)
+    return found, never
+
+
+def _earlier(mark: Token) -> bool:
+    """An 'after' clause that tells an earlier deed, not how this one began: set apart by a
+    span of time ("one week after"), by 'other'/'another', or given as the occasion of the
+    killing the main verb tells ("kills 146 jihadists after militants killed 14")."""
+    clause, main = mark.head, mark.head.head
+    before = mark.doc[max(mark.i - 2, mark.sent.start) : mark.i]
+    if any(t.lemma_.lower() in fatality_words("time_units") for t in before):
+        return True
+    if any(t.lower_ in {"other", "another", "earlier", "previous"} for t in clause.subtree):
+        return True
+    return is_death(main) or any(
+        c.dep_ in {"xcomp", "advcl"} and is_death(c) for c in main.children if c != clause
+    )
+
+
+def _dated_past(since: Token) -> bool:
+    """'since October 2015', 'since 2019': a campaign's start named by a month or year (not
+    'since the ceasefire accord earlier in September', a comparison)."""
+    months = fatality_words("not_counts")
+    start = next((c for c in since.children if c.dep_ == "pobj"), None)
+    if start is None:
+        return False
+    year = start.like_num and len(start.text) == 4
+    return year or start.lower_ in months  # not "since Saturday": the event's own days

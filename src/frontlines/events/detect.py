@@ -357,14 +357,15 @@ def detect_events(resolved: ResolvedDocument, quotes: Sequence[Quote] = ()) -> l
         found = _drafts_for_sentence(sentence, resolved, typings[index], quotes)
         for draft in found:
             draft.sentence_index = index
-        found = place_toll(sentence, found, drafts, index, sentences)
+        found = place_toll(sentence, found, drafts, index, sentences, resolved)
         for draft in found:
             as_excessive_force(draft)
         drafts += found
     events = []
+    day = clauses.report_day(resolved)  # the one day the report names, else its publication
     for number, draft in enumerate(fold_twins(drafts), start=1):
         if draft.date is None and document.published and not draft.historical:
-            draft.date, draft.date_precision = document.published, "week"
+            draft.date, draft.date_precision = day.value if day else document.published, "week"
         date = draft.date if draft.date and len(draft.date) == 10 else None
         if draft.date and len(draft.date) == 7:
             date = f"{draft.date}-01"

@@ -18,11 +18,16 @@ from frontlines.events.death_counts import (
     ONE_PERSON,
     REFLEXIVES,
     Count,
+    across_break,
+    clause_words,
     counts_of,
     is_death,
     is_injury,
     of_noun,
+    other_scene,
+    personal,
     self_death,
+    told_as_cause,
 )
 from frontlines.events.death_counts import (
     fatality_words as _words,
@@ -44,12 +49,18 @@ def _above(head: Token) -> list[Token]:
     words += [
         c
         for c in governor.children
-        if (c.dep_ in COMPLEMENTS or (c.dep_ == "advmod" and c.lower_ == "dead")) and c is not head
+        if (c.dep_ in COMPLEMENTS or (c.dep_ == "advmod" and c.lower_ in {"dead", "alive"}))
+        and c is not head
     ]  # "shoot dead a total of eight", "dead" parsed as an adverb
     words += [  # "the death toll rose to 55"
         c
         for c in governor.children
         if c.dep_ == "nsubj" and c.lemma_.lower() in _words("toll_nouns") and c is not head
+    ]
+    words += [  # "two members reported as killed"
+        c
+        for c in governor.children
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
     ]
     for child in governor.children:
         if child.dep_ == "prep" and child.lower_ not in {"without", "of", "after", "before"}:
@@ -60,6 +71,9 @@ def _above(head: Token) -> list[Token]:
         if c.dep_ == "conj"
         and c.pos_ == "VERB"
         and not any(g.dep_ in {"nsubj", "nsubjpass", "dobj"} for g in c.children)
+    ]
+    words += [  # "are missing and presumed dead"
+        g for c in words[1:] if c.dep_ == "conj" for g in c.children if g.dep_ in {"oprd", "acomp"}
     ]
     return words
 
@@ -90,7 +104,8 @@ def _kind(count: Count) -> str | None:
     """'death' or 'injury' for the count, by its place in the parse, else its neighbours."""
     head = count.head
     own = [head] if head.i != count.start else []
-    own += [c for c in head.children if c.dep_ in {"amod", "acl", "relcl"}]  # "4 dead"
+    own += [c for c in head.children if c.dep_ == "amod"]  # "4 dead"
+    own += clause_words(head)  # "injured by ...", "reported as killed", not "two being killed"
     own += [  # "leave 15 militants and 5 soldiers dead": the last one's "dead" is all of theirs
         c
         for later in head.conjuncts
@@ -112,8 +127,10 @@ def _kind(count: Count) -> str | None:
     along = _along_with(head)
     if along is not None and _harm([along], False):
         return _harm([along], False)  # "a journalist is killed, along with eight others"
+    if _self_killed(count.head):
+        return "death"  # "the two others entered and blew themselves up"
     anchor = head
-    while anchor.dep_ == "conj" and anchor.head != anchor:
+    while anchor.dep_ in {"conj", "appos"} and anchor.head != anchor:
         between = head.doc[anchor.head.i + 1 : anchor.i]
         if any(is_injury(t) for t in between) and not any(is_death(t) for t in between):
             return "injury"  # "kills one and injures 30 people", 30 parsed as one's conjunct
@@ -149,6 +166,15 @@ def _kind(count: Count) -> str | None:
     if best and best[1] == "death":
         count.strong = False
     return best[1] if best else None
+
+
+def _self_killed(head: Token) -> bool:
+    """The subject of 'blew themselves up', or of a verb it shares with one."""
+    if head.dep_ != "nsubj":
+        return False
+    verb = head.head
+    shared = [c for c in verb.conjuncts if not any(g.dep_ == "nsubj" for g in c.children)]
+    return any(self_death(v) for v in [verb, *shared])
 
 
 def _injury_before(count: Count) -> bool:
@@ -188,6 +214,8 @@ def _victims(token: Token) -> list[Token]:
             objects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if not objects and verb.dep_ in {"xcomp", "oprd"}:  # "is confirmed killed"
             objects = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        if not objects and verb.dep_ == "pcomp" and any(c.dep_ == "auxpass" for c in verb.children):
+            objects = _controller(verb.head.head)  # "opens fire before being shot dead"
         if objects or verb == token:
             return objects
     found = [c for c in token.children if c.dep_ == "poss"]
@@ -198,6 +226,17 @@ def _victims(token: Token) -> list[Token]:
     return found
 
 
+def _controller(verb: Token) -> list[Token]:
+    """The subject of the verb a participle clause hangs on ("A woman opens fire ... before
+    being shot dead", "He drove ... and opened fire, before being shot dead")."""
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects or verb.dep_ != "conj":
+            return subjects
+        verb = verb.head
+    return []
+
+
 def _singles(sentence: Span, taken: set[int], counts: list[Count]) -> list[Count]:
     """People killed without a number: 'killed a teacher', 'himself and ten soldiers',
     'beat them to death' (as many as the count before)."""
@@ -206,6 +245,8 @@ def _singles(sentence: Span, taken: set[int], counts: list[Count]) -> list[Count
         if not is_death(token) or token.lower_ in {"toll", "bodies", "lives", "life"}:
             continue
         victims = _victims(token)
+        if any(v.i in taken for v in victims):  # "kill 13 people ..., the army and a chief
+            victims = [v for v in victims if v.i in taken]  # report": a misparsed object
         for noun in victims:
             shared = _companions(token) if noun is victims[0] else []  # "killed alongside X"
             for member in [noun, *noun.conjuncts, *_companions(noun), *shared]:
@@ -215,7 +256,13 @@ def _singles(sentence: Span, taken: set[int], counts: list[Count]) -> list[Count
                     member.i in taken
                     or numbered
                     or negated
-                    or (member.ent_type_ in {"GPE", "ORG", "NORP"} and not _described(member))
+                    or (
+                        member.ent_type_ in {"GPE", "ORG", "NORP"}
+                        and not (_described(member) or personal(member))
+                    )
+                    or across_break(member, token)
+                    or _title(member, noun)
+                    or member.lemma_.lower() in _words("time_units")
                     or _after_subset_marker(member)
                     or member.lower_ in _words("not_victims")
                     or member.lemma_.lower() in _words("toll_nouns")
@@ -230,6 +277,17 @@ def _singles(sentence: Span, taken: set[int], counts: list[Count]) -> list[Count
                     taken.add(member.i)
                     found.append(Count(1, False, member.i, member, alone=self_death(token)))
     return found
+
+
+def _title(member: Token, first: Token) -> bool:
+    """'X, the party secretary, and parliamentary candidate for Y': a bare common noun
+    joined to a name describes the named, it is no one else."""
+    return (
+        member is not first
+        and first.pos_ == "PROPN"
+        and member.tag_ == "NN"
+        and not any(c.dep_ in {"det", "poss", "nummod"} for c in member.children)
+    )
 
 
 def _companions(noun: Token) -> list[Token]:
@@ -280,8 +338,9 @@ def _toll(count: Count) -> str | None:
     """'update' for "the toll rose to 55", 'competing' for "put the toll at 15", 'running'
     for a total the event adds to ("bringing the number killed this year to 29")."""
     doc = count.head.doc
-    if _running(count.head):
-        return "running"
+    running = _running(count.head)
+    if running is not None:
+        return "running" if _over_campaign(running) else "update"
     before = doc[max(count.start - 6, count.head.sent.start) : count.start]
     above = _above(count.head) if count.head.head != count.head else []
     named = [t for t in before if t.lemma_.lower() in _words("toll_nouns")]
@@ -300,15 +359,24 @@ def _toll(count: Count) -> str | None:
     return "update" if verbs else "competing"
 
 
-def _running(head: Token) -> bool:
-    """A count that a 'bringing ... to' or 'taking ... to' verb carries: the running total."""
+def _running(head: Token) -> Token | None:
+    """The 'bringing ... to' or 'taking ... to' verb that carries a count: a running total."""
     for verb in head.ancestors:
         if verb.lemma_.lower() in _words("running_total_verbs") and any(
             c.dep_ == "dobj" and c.lemma_.lower() in _words("toll_nouns") | _words("total_nouns")
             for c in verb.children
         ):
-            return True
-    return False
+            return verb
+    return None
+
+
+def _over_campaign(verb: Token) -> bool:
+    """A running total over a campaign ("bringing the toll to 34 since March 30", "the 2010
+    death toll", "the toll from the strikes to 32"), not the event's own toll raised by later
+    deaths ("dies of his injuries, raising the death toll to five")."""
+    return any(
+        t.ent_type_ == "DATE" or t.lower_ in _words("campaign_markers") for t in verb.subtree
+    )
 
 
 def _them(member: Token, counts: list[Count]) -> int | None:
@@ -319,13 +387,21 @@ def _them(member: Token, counts: list[Count]) -> int | None:
     return earlier[-1].value if earlier else None
 
 
-def _dead(sentence: Span) -> list[Count]:
+def dead_in(sentence: Span) -> list[Count]:
     """The counts of the dead the sentence gives as its event's (not another's)."""
     every = counts_of(sentence)
-    counts = [c for c in every if _kind(c) == "death"]
+    kinds = [_kind(c) for c in every]
+    for index in range(1, len(every)):
+        if kinds[index] != "injury" and kinds[index - 1] == "death":
+            before, count = every[index - 1], every[index]
+            between = sentence.doc[before.head.i + 1 : count.start]
+            if before.head.i < count.start and all(t.lower_ in {",", "and"} for t in between):
+                kinds[index] = "death"  # "killing six police, one soldier, and one translator"
+                count.strong = before.strong
+    counts = [c for c, kind in zip(every, kinds, strict=True) if kind == "death"]
     taken = {c.head.i for c in counts} | {c.start for c in counts}
     counts += _singles(sentence, taken, every)
-    earlier, never = _told_as_cause(sentence)
+    earlier, never = told_as_cause(sentence)
     counts = [c for c in counts if c.head.i not in never]  # "in retaliation for the killing"
     if any(c.head.i not in earlier for c in counts):
         counts = [c for c in counts if c.head.i not in earlier]  # "after violence left 44 dead"
@@ -342,7 +418,7 @@ def sentence_toll(sentence: Span) -> list[tuple[int, bool]]:
     lowered = " " + sentence.text.lower() + " "
     if not any(is_death(t) or t.lemma_.lower() in _words("loss_verbs") for t in sentence):
         return []  # no death word, no toll (and nothing that says nobody died)
-    counts = _dead(sentence)
+    counts = dead_in(sentence)
     if any(p in lowered for p in _words("self_phrases")):
         return [(1, False)]
     if not counts or (
@@ -356,6 +432,10 @@ def sentence_toll(sentence: Span) -> list[tuple[int, bool]]:
     if running and len(running) == len(counts):
         return [(min(c.value for c in running), False)]  # the only figure given
     counts = [c for c in counts if c not in running]  # the event's own part
+    first = min(counts, key=lambda c: c.start, default=None)
+    counts = [c for c in counts if first is None or not other_scene(first.head, c.head)]
+    parted = _breakdown(counts)
+    counts = [c for c in counts if c not in parted]
     competing = [c.value for c in counts if _toll(c) == "competing"]
     parts = [c for c in counts if not _is_subset(c) and _toll(c) is None]
     total = sum(c.value for c in parts)
@@ -365,60 +445,29 @@ def sentence_toll(sentence: Span) -> list[tuple[int, bool]]:
     return [(total, vague)]
 
 
+def _breakdown(counts: list[Count]) -> list[Count]:
+    """Parts told after a total: after a colon ("six are killed: three in X, one
+    in Y ..."), or adding up to it ("Three Americans are killed, a serviceman and two
+    contractors", "at least three die, including two ..., and an imam was shot"): the
+    total's, not more dead."""
+    ordered = sorted(counts, key=lambda c: c.start)
+    if len(ordered) < 2 or ordered[0].vague:
+        return []
+    total = ordered[0]
+    doc = total.head.doc
+    broken = [c for c in ordered[1:] if across_break(doc[total.start], doc[c.start])]
+    if broken:
+        return broken
+    later = [c for c in ordered[1:] if c.head not in total.head.conjuncts]
+    if len(later) < 2 or any(c.vague or c.value >= total.value for c in later):
+        return []
+    return later if sum(c.value for c in later) == total.value else []
+
+
 def _with_conjuncts(count: Count, counts: list[Count]) -> int:
     """An updated toll told in parts: "rises to 10 patients and 12 staff" is 22."""
     joined = set(count.head.conjuncts)
     return count.value + sum(c.value for c in counts if c.head in joined and c is not count)
-
-
-def _told_as_cause(sentence: Span) -> tuple[set[int], set[int]]:
-    """The tokens of what the sentence gives as the event's occasion or background, with
-    another event's toll: "a day after street violence left 44 dead", "one week after 35
-    are killed" (the toll where the sentence gives no other); and those never the event's:
-    what it answers ("in retaliation for the killing of three") and a running toll over a
-    campaign ("where 13 have been killed since October 2015")."""
-    found: set[int] = set()
-    never: set[int] = set()
-    occasions = _words("occasion_nouns")
-    for word in sentence:
-        lower = word.lower_
-        if word.dep_ == "prep" and lower in {"after", "following", "since"}:
-            found.update(t.i for t in word.subtree)
-            if word.head.dep_ == "npadvmod" and word.head.head.dep_ == "advcl":
-                found.update(t.i for t in word.head.head.subtree)  # "A day after X left 44 dead"
-        elif word.dep_ == "mark" and lower in {"after", "following", "since"} and _earlier(word):
-            found.update(t.i for t in word.head.subtree)  # "... one week after 35 are killed"
-        elif word.dep_ == "prep" and lower in {"for", "to"} and word.head.lemma_ in occasions:
-            never.update(t.i for t in word.subtree)
-        if lower == "since" and word.head.pos_ == "VERB" and _dated_past(word):
-            never.update(t.i for t in word.head.subtree)
-    return found, never
-
-
-def _earlier(mark: Token) -> bool:
-    """An 'after' clause that tells an earlier deed, not how this one began: set apart by a
-    span of time ("one week after"), by 'other'/'another', or given as the occasion of the
-    killing the main verb tells ("kills 146 jihadists after militants killed 14")."""
-    clause, main = mark.head, mark.head.head
-    before = mark.doc[max(mark.i - 2, mark.sent.start) : mark.i]
-    if any(t.lemma_.lower() in _words("time_units") for t in before):
-        return True
-    if any(t.lower_ in {"other", "another", "earlier", "previous"} for t in clause.subtree):
-        return True
-    return is_death(main) or any(
-        c.dep_ in {"xcomp", "advcl"} and is_death(c) for c in main.children if c != clause
-    )
-
-
-def _dated_past(since: Token) -> bool:
-    """'since October 2015', 'since 2019': a campaign's start named by a month or year (not
-    'since the ceasefire accord earlier in September', a comparison)."""
-    months = _words("not_counts")
-    start = next((c for c in since.children if c.dep_ == "pobj"), None)
-    if start is None:
-        return False
-    year = start.like_num and len(start.text) == 4
-    return year or start.lower_ in months  # not "since Saturday": the event's own days
 
 
 def fatality_count(figures: list[tuple[int, int, bool]]) -> int:
@@ -430,57 +479,3 @@ def fatality_count(figures: list[tuple[int, int, bool]]) -> int:
         first = min(sentence for sentence, _ in exact)
         return acled_fatalities([value for sentence, value in exact if sentence == first])
     return acled_fatalities([value for _, value, _ in figures])
-
-
-def states_total(sentence: Span) -> bool:
-    """'The death toll from the attacks is seven': a figure for the whole, the attackers'
-    dead told after it included."""
-    return any(t.lemma_.lower() in _words("summary_nouns") for t in sentence)
-
-
-def adds_to_toll(sentence: Span) -> bool:
-    """Whether the dead of this sentence are more dead of the event told just before, to be
-    added to its toll as ACLED does: another side's or the attackers' dead ("Two attackers are
-    also killed", "Around 10 Taliban fighters also died in the attack", "The gunman was shot
-    dead by police"); not another incident ("in another attack", "meanwhile", "in the West
-    Bank"), a running total or a competing figure."""
-    toll = sentence_toll(sentence)
-    if not toll or toll[0][1] or toll[0][0] <= 0 or states_total(sentence):
-        return False
-    words = {t.lower_ for t in sentence}
-    if words & _words("apart_markers") or any(_placed(t) for t in sentence):
-        return False
-    heads = [sentence.root] + [
-        c for c in sentence.root.children if c.dep_ in {"conj", "parataxis", "ccomp"}
-    ]
-    if not any(is_death(h) or any(c.lower_ == "dead" for c in h.children) for h in heads):
-        return False  # a deed of its own ("jets also struck Gaza, killing 3")
-    dead = _dead(sentence)
-    doers = any(
-        (of_noun(c.head) or c.head).lemma_.lower() in _words("doer_nouns") for c in dead
-    )  # "13 of the attackers"
-    if not doers and any(_own_doer(h) for h in heads):
-        return False  # "Israeli drones also kill 31 Palestinians": the other side's deed
-    more = bool(words & _words("more_markers")) or "as well" in sentence.text.lower()
-    return more or doers
-
-
-def _own_doer(verb: Token) -> bool:
-    """An active death verb whose subject is a doer, not the deed ('the shootout killed')."""
-    return (
-        is_death(verb)
-        and any(
-            c.dep_ == "nsubj" and c.lemma_.lower() not in _words("event_nouns")
-            for c in verb.children
-        )
-        and any(c.dep_ == "dobj" for c in verb.children)
-    )
-
-
-def _placed(token: Token) -> bool:
-    """A place the sentence puts its deaths in ('in the West Bank'): another scene."""
-    return (
-        (token.ent_type_ in {"GPE", "LOC", "FAC"} or token.pos_ == "PROPN")
-        and token.dep_ == "pobj"
-        and token.head.lower_ in {"in", "at", "near", "outside", "inside", "across", "on"}
-    )

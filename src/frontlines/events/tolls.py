@@ -6,17 +6,20 @@ A sentence's toll goes to the violent event it reports, else to the first it rep
 ACLED codes (a capture, a protest: "unless the text gives a toll" they carry none); a sentence
 that only counts the dead gives them to the event just before, or, where none came before,
 to the event the next sentence tells. Dead told as more of the event
-before ("Two attackers are also killed", `fatalities.adds_to_toll`) are added to its toll.
+before ("Two attackers are also killed", `adds_to_toll`) are added to its toll.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
-from frontlines.events.fatalities import adds_to_toll, sentence_toll, states_total
+import frontlines.clauses as clauses
+from frontlines.events.death_counts import fatality_words, is_death, of_noun
+from frontlines.events.fatalities import dead_in, sentence_toll
 from frontlines.events.folding import Draft, is_bare_toll
+from frontlines.resolve import ResolvedDocument
 
 NEAR = 3  # sentences back that a toll of its own may belong to
 
@@ -32,15 +35,29 @@ def _recent(drafts: list[Draft], index: int) -> list[Draft]:
     return [d for d in near if _violent(d)] or [d for d in near if d.event_type is not None]
 
 
-def _attach(sentence: Span, drafts: list[Draft], index: int) -> None:
+def _attach(sentence: Span, drafts: list[Draft], index: int) -> Draft | None:
     counts = sentence_toll(sentence)
     if not counts:
-        return
+        return None
     target = next((d for d in drafts if _violent(d)), None) or next(
         (d for d in drafts if d.event_type is not None), None
     )
     if target is not None:
         target.fatalities.extend((index, value, vague) for value, vague in counts)
+    return target
+
+
+def _date_from(target: Draft | None, told: Sequence[Draft]) -> None:
+    """The day a sentence told of the event's toll names ("The attack took place on
+    Wednesday, killing three"), for an event whose own clause names none."""
+    dated = next((d for d in told if d.date and d.date_precision in ("day", "week")), None)
+    if target is not None and dated is not None and _undated(target, dated.date_precision):
+        target.date, target.date_precision = dated.date, dated.date_precision
+
+
+def _undated(draft: Draft, precision: str | None) -> bool:
+    """An event with no day of its own, or only one inferred to the week, for a day."""
+    return draft.date is None or (draft.date_precision == "week" and precision == "day")
 
 
 def _first_told(draft: Draft) -> int | None:
@@ -65,7 +82,11 @@ def _add(draft: Draft, sentence: Span) -> None:
 
 
 def _attach_earlier(
-    found: list[Draft], drafts: list[Draft], index: int, sentences: Sequence[Span]
+    found: list[Draft],
+    drafts: list[Draft],
+    index: int,
+    sentences: Sequence[Span],
+    resolved: ResolvedDocument | None,
 ) -> None:
     """A toll told first, in a sentence with no event of its own and none before it ("The
     death toll from Friday's violence is now seven. Massive riots ..."), is the toll of the
@@ -77,11 +98,19 @@ def _attach_earlier(
         return
     if any(d.sentence_index == earlier for d in drafts):
         return
-    _attach(sentences[earlier], found, earlier)
+    target = _attach(sentences[earlier], found, earlier)
+    date = clauses.deed_date(sentences[earlier], resolved) if resolved is not None else None
+    if target is not None and date is not None and _undated(target, date.precision):
+        target.date, target.date_precision = date.value, date.precision  # "Friday's violence"
 
 
 def place_toll(
-    sentence: Span, found: list[Draft], drafts: list[Draft], index: int, sentences: Sequence[Span]
+    sentence: Span,
+    found: list[Draft],
+    drafts: list[Draft],
+    index: int,
+    sentences: Sequence[Span],
+    resolved: ResolvedDocument | None = None,
 ) -> list[Draft]:
     """Give the toll of `sentence` (index `index` of `sentences`) to its event, among the
     drafts it reports (`found`) and those before (`drafts`); returns the drafts the sentence
@@ -91,14 +120,76 @@ def place_toll(
     if told and _adds(told[-1], sentence, sentences):
         _add(told[-1], sentence)
         return [d for d in found if not _violent(d)]  # the deaths are the event's before
+    bare: list[Draft] = []
     if recent and found and all(is_bare_toll(d) for d in found):
-        found = []  # "At least 12 people were killed": the toll of the event before
+        bare, found = found, []  # "At least 12 people were killed": the toll of the event before
     if found and not sentence_toll(sentence):
-        _attach_earlier(found, drafts, index, sentences)
+        _attach_earlier(found, drafts, index, sentences, resolved)
+    latest = [d for d in recent if d.sentence_index == recent[-1].sentence_index]
     if found or not recent:
-        _attach(sentence, found, index)
+        if _attach(sentence, found, index) is None and recent and _bearers(found) == []:
+            _attach(sentence, latest, index)  # "X says 19 of its fighters were killed"
     else:  # of the events of the latest sentence before, the violent one
-        _attach(
-            sentence, [d for d in recent if d.sentence_index == recent[-1].sentence_index], index
-        )
+        _date_from(_attach(sentence, latest, index), bare)
     return found
+
+
+def _bearers(drafts: list[Draft]) -> list[Draft]:
+    """The drafts that may carry a toll: violent ones, or ones ACLED codes."""
+    return [d for d in drafts if _violent(d) or d.event_type is not None]
+
+
+def states_total(sentence: Span) -> bool:
+    """'The death toll from the attacks is seven': a figure for the whole, the attackers'
+    dead told after it included."""
+    return any(t.lemma_.lower() in fatality_words("summary_nouns") for t in sentence)
+
+
+def adds_to_toll(sentence: Span) -> bool:
+    """Whether the dead of this sentence are more dead of the event told just before, to be
+    added to its toll as ACLED does: another side's or the attackers' dead ("Two attackers are
+    also killed", "Around 10 Taliban fighters also died in the attack", "The gunman was shot
+    dead by police"); not another incident ("in another attack", "meanwhile", "in the West
+    Bank"), a running total or a competing figure."""
+    toll = sentence_toll(sentence)
+    if not toll or toll[0][1] or toll[0][0] <= 0 or states_total(sentence):
+        return False
+    words = {t.lower_ for t in sentence}
+    if words & fatality_words("apart_markers") or any(_placed(t) for t in sentence):
+        return False
+    heads = [sentence.root] + [
+        c for c in sentence.root.children if c.dep_ in {"conj", "parataxis", "ccomp"}
+    ]
+    if not any(is_death(h) or any(c.lower_ == "dead" for c in h.children) for h in heads):
+        return False  # a deed of its own ("jets also struck Gaza, killing 3")
+    dead = dead_in(sentence)
+    doers = any(
+        (of_noun(c.head) or c.head).lemma_.lower() in fatality_words("doer_nouns")
+        or c.head.lower_ in {"he", "she"}
+        for c in dead
+    )  # "13 of the attackers", the attacker told as "he" ("He was shot and killed")
+    if not doers and any(_own_doer(h) for h in heads):
+        return False  # "Israeli drones also kill 31 Palestinians": the other side's deed
+    more = bool(words & fatality_words("more_markers")) or "as well" in sentence.text.lower()
+    return more or doers
+
+
+def _own_doer(verb: Token) -> bool:
+    """An active death verb whose subject is a doer, not the deed ('the shootout killed')."""
+    return (
+        is_death(verb)
+        and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() not in fatality_words("event_nouns")
+            for c in verb.children
+        )
+        and any(c.dep_ == "dobj" for c in verb.children)
+    )
+
+
+def _placed(token: Token) -> bool:
+    """A place the sentence puts its deaths in ('in the West Bank'): another scene."""
+    return (
+        (token.ent_type_ in {"GPE", "LOC", "FAC"} or token.pos_ == "PROPN")
+        and token.dep_ == "pobj"
+        and token.head.lower_ in {"in", "at", "near", "outside", "inside", "across", "on"}
+    )
