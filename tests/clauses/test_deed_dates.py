@@ -79,3 +79,15 @@ def test_the_one_day_a_report_names_dates_an_event_told_without_one():
         published="2018-01-14",
     ).events[0]
     assert several.date == "2018-01-14"
+
+
+def test_a_day_told_of_a_deed_before_the_event_does_not_date_it():
+    from frontlines import extract
+
+    result = extract(
+        "Rebel fighters enter the old quarter of Aleppo after capturing the town of Azaz "
+        "yesterday.",
+        published="2012-07-20",
+    )
+    entered = [c for c in result.control if c.kind == "entered"]
+    assert entered and all(c.date == "2012-07-20" for c in entered)

@@ -254,3 +254,8 @@ def test_a_named_army_and_the_generic_forces_it_is_coded_as_are_one_side():
     relations = extract(document.text, published=document.published).relations
     sides = {s for r in relations for s in (r.source, r.target)}
     assert "mli-fama" in sides and "MLI-military" not in sides
+
+
+def test_a_strike_nobody_is_said_to_fly_gives_no_side():
+    relations = _relations("An airstrike hit an Al-Shabaab camp near Jilib on Monday.")
+    assert not [r for r in relations if r[1] == "opposes"]

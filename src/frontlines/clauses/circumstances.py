@@ -85,9 +85,32 @@ def _sentence_day(
     for start, end, date in candidates:
         if date.precision not in ("day", "week") or not _recent(date, resolved):
             continue
-        if not _background_date(trigger, start, end, resolved):
+        if not _background_date(trigger, start, end, resolved) and not _another_time(
+            trigger, start, end, resolved
+        ):
             return date
     return None
+
+
+OTHER_TIME_WORDS = {"after", "before", "following", "until", "since", "prior"}
+
+
+def _another_time(trigger: Token, start: int, end: int, resolved: ResolvedDocument) -> bool:
+    """A day inside a clause told as before or after the event ("enter the ruins after
+    capturing the city yesterday"): the day of that other deed, not of this one."""
+    span = char_span(resolved.linked.parsed.doc, start, end)
+    if span is None:
+        return False
+    above = set(trigger.ancestors) | {trigger}
+    current = span.root
+    for _ in range(10):
+        if current in above or current.head == current:
+            return False
+        marks = [c for c in current.children if c.dep_ in {"mark", "prep"}]
+        if current.lower_ in OTHER_TIME_WORDS or any(c.lower_ in OTHER_TIME_WORDS for c in marks):
+            return True
+        current = current.head
+    return False
 
 
 def _recent(date: DateMention, resolved: ResolvedDocument) -> bool:

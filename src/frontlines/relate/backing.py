@@ -25,7 +25,7 @@ from frontlines.clauses import (
 )
 from frontlines.kb import load_data
 from frontlines.mentions import actor_records, demonym_country
-from frontlines.models import ControlChange, Event, Evidence, Relation
+from frontlines.models import ActorRef, ControlChange, Event, Evidence, Relation
 from frontlines.parse import lemmas_of, lowers_of, sentences_of
 from frontlines.relate.fighting import UNARMED_TYPES, capture_pairs, fight_pairs, only_averted
 from frontlines.relate.forces import country_only, named_as_coded, named_force, side_named
@@ -389,6 +389,12 @@ def averted_at(evidence: Evidence, resolved: ResolvedDocument) -> bool:
     return False
 
 
+def named_in_text(ref: ActorRef) -> bool:
+    """Whether the words an event's actor stands on name it ("Israeli warplanes", "the SDF"),
+    rather than the act alone ("an airstrike" flown by whoever the knowledge base says)."""
+    return any(c.isupper() for c in ref.text)
+
+
 def find_relations(
     resolved: ResolvedDocument, events: list[Event], control: list[ControlChange] | None = None
 ) -> list[Relation]:
@@ -457,10 +463,12 @@ def find_relations(
             continue
         if demonym_country(event.actor2.text) or country_only(event.actor2):
             continue  # "seized a Russian missile system": whose the thing was, not a side
-        if event.sub_event_type not in OPPOSING_SUB_EVENTS and not is_named_group(
-            event.actor2.id, resolved
+        if event.sub_event_type not in OPPOSING_SUB_EVENTS and not (
+            is_named_group(event.actor2.id, resolved) and named_in_text(event.actor1)
         ):
-            continue  # a strike on a place: its state forces are only the type's default
+            # a strike on a place: its state forces are only the type's default; a strike
+            # nobody is said to fly ("a drone strike kills ...") is no side the text names
+            continue
         evidence = event.evidence[0]
         if averted_at(evidence, resolved):
             continue  # "withdrawing to avoid clashing with X": no fight
