@@ -208,6 +208,18 @@ def test_plover_gold_records_regression_floor():
     assert score.types["right"] / score.records >= 0.45
 
 
+def test_names_are_read_with_their_role_in_the_clause():
+    from frontlines.events.classifier import named_roles, view
+    from frontlines.parse import load_pipeline
+
+    span = load_pipeline()("The Taliban attacked a police checkpoint in Kunduz on Monday.")[:]
+    roles = named_roles(span).split()
+    assert "r_nsubj_taliban" in roles  # the actor, not just "_org_"
+    assert all(r.startswith("r_") and " " not in r for r in roles)
+    assert not any("monday" in r for r in roles)  # a date is no actor
+    assert view(span, "roles") == view(span, "parse") + " " + named_roles(span)
+
+
 def test_the_compiled_typer_predicts_what_scikit_learn_predicts():
     """Documents are read with the typer compiled to arrays (no scikit-learn at start-up):
     it must give the fitted models' labels and scores."""
@@ -216,8 +228,8 @@ def test_the_compiled_typer_predicts_what_scikit_learn_predicts():
     from frontlines.events.corpus import load_labelled
 
     items = load_labelled()[:400]
-    fitted = train(items[:300], kind="parse", svm_labels=("acled", "plover"))
-    texts = views(items[300:], "parse") + ["", "|| h_attack", "A mob burns a church."]
+    fitted = train(items[:300], kind="roles", svm_labels=("acled", "plover"))
+    texts = views(items[300:], "roles") + ["", "|| h_attack", "A mob burns a church."]
     expected = fitted.predict(texts)
     got = compile_typer(fitted).predict(texts)
     for head in expected:
