@@ -62,3 +62,8 @@ def test_clauses_joined_by_a_semicolon_are_sentences_of_their_own():
 def test_a_list_or_a_quote_with_semicolons_stays_whole():
     text = 'Rebels hold Brega; Ajdabiya and Zawiya. He said "we fight; we win" in Tripoli.'
     assert len(_sentences(text)) == 2
+
+
+def test_a_clause_ending_on_its_source_keeps_the_next_source_with_it():
+    text = "At least 12 people were killed, medics said; activists put the toll at 15."
+    assert len(_sentences(text)) == 1

@@ -11,6 +11,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from frontlines.kb.cues import cue_words
 from frontlines.models import Document
 from frontlines.normalize import NormalizedText
 from frontlines.read import MAX_CHARS
@@ -67,6 +68,8 @@ def _clauses_after_semicolons(doc: Doc) -> None:
         if token.text != ";" or quoted % 2 or depth > 0 or token.i + 1 >= len(doc):
             continue
         following = doc[token.i + 1]
+        if token.i and _reported(doc[token.i - 1]):
+            continue  # "12 were killed, medics said; activists put the toll at 15": one toll
         if _has_verb(doc[last_start : token.i]) and _has_verb(_clause_after(doc, token.i + 1)):
             following.is_sent_start = True
             last_start = following.i
@@ -79,6 +82,15 @@ def _clause_after(doc: Doc, start: int) -> list[Token]:
             break
         clause.append(token)
     return clause
+
+
+def _reported(token: Token) -> bool:
+    """A clause that ends on its source ("..., medics said"): what follows the semicolon is
+    most often the same thing by another source, not a second report."""
+    forms = {"said", "told", "wrote"}
+    for lemma in cue_words("reporting_verbs"):
+        forms |= {lemma, f"{lemma}s", f"{lemma}ed", f"{lemma}d"}
+    return token.tag_.startswith("VB") and token.lower_ in forms
 
 
 def _has_verb(tokens: Iterable[Token]) -> bool:
