@@ -40,3 +40,15 @@ def test_a_named_doer_stays():
         "Air/drone strike",
         "Military Forces of Russia",
     )
+
+
+def test_a_strike_the_report_blames_on_a_group_is_that_group_s():
+    from frontlines import extract
+
+    result = extract(
+        "At least 12 people were killed when drones struck a market in Omdurman on Monday. "
+        "Witnesses blamed the Rapid Support Forces for the attack.",
+        published="2023-08-15",
+    )
+    strikes = [e for e in result.events if e.sub_event_type == "Air/drone strike"]
+    assert strikes and strikes[0].actor1 is not None and strikes[0].actor1.id == "sdn-rsf"

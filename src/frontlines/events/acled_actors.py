@@ -275,8 +275,11 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
             draft.actor1 = _rebels_class(
                 generic_ref(country, "unidentified", said, resolved), country, resolved
             )
-    # 'a drone strike kills 20 in North Waziristan': who flies there
-    draft.actor1 = unattributed_strike_doer(draft, country, resolved) or draft.actor1
+    # 'a drone strike kills 20 in North Waziristan': who flies there, unless the report
+    # names the doer elsewhere ('Witnesses blamed the RSF for the attack')
+    flier = unattributed_strike_doer(draft, country, resolved)
+    if flier is not None:
+        draft.actor1 = armed_party_named(draft, resolved) or flier
     unnamed_doer = draft.event_type in UNNAMED_DOER_EVENT_TYPES or draft.sub_event_type in (
         UNNAMED_DOER_SUB_TYPES
     )

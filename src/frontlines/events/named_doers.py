@@ -219,6 +219,11 @@ def _claims_a_deed(token: Token) -> bool:
     if token.lower_.startswith("responsib"):
         return True
     attacks = cue_words("attack_nouns") | cue_words("attack_cues")
+    blamed_for = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"]
+    if token.lemma_.lower() == "blame" and any(  # 'witnesses blamed X for the attack'
+        g.lemma_.lower() in attacks for c in blamed_for for g in c.children
+    ):
+        return True
     if token.lemma_.lower() in cue_words("claim_verbs") | {"blame"}:  # 'is blamed on X'
         return any(c.dep_ == "nsubjpass" and c.lemma_.lower() in attacks for c in token.children)
     if token.lower_ == "behind":  # 'X is behind the attacks'
