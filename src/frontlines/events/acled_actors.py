@@ -52,7 +52,7 @@ from frontlines.events.named_doers import (
     valid_on,
 )
 from frontlines.kb import ActorRecord
-from frontlines.kb.countries import acled_spelling, countries
+from frontlines.kb.countries import acled_country_name
 from frontlines.kb.cues import cue_words
 from frontlines.kb.names import name_key
 from frontlines.mentions import actor_index, actor_records, demonym_country, is_demonym
@@ -413,8 +413,7 @@ def _rebels_by_country() -> dict[str, list[ActorRecord]]:
 
 
 def _ethnic_militia(people: str, country: str, text: str) -> ActorRef:
-    known = countries().get(country)
-    name = acled_spelling(country) or (known.name if known else country)
+    name = acled_country_name(country)
     return ActorRef(
         id=f"{country}-ethnic-{name_key(people).replace(' ', '-')}",
         name=f"{people} Ethnic Militia ({name})",

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 import frontlines.clauses as clauses
 from frontlines.events.folding import Draft
-from frontlines.kb.countries import acled_spelling, countries
+from frontlines.kb.countries import acled_country_name, countries
 from frontlines.kb.cues import cue_words, cues
 from frontlines.mentions import actor_records, demonym_country, is_demonym
 from frontlines.models import ActorRef
@@ -216,8 +216,7 @@ def tribal_militia(ref: ActorRef | None, sentence: Span, country: str) -> ActorR
 
 
 def _tribal_ref(country: str, text: str) -> ActorRef:
-    known = countries().get(country)
-    name = acled_spelling(country) or (known.name if known else country)
+    name = acled_country_name(country)
     return ActorRef(
         id=f"{country}-tribal-militia",
         name=f"Unidentified Tribal Militia ({name})",

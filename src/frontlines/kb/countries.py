@@ -275,6 +275,13 @@ def acled_spelling(iso3: str) -> str | None:
     return load_data("acled_regions.yaml")["names"].get(iso3)
 
 
+def acled_country_name(iso3: str) -> str:
+    """The country's name in a generated actor ("Unidentified Tribal Militia (Yemen)"): ACLED's
+    spelling, else the country's name, else the code itself."""
+    known = countries().get(iso3)
+    return acled_spelling(iso3) or (known.name if known else iso3)
+
+
 def country_codes(iso3: str | None) -> tuple[str, str, str]:
     """(numeric ISO 3166 code, ACLED's country name, ACLED region) for an alpha-3 code."""
     if not iso3:

@@ -87,10 +87,16 @@ def _clause_after(doc: Doc, start: int) -> list[Token]:
 def _reported(token: Token) -> bool:
     """A clause that ends on its source ("..., medics said"): what follows the semicolon is
     most often the same thing by another source, not a second report."""
+    return token.tag_.startswith("VB") and token.lower_ in _reporting_forms()
+
+
+@lru_cache(maxsize=1)
+def _reporting_forms() -> frozenset[str]:
+    """The reporting verbs' forms, read before the lemmatizer runs."""
     forms = {"said", "told", "wrote"}
     for lemma in cue_words("reporting_verbs"):
         forms |= {lemma, f"{lemma}s", f"{lemma}ed", f"{lemma}d"}
-    return token.tag_.startswith("VB") and token.lower_ in forms
+    return frozenset(forms)
 
 
 def _has_verb(tokens: Iterable[Token]) -> bool:
