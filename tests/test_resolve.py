@@ -68,6 +68,7 @@ def test_date_test_set_is_at_least_97_percent_right():
         ("Around 29 April 2020", "2020-04-29", "week"),
         ("the night of 18/07", "2019-07-18", "day"),
         ("the night of 2/05", "2020-05-02", "day"),  # day first, not 5 February
+        ("the night of 2/3 May 2020", "2020-05-02", "week"),  # a range, not 2 March
         ("07/18/2019", "2019-07-18", "day"),  # month first only where it must be
         ("2020-05-01", "2020-05-01", "day"),
     ],
@@ -98,6 +99,7 @@ def test_a_date_the_sentence_states_is_the_events():
         ("On or around 5 May 2020", "2020-05-05"),  # the tagger's date is only "May 2020"
         ("On 3-4 May 2020", "2020-05-03"),
         ("On the night of 6-7 May 2020", "2020-05-06"),
+        ("On the night of 6/7 May 2020", "2020-05-06"),
     ],
 )
 def test_rough_days_and_ranges_the_sentence_opens_with(opening, date):

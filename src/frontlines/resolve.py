@@ -116,7 +116,9 @@ def _last_month_named(month: int, base: dt.date) -> dt.date:
 ROUGH_WORDS = r"around|about|approximately|circa|roughly|between"
 _LEAD = re.compile(rf"^(on|in|since|from|by|until|of|during|the|at|{ROUGH_WORDS})\s+", re.I)
 _RANGE = re.compile(
-    r"^(?:between\s+)?(?P<first>.+?)\s*(?:and|to|-|–)\s*(?P<second>\d{1,2}(?:st|nd|rd|th)?\b.*)$",
+    # "6/7 May" is a range of days only with its month after: "6/7" alone is a day-first date
+    r"^(?:between\s+)?(?P<first>.+?)\s*(?:and|to|-|–|/(?=\s*\d{1,2}\s+[a-z]))\s*"
+    r"(?P<second>\d{1,2}(?:st|nd|rd|th)?\b.*)$",
     re.I,
 )
 # "on the night of 6-7 May": the words before a range of days.

@@ -19,7 +19,7 @@ _MONTH = (
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _ROUGHLY = r"(?:(?:around|about|approximately|circa)\s+)?"  # kept: it makes the day rough
 EXPLICIT_DATE = re.compile(
-    rf"\b{_ROUGHLY}(?:{_DAY}\s*(?:-|–|and|to)\s*{_DAY}\s+{_MONTH}(?:,?\s+\d{{4}})?"  # 3-4 May
+    rf"\b{_ROUGHLY}(?:{_DAY}\s*(?:-|–|/|and|to)\s*{_DAY}\s+{_MONTH}(?:,?\s+\d{{4}})?"  # 3-4 May
     rf"|{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?"  # 1 May 2020, 1st of May
     rf"|{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?"  # May 1, 2020
     r"|[0-3]?\d/[01]?\d(?:/(?:\d{4}|\d{2}))?"  # 18/07, 18/07/2020 (day first)
