@@ -87,6 +87,13 @@ def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
     return start, following.start() if following else len(text)
 
 
+def _shouted(text: str, position: int) -> bool:
+    """Whether the sentence around `position` is written in capitals."""
+    start, end = _sentence_bounds(text, position)
+    letters = [c for c in text[start:end] if c.isalpha()]
+    return sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
 def _match_case(template: str, word: str) -> str:
     if template.isupper() and len(template) > 1:
         return word.upper()
@@ -108,7 +115,10 @@ def _glossary_hits(text: str, glossary: list[GlossaryEntry]) -> list[tuple[int, 
     for entry in glossary:
         if plain and entry.wrong.isascii() and entry.wrong.lower() not in lowered:
             continue  # cannot match: spare the pattern's scan of the whole text
-        for match in re.finditer(rf"\b{re.escape(entry.wrong)}\b", text, flags=re.IGNORECASE):
+        flags = 0 if entry.case_sensitive else re.IGNORECASE
+        for match in re.finditer(rf"\b{re.escape(entry.wrong)}\b", text, flags=flags):
+            if entry.case_sensitive and _shouted(text, match.start()):
+                continue  # "WHY IS THE ARMY ...": a headline in capitals, where case says nothing
             if entry.require_near:
                 s, e = _sentence_bounds(text, match.start())
                 sentence = lowered[s:e]

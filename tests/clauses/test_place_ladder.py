@@ -103,3 +103,27 @@ def test_no_event_whose_sentence_names_a_place_is_left_unplaced():
 def test_a_heading_town_places_an_event_its_sentence_puts_only_in_the_country():
     event = _first("Kabul bombing: Gunmen attacked a wedding party in Afghanistan, killing 63.")
     assert event.location is not None and event.location.name == "Kabul"
+
+
+def test_units_in_parentheses_the_gazetteer_does_not_all_know_still_hold_the_village():
+    # ACLED's notes write the village's units after it: the village is where it happened
+    event = _first(
+        "On 3 March 2020, JNIM militants attacked a military post in Boni (Hombori, Mopti)."
+    )
+    assert event.location is not None
+    assert (event.location.name, event.location.country) == ("Boni", "MLI")
+
+
+def test_names_listed_before_their_units_lie_in_them_not_in_namesakes_abroad():
+    event = _first(
+        "On 14 June 2019, militiamen attacked the villages of Sinda and Yoro (Koro, Mopti), "
+        "killing 38 civilians."
+    )
+    assert event.location is not None and event.location.country == "MLI"
+
+
+def test_a_village_is_placed_in_its_one_bracketed_unit_with_particles():
+    event = _first("On 18 June 2020, IS members clashed with the SDF in Shuhayl (Deir ez Zor).")
+    assert event.location is not None
+    assert (event.location.name, event.location.country) == ("Shuhayl", "SYR")
+    assert event.actor1 is not None and event.actor1.name == "Islamic State"  # not "is"

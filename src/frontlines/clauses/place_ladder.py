@@ -11,6 +11,7 @@ pirates hijack a German ship").
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -25,13 +26,18 @@ WHOLE = {"country", "region", "county"}  # units, never a village's
 Candidate = tuple[int, int, Any, str | None]
 
 
+_UNITS_OPENED = re.compile(r"\(\s*(?:[A-Z][^,()]{0,40},\s*)+")
+
+
 def without_units_of_others(candidates: list[Candidate], text: str) -> list[Candidate]:
     """The candidates less those written after another as where it lies ("Boni, Mopti, Mali",
     "Kalehe (South Kivu)"): the unit says where the village is, the village where it happened."""
     ordered = sorted(candidates, key=lambda c: c[0])
     units = set()
     for before, after in zip(ordered, ordered[1:], strict=False):
-        joined = text[before[1] : after[0]].strip() in {",", "("}
+        gap = text[before[1] : after[0]].strip()
+        # "Boni (Hombori, Mopti)": units the gazetteer does not know may stand between
+        joined = gap in {",", "("} or bool(_UNITS_OPENED.fullmatch(gap))
         finer = before[2].feature not in WHOLE  # not "in Iraq, Rawa": a list, or an apposition
         if joined and finer and (before[2].country == after[2].country or before[0] in units):
             units.add(after[0])

@@ -23,6 +23,7 @@ class GlossaryEntry:
     right: str
     require_near: tuple[str, ...] = ()
     context: str = ""
+    case_sensitive: bool = False  # "IS", the group, and not "is", the verb
 
 
 @dataclass
@@ -103,6 +104,7 @@ def load_glossary() -> list[GlossaryEntry]:
                 right=str(raw["right"]),
                 require_near=tuple(str(w) for w in raw.get("require_near") or ()),
                 context=str(raw.get("context") or ""),
+                case_sensitive=bool(raw.get("case_sensitive", False)),
             )
         )
     return entries

@@ -58,9 +58,10 @@ def country_after(after: str) -> str | None:
 _NAME_WORD = r"(?:[A-Z][\w'’-]*|al|el|ad|as|ar)"
 _CHAIN_LINK = re.compile(rf"^\s*[,(]\s*({_NAME_WORD}(?:[ -](?:{_NAME_WORD}|of|the)){{0,5}})")
 CHAIN_CHARS = 80  # how far after a name its units are read
-# A unit said to be one ("X, Oudalan Province", "X (Al Husha, Ad Dali)"), not a list's next item
+# A unit said to be one ("X, Oudalan Province", "X (Al Husha, Ad Dali)", "X (Deir ez Zor)"), not
+# a list's next item
 _DIVISION_WORD = re.compile(
-    r"^\s*(?:\([^,()]+,|,[^,.;()]{1,40}\b(?:[Pp]rovince|[Dd]istrict|[Rr]egion|[Ss]tate|"
+    r"^\s*(?:\([^,()]+,|\(\s*[A-Z][^,()]{1,40}\)|,[^,.;()]{1,40}\b(?:[Pp]rovince|[Dd]istrict|[Rr]egion|[Ss]tate|"
     r"[Gg]overnorate|[Oo]blast|[Dd]epartment|[Cc]ounty|[Pp]refecture)\b)"
 )
 CHAIN_UNITS = {"region", "county", "country"}
@@ -84,11 +85,20 @@ def admin_chain(after: str) -> list[list[Place]]:
     return found
 
 
+# "Sinda and Yoro (Koro, Mopti)": names listed before the units they all lie in
+_LISTED_BEFORE_UNITS = re.compile(
+    rf"^(?:\s*(?:,|,?\s+and)\s+{_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,3}})+(?=\s*\([^,()]+,)"
+)
+
+
 def within_named_units(found: list[Place], after: str) -> tuple[list[Place], list[Place]]:
     """A name's entries kept to the division the text joins to it ('Tin Edia, Oudalan
-    Province', 'X (Al Husha, Ad Dali)'), and the divisions named (a namesake inside one is
-    likelier). With no entry inside it, none is kept: the name is then placed at the unit,
-    not at a namesake elsewhere ('Kamianka, Donetsk Oblast')."""
+    Province', 'X (Al Husha, Ad Dali)', 'X and Y (Koro, Mopti)'), and the divisions named (a
+    namesake inside one is likelier). With no entry inside it, none is kept: the name is then
+    placed at the unit, not at a namesake elsewhere ('Kamianka, Donetsk Oblast')."""
+    listed = _LISTED_BEFORE_UNITS.match(after)
+    if listed:
+        after = after[listed.end() :]
     if not _DIVISION_WORD.match(after):
         return within_named_country(found, after)
     chain = admin_chain(after)

@@ -327,7 +327,10 @@ def _hyphenated(doc: Doc) -> list[tuple[Span, int, int, str]]:
     return found
 
 
-_ADMIN_AFTER = re.compile(r"\s*[(,]\s*([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,3})(?=\s*[),.;]|\s*$)")
+# "Deir ez Zor", "Al Hudaydah": capitalised words, with the particles of transliterated names
+_PARTICLE = r"(?:al|el|ez|es|ad|as|ar|an|ash|de|du|la|del)"
+_UNIT_NAME = rf"[A-Z][\w'’-]+(?:[ -](?:{_PARTICLE}[ -])?[A-Z][\w'’-]+){{0,3}}"
+_ADMIN_AFTER = re.compile(rf"\s*[(,]\s*({_UNIT_NAME})(?=\s*[),.;]|\s*$)")
 
 
 DIVISION_WORDS = {"district", "province", "governorate", "region", "county", "oblast",
@@ -351,12 +354,17 @@ def _admin_after_places(doc: Doc, found: list[Mention]) -> list[Span]:
     spans = []
     for mention in found:
         match = _ADMIN_AFTER.match(text, mention.end)
-        if match is None or any(m.start < match.end(1) and match.start(1) < m.end for m in found):
-            continue
-        wide = names_unit(match.group(1))
-        span = char_span(doc, match.start(1), match.end(1), "strict") if wide else None
-        if span is not None:
-            spans.append(span)
+        # in parentheses, every unit ("Boni (Hombori, Mopti)"); after a comma, the first only
+        bracketed = match is not None and text[mention.end : match.start(1)].strip() == "("
+        for _ in range(3 if bracketed else 1):
+            if match is None:
+                break
+            if not any(m.start < match.end(1) and match.start(1) < m.end for m in found):
+                wide = names_unit(match.group(1))
+                span = char_span(doc, match.start(1), match.end(1), "strict") if wide else None
+                if span is not None:
+                    spans.append(span)
+            match = _ADMIN_AFTER.match(text, match.end(1))
     return spans
 
 
