@@ -189,6 +189,9 @@ def test_deaths_in_a_disaster_an_epidemic_or_an_accident_are_no_event():
         "Measles has killed 14 children in the displacement camps since March.",
         "A minibus overturned on the coast road, killing seven passengers.",
         "Six workers were killed in a mine collapse and two more died in a road accident.",
+        # the hazard in another clause, and a toll of bodies found after it
+        "At least five people were killed after a volcano suddenly erupted off the coast.",
+        "Officials said bodies of 12 people have been found following the eruption.",
     ):
         assert text_extraction(text, "2023-08-02").events == [], text
     # The same harm done by someone is an event.

@@ -5,6 +5,7 @@ clauses this way, so the readers live here, below them both."""
 from frontlines.clauses.circumstances import (
     date_of,
     deed_date,
+    disaster_told,
     evidence_of,
     harm_by_hazard,
     industrial_accident,
@@ -37,6 +38,7 @@ __all__ = [
     "evidence_of",
     "force_kind",
     "generic_actor",
+    "disaster_told",
     "harm_by_hazard",
     "industrial_accident",
     "has_civilian_victims",

@@ -247,6 +247,17 @@ def harm_by_hazard(trigger: Token) -> bool:
     return False
 
 
+def disaster_told(sentence: Span) -> bool:
+    """'At least five people were killed after a volcano erupted', 'deaths in Sunday's volcanic
+    eruption rose to 99': a sentence that names a natural or accidental hazard and no word of an
+    attack, a weapon or an armed party tells a disaster, whatever clause the hazard sits in."""
+    forms = {t.lower_ for t in sentence}
+    if forms & cue_words("attack_cues"):
+        return False
+    hazards = cue_words("hazard_words")
+    return any(t.lemma_.lower() in hazards or t.lower_ in hazards for t in sentence)
+
+
 def industrial_accident(sentence: Span) -> bool:
     """'A chemical plant exploded', 'gas leaked from a factory': a blast, a fire or a leak at
     an industrial site, with no word of an attack, bomb or armed party, is an accident."""

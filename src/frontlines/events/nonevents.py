@@ -59,6 +59,7 @@ def _taxonomy_list(key: str) -> frozenset[str]:
     return frozenset(str(v) for v in load_data("event_taxonomy.yaml").get(key) or ())
 
 
+HARM_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 # What a pursuit is not by itself: a fight, or ground taken.
 FIGHT_TYPES = {
     "Armed clash",
@@ -87,6 +88,9 @@ def is_no_event(draft: Draft, context: SentenceContext) -> bool:
     unnamed = draft.actor1 is None or draft.actor1.id.endswith("-unidentified")
     if draft.rule.violent and unnamed and clauses.industrial_accident(draft.sentence):
         return True  # "a chemical plant exploded, killing six": an accident
+    harm = draft.rule.violent or draft.event_type in HARM_TYPES  # "bodies were found" too
+    if harm and unnamed and clauses.disaster_told(draft.sentence):
+        return True  # "five were killed after a volcano erupted": a disaster
     if not draft.classified:
         return False
     chase = draft.trigger.lemma_.lower() in cue_words("pursuit_verbs")
