@@ -121,7 +121,7 @@ def location_of(
     towns = [
         c for c in own if c[2].feature not in REGION_FEATURES and not _reference_point(doc, c[0])
     ]
-    chosen = (towns or own or [None])[0]
+    chosen = _town_of_landmark((towns or own or [None])[0], candidates)
     precision = 1
     from_context = chosen is None and not spoken
     only_country = chosen is not None and chosen[2].feature == "country" and not spoken
@@ -169,6 +169,20 @@ def location_of(
         geo_precision=precision,
     )
     return location, from_context
+
+
+def _town_of_landmark(chosen: tuple | None, candidates: list[tuple]) -> tuple | None:
+    """'a Peuhl camp in Bambari', 'the Presidential Palace in Abidjan': a named street or
+    building is placed at its town's point, and where the sentence names that town, the
+    event is at the town, as ACLED codes it."""
+    if chosen is None or chosen[2].feature != "landmark":
+        return chosen
+    towns = [
+        c
+        for c in candidates
+        if c[2].feature == "city" and (c[2].lat, c[2].lon) == (chosen[2].lat, chosen[2].lon)
+    ]
+    return towns[0] if towns else chosen
 
 
 _COMPASS_BEFORE = re.compile(
