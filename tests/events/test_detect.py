@@ -194,7 +194,11 @@ def test_deaths_in_a_disaster_an_epidemic_or_an_accident_are_no_event():
         "Officials said bodies of 12 people have been found following the eruption.",
     ):
         assert text_extraction(text, "2023-08-02").events == [], text
-    # The same harm done by someone is an event.
+    # The same harm done by someone is an event; "stormed" is no storm.
+    stormed = text_extraction(
+        "Four armed men stormed a hotel in Nairobi, killing 14.", "2019-01-16"
+    )
+    assert [e.fatalities for e in stormed.events] == [14]
     shelled = text_extraction("Artillery fire killed four civilians in Kherson.", "2023-08-02")
     assert [e.fatalities for e in shelled.events] == [4]
 

@@ -255,7 +255,10 @@ def disaster_told(sentence: Span) -> bool:
     if forms & cue_words("attack_cues"):
         return False
     hazards = cue_words("hazard_words")
-    return any(t.lemma_.lower() in hazards or t.lower_ in hazards for t in sentence)
+    return any(  # the noun: "armed men stormed the hotel" is no storm
+        t.pos_ in {"NOUN", "PROPN"} and (t.lemma_.lower() in hazards or t.lower_ in hazards)
+        for t in sentence
+    )
 
 
 def industrial_accident(sentence: Span) -> bool:
