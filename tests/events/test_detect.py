@@ -491,3 +491,12 @@ def test_a_roughly_dated_event_a_short_report_opens_with_is_its_news(opening, da
         f"{opening}, gunmen killed two farmers in Kaduna, Nigeria.", published="2020-06-20"
     ).events
     assert [(e.date, e.time_precision, e.historical) for e in events] == [(date, precision, False)]
+
+
+def test_a_coders_bracketed_tag_after_a_report_is_no_event_of_its_own():
+    extraction = text_extraction(
+        "On 6 May 2020, unidentified gunmen killed a woman in Kaya (Kaya, Sanmatenga). "
+        "[women targeted: candidates for political office]",
+        "2020-05-20",
+    )
+    assert [(e.sub_event_type, e.fatalities) for e in extraction.events] == [("Attack", 1)]

@@ -47,15 +47,16 @@ SURE_OF_CONTEXT = 0.5  # above it the classifier's type stands without its rule'
 NEW_EVENT_CONFIDENT = 0.0  # an event of the classifier alone, where no rule found one
 MIN_VERBLESS_TOKENS = 6  # a sentence without a verb shorter than this is a heading
 
-_PARENTHESES = re.compile(r"\([^()]*\)")
+_PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")  # and a coder's tag: "[size=50]"
 
 
 def reports_nothing(sentence: Span) -> bool:
     """A sentence that is no clause: the outlets a report cites, every word in parentheses
-    ("(BBC) (Al Jazeera)"), or a label without a verb before a colon ("2011 Libyan civil
-    war:", which the parse splits off as a heading)."""
+    ("(BBC) (Al Jazeera)") or in a coder's brackets ("[women targeted: ...]"), or a label
+    without a verb before a colon ("2011 Libyan civil war:", which the parse splits off as a
+    heading)."""
     text = sentence.text.strip()
-    if "(" in text and not any(c.isalpha() for c in _PARENTHESES.sub("", text)):
+    if ("(" in text or "[" in text) and not any(c.isalpha() for c in _PARENTHESES.sub("", text)):
         return True
     if not text.endswith(":"):
         return False
