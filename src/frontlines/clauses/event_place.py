@@ -171,12 +171,18 @@ def location_of(
     return location, from_context
 
 
+SETTLEMENT_WORDS = {"village", "town", "hamlet", "settlement", "township"}
+
+
 def _town_of_landmark(chosen: tuple | None, candidates: list[tuple]) -> tuple | None:
     """'a Peuhl camp in Bambari', 'the Presidential Palace in Abidjan': a named street or
     building is placed at its town's point, and where the sentence names that town, the
     event is at the town, as ACLED codes it."""
     if chosen is None or chosen[2].feature != "landmark":
         return chosen
+    last = (chosen[2].text or "").split()[-1:]
+    if last and (last[0].lower() in SETTLEMENT_WORDS or last[0] == "Camp"):
+        return chosen  # "the Tuqu village of Bethlehem", "Yarmouk Camp": places of their own
     towns = [
         c
         for c in candidates

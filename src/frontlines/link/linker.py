@@ -46,6 +46,7 @@ from frontlines.mentions import (
 from frontlines.parse import ParsedDocument, text_of
 
 FUZZY_CUTOFF = 90  # rapidfuzz ratio on name keys; below this, variants were mostly wrong
+PEOPLES_BONUS = 1.0  # a namesake in the country of a people the report names
 CHAIN_BONUS = 6.0  # a namesake in the division the text joins to the name ("X, Y Province")
 APPOSITION_MARGIN = 6.0  # "Tacoma, Washington" may overrule the separate choices by this much
 DIVISION_BONUS = 1.5  # a namesake in a state or province the document names ("Ohio")
@@ -340,6 +341,11 @@ def _choose_places(
             holders.setdefault(name_key(mention.text), holder)
     options: list[list[tuple[float, Place]]] = []
     ladder: dict[int, Place] = {}  # names with no entry in the unit the text gives them
+    peoples = {
+        demonym_country(m.text)
+        for m, _ in candidates
+        if m.label == "DEMONYM" or is_demonym(m.text)
+    } - {None}
     for index, (mention, looked_up) in enumerate(candidates):
         found = most_specific(
             [p for p in looked_up if plausible(p, focus, mention.text)], mention.text
@@ -363,6 +369,9 @@ def _choose_places(
         ]
         here = countries_beside(candidates, text, mention)  # "Yemen (Al Jawf)": over focus
         scored = [(s + 2 * CHAIN_BONUS * (p.country in here), p) for s, p in scored]
+        # "an Israeli settler attacked a family in Bethlehem": the peoples a report names
+        # tip a namesake their way, less than any word about the place itself
+        scored = [(s + PEOPLES_BONUS * (p.country in peoples), p) for s, p in scored]
         options.append(sorted(scored, key=lambda item: -item[0]))  # stable: first of equals
     chosen = [scored[0][1] if scored else None for scored in options]
     options = _in_context(candidates, options, chosen, text)
