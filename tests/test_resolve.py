@@ -69,6 +69,7 @@ def test_date_test_set_is_at_least_97_percent_right():
         ("the night of 18/07", "2019-07-18", "day"),
         ("the night of 2/05", "2020-05-02", "day"),  # day first, not 5 February
         ("the night of 2/3 May 2020", "2020-05-02", "week"),  # a range, not 2 March
+        ("during the week of 27 April 2020", "2020-04-27", "week"),
         ("07/18/2019", "2019-07-18", "day"),  # month first only where it must be
         ("2020-05-01", "2020-05-01", "day"),
     ],

@@ -126,6 +126,7 @@ _RANGE_LEAD = re.compile(
     r"^(?:on\s+)?(?:the\s+)?(?:(?:night|morning|evening|afternoon|weekend)\s+(?:of\s+)?)?",
     re.I,
 )
+_WEEK_OF = re.compile(r"^\s*(?:(?:during|in|over|on)\s+)?(?:the\s+)?week\s+of\s+(?=\S)", re.I)
 _DAY_ONLY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
 _ROUGH = re.compile(rf"^\s*({ROUGH_WORDS})\b", re.I)
 # Words that narrow a date without moving it: "late last week" is last week, "mid-March" March.
@@ -169,9 +170,12 @@ def resolve_date(text: str, published: str | None) -> ResolvedDate | None:
     """The ISO value and precision of a date expression, or None when it is not a date. A
     day given roughly ("around 29 April", "between 28 and 30 April") is a day at the
     precision of a few days, as ACLED codes it."""
+    week_of = _WEEK_OF.match(text)  # "during the week of 4 May 2020": that week
+    if week_of:
+        text = text[week_of.end() :]
     first = _range_start(text)
     resolved = _resolve_date(first or text, published)
-    rough = first is not None or _ROUGH.match(text)
+    rough = first is not None or _ROUGH.match(text) or week_of
     if resolved is not None and resolved.precision == "day" and rough:
         return ResolvedDate(resolved.value, "week")
     return resolved
