@@ -127,3 +127,12 @@ def test_a_village_is_placed_in_its_one_bracketed_unit_with_particles():
     assert event.location is not None
     assert (event.location.name, event.location.country) == ("Shuhayl", "SYR")
     assert event.actor1 is not None and event.actor1.name == "Islamic State"  # not "is"
+
+
+def test_a_town_the_gazetteer_lacks_is_placed_by_any_unit_in_its_parentheses():
+    event = _first(
+        "On 9 June 2020, the Malian army regained control of Tessit (Ansongo, Gao) from ISGS "
+        "militants."
+    )
+    assert event.location is not None
+    assert (event.location.name, event.location.country) == ("Tessit", "MLI")

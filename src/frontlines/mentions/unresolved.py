@@ -36,7 +36,7 @@ RUN_WHERE_WORDS = WHERE_WORDS | {"entered", "reached", "between"}
 MAX_TOKENS = 6  # longer entity spans are mostly titles or mis-joined runs
 
 
-_DIVISION_IN_PARENTHESES = re.compile(r"\s*\(([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,3})[),]")
+_DIVISION_IN_PARENTHESES = re.compile(r"\s*\(([A-Z][^()]{1,80})\)")
 
 
 def _names_in(span: Span) -> list[Span]:
@@ -52,12 +52,14 @@ def _names_in(span: Span) -> list[Span]:
 
 
 def _before_division(doc: Doc, span: Span) -> bool:
-    """'X (Comoe)', 'X (South Kivu, ...)': a name with a province or country after it in
-    parentheses, as event records write places, is a place in that unit."""
+    """'X (Comoe)', 'X (South Kivu, ...)', 'X (Ansongo, Gao)': a name with a province or
+    country among the units after it in parentheses, as event records write places, is a
+    place in that unit."""
     match = _DIVISION_IN_PARENTHESES.match(text_of(doc), span.end_char)
     if match is None:
         return False
-    return names_unit(match.group(1))
+    units = [u.strip() for u in match.group(1).split(",")]
+    return len(units) <= 3 and any(u[:1].isupper() and names_unit(u) for u in units)
 
 
 def names_unit(name: str) -> bool:
