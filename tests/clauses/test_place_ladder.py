@@ -136,3 +136,9 @@ def test_a_town_the_gazetteer_lacks_is_placed_by_any_unit_in_its_parentheses():
     )
     assert event.location is not None
     assert (event.location.name, event.location.country) == ("Tessit", "MLI")
+
+
+def test_a_compass_part_of_a_country_is_no_province_elsewhere_and_a_doers_country_no_place():
+    event = _first("War in North-West Pakistan: A U.S. drone strike kills five militants.")
+    assert event.location is not None
+    assert (event.location.name, event.location.country) == ("Pakistan", "PAK")

@@ -132,6 +132,10 @@ def location_of(
             chosen = town or (within[:1] or [None])[0]
         elif town is not None and town[2].country == chosen[2].country:
             chosen, from_context = town, True
+        elif _modifies_a_noun(doc, chosen[0], chosen[1]):  # "a U.S. drone strike": whose
+            elsewhere_named = town or _context_place(trigger, resolved, taken, countries=True)
+            if elsewhere_named is not None:
+                chosen, from_context = elsewhere_named, True
     if chosen is None:  # the ladder's last rungs: whatever place the sentence names
         taken = [(s, e) for (s, e), p in resolved.place_at.items() if p.lat is not None]
         demonyms += actor_demonyms(sentence, taken)
@@ -343,9 +347,15 @@ def _governing_preposition(token: Token) -> str | None:
     return None
 
 
-def _context_place(trigger: Token, resolved: ResolvedDocument, taken: set[tuple[int, int]]):
+def _context_place(
+    trigger: Token,
+    resolved: ResolvedDocument,
+    taken: set[tuple[int, int]],
+    countries: bool = False,
+):
     """The latest town named before the event, in its sentence or the two before, that is
-    not another event's place."""
+    not another event's place (with `countries`, the latest country named there that says
+    where, not whose: not "U.S." of "a U.S. drone strike")."""
     doc = trigger.doc
     sentence = sentence_of(trigger)
     window_start = sentence.start_char
@@ -358,6 +368,8 @@ def _context_place(trigger: Token, resolved: ResolvedDocument, taken: set[tuple[
         if (start, end) in taken:
             continue
         usable = place.lat is not None and place.feature != "country"
+        if countries:
+            usable = place.feature == "country" and not _modifies_a_noun(doc, start, end)
         if usable and window_start <= start < trigger.idx and (best is None or start > best[0]):
             best = (start, end, place, None)
     return best

@@ -4,11 +4,13 @@ one ("Bulo" of "Bulo Burde"). Part of the `mentions` stage, used by `places.py`.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from frontlines.kb import gazetteer
 from frontlines.kb.cues import cue_words, place_words
-from frontlines.mentions.base import ACTOR_LABELS, PLACE_LABELS
+from frontlines.mentions.base import ACTOR_LABELS, PLACE_LABELS, Mention
 from frontlines.mentions.demonyms import is_demonym
 
 
@@ -86,3 +88,26 @@ def _joining_hyphen(token: Token) -> bool:
     return token.text == "-" and not token.whitespace_ and token.i > 0 and not (
         token.doc[token.i - 1].whitespace_
     )
+
+
+_COMPASS_NAME = re.compile(
+    r"(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central",
+    re.IGNORECASE,
+)
+
+
+def without_compass_parts(found: list[Mention], text: str) -> list[Mention]:
+    """'North-West Pakistan', 'Northern Syria': a compass word the tagger cut off a place
+    is the part of that place, not a province elsewhere named by it (South Africa's
+    North-West)."""
+    kept = []
+    for index, mention in enumerate(found):
+        following = found[index + 1] if index + 1 < len(found) else None
+        if (
+            following is not None
+            and _COMPASS_NAME.fullmatch(mention.text)
+            and text[mention.end : following.start] in {" ", "-"}
+        ):
+            continue
+        kept.append(mention)
+    return kept

@@ -23,6 +23,7 @@ from frontlines.mentions.place_names import (
     one_unknown_name,
     with_name_after,
     with_name_before,
+    without_compass_parts,
 )
 from frontlines.mentions.unresolved import (
     UNRESOLVED,
@@ -276,7 +277,8 @@ def place_mentions(
         add(span, "pattern", TOWN_FEATURE)
     _repeat_places(doc, found, starts, actors, surnames)
     found.sort(key=lambda m: m.start)
-    return found
+    return without_compass_parts(found, text_of(doc))
+
 
 
 def _geographic_word(text: str) -> str | None:
