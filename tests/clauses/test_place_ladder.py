@@ -142,3 +142,12 @@ def test_a_compass_part_of_a_country_is_no_province_elsewhere_and_a_doers_countr
     event = _first("War in North-West Pakistan: A U.S. drone strike kills five militants.")
     assert event.location is not None
     assert (event.location.name, event.location.country) == ("Pakistan", "PAK")
+
+
+def test_a_sentence_naming_no_place_is_in_the_country_the_report_is_about():
+    event = _first(
+        "2010–2011 Tunisian protests: Thousands of people protest across the country "
+        "demanding the resignation of the president."
+    )
+    assert event.location is not None
+    assert (event.location.country, event.location.geo_precision) == ("TUN", 3)

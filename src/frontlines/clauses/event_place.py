@@ -16,6 +16,7 @@ from frontlines.clauses.place_ladder import (
     actor_demonyms,
     countries_of,
     first_country,
+    report_country,
     sentence_place,
     speaker_country,
     without_units_of_others,
@@ -147,6 +148,8 @@ def location_of(
         if chosen is None:  # never unplaced where the sentence names a place: its country
             everything = unsaid + parties + within + demonyms + in_names + elsewhere
             chosen = first_country(everything)
+        if chosen is None and not spoken and focus:  # "2011 Tunisian protests: Thousands
+            chosen = report_country(focus)  # protest across the country": the report's
         from_context = chosen is not None  # not its own place: it folds as if it had none
     if chosen is None:
         return None, False

@@ -146,3 +146,12 @@ def first_country(named: list[Candidate]) -> Candidate | None:
     # A region no country holds ("Kurdish rebels", "West African leaders"): the region itself
     wide = [(s, e, p, None) for s, e, p, _ in ordered if p.lat is not None and not p.country]
     return wide[0] if wide else None
+
+
+def report_country(focus: str) -> Candidate | None:
+    """The very last rung, where the sentence names no place at all: the country the report
+    is about (`link`'s focus, from the places, peoples and parties it names), only the
+    country (geo_precision 3)."""
+    country = countries().get(focus)
+    mention = _country_mention(focus, country.name, 0, 0) if country else None
+    return (0, 0, mention, None) if mention is not None else None
