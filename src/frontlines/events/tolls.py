@@ -193,3 +193,25 @@ def _placed(token: Token) -> bool:
         and token.dep_ == "pobj"
         and token.head.lower_ in {"in", "at", "near", "outside", "inside", "across", "on"}
     )
+
+
+def lead_carries_toll(drafts: list[Draft], sentences: Sequence[Span]) -> None:
+    """The report's lead event carries the toll its own clause did not give, where a later
+    event of the same telling carries one ("Protesters storm the base ... Security forces
+    fire at the crowd, killing at least two"; "Troops capture the port. The coalition claims
+    to have killed 800 militants"): ACLED codes the incident once, with its dead. Not a toll
+    set apart as another incident's ("a separate bombing yesterday killed five")."""
+    lead = next((d for d in drafts if not d.historical), None)
+    if lead is None or lead.event_type is None or lead.fatalities:
+        return
+    for draft in drafts[drafts.index(lead) + 1 :]:
+        if draft.historical or draft.sentence_index - lead.sentence_index > NEAR:
+            continue
+        told = {s for s, value, _ in draft.fatalities if value > 0}
+        if not told:
+            continue
+        markers = fatality_words("other_scene_markers")
+        if any(t.lower_ in markers for s in told for t in sentences[s]):
+            return
+        lead.fatalities, draft.fatalities = draft.fatalities, []
+        return
