@@ -34,6 +34,7 @@ from frontlines.events.death_counts import (
 )
 from frontlines.resolve import acled_fatalities
 
+PRONOUNS = {"he", "she", "him", "her"}  # one already named, when a victim was named before
 WINDOW = 5  # tokens between a bare number and the death word next to it
 COMPLEMENTS = {"acomp", "oprd", "xcomp", "attr", "dobj"}  # "were shot dead", "lost their lives"
 
@@ -273,6 +274,8 @@ def _singles(sentence: Span, taken: set[int], counts: list[Count]) -> list[Count
                     taken.add(member.i)
                     found.append(Count(group, False, member.i, member))
                     break  # "killed them and burned the bodies of them": one group
+                if member.lower_ in PRONOUNS and any(c.head.i < member.i for c in found):
+                    continue  # "a woman who died ... says she died": told again
                 if member.tag_ in {"NN", "NNP"} or member.lower_ in ONE_PERSON | {"his"}:
                     taken.add(member.i)
                     found.append(Count(1, False, member.i, member, alone=self_death(token)))

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 import frontlines.clauses as clauses
-from frontlines.events.death_counts import fatality_words, is_death, of_noun
+from frontlines.events.death_counts import fatality_words, is_death, lethal_toll, of_noun
 from frontlines.events.fatalities import dead_in, sentence_toll
 from frontlines.events.folding import Draft, is_bare_toll
 from frontlines.resolve import ResolvedDocument
@@ -36,7 +36,7 @@ def _recent(drafts: list[Draft], index: int) -> list[Draft]:
 
 
 def _attach(sentence: Span, drafts: list[Draft], index: int) -> Draft | None:
-    counts = sentence_toll(sentence)
+    counts = sentence_toll(sentence) or lethal_toll(sentence)
     if not counts:
         return None
     target = next((d for d in drafts if _violent(d)), None) or next(
@@ -160,14 +160,17 @@ def adds_to_toll(sentence: Span) -> bool:
     heads = [sentence.root] + [
         c for c in sentence.root.children if c.dep_ in {"conj", "parataxis", "ccomp"}
     ]
-    if not any(is_death(h) or any(c.lower_ == "dead" for c in h.children) for h in heads):
-        return False  # a deed of its own ("jets also struck Gaza, killing 3")
     dead = dead_in(sentence)
     doers = any(
         (of_noun(c.head) or c.head).lemma_.lower() in fatality_words("doer_nouns")
         or c.head.lower_ in {"he", "she"}
         for c in dead
     )  # "13 of the attackers", the attacker told as "he" ("He was shot and killed")
+    if not doers and not any(
+        is_death(h) or any(c.lower_ == "dead" for c in h.children) for h in heads
+    ):
+        return False  # a deed of its own ("jets also struck Gaza, killing 3"), not "He then
+        # drove on and opened fire, before being shot dead"
     if not doers and any(_own_doer(h) for h in heads):
         return False  # "Israeli drones also kill 31 Palestinians": the other side's deed
     more = bool(words & fatality_words("more_markers")) or "as well" in sentence.text.lower()
