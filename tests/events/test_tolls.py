@@ -84,3 +84,11 @@ def test_the_attacker_shot_dead_in_a_later_sentence_adds_to_the_toll():
 def test_a_deed_told_as_deadly_without_a_count_is_one_dead():
     tolls = _tolls("The army initiates a fatal crackdown on protesters in Tahrir Square, Cairo.")
     assert tolls[:1] == [1]
+
+
+def test_the_deed_told_again_as_killing_more_gives_its_whole_toll():
+    tolls = _tolls(
+        "The general and his deputy were killed in an air strike near the airport. "
+        "Security sources say the attack killed at least eight people."
+    )
+    assert tolls[:1] == [8]

@@ -43,8 +43,31 @@ def _attach(sentence: Span, drafts: list[Draft], index: int) -> Draft | None:
         (d for d in drafts if d.event_type is not None), None
     )
     if target is not None:
-        target.fatalities.extend((index, value, vague) for value, vague in counts)
+        told = [(index, value, vague) for value, vague in counts]
+        if _restates_whole(sentence, target, told):
+            target.fatalities = []  # the named dead told before were part of it
+        target.fatalities.extend(told)
     return target
+
+
+def _restates_whole(sentence: Span, target: Draft, told: list[tuple[int, int, bool]]) -> bool:
+    """'Soleimani and Muhandis were martyred in an attack. ... the attack killed at least
+    eight people': the deed told again as killing more is its whole toll."""
+    earlier = [value for s, value, vague in target.fatalities if not vague and s < told[0][0]]
+    if not earlier or any(vague or value <= max(earlier) for _, value, vague in told):
+        return False
+    events = fatality_words("event_nouns")
+    return any(
+        is_death(verb)
+        and verb.pos_ == "VERB"
+        and any(
+            c.dep_ == "nsubj"
+            and c.lemma_.lower() in events
+            and any(d.lower_ in {"the", "this", "that"} for d in c.children)
+            for c in verb.children
+        )
+        for verb in sentence
+    )
 
 
 def _date_from(target: Draft | None, told: Sequence[Draft]) -> None:
