@@ -21,6 +21,10 @@ from frontlines.parse import load_pipeline
             "7:15am hits a mini-bus, killing 3, and 9 others are wounded.",
             4,
         ),
+        (
+            "Three Americans are confirmed killed in the attack, a serviceman and two contractors.",
+            3,
+        ),
         ("The mother of a woman who died during a demonstration says she died of tear gas.", 1),
     ],
 )

@@ -462,9 +462,16 @@ def _breakdown(counts: list[Count]) -> list[Count]:
     if broken:
         return broken
     later = [c for c in ordered[1:] if c.head not in total.head.conjuncts]
-    if len(later) < 2 or any(c.vague or c.value >= total.value for c in later):
+    heads = {c.head for c in counts}
+    singles = {  # "a serviceman and two contractors", the serviceman parsed as no victim
+        j
+        for c in later
+        for j in c.head.conjuncts
+        if j not in heads and j.tag_ == "NN" and any(d.lower_ in {"a", "an"} for d in j.children)
+    }
+    if len(later) + len(singles) < 2 or any(c.vague or c.value >= total.value for c in later):
         return []
-    return later if sum(c.value for c in later) == total.value else []
+    return later if sum(c.value for c in later) + len(singles) == total.value else []
 
 
 def _with_conjuncts(count: Count, counts: list[Count]) -> int:
