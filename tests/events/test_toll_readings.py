@@ -25,6 +25,8 @@ from frontlines.parse import load_pipeline
             "Three Americans are confirmed killed in the attack, a serviceman and two contractors.",
             3,
         ),
+        ("Three assailants detonated their explosive vests and a fourth was killed.", 4),
+        ("A suicide bomber detonated his explosive vest at a checkpoint, wounding two guards.", 1),
         ("The mother of a woman who died during a demonstration says she died of tear gas.", 1),
     ],
 )

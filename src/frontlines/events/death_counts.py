@@ -58,7 +58,15 @@ def phrasal(token: Token, table: str) -> bool:
 
 
 def self_death(token: Token) -> bool:
-    """'blew himself up', 'two others blew themselves up': the subject died."""
+    """'blew himself up', 'two others blew themselves up', 'detonated their explosive
+    vests': the subject died."""
+    if token.lemma_.lower() in fatality_words("self_detonation_verbs"):
+        return any(
+            c.dep_ == "dobj"
+            and c.lemma_.lower() in fatality_words("worn_explosives")
+            and any(p.dep_ == "poss" and p.lower_ in {"his", "her", "their"} for p in c.children)
+            for c in token.children
+        )
     return phrasal(token, "self_death_verbs") and any(
         c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in token.children
     )

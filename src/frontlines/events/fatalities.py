@@ -276,10 +276,19 @@ def _singles(sentence: Span, taken: set[int], counts: list[Count]) -> list[Count
                     break  # "killed them and burned the bodies of them": one group
                 if member.lower_ in PRONOUNS and any(c.head.i < member.i for c in found):
                     continue  # "a woman who died ... says she died": told again
-                if member.tag_ in {"NN", "NNP"} or member.lower_ in ONE_PERSON | {"his"}:
+                if (
+                    member.tag_ in {"NN", "NNP"}
+                    or member.lower_ in ONE_PERSON | {"his"}
+                    or _one_more(member)
+                ):
                     taken.add(member.i)
                     found.append(Count(1, False, member.i, member, alone=self_death(token)))
     return found
+
+
+def _one_more(member: Token) -> bool:
+    """'Three detonated their vests and a fourth was killed': one more, told by its rank."""
+    return member.ent_type_ == "ORDINAL" and any(c.lower_ == "a" for c in member.children)
 
 
 def _title(member: Token, first: Token) -> bool:
