@@ -27,6 +27,11 @@ from frontlines.parse import load_pipeline
         ),
         ("Three assailants detonated their explosive vests and a fourth was killed.", 4),
         ("A suicide bomber detonated his explosive vest at a checkpoint, wounding two guards.", 1),
+        (  # the name parsed as the subject of "wanted"
+            "Yemeni security forces announce that they have killed Nasser Ahmed Saleh Al-Harbi, "
+            "an al-Qaeda terrorist wanted over a series of attacks in Aden.",
+            1,
+        ),
         ("The mother of a woman who died during a demonstration says she died of tear gas.", 1),
     ],
 )

@@ -328,6 +328,17 @@ def personal(name: Token) -> bool:
     return any(c.ent_type_ == "PERSON" for c in name.conjuncts)
 
 
+def described(name: Token) -> bool:
+    """A name the tagger took for a place or group but described as a person ('Hashmat
+    Karzai, the cousin of ...'): an apposition with a common noun."""
+    return name.tag_ == "NNP" and any(c.dep_ == "appos" and c.tag_ == "NN" for c in name.children)
+
+
+def one_more(member: Token) -> bool:
+    """'Three detonated their vests and a fourth was killed': one more, told by its rank."""
+    return member.ent_type_ == "ORDINAL" and any(c.lower_ == "a" for c in member.children)
+
+
 def told_as_cause(sentence: Span) -> tuple[set[int], set[int]]:
     """The tokens of what the sentence gives as the event's occasion or background, with
     another event's toll: "a day after street violence left 44 dead", "one week after 35

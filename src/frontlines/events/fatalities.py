@@ -21,9 +21,11 @@ from frontlines.events.death_counts import (
     across_break,
     clause_words,
     counts_of,
+    described,
     is_death,
     is_injury,
     of_noun,
+    one_more,
     other_scene,
     personal,
     self_death,
@@ -34,7 +36,6 @@ from frontlines.events.death_counts import (
 )
 from frontlines.resolve import acled_fatalities
 
-PRONOUNS = {"he", "she", "him", "her"}  # one already named, when a victim was named before
 WINDOW = 5  # tokens between a bare number and the death word next to it
 COMPLEMENTS = {"acomp", "oprd", "xcomp", "attr", "dobj"}  # "were shot dead", "lost their lives"
 
@@ -207,7 +208,7 @@ def _victims(token: Token) -> list[Token]:
     if verb is not None and self_death(verb):
         return [c for c in verb.children if c.dep_ == "nsubj"]  # the bomber, not "himself"
     if verb is not None:
-        objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}] or _taken_away(verb)
         intransitive = verb == token and token.lemma_.lower() != "kill"  # "a farmer died"
         if not objects and (intransitive or (verb != token and verb.tag_ == "VBN")):
             objects = [c for c in verb.children if c.dep_ == "nsubj"]  # "activist shot dead"
@@ -225,6 +226,16 @@ def _victims(token: Token) -> list[Token]:
     if token.dep_ in {"acl", "amod"} and token.head.pos_ == "NOUN":
         found.append(token.head)
     return found
+
+
+def _taken_away(verb: Token) -> list[Token]:
+    """'they have killed Al-Shabwani, a terrorist wanted over ...': the name after an active
+    'kill' with no object, parsed as the subject of the verb after it."""
+    after = verb.doc[min(verb.i + 1, len(verb.doc) - 1)]
+    noun = after.head if after.dep_ == "compound" else after
+    active = verb.lemma_.lower() == "kill" and any(c.dep_ == "nsubj" for c in verb.children)
+    ok = noun.dep_ == "nsubj" and noun.head.i > noun.i and noun.left_edge.i == verb.i + 1
+    return [noun] if active and ok else []
 
 
 def _controller(verb: Token) -> list[Token]:
@@ -259,7 +270,7 @@ def _singles(sentence: Span, taken: set[int], counts: list[Count]) -> list[Count
                     or negated
                     or (
                         member.ent_type_ in {"GPE", "ORG", "NORP"}
-                        and not (_described(member) or personal(member))
+                        and not (described(member) or personal(member))
                     )
                     or across_break(member, token)
                     or _title(member, noun)
@@ -274,21 +285,14 @@ def _singles(sentence: Span, taken: set[int], counts: list[Count]) -> list[Count
                     taken.add(member.i)
                     found.append(Count(group, False, member.i, member))
                     break  # "killed them and burned the bodies of them": one group
-                if member.lower_ in PRONOUNS and any(c.head.i < member.i for c in found):
-                    continue  # "a woman who died ... says she died": told again
                 if (
                     member.tag_ in {"NN", "NNP"}
                     or member.lower_ in ONE_PERSON | {"his"}
-                    or _one_more(member)
+                    or one_more(member)
                 ):
                     taken.add(member.i)
                     found.append(Count(1, False, member.i, member, alone=self_death(token)))
     return found
-
-
-def _one_more(member: Token) -> bool:
-    """'Three detonated their vests and a fourth was killed': one more, told by its rank."""
-    return member.ent_type_ == "ORDINAL" and any(c.lower_ == "a" for c in member.children)
 
 
 def _title(member: Token, first: Token) -> bool:
@@ -315,12 +319,6 @@ def _companions(noun: Token) -> list[Token]:
         ):
             found += [c for c in prep.children if c.dep_ == "pobj"]
     return found
-
-
-def _described(name: Token) -> bool:
-    """A name the tagger took for a place or group but described as a person ('Hashmat
-    Karzai, the cousin of ...'): an apposition with a common noun."""
-    return name.tag_ == "NNP" and any(c.dep_ == "appos" and c.tag_ == "NN" for c in name.children)
 
 
 def _after_subset_marker(token: Token) -> bool:
