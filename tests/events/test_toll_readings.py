@@ -32,6 +32,11 @@ from frontlines.parse import load_pipeline
             "an al-Qaeda terrorist wanted over a series of attacks in Aden.",
             1,
         ),
+        (
+            "Sapper John Smith of the 1st Combat Engineer Regiment (Australia) and an Afghan "
+            "interpreter die in overnight fighting.",
+            2,
+        ),
         ("The mother of a woman who died during a demonstration says she died of tear gas.", 1),
     ],
 )

@@ -334,6 +334,18 @@ def described(name: Token) -> bool:
     return name.tag_ == "NNP" and any(c.dep_ == "appos" and c.tag_ == "NN" for c in name.children)
 
 
+def unit_partners(noun: Token) -> list[Token]:
+    """'Sapper X of the 1st Combat Engineer Regiment and an Afghan interpreter die': one
+    joined to the unit the parse made the person's apposition is the person's partner."""
+    return [
+        partner
+        for unit in noun.children
+        if unit.dep_ == "appos" and unit.ent_type_ == "ORG"
+        for partner in unit.conjuncts
+        if partner.pos_ == "NOUN" and any(d.lower_ in {"a", "an"} for d in partner.children)
+    ]
+
+
 def one_more(member: Token) -> bool:
     """'Three detonated their vests and a fourth was killed': one more, told by its rank."""
     return member.ent_type_ == "ORDINAL" and any(c.lower_ == "a" for c in member.children)

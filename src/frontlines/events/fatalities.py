@@ -30,6 +30,7 @@ from frontlines.events.death_counts import (
     personal,
     self_death,
     told_as_cause,
+    unit_partners,
 )
 from frontlines.events.death_counts import (
     fatality_words as _words,
@@ -318,7 +319,7 @@ def _companions(noun: Token) -> list[Token]:
             prep.lower_ == "alongside" or noun.doc[prep.i - 1].lower_ in {"along", "together"}
         ):
             found += [c for c in prep.children if c.dep_ == "pobj"]
-    return found
+    return found + unit_partners(noun)
 
 
 def _after_subset_marker(token: Token) -> bool:
