@@ -37,6 +37,7 @@ from frontlines.parse import load_pipeline
             "interpreter die in overnight fighting.",
             2,
         ),
+        ("The militants bury alive 45 of their own fighters for fleeing a battle.", 45),
         ("The mother of a woman who died during a demonstration says she died of tear gas.", 1),
     ],
 )

@@ -84,8 +84,9 @@ def is_death(token: Token) -> bool:
         return True  # "4 people are fatally shot"
     if lower in {"lives", "life"}:
         return token.head.lemma_.lower() == "lose"
-    if lower == "alive":
-        return token.head.lemma_.lower() in {"burn", "bury"}
+    if lower == "alive":  # "buried alive", "bury alive 45" with "bury" taken for a noun
+        before = token.doc[token.i - 1] if token.i > 0 else token
+        return {token.head.lemma_.lower(), before.lemma_.lower()} & {"burn", "bury"} != set()
     if lower not in _words("death_nouns") and lemma not in _words("death_nouns"):
         return False
     return not any(c.lower_ in _words("undone_words") for c in token.children)
