@@ -92,3 +92,19 @@ def test_the_deed_told_again_as_killing_more_gives_its_whole_toll():
         "Security sources say the attack killed at least eight people."
     )
     assert tolls[:1] == [8]
+
+
+def test_an_assault_the_typer_gave_no_acled_type_still_carries_its_toll():
+    from types import SimpleNamespace
+
+    from frontlines.events.folding import Draft
+    from frontlines.events.tolls import place_toll
+    from frontlines.parse import load_pipeline
+
+    sentence = next(
+        load_pipeline()("A rescue operation frees two hostages and kills nine pirates.").sents
+    )
+    rule = SimpleNamespace(violent=False, fatalities_from_bodies=False)
+    draft = Draft(rule, sentence[6], sentence, None, None, "ASSAULT", None)  # type: ignore[arg-type]
+    place_toll(sentence, [draft], [], 0, [sentence])
+    assert draft.fatalities == [(0, 9, False)]

@@ -35,12 +35,18 @@ def _recent(drafts: list[Draft], index: int) -> list[Draft]:
     return [d for d in near if _violent(d)] or [d for d in near if d.event_type is not None]
 
 
-def _attach(sentence: Span, drafts: list[Draft], index: int) -> Draft | None:
+def _attach(
+    sentence: Span, drafts: list[Draft], index: int, any_type: bool = False
+) -> Draft | None:
+    """Give the sentence's toll to the violent draft among `drafts`, else the first ACLED
+    codes (`any_type`: else the first at all: an assault the typer gave no ACLED type)."""
     counts = sentence_toll(sentence) or lethal_toll(sentence)
     if not counts:
         return None
-    target = next((d for d in drafts if _violent(d)), None) or next(
-        (d for d in drafts if d.event_type is not None), None
+    target = (
+        next((d for d in drafts if _violent(d)), None)
+        or next((d for d in drafts if d.event_type is not None), None)
+        or (drafts[0] if any_type and drafts else None)
     )
     if target is not None:
         told = [(index, value, vague) for value, vague in counts]
@@ -150,8 +156,12 @@ def place_toll(
         _attach_earlier(found, drafts, index, sentences, resolved)
     latest = [d for d in recent if d.sentence_index == recent[-1].sentence_index]
     if found or not recent:
-        if _attach(sentence, found, index) is None and recent and _bearers(found) == []:
+        if _attach(sentence, found, index) is not None:
+            pass
+        elif recent and _bearers(found) == []:
             _attach(sentence, latest, index)  # "X says 19 of its fighters were killed"
+        elif not recent:  # "a rescue operation frees two hostages and kills nine pirates":
+            _attach(sentence, [d for d in found if d.plover_type == "ASSAULT"], index, True)
     else:  # of the events of the latest sentence before, the violent one
         _date_from(_attach(sentence, latest, index), bare)
     return found
