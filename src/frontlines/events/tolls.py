@@ -3,10 +3,13 @@ combine (ACLED counts every death of an event: the victims', the other side's, t
 attackers').
 
 A sentence's toll goes to the violent event it reports, else to the first it reports that
-ACLED codes (a capture, a protest: "unless the text gives a toll" they carry none); a sentence
-that only counts the dead gives them to the event just before, or, where none came before,
-to the event the next sentence tells. Dead told as more of the event
-before ("Two attackers are also killed", `adds_to_toll`) are added to its toll.
+ACLED codes (a capture, a protest: "unless the text gives a toll" they carry none), else, with
+no event before to take it, to an assault the typer gave no ACLED type; a sentence that only
+counts the dead gives them to the event just before, or, where none came before, to the event
+the next sentence tells. Dead told as more of the event before ("Two attackers are also
+killed", `adds_to_toll`) are added to its toll; the deed told again as killing more ("the
+attack killed at least eight") gives the whole. The report's lead event carries the toll a
+later event of the same telling gives where its own clause gave none (`lead_carries_toll`).
 """
 
 from __future__ import annotations
