@@ -55,3 +55,56 @@ def test_a_toll_in_a_sentence_whose_own_event_carries_none_is_the_events_before(
         "while vowing to respond."
     )
     assert tolls[:1] == [19]
+
+
+def test_the_lead_event_carries_the_toll_a_later_sentence_of_it_gives():
+    tolls = _tolls(
+        "Troops capture the seaport of Mukalla from al Qaeda. "
+        "The coalition claims to have killed more than 800 militants."
+    )
+    assert tolls[:1] == [800]
+
+
+def test_a_toll_set_apart_as_another_incidents_stays_its_own():
+    tolls = _tolls(
+        "A suicide bomber injures six soldiers near Ramadi. "
+        "The soldiers were combing a building hit by a separate bombing that killed five."
+    )
+    assert tolls[:1] == [0]
+
+
+def test_the_attacker_shot_dead_in_a_later_sentence_adds_to_the_toll():
+    tolls = _tolls(
+        "A gunman kills a civilian in Garland. He then drove on and opened fire outside a "
+        "police station, before being shot dead by police."
+    )
+    assert tolls[:1] == [2]
+
+
+def test_a_deed_told_as_deadly_without_a_count_is_one_dead():
+    tolls = _tolls("The army initiates a fatal crackdown on protesters in Tahrir Square, Cairo.")
+    assert tolls[:1] == [1]
+
+
+def test_the_deed_told_again_as_killing_more_gives_its_whole_toll():
+    tolls = _tolls(
+        "The general and his deputy were killed in an air strike near the airport. "
+        "Security sources say the attack killed at least eight people."
+    )
+    assert tolls[:1] == [8]
+
+
+def test_an_assault_the_typer_gave_no_acled_type_still_carries_its_toll():
+    from types import SimpleNamespace
+
+    from frontlines.events.folding import Draft
+    from frontlines.events.tolls import place_toll
+    from frontlines.parse import load_pipeline
+
+    sentence = next(
+        load_pipeline()("A rescue operation frees two hostages and kills nine pirates.").sents
+    )
+    rule = SimpleNamespace(violent=False, fatalities_from_bodies=False)
+    draft = Draft(rule, sentence[6], sentence, None, None, "ASSAULT", None)  # type: ignore[arg-type]
+    place_toll(sentence, [draft], [], 0, [sentence])
+    assert draft.fatalities == [(0, 9, False)]

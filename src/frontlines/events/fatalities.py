@@ -21,13 +21,16 @@ from frontlines.events.death_counts import (
     across_break,
     clause_words,
     counts_of,
+    described,
     is_death,
     is_injury,
     of_noun,
+    one_more,
     other_scene,
     personal,
     self_death,
     told_as_cause,
+    unit_partners,
 )
 from frontlines.events.death_counts import (
     fatality_words as _words,
@@ -206,7 +209,7 @@ def _victims(token: Token) -> list[Token]:
     if verb is not None and self_death(verb):
         return [c for c in verb.children if c.dep_ == "nsubj"]  # the bomber, not "himself"
     if verb is not None:
-        objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}] or _taken_away(verb)
         intransitive = verb == token and token.lemma_.lower() != "kill"  # "a farmer died"
         if not objects and (intransitive or (verb != token and verb.tag_ == "VBN")):
             objects = [c for c in verb.children if c.dep_ == "nsubj"]  # "activist shot dead"
@@ -224,6 +227,16 @@ def _victims(token: Token) -> list[Token]:
     if token.dep_ in {"acl", "amod"} and token.head.pos_ == "NOUN":
         found.append(token.head)
     return found
+
+
+def _taken_away(verb: Token) -> list[Token]:
+    """'they have killed Al-Shabwani, a terrorist wanted over ...': the name after an active
+    'kill' with no object, parsed as the subject of the verb after it."""
+    after = verb.doc[min(verb.i + 1, len(verb.doc) - 1)]
+    noun = after.head if after.dep_ == "compound" else after
+    active = verb.lemma_.lower() == "kill" and any(c.dep_ == "nsubj" for c in verb.children)
+    ok = noun.dep_ == "nsubj" and noun.head.i > noun.i and noun.left_edge.i == verb.i + 1
+    return [noun] if active and ok else []
 
 
 def _controller(verb: Token) -> list[Token]:
@@ -258,7 +271,7 @@ def _singles(sentence: Span, taken: set[int], counts: list[Count]) -> list[Count
                     or negated
                     or (
                         member.ent_type_ in {"GPE", "ORG", "NORP"}
-                        and not (_described(member) or personal(member))
+                        and not (described(member) or personal(member))
                     )
                     or across_break(member, token)
                     or _title(member, noun)
@@ -273,7 +286,11 @@ def _singles(sentence: Span, taken: set[int], counts: list[Count]) -> list[Count
                     taken.add(member.i)
                     found.append(Count(group, False, member.i, member))
                     break  # "killed them and burned the bodies of them": one group
-                if member.tag_ in {"NN", "NNP"} or member.lower_ in ONE_PERSON | {"his"}:
+                if (
+                    member.tag_ in {"NN", "NNP"}
+                    or member.lower_ in ONE_PERSON | {"his"}
+                    or one_more(member)
+                ):
                     taken.add(member.i)
                     found.append(Count(1, False, member.i, member, alone=self_death(token)))
     return found
@@ -302,13 +319,7 @@ def _companions(noun: Token) -> list[Token]:
             prep.lower_ == "alongside" or noun.doc[prep.i - 1].lower_ in {"along", "together"}
         ):
             found += [c for c in prep.children if c.dep_ == "pobj"]
-    return found
-
-
-def _described(name: Token) -> bool:
-    """A name the tagger took for a place or group but described as a person ('Hashmat
-    Karzai, the cousin of ...'): an apposition with a common noun."""
-    return name.tag_ == "NNP" and any(c.dep_ == "appos" and c.tag_ == "NN" for c in name.children)
+    return found + unit_partners(noun)
 
 
 def _after_subset_marker(token: Token) -> bool:
@@ -459,9 +470,16 @@ def _breakdown(counts: list[Count]) -> list[Count]:
     if broken:
         return broken
     later = [c for c in ordered[1:] if c.head not in total.head.conjuncts]
-    if len(later) < 2 or any(c.vague or c.value >= total.value for c in later):
+    heads = {c.head for c in counts}
+    singles = {  # "a serviceman and two contractors", the serviceman parsed as no victim
+        j
+        for c in later
+        for j in c.head.conjuncts
+        if j not in heads and j.tag_ == "NN" and any(d.lower_ in {"a", "an"} for d in j.children)
+    }
+    if len(later) + len(singles) < 2 or any(c.vague or c.value >= total.value for c in later):
         return []
-    return later if sum(c.value for c in later) == total.value else []
+    return later if sum(c.value for c in later) + len(singles) == total.value else []
 
 
 def _with_conjuncts(count: Count, counts: list[Count]) -> int:

@@ -3,10 +3,13 @@ combine (ACLED counts every death of an event: the victims', the other side's, t
 attackers').
 
 A sentence's toll goes to the violent event it reports, else to the first it reports that
-ACLED codes (a capture, a protest: "unless the text gives a toll" they carry none); a sentence
-that only counts the dead gives them to the event just before, or, where none came before,
-to the event the next sentence tells. Dead told as more of the event
-before ("Two attackers are also killed", `adds_to_toll`) are added to its toll.
+ACLED codes (a capture, a protest: "unless the text gives a toll" they carry none), else, with
+no event before to take it, to an assault the typer gave no ACLED type; a sentence that only
+counts the dead gives them to the event just before, or, where none came before, to the event
+the next sentence tells. Dead told as more of the event before ("Two attackers are also
+killed", `adds_to_toll`) are added to its toll; the deed told again as killing more ("the
+attack killed at least eight") gives the whole. The report's lead event carries the toll a
+later event of the same telling gives where its own clause gave none (`lead_carries_toll`).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 import frontlines.clauses as clauses
-from frontlines.events.death_counts import fatality_words, is_death, of_noun
+from frontlines.events.death_counts import fatality_words, is_death, lethal_toll, of_noun
 from frontlines.events.fatalities import dead_in, sentence_toll
 from frontlines.events.folding import Draft, is_bare_toll
 from frontlines.resolve import ResolvedDocument
@@ -35,16 +38,45 @@ def _recent(drafts: list[Draft], index: int) -> list[Draft]:
     return [d for d in near if _violent(d)] or [d for d in near if d.event_type is not None]
 
 
-def _attach(sentence: Span, drafts: list[Draft], index: int) -> Draft | None:
-    counts = sentence_toll(sentence)
+def _attach(
+    sentence: Span, drafts: list[Draft], index: int, any_type: bool = False
+) -> Draft | None:
+    """Give the sentence's toll to the violent draft among `drafts`, else the first ACLED
+    codes (`any_type`: else the first at all: an assault the typer gave no ACLED type)."""
+    counts = sentence_toll(sentence) or lethal_toll(sentence)
     if not counts:
         return None
-    target = next((d for d in drafts if _violent(d)), None) or next(
-        (d for d in drafts if d.event_type is not None), None
+    target = (
+        next((d for d in drafts if _violent(d)), None)
+        or next((d for d in drafts if d.event_type is not None), None)
+        or (drafts[0] if any_type and drafts else None)
     )
     if target is not None:
-        target.fatalities.extend((index, value, vague) for value, vague in counts)
+        told = [(index, value, vague) for value, vague in counts]
+        if _restates_whole(sentence, target, told):
+            target.fatalities = []  # the named dead told before were part of it
+        target.fatalities.extend(told)
     return target
+
+
+def _restates_whole(sentence: Span, target: Draft, told: list[tuple[int, int, bool]]) -> bool:
+    """'Soleimani and Muhandis were martyred in an attack. ... the attack killed at least
+    eight people': the deed told again as killing more is its whole toll."""
+    earlier = [value for s, value, vague in target.fatalities if not vague and s < told[0][0]]
+    if not earlier or any(vague or value <= max(earlier) for _, value, vague in told):
+        return False
+    events = fatality_words("event_nouns")
+    return any(
+        is_death(verb)
+        and verb.pos_ == "VERB"
+        and any(
+            c.dep_ == "nsubj"
+            and c.lemma_.lower() in events
+            and any(d.lower_ in {"the", "this", "that"} for d in c.children)
+            for c in verb.children
+        )
+        for verb in sentence
+    )
 
 
 def _date_from(target: Draft | None, told: Sequence[Draft]) -> None:
@@ -127,8 +159,12 @@ def place_toll(
         _attach_earlier(found, drafts, index, sentences, resolved)
     latest = [d for d in recent if d.sentence_index == recent[-1].sentence_index]
     if found or not recent:
-        if _attach(sentence, found, index) is None and recent and _bearers(found) == []:
+        if _attach(sentence, found, index) is not None:
+            pass
+        elif recent and _bearers(found) == []:
             _attach(sentence, latest, index)  # "X says 19 of its fighters were killed"
+        elif not recent:  # "a rescue operation frees two hostages and kills nine pirates":
+            _attach(sentence, [d for d in found if d.plover_type == "ASSAULT"], index, True)
     else:  # of the events of the latest sentence before, the violent one
         _date_from(_attach(sentence, latest, index), bare)
     return found
@@ -160,14 +196,17 @@ def adds_to_toll(sentence: Span) -> bool:
     heads = [sentence.root] + [
         c for c in sentence.root.children if c.dep_ in {"conj", "parataxis", "ccomp"}
     ]
-    if not any(is_death(h) or any(c.lower_ == "dead" for c in h.children) for h in heads):
-        return False  # a deed of its own ("jets also struck Gaza, killing 3")
     dead = dead_in(sentence)
     doers = any(
         (of_noun(c.head) or c.head).lemma_.lower() in fatality_words("doer_nouns")
         or c.head.lower_ in {"he", "she"}
         for c in dead
     )  # "13 of the attackers", the attacker told as "he" ("He was shot and killed")
+    if not doers and not any(
+        is_death(h) or any(c.lower_ == "dead" for c in h.children) for h in heads
+    ):
+        return False  # a deed of its own ("jets also struck Gaza, killing 3"), not "He then
+        # drove on and opened fire, before being shot dead"
     if not doers and any(_own_doer(h) for h in heads):
         return False  # "Israeli drones also kill 31 Palestinians": the other side's deed
     more = bool(words & fatality_words("more_markers")) or "as well" in sentence.text.lower()
@@ -193,3 +232,25 @@ def _placed(token: Token) -> bool:
         and token.dep_ == "pobj"
         and token.head.lower_ in {"in", "at", "near", "outside", "inside", "across", "on"}
     )
+
+
+def lead_carries_toll(drafts: list[Draft], sentences: Sequence[Span]) -> None:
+    """The report's lead event carries the toll its own clause did not give, where a later
+    event of the same telling carries one ("Protesters storm the base ... Security forces
+    fire at the crowd, killing at least two"; "Troops capture the port. The coalition claims
+    to have killed 800 militants"): ACLED codes the incident once, with its dead. Not a toll
+    set apart as another incident's ("a separate bombing yesterday killed five")."""
+    lead = next((d for d in drafts if not d.historical), None)
+    if lead is None or lead.event_type is None or lead.fatalities:
+        return
+    for draft in drafts[drafts.index(lead) + 1 :]:
+        if draft.historical or draft.sentence_index - lead.sentence_index > NEAR:
+            continue
+        told = {s for s, value, _ in draft.fatalities if value > 0}
+        if not told:
+            continue
+        markers = fatality_words("other_scene_markers")
+        if any(t.lower_ in markers for s in told for t in sentences[s]):
+            return
+        lead.fatalities, draft.fatalities = draft.fatalities, []
+        return
