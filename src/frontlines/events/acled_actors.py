@@ -31,6 +31,7 @@ from frontlines.events.crowds import (
     force_on_crowd,
     is_state,
     named_as_place,
+    subject_elsewhere,
 )
 from frontlines.events.doers import (
     STATE_FORCE_SUFFIXES,
@@ -132,6 +133,8 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         draft.actor1, draft.sentence, resolved
     ):
         draft.actor1 = None  # 'a stabbing at an Ikea store in Västerås, Sweden'
+    if draft.event_type in FORCE_EVENT_TYPES and subject_elsewhere(draft.actor1, draft):
+        draft.actor1 = None  # 'a grenade attack in Benghazi, as Italy announces ...'
     if only_in_heading(draft.actor1, draft.sentence, resolved):
         draft.actor1 = None  # 'Saudi Arabian-led intervention in Yemen: ... airstrikes ...'
     fights = draft.event_type in FORCE_EVENT_TYPES and draft.actor1 is not None
@@ -266,7 +269,11 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         # a battle has two sides: against a state's forces the unnamed side is an armed
         # group; against an armed group, the state's military
         state_side = draft.actor2 is not None and draft.actor2.inter == 1
+        # against civilians the unnamed side is no state's army ('a Palestinian woman ... is
+        # shot', 'three Americans are killed in the attack')
+        harmed = draft.actor2 is not None and draft.actor2.id.endswith("-civilians")
         kind = "military" if draft.actor2 is not None and not state_side else "unidentified"
+        kind = "unidentified" if harmed else kind
         draft.actor1 = clauses.generic_actor(country, kind, draft.trigger)
         men = armed_men_doers(draft)
         if men:  # 'rebel forces take over the airbase': an armed group's
