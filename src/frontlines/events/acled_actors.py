@@ -40,6 +40,7 @@ from frontlines.events.doers import (
     armed_men_harmed,
     clash_sides,
     finder,
+    forces_harmed,
     state_force_harmed,
     state_force_named,
     state_force_of,
@@ -287,13 +288,14 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
     flier = unattributed_strike_doer(draft, country, resolved)
     if flier is not None:
         draft.actor1 = armed_party_named(draft, resolved) or flier
-    unnamed_doer = draft.event_type in UNNAMED_DOER_EVENT_TYPES or draft.sub_event_type in (
-        UNNAMED_DOER_SUB_TYPES
-    )
+    unnamed_doer = draft.event_type in UNNAMED_DOER_EVENT_TYPES
+    unnamed_doer = unnamed_doer or draft.sub_event_type in UNNAMED_DOER_SUB_TYPES
     if draft.actor1 is None and unnamed_doer:
         draft.actor1 = clauses.generic_actor(country, "unidentified", draft.trigger)
     if draft.actor2 is None and draft.event_type in FORCE_EVENT_TYPES:
         draft.actor2 = state_force_harmed(draft, resolved)  # 'soldiers are killed by ...'
+    if draft.event_type in FORCE_EVENT_TYPES:  # 'killing three policemen', 'a police station'
+        draft.actor2 = forces_harmed(draft, country, resolved) or draft.actor2
     state_doer = draft.actor1 is not None and draft.actor1.id.endswith(STATE_FORCE_SUFFIXES)
     if draft.actor2 is None and state_doer and armed_men_harmed(draft):
         draft.actor2 = generic_ref(country, "unidentified", draft.trigger.text, resolved)

@@ -18,6 +18,7 @@ from frontlines.events.actor_country import generic_ref
 from frontlines.events.folding import Draft
 from frontlines.kb.countries import countries
 from frontlines.kb.cues import cue_words, cues
+from frontlines.kb.names import name_key
 from frontlines.mentions import actor_index, actor_records, demonym_country
 from frontlines.models import ActorRef
 from frontlines.resolve import ResolvedDocument
@@ -230,6 +231,82 @@ def state_force_harmed(draft: Draft, resolved: ResolvedDocument) -> ActorRef | N
             if ref.id.endswith(STATE_FORCE_SUFFIXES):
                 return ref
     return None
+
+
+def forces_harmed(draft: Draft, country: str, resolved: ResolvedDocument) -> ActorRef | None:
+    """Soldiers or police the sentence counts among the harmed ('killing three policemen',
+    'leaves four soldiers dead', '21 people die, including two American soldiers', 'a Russian
+    major general is killed'), or whose post was attacked ('a car bomb outside a police
+    station', 'at a checkpoint'): ACLED's actor2 is that force, not civilians. Whose force it
+    is, is the state its words name, else the event's country. None where the event has
+    harmed named already, or civilians by that word, or no such force."""
+    harmed = draft.actor2
+    said = name_key(harmed.text) if harmed is not None else ""
+    if harmed is not None and (not harmed.id.endswith("-civilians") or "civilian" in said):
+        return None  # named already, or civilians by that word
+    posts = cue_words("force_facilities") | cue_words("state_force_posts")
+    for token in draft.sentence:
+        kind = clauses.force_kind(token)
+        if kind is None and token.lower_ in cue_words("military_members"):
+            kind = "military"
+        found = kind in {"military", "police"} and _harmed_member(token)
+        if not found and token.lemma_.lower() in posts:
+            kind = _post_force(token)
+            found = kind is not None and _attacked_post(token)
+        ref = (
+            generic_ref(_owner(token, country, resolved), kind, token.text, resolved)
+            if found
+            else None
+        )
+        if ref is not None and (draft.actor1 is None or ref.id != draft.actor1.id):
+            return ref
+    return None
+
+
+def _harmed_member(token: Token) -> bool:
+    """Whether the force word stands among the harmed: the object or passive subject of a
+    verb of harm ('leaves ... dead' too), the subject of 'die', after 'including' or in
+    'the deaths of'; never a doer."""
+    if is_doer_position(token):
+        return False
+    head = token
+    while head.dep_ in {"conj", "appos", "compound"} and head.head != head:
+        head = head.head
+    verb = head.head.lemma_.lower()
+    harm = cue_words("harm_verbs") | cue_words("harm_force_verbs") | {"leave"}
+    if head.dep_ in {"dobj", "nsubjpass"} and verb in harm:
+        return True
+    if head.dep_ == "nsubj" and verb == "die":
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ == "including":
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_ == "death"
+
+
+def _post_force(token: Token) -> str | None:
+    """'a police station' the police's, 'an army base' the military's, 'a checkpoint' a
+    state's forces' (its military) where no word names another holder."""
+    forces = cues().get("generic_forces") or {}
+    for child in token.children:
+        if child.dep_ in {"compound", "amod"} and child.lower_ in forces:
+            kind = forces[child.lower_]
+            return kind if kind in {"military", "police"} else None
+        if child.dep_ in {"compound", "amod", "poss"} and child.pos_ == "PROPN":
+            return None  # 'a Houthi checkpoint': a named group's
+    if token.lower_ in cue_words("state_force_posts") or any(
+        c.lower_ == "security" for c in token.children
+    ):
+        return "military"
+    return None
+
+
+def _attacked_post(token: Token) -> bool:
+    """Whether the post is where the attack struck: after 'on', 'at', 'outside', 'near',
+    'into' or 'against', or the object of the verb of the attack."""
+    if token.dep_ == "pobj":
+        return token.head.lower_ in {"on", "at", "outside", "near", "into", "against"}
+    attack = cue_words("attack_cues") | cue_words("harm_verbs") | {"attack", "hit", "storm"}
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in attack
 
 
 def armed_men_harmed(draft: Draft) -> bool:
