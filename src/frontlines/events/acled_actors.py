@@ -41,6 +41,7 @@ from frontlines.events.doers import (
     clash_sides,
     finder,
     forces_harmed,
+    harms_unnamed,
     state_force_harmed,
     state_force_named,
     state_force_of,
@@ -301,12 +302,12 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         draft.actor2 = generic_ref(country, "unidentified", draft.trigger.text, resolved)
     if draft.event_type in FORCE_EVENT_TYPES:  # 'armed tribesmen kill 18 Houthi fighters'
         draft.actor1 = tribal_militia(draft.actor1, draft.sentence, country) or draft.actor1
-    if draft.actor2 is None and (
-        draft.sub_event_type in HARM_TO_CIVILIANS or _harms_unnamed(draft)
-    ):
+    unknown = draft.actor2 is not None and draft.actor2.id.startswith("new-")
+    if unknown and draft.event_type in UNNAMED_DOER_EVENT_TYPES:
+        draft.actor2 = None  # 'Shia worshippers', 'Siraj Raisani', 'Kabul Bank': people harmed
+    if draft.actor2 is None and (draft.sub_event_type in HARM_TO_CIVILIANS or harms_unnamed(draft)):
         # violence against civilians is so by its targets, whatever words name them; a blast
-        # that kills or wounds people no force is named among, and property burnt, harm
-        # civilians as ACLED codes them
+        # that kills or wounds people no force is named among, and property burnt, harm civilians
         draft.actor2 = clauses.generic_actor(country, "civilians", draft.trigger)
 
 
@@ -337,15 +338,6 @@ def _fired_from(draft: Draft, resolved: ResolvedDocument) -> str | None:
             if after is not None and start <= after.idx < end and place.country:
                 return place.country
     return None
-
-
-def _harms_unnamed(draft: Draft) -> bool:
-    if draft.sub_event_type == "Looting/property destruction":
-        return True
-    if draft.event_type != REMOTE:
-        return False
-    harm = cue_words("death_words") | cue_words("injury_words") | cue_words("harm_verbs")
-    return any(t.lower_ in harm or t.lemma_.lower() in harm for t in draft.sentence)
 
 
 def _described(

@@ -393,3 +393,14 @@ def army_meets_crowds(country: str, published: object, said: str) -> bool:
     day = str(published or "")[:10]
     in_window = bool(window) and window[0] <= day and (not window[1] or day <= window[1])
     return in_window and "police" not in said.lower()
+
+
+def harms_unnamed(draft: Draft) -> bool:
+    """Whether the event harms people no force is named among: property destroyed, or a
+    blast that kills or wounds."""
+    if draft.sub_event_type == "Looting/property destruction":
+        return True
+    if draft.event_type != "Explosions/Remote violence":
+        return False
+    harm = cue_words("death_words") | cue_words("injury_words") | cue_words("harm_verbs")
+    return any(t.lower_ in harm or t.lemma_.lower() in harm for t in draft.sentence)
