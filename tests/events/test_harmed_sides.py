@@ -1,0 +1,46 @@
+"""Who a report says was harmed, and who is not the doer, as ACLED names them."""
+
+from __future__ import annotations
+
+from test_acled_actors import _pairs
+
+
+def test_police_killed_among_others_are_the_side_harmed():
+    (event,) = _pairs(
+        "A gunman opens fire in Dar es Salaam, Tanzania, killing three policemen and a guard."
+    )
+    assert event[2] == "Police Forces of Tanzania"
+
+
+def test_a_post_attacked_is_its_forces():
+    assert _pairs(
+        "A car bomb detonates outside a police station in Nairobi, Kenya, killing 4 people."
+    )[0][2] == ("Police Forces of Kenya")
+    assert _pairs("A suicide car bomber detonates at a checkpoint in Mogadishu, Somalia.")[0][
+        2
+    ] == ("Military Forces of Somalia")
+
+
+def test_a_soldier_of_another_state_harmed_is_that_states_military():
+    (event,) = _pairs("A Russian major general is killed by a roadside bomb in Deir ez-Zor, Syria.")
+    assert event[2] == "Military Forces of Russia"
+
+
+def test_civilians_said_so_stay_civilians():
+    (event,) = _pairs("A car bomb kills five civilians near a checkpoint in Baghdad, Iraq.")
+    assert event[2] == "Civilians (Iraq)"
+
+
+def test_a_state_named_in_another_clause_is_not_the_doer():
+    (event, *_) = _pairs(
+        "A police officer is wounded after a grenade attack in Benghazi, Libya, as Italy "
+        "announces the withdrawal of its consulate."
+    )
+    assert event[1] == "Unidentified Armed Group (Libya)"
+
+
+def test_a_country_after_a_place_is_where_not_who():
+    (event,) = _pairs(
+        "A roadside bomb detonates in Laghman Province, Afghanistan killing 3 police officers."
+    )
+    assert event[1] == "Unidentified Armed Group (Afghanistan)"
