@@ -245,6 +245,8 @@ def forces_harmed(draft: Draft, country: str, resolved: ResolvedDocument) -> Act
     if harmed is not None and (not harmed.id.endswith("-civilians") or "civilian" in said):
         return None  # named already, or civilians by that word
     posts = cue_words("force_facilities") | cue_words("state_force_posts")
+    if any(t.lower_.startswith("civilian") for t in draft.sentence):
+        posts = set()  # 'kills five civilians near a checkpoint': the post was not the target
     for token in draft.sentence:
         kind = clauses.force_kind(token)
         if kind is None and token.lower_ in cue_words("military_members"):

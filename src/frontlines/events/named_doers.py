@@ -175,6 +175,7 @@ def done_to(ref: ActorRef, sentence: Span, resolved: ResolvedDocument) -> bool:
     named = [t for t in sentence if any(r.id == ref.id for r in clauses.actor_refs([t], resolved))]
     heads = [t for t in named if t.head not in named or t.head == t]
     posts = cue_words("force_facilities")
+    attacks = cue_words("attack_nouns")
     men = cue_words("force_words") | cue_words("armed_men_nouns")
 
     def harmed(token: Token) -> bool:
@@ -187,6 +188,8 @@ def done_to(ref: ActorRef, sentence: Span, resolved: ResolvedDocument) -> bool:
             elif head.dep_ in {"compound", "amod", "poss", "nmod"}:
                 if head.head.lemma_.lower() in posts:
                     return True  # 'a Tahrir al-Sham base'
+                if head.head.lemma_.lower() in attacks:
+                    return False  # 'following a TTP attack', 'suggests an ISIS suicide attack'
                 head = head.head  # 'Boko Haram militants', 'Hamas rockets'
             else:
                 break
