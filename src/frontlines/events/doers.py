@@ -276,6 +276,7 @@ def _harmed_member(token: Token) -> bool:
         head = head.head
     verb = head.head.lemma_.lower()
     harm = cue_words("harm_verbs") | cue_words("harm_force_verbs") | {"leave"}
+    harm = harm | cue_words("harm_person_verbs")  # 'an Israeli soldier is stabbed'
     if head.dep_ in {"dobj", "nsubjpass"} and verb in harm:
         return True
     if head.dep_ == "nsubj" and verb == "die":
