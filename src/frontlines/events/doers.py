@@ -255,14 +255,24 @@ def forces_harmed(draft: Draft, country: str, resolved: ResolvedDocument) -> Act
         if not found and token.lemma_.lower() in posts:
             kind = _post_force(token)
             found = kind is not None and _attacked_post(token)
-        ref = (
-            generic_ref(_owner(token, country, resolved), kind, token.text, resolved)
-            if found
-            else None
-        )
+        owner = _whose(token, country, resolved) if found else None
+        ref = generic_ref(owner, kind, token.text, resolved) if owner else None
         if ref is not None and (draft.actor1 is None or ref.id != draft.actor1.id):
             return ref
     return None
+
+
+def _whose(token: Token, country: str, resolved: ResolvedDocument) -> str:
+    """The state the words before a force word name ('Israeli Border Police officers', 'a
+    U.S. military base'), at any depth of its phrase, else the event's country."""
+    head = token
+    while head.dep_ == "compound" and head.head != head:
+        head = head.head  # 'Police' in 'Israeli Border Police officers'
+    for before in (t for t in head.subtree if t.i < head.i):
+        owner = _state_of(before, resolved) or demonym_country(before.text)
+        if owner:
+            return owner
+    return _owner(token, country, resolved)
 
 
 def _harmed_member(token: Token) -> bool:

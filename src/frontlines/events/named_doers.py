@@ -220,7 +220,9 @@ def _denies(ref: ActorRef, sentence: Span, resolved: ResolvedDocument) -> bool:
 def _claims_a_deed(token: Token) -> bool:
     """'... claims responsibility', 'The bombing was claimed by X', 'X is behind the attacks'."""
     if token.lower_.startswith("responsib"):
-        return True
+        # not 'no group has claimed responsibility', unless it says by whom it was done ('...,
+        # which is believed to have been carried out by Boko Haram')
+        return not _nobody_claims(token.head) or any(t.dep_ == "agent" for t in token.sent)
     attacks = cue_words("attack_nouns") | cue_words("attack_cues")
     blamed_for = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"]
     if token.lemma_.lower() == "blame" and any(  # 'witnesses blamed X for the attack'
@@ -232,6 +234,18 @@ def _claims_a_deed(token: Token) -> bool:
     if token.lower_ == "behind":  # 'X is behind the attacks'
         return any(c.dep_ == "pobj" and c.lemma_.lower() in attacks for c in token.children)
     return False
+
+
+def _nobody_claims(verb: Token) -> bool:
+    """'No one has claimed responsibility', 'nobody has so far claimed', 'has not claimed':
+    the sentence says the deed is unclaimed, so the groups it names did not claim it."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(
+        s.lower_ in {"nobody", "none", "no-one"} or any(d.lower_ == "no" for d in s.children)
+        for s in subjects
+    )
 
 
 def _claim_sentences(doc: Doc) -> list[Span]:
