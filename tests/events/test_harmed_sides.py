@@ -44,3 +44,27 @@ def test_a_country_after_a_place_is_where_not_who():
         "A roadside bomb detonates in Laghman Province, Afghanistan killing 3 police officers."
     )
     assert event[1] == "Unidentified Armed Group (Afghanistan)"
+
+
+def test_a_group_named_where_nobody_claimed_the_deed_is_not_its_doer():
+    (event, *_) = _pairs(
+        "A bomb explodes inside a mosque in Kabul, Afghanistan, killing 12 people. The Taliban "
+        "condemns the attack, for which nobody has so far claimed responsibility."
+    )
+    assert event[1] == "Unidentified Armed Group (Afghanistan)"
+
+
+def test_police_seeking_the_gunman_are_not_the_doer():
+    (event,) = _pairs(
+        "Danish police seek a gunman who fired on three people near a synagogue in Copenhagen, "
+        "Denmark."
+    )
+    assert event[1] == "Unidentified Armed Group (Denmark)"
+
+
+def test_a_group_named_on_the_attack_owns_it():
+    (event,) = _pairs(
+        "Thirteen militants are killed following a Tehrik-i-Taliban Pakistan attack on an air "
+        "force base in Peshawar, Pakistan."
+    )
+    assert event[1] == "TTP: Tehreek-i-Taliban Pakistan"
