@@ -68,3 +68,23 @@ def test_a_group_named_on_the_attack_owns_it():
         "force base in Peshawar, Pakistan."
     )
     assert event[1] == "TTP: Tehreek-i-Taliban Pakistan"
+
+
+def test_the_party_named_beside_an_agreements_first_is_its_second():
+    (event, *_) = _pairs(
+        "The Philippine government and the Moro Islamic Liberation Front sign a peace pact.",
+        published="2012-10-15",
+    )
+    assert event == (
+        "Agreement",
+        "Government of Philippines",
+        "MILF: Moro Islamic Liberation Front",
+    )
+
+
+def test_a_states_people_freed_are_its_civilians():
+    (event, *_) = _pairs(
+        "Kurdish rebels release eight Turkish citizens that had been held in northern Iraq.",
+        published="2013-03-13",
+    )
+    assert event[2] == "Civilians (Turkey)"

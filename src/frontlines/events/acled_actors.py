@@ -54,6 +54,7 @@ from frontlines.events.named_doers import (
     only_in_heading,
     valid_on,
 )
+from frontlines.events.sides import agreement_partner
 from frontlines.kb import ActorRecord
 from frontlines.kb.countries import acled_country_name
 from frontlines.kb.cues import cue_words
@@ -144,6 +145,7 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         # 'an ambush on Mexican police', 'a bombing at a Houthi headquarters', 'Rabbani is
         # killed in a suicide bombing': the side harmed, not the doer
         draft.actor1, draft.actor2 = None, draft.actor2 or draft.actor1
+    draft.actor2 = draft.actor2 or agreement_partner(draft, resolved)  # 'X and Y sign a deal'
     home = home_country(draft, resolved)
     for role in ("actor1", "actor2"):
         setattr(draft, role, of_home(getattr(draft, role), home, draft.sentence, resolved))
@@ -170,6 +172,9 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         forces = _forces(draft, role) if is_state(ref) else None
         if role == "actor2" and forces and draft.sub_event_type in HARM_TO_CIVILIANS:
             forces = "civilians"  # "militants behead 21 Egyptian Christians": its civilians
+        if role == "actor2" and is_state(ref) and draft.sub_event_type == "Agreement":
+            # a state's people freed are its civilians; a state party to a deal its government
+            forces = "civilians" if a_people(ref, draft.sentence, False) else "government"
         if draft.sub_event_type in POLICE_SUB_TYPES and either_force(ref, draft.sentence):
             forces = "police"  # security forces meeting a crowd or arresting are its police
         fights = draft.event_type in FORCE_EVENT_TYPES and draft.sub_event_type not in FORCE_FIRST
