@@ -177,6 +177,7 @@ def done_to(ref: ActorRef, sentence: Span, resolved: ResolvedDocument) -> bool:
     posts = cue_words("force_facilities")
     attacks = cue_words("attack_nouns")
     men = cue_words("force_words") | cue_words("armed_men_nouns")
+    harm = cue_words("harm_verbs") | cue_words("harm_force_verbs") | cue_words("harm_person_verbs")
 
     def harmed(token: Token) -> bool:
         head = token
@@ -195,6 +196,12 @@ def done_to(ref: ActorRef, sentence: Span, resolved: ResolvedDocument) -> bool:
                 break
         if head.dep_ in {"dobj", "nsubjpass"}:
             return True
+        if head.dep_ == "nsubj" and head.head.lemma_.lower() == "die":
+            return True  # 'a Polish national who was wounded in the attack dies'
+        if any(
+            c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in harm for c in head.children
+        ):
+            return True  # '29 Chinese citizens abducted while working in Sudan'
         if head.dep_ != "pobj" or head.head.head.lemma_.lower() == "blame":
             return False  # 'an attack blamed on X'
         return head.head.lower_ in {"at", "on", "against", "of", "near"}
