@@ -141,7 +141,8 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
     if only_in_heading(draft.actor1, draft.sentence, resolved):
         draft.actor1 = None  # 'Saudi Arabian-led intervention in Yemen: ... airstrikes ...'
     fights = draft.event_type in FORCE_EVENT_TYPES and draft.actor1 is not None
-    if fights and done_to(draft.actor1, draft.sentence, resolved):
+    deaths = draft.event_type != "Battles"  # one side's dead in a clash is still a side
+    if fights and done_to(draft.actor1, draft.sentence, resolved, deaths):
         # 'an ambush on Mexican police', 'a bombing at a Houthi headquarters', 'Rabbani is
         # killed in a suicide bombing': the side harmed, not the doer
         draft.actor1, draft.actor2 = None, draft.actor2 or draft.actor1

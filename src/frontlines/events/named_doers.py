@@ -167,11 +167,15 @@ def _claimant(ref: ActorRef, sentence: Span, resolved: ResolvedDocument) -> bool
     return False
 
 
-def done_to(ref: ActorRef, sentence: Span, resolved: ResolvedDocument) -> bool:
+def done_to(
+    ref: ActorRef, sentence: Span, resolved: ResolvedDocument, deaths: bool = False
+) -> bool:
     """Whether every mention of the group in the sentence stands where violence is done to it
     or its property: an object ('kills 30 IS militants'), a passive subject, the object of a
     place or target preposition ('at a Houthi headquarters', 'the founder of LeT'), or the
-    owner of a post ('a Tahrir al-Sham base')."""
+    owner of a post ('a Tahrir al-Sham base'); with `deaths` (not in a clash, where the dead of
+    one side are still a side), also the one who dies or is named with a participle of harm
+    ('a Polish national ... dies', 'Chinese citizens abducted')."""
     named = [t for t in sentence if any(r.id == ref.id for r in clauses.actor_refs([t], resolved))]
     heads = [t for t in named if t.head not in named or t.head == t]
     posts = cue_words("force_facilities")
@@ -196,10 +200,12 @@ def done_to(ref: ActorRef, sentence: Span, resolved: ResolvedDocument) -> bool:
                 break
         if head.dep_ in {"dobj", "nsubjpass"}:
             return True
-        if head.dep_ == "nsubj" and head.head.lemma_.lower() == "die":
+        if deaths and head.dep_ == "nsubj" and head.head.lemma_.lower() == "die":
             return True  # 'a Polish national who was wounded in the attack dies'
-        if any(
-            c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in harm for c in head.children
+        participles = [c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        if deaths and any(
+            c.lemma_.lower() in harm and not any(a.dep_ == "aux" for a in c.children)
+            for c in participles
         ):
             return True  # '29 Chinese citizens abducted while working in Sudan'
         if head.dep_ != "pobj" or head.head.head.lemma_.lower() == "blame":
