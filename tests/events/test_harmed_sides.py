@@ -88,3 +88,11 @@ def test_a_states_people_freed_are_its_civilians():
         published="2013-03-13",
     )
     assert event[2] == "Civilians (Turkey)"
+
+
+def test_one_who_dies_of_an_attack_is_harmed_not_its_doer():
+    (event,) = _pairs(
+        "A Polish national who was wounded during a terrorist attack in Strasbourg, France, dies "
+        "of his injuries."
+    )
+    assert event[1:] == ("Unidentified Armed Group (France)", "Civilians (Poland)")
