@@ -31,6 +31,7 @@ from frontlines.events.crowds import (
     force_on_crowd,
     is_state,
     named_as_place,
+    subject_elsewhere,
 )
 from frontlines.events.doers import (
     STATE_FORCE_SUFFIXES,
@@ -39,6 +40,8 @@ from frontlines.events.doers import (
     armed_men_harmed,
     clash_sides,
     finder,
+    forces_harmed,
+    harms_unnamed,
     state_force_harmed,
     state_force_named,
     state_force_of,
@@ -51,6 +54,7 @@ from frontlines.events.named_doers import (
     only_in_heading,
     valid_on,
 )
+from frontlines.events.sides import agreement_partner
 from frontlines.kb import ActorRecord
 from frontlines.kb.countries import acled_country_name
 from frontlines.kb.cues import cue_words
@@ -132,13 +136,17 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         draft.actor1, draft.sentence, resolved
     ):
         draft.actor1 = None  # 'a stabbing at an Ikea store in Västerås, Sweden'
+    if draft.event_type in FORCE_EVENT_TYPES and subject_elsewhere(draft.actor1, draft):
+        draft.actor1 = None  # 'a grenade attack in Benghazi, as Italy announces ...'
     if only_in_heading(draft.actor1, draft.sentence, resolved):
         draft.actor1 = None  # 'Saudi Arabian-led intervention in Yemen: ... airstrikes ...'
     fights = draft.event_type in FORCE_EVENT_TYPES and draft.actor1 is not None
-    if fights and done_to(draft.actor1, draft.sentence, resolved):
+    deaths = draft.event_type != "Battles"  # one side's dead in a clash is still a side
+    if fights and done_to(draft.actor1, draft.sentence, resolved, deaths):
         # 'an ambush on Mexican police', 'a bombing at a Houthi headquarters', 'Rabbani is
         # killed in a suicide bombing': the side harmed, not the doer
         draft.actor1, draft.actor2 = None, draft.actor2 or draft.actor1
+    draft.actor2 = draft.actor2 or agreement_partner(draft, resolved)  # 'X and Y sign a deal'
     home = home_country(draft, resolved)
     for role in ("actor1", "actor2"):
         setattr(draft, role, of_home(getattr(draft, role), home, draft.sentence, resolved))
@@ -165,6 +173,9 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         forces = _forces(draft, role) if is_state(ref) else None
         if role == "actor2" and forces and draft.sub_event_type in HARM_TO_CIVILIANS:
             forces = "civilians"  # "militants behead 21 Egyptian Christians": its civilians
+        if role == "actor2" and is_state(ref) and draft.sub_event_type == "Agreement":
+            # a state's people freed are its civilians; a state party to a deal its government
+            forces = "civilians" if a_people(ref, draft.sentence, False) else "government"
         if draft.sub_event_type in POLICE_SUB_TYPES and either_force(ref, draft.sentence):
             forces = "police"  # security forces meeting a crowd or arresting are its police
         fights = draft.event_type in FORCE_EVENT_TYPES and draft.sub_event_type not in FORCE_FIRST
@@ -266,7 +277,11 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         # a battle has two sides: against a state's forces the unnamed side is an armed
         # group; against an armed group, the state's military
         state_side = draft.actor2 is not None and draft.actor2.inter == 1
+        # against civilians the unnamed side is no state's army ('a Palestinian woman ... is
+        # shot', 'three Americans are killed in the attack')
+        harmed = draft.actor2 is not None and draft.actor2.id.endswith("-civilians")
         kind = "military" if draft.actor2 is not None and not state_side else "unidentified"
+        kind = "unidentified" if harmed else kind
         draft.actor1 = clauses.generic_actor(country, kind, draft.trigger)
         men = armed_men_doers(draft)
         if men:  # 'rebel forces take over the airbase': an armed group's
@@ -280,24 +295,25 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
     flier = unattributed_strike_doer(draft, country, resolved)
     if flier is not None:
         draft.actor1 = armed_party_named(draft, resolved) or flier
-    unnamed_doer = draft.event_type in UNNAMED_DOER_EVENT_TYPES or draft.sub_event_type in (
-        UNNAMED_DOER_SUB_TYPES
-    )
+    unnamed_doer = draft.event_type in UNNAMED_DOER_EVENT_TYPES
+    unnamed_doer = unnamed_doer or draft.sub_event_type in UNNAMED_DOER_SUB_TYPES
     if draft.actor1 is None and unnamed_doer:
         draft.actor1 = clauses.generic_actor(country, "unidentified", draft.trigger)
     if draft.actor2 is None and draft.event_type in FORCE_EVENT_TYPES:
         draft.actor2 = state_force_harmed(draft, resolved)  # 'soldiers are killed by ...'
+    if draft.event_type in FORCE_EVENT_TYPES:  # 'killing three policemen', 'a police station'
+        draft.actor2 = forces_harmed(draft, country, resolved) or draft.actor2
     state_doer = draft.actor1 is not None and draft.actor1.id.endswith(STATE_FORCE_SUFFIXES)
     if draft.actor2 is None and state_doer and armed_men_harmed(draft):
         draft.actor2 = generic_ref(country, "unidentified", draft.trigger.text, resolved)
     if draft.event_type in FORCE_EVENT_TYPES:  # 'armed tribesmen kill 18 Houthi fighters'
         draft.actor1 = tribal_militia(draft.actor1, draft.sentence, country) or draft.actor1
-    if draft.actor2 is None and (
-        draft.sub_event_type in HARM_TO_CIVILIANS or _harms_unnamed(draft)
-    ):
+    unknown = draft.actor2 is not None and draft.actor2.id.startswith("new-")
+    if unknown and draft.event_type in UNNAMED_DOER_EVENT_TYPES:
+        draft.actor2 = None  # 'Shia worshippers', 'Siraj Raisani', 'Kabul Bank': people harmed
+    if draft.actor2 is None and (draft.sub_event_type in HARM_TO_CIVILIANS or harms_unnamed(draft)):
         # violence against civilians is so by its targets, whatever words name them; a blast
-        # that kills or wounds people no force is named among, and property burnt, harm
-        # civilians as ACLED codes them
+        # that kills or wounds people no force is named among, and property burnt, harm civilians
         draft.actor2 = clauses.generic_actor(country, "civilians", draft.trigger)
 
 
@@ -328,15 +344,6 @@ def _fired_from(draft: Draft, resolved: ResolvedDocument) -> str | None:
             if after is not None and start <= after.idx < end and place.country:
                 return place.country
     return None
-
-
-def _harms_unnamed(draft: Draft) -> bool:
-    if draft.sub_event_type == "Looting/property destruction":
-        return True
-    if draft.event_type != REMOTE:
-        return False
-    harm = cue_words("death_words") | cue_words("injury_words") | cue_words("harm_verbs")
-    return any(t.lower_ in harm or t.lemma_.lower() in harm for t in draft.sentence)
 
 
 def _described(

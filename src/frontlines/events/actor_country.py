@@ -131,6 +131,8 @@ def a_people(ref: ActorRef | None, sentence: Span | None = None, doer: bool = Tr
     armed men); harmed, 'Chinese workers', 'a British tanker': any demonym on a noun that
     names no force, weapon or government (that people's civilians)."""
     words = ref.text.split() if ref is not None else []
+    if words and all(w[:1].islower() for w in words[:-1]):
+        words = words[-1:]  # 'knife-wielding Palestinians': the people the words describe
     if len(words) == 1 and words[0].endswith("s") and is_demonym(words[0][:-1]):
         return True
     if len(words) != 1 or sentence is None or not is_demonym(words[0]):

@@ -106,6 +106,28 @@ def named_as_place(ref: ActorRef | None, sentence: Span, resolved: ResolvedDocum
         if token.dep_ == "pobj":
             return token.head.lower_ in PLACE_PREPOSITIONS
         after_place = token.i > 0 and token.nbor(-1).text == "," and a_place(token.nbor(-2))
-        return after_place and token.dep_ not in {"nsubj", "nsubjpass"}
+        # 'in Laghman Province, Afghanistan killing 3': parsed as the participle's subject
+        participle = token.dep_ == "nsubj" and token.head.tag_ == "VBG"
+        return after_place and (token.dep_ not in {"nsubj", "nsubjpass"} or participle)
 
     return bool(mentions) and all(where(t) for t in mentions)
+
+
+def subject_elsewhere(ref: ActorRef | None, draft: Draft) -> bool:
+    """Whether a state taken for the doer is named only as the subject of another clause than
+    the event's ('after a grenade attack in Benghazi, as Italy announces the withdrawal of its
+    consulate'): its verb's words hold not the event's trigger ('Turkey says it has destroyed
+    ...' does)."""
+    if not is_state(ref) or not ref.text.strip():
+        return False
+    last = ref.text.split()[-1]
+    mentions = [t for t in draft.sentence if t.text == last]
+    trigger = draft.trigger
+
+    def elsewhere(token: Token) -> bool:
+        if token.dep_ != "nsubj" or token.head.pos_ not in {"VERB", "AUX"}:
+            return False
+        verb = token.head
+        return not (verb.left_edge.i <= trigger.i <= verb.right_edge.i)
+
+    return bool(mentions) and all(elsewhere(t) for t in mentions)

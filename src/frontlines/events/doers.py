@@ -18,6 +18,7 @@ from frontlines.events.actor_country import generic_ref
 from frontlines.events.folding import Draft
 from frontlines.kb.countries import countries
 from frontlines.kb.cues import cue_words, cues
+from frontlines.kb.names import name_key
 from frontlines.mentions import actor_index, actor_records, demonym_country
 from frontlines.models import ActorRef
 from frontlines.resolve import ResolvedDocument
@@ -232,6 +233,95 @@ def state_force_harmed(draft: Draft, resolved: ResolvedDocument) -> ActorRef | N
     return None
 
 
+def forces_harmed(draft: Draft, country: str, resolved: ResolvedDocument) -> ActorRef | None:
+    """Soldiers or police the sentence counts among the harmed ('killing three policemen',
+    'leaves four soldiers dead', '21 people die, including two American soldiers', 'a Russian
+    major general is killed'), or whose post was attacked ('a car bomb outside a police
+    station', 'at a checkpoint'): ACLED's actor2 is that force, not civilians. Whose force it
+    is, is the state its words name, else the event's country. None where the event has
+    harmed named already, or civilians by that word, or no such force."""
+    harmed = draft.actor2
+    said = name_key(harmed.text) if harmed is not None else ""
+    if harmed is not None and (not harmed.id.endswith("-civilians") or "civilian" in said):
+        return None  # named already, or civilians by that word
+    posts = cue_words("force_facilities") | cue_words("state_force_posts")
+    if any(t.lower_.startswith("civilian") for t in draft.sentence):
+        posts = set()  # 'kills five civilians near a checkpoint': the post was not the target
+    for token in draft.sentence:
+        kind = clauses.force_kind(token)
+        if kind is None and token.lower_ in cue_words("military_members"):
+            kind = "military"
+        found = kind in {"military", "police"} and _harmed_member(token)
+        if not found and token.lemma_.lower() in posts:
+            kind = _post_force(token)
+            found = kind is not None and _attacked_post(token)
+        owner = _whose(token, country, resolved) if found else None
+        ref = generic_ref(owner, kind, token.text, resolved) if owner else None
+        if ref is not None and (draft.actor1 is None or ref.id != draft.actor1.id):
+            return ref
+    return None
+
+
+def _whose(token: Token, country: str, resolved: ResolvedDocument) -> str:
+    """The state the words before a force word name ('Israeli Border Police officers', 'a
+    U.S. military base'), at any depth of its phrase, else the event's country."""
+    head = token
+    while head.dep_ == "compound" and head.head != head:
+        head = head.head  # 'Police' in 'Israeli Border Police officers'
+    for before in (t for t in head.subtree if t.i < head.i):
+        owner = _state_of(before, resolved) or demonym_country(before.text)
+        if owner:
+            return owner
+    return _owner(token, country, resolved)
+
+
+def _harmed_member(token: Token) -> bool:
+    """Whether the force word stands among the harmed: the object or passive subject of a
+    verb of harm ('leaves ... dead' too), the subject of 'die', after 'including' or in
+    'the deaths of'; never a doer."""
+    if is_doer_position(token):
+        return False
+    head = token
+    while head.dep_ in {"conj", "appos", "compound"} and head.head != head:
+        head = head.head
+    verb = head.head.lemma_.lower()
+    harm = cue_words("harm_verbs") | cue_words("harm_force_verbs") | {"leave"}
+    harm = harm | cue_words("harm_person_verbs")  # 'an Israeli soldier is stabbed'
+    if head.dep_ in {"dobj", "nsubjpass"} and verb in harm:
+        return True
+    if head.dep_ == "nsubj" and verb == "die":
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ == "including":
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_ == "death"
+
+
+def _post_force(token: Token) -> str | None:
+    """'a police station' the police's, 'an army base' the military's, 'a checkpoint' a
+    state's forces' (its military) where no word names another holder."""
+    forces = cues().get("generic_forces") or {}
+    for child in token.children:
+        if child.dep_ in {"compound", "amod"} and child.lower_ in forces:
+            kind = forces[child.lower_]
+            return kind if kind in {"military", "police"} else None
+        if child.dep_ in {"compound", "amod", "poss"} and child.pos_ == "PROPN":
+            return None  # 'a Houthi checkpoint': a named group's
+    if token.lower_ in cue_words("state_force_posts") or any(
+        c.lower_ == "security" for c in token.children
+    ):
+        return "military"
+    return None
+
+
+def _attacked_post(token: Token) -> bool:
+    """Whether the post is where the attack struck: after 'on', 'at', 'outside', 'near',
+    'into' or 'against', or the object of the verb of the attack."""
+    if token.dep_ == "pobj":
+        return token.head.lower_ in {"on", "at", "outside", "near", "into", "against"}
+    attack = cue_words("attack_cues") | cue_words("harm_verbs") | {"attack", "hit", "storm"}
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in attack
+
+
 def armed_men_harmed(draft: Draft) -> bool:
     """'The army killed scores of terrorists', 'five militants were killed': the violence was
     done to armed men the text does not name, a side in a fight rather than civilians."""
@@ -316,3 +406,14 @@ def army_meets_crowds(country: str, published: object, said: str) -> bool:
     day = str(published or "")[:10]
     in_window = bool(window) and window[0] <= day and (not window[1] or day <= window[1])
     return in_window and "police" not in said.lower()
+
+
+def harms_unnamed(draft: Draft) -> bool:
+    """Whether the event harms people no force is named among: property destroyed, or a
+    blast that kills or wounds."""
+    if draft.sub_event_type == "Looting/property destruction":
+        return True
+    if draft.event_type != "Explosions/Remote violence":
+        return False
+    harm = cue_words("death_words") | cue_words("injury_words") | cue_words("harm_verbs")
+    return any(t.lower_ in harm or t.lemma_.lower() in harm for t in draft.sentence)

@@ -167,15 +167,21 @@ def _claimant(ref: ActorRef, sentence: Span, resolved: ResolvedDocument) -> bool
     return False
 
 
-def done_to(ref: ActorRef, sentence: Span, resolved: ResolvedDocument) -> bool:
+def done_to(
+    ref: ActorRef, sentence: Span, resolved: ResolvedDocument, deaths: bool = False
+) -> bool:
     """Whether every mention of the group in the sentence stands where violence is done to it
     or its property: an object ('kills 30 IS militants'), a passive subject, the object of a
     place or target preposition ('at a Houthi headquarters', 'the founder of LeT'), or the
-    owner of a post ('a Tahrir al-Sham base')."""
+    owner of a post ('a Tahrir al-Sham base'); with `deaths` (not in a clash, where the dead of
+    one side are still a side), also the one who dies or is named with a participle of harm
+    ('a Polish national ... dies', 'Chinese citizens abducted')."""
     named = [t for t in sentence if any(r.id == ref.id for r in clauses.actor_refs([t], resolved))]
     heads = [t for t in named if t.head not in named or t.head == t]
     posts = cue_words("force_facilities")
+    attacks = cue_words("attack_nouns")
     men = cue_words("force_words") | cue_words("armed_men_nouns")
+    harm = cue_words("harm_verbs") | cue_words("harm_force_verbs") | cue_words("harm_person_verbs")
 
     def harmed(token: Token) -> bool:
         head = token
@@ -187,11 +193,21 @@ def done_to(ref: ActorRef, sentence: Span, resolved: ResolvedDocument) -> bool:
             elif head.dep_ in {"compound", "amod", "poss", "nmod"}:
                 if head.head.lemma_.lower() in posts:
                     return True  # 'a Tahrir al-Sham base'
+                if head.head.lemma_.lower() in attacks:
+                    return False  # 'following a TTP attack', 'suggests an ISIS suicide attack'
                 head = head.head  # 'Boko Haram militants', 'Hamas rockets'
             else:
                 break
         if head.dep_ in {"dobj", "nsubjpass"}:
             return True
+        if deaths and head.dep_ == "nsubj" and head.head.lemma_.lower() == "die":
+            return True  # 'a Polish national who was wounded in the attack dies'
+        participles = [c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        if deaths and any(
+            c.lemma_.lower() in harm and not any(a.dep_ == "aux" for a in c.children)
+            for c in participles
+        ):
+            return True  # '29 Chinese citizens abducted while working in Sudan'
         if head.dep_ != "pobj" or head.head.head.lemma_.lower() == "blame":
             return False  # 'an attack blamed on X'
         return head.head.lower_ in {"at", "on", "against", "of", "near"}
@@ -217,7 +233,9 @@ def _denies(ref: ActorRef, sentence: Span, resolved: ResolvedDocument) -> bool:
 def _claims_a_deed(token: Token) -> bool:
     """'... claims responsibility', 'The bombing was claimed by X', 'X is behind the attacks'."""
     if token.lower_.startswith("responsib"):
-        return True
+        # not 'no group has claimed responsibility', unless it says by whom it was done ('...,
+        # which is believed to have been carried out by Boko Haram')
+        return not _nobody_claims(token.head) or any(t.dep_ == "agent" for t in token.sent)
     attacks = cue_words("attack_nouns") | cue_words("attack_cues")
     blamed_for = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"]
     if token.lemma_.lower() == "blame" and any(  # 'witnesses blamed X for the attack'
@@ -229,6 +247,18 @@ def _claims_a_deed(token: Token) -> bool:
     if token.lower_ == "behind":  # 'X is behind the attacks'
         return any(c.dep_ == "pobj" and c.lemma_.lower() in attacks for c in token.children)
     return False
+
+
+def _nobody_claims(verb: Token) -> bool:
+    """'No one has claimed responsibility', 'nobody has so far claimed', 'has not claimed':
+    the sentence says the deed is unclaimed, so the groups it names did not claim it."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(
+        s.lower_ in {"nobody", "none", "no-one"} or any(d.lower_ == "no" for d in s.children)
+        for s in subjects
+    )
 
 
 def _claim_sentences(doc: Doc) -> list[Span]:

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+import frontlines.clauses as clauses
 from frontlines.clauses import force_kind
 from frontlines.events.folding import Draft
 from frontlines.kb.cues import cue_words
+from frontlines.models import ActorRef
+from frontlines.resolve import ResolvedDocument
 
 # ACLED inter codes of armed sides: state forces, rebels, political and identity militias,
 # external forces.
@@ -110,3 +113,29 @@ def _forces_harmed(sentence: Span) -> bool:
         if any(force_kind(w) in {"military", "police"} for w in words):
             return True
     return False
+
+
+def agreement_partner(draft: Draft, resolved: ResolvedDocument) -> ActorRef | None:
+    """'The Philippine government and the Moro Islamic Liberation Front sign a peace pact', 'a
+    ceasefire between Israel and Hamas': the party the agreement's actor1 makes it with, named
+    beside it as a subject or after 'between' (None: no other party named so)."""
+    if draft.sub_event_type != "Agreement" or draft.actor1 is None or draft.actor2 is not None:
+        return None
+    heads: list[Token] = []
+    for token in draft.sentence:
+        first = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if token.lower_ == "between" and first is not None:
+            heads += [first, *first.conjuncts]
+        elif token.dep_ == "nsubj" and token.conjuncts:
+            heads += [token, *token.conjuncts]
+    first = draft.actor1
+    own = first.country or first.id.split("-")[0]  # 'PHL', 'PHL-government', its president
+    said = first.text.split()[-1:]
+    for head in heads:
+        phrase = clauses.phrase_tokens(head)
+        if said and any(t.text == said[0] for t in phrase):
+            continue  # the first party's own phrase ('Colombian President Juan Manuel Santos')
+        for ref in clauses.actor_refs(phrase, resolved):
+            if ref.id != first.id and ref.id.split("-")[0] != own:
+                return ref
+    return None
