@@ -14,3 +14,9 @@ def test_the_islamic_states_abbreviation_is_written_out_and_maps_back():
 
 def test_a_headline_in_capitals_keeps_its_verb():
     assert normalize_text("WHY IS THE ARMY STILL THERE?").text == "WHY IS THE ARMY STILL THERE?"
+
+
+def test_an_abbreviation_inside_a_longer_one_is_left_alone():
+    assert normalize_text("IS-WAP fighters attacked the base.").text == (
+        "IS-WAP fighters attacked the base."
+    )

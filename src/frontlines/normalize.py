@@ -116,7 +116,10 @@ def _glossary_hits(text: str, glossary: list[GlossaryEntry]) -> list[tuple[int, 
         if plain and entry.wrong.isascii() and entry.wrong.lower() not in lowered:
             continue  # cannot match: spare the pattern's scan of the whole text
         flags = 0 if entry.case_sensitive else re.IGNORECASE
-        for match in re.finditer(rf"\b{re.escape(entry.wrong)}\b", text, flags=flags):
+        # an abbreviation inside a longer one is not it: "IS-WAP" is not "ISIS-WAP"
+        edge = (r"(?<![\w-])", r"(?![\w-])") if entry.case_sensitive else (r"\b", r"\b")
+        pattern = rf"{edge[0]}{re.escape(entry.wrong)}{edge[1]}"
+        for match in re.finditer(pattern, text, flags=flags):
             if entry.case_sensitive and _shouted(text, match.start()):
                 continue  # "WHY IS THE ARMY ...": a headline in capitals, where case says nothing
             if entry.require_near:
