@@ -257,6 +257,7 @@ def _classified_draft(
             assoc1=assoc1,
             assoc2=assoc2,
             classified=True,
+            type_score=typing.acled_score if typing is not None and sub_type else 0.0,
         )
     ]
 
@@ -311,6 +312,8 @@ def _typed_by_classifier(
         return [main] + [d for d in drafts if d is not main]
     if typer.rule_decides(main.sub_event_type, sub_type, main.rule.name):
         return [main] + [d for d in drafts if d is not main]
+    score = typing.acled_score if typing is not None and sub_type is not None else 0.0
+    main.type_score = score if not same or main.sub_event_type == sub_type else 0.0
     if not same:
         main.rule = typer.representative_rule(event_type, sub_type, plover)
         main.event_type, main.sub_event_type = event_type, sub_type
@@ -374,8 +377,9 @@ def detect_events(resolved: ResolvedDocument, quotes: Sequence[Quote] = ()) -> l
             date = f"{draft.date}-01-01"
         name_as_acled(draft, resolved)
         _territory_by_taker(draft)
-        as_battle_on_armed_side(draft)
-        as_attack_on_civilians(draft)
+        if draft.type_score < typer.SURE_OF_SIDES:  # the classifier, when sure, read the sides
+            as_battle_on_armed_side(draft)
+            as_attack_on_civilians(draft)
         actor1, actor2 = clauses.with_foreign_inter(draft.location, draft.actor1, draft.actor2)
         events.append(
             Event(

@@ -43,6 +43,7 @@ class Draft:
     sentence_index: int = 0
     classified: bool = False  # typed by the classifier, not by the rule that found it
     place_from_context: bool = False  # its place is the last one named before, not its own
+    type_score: float = 0.0  # the classifier's probability of the draft's sub-event type
 
 
 def _dominates(parent: Token, child: Token) -> bool:

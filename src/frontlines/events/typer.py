@@ -45,6 +45,7 @@ PLOVER_CONFIDENT = 0.1
 NO_EVENT_CONFIDENT = 0.4
 SURE_OF_CONTEXT = 0.5  # above it the classifier's type stands without its rule's context words
 NEW_EVENT_CONFIDENT = 0.0  # an event of the classifier alone, where no rule found one
+SURE_OF_SIDES = 0.85  # above it the classifier's Attack or Armed clash stands against the sides
 MIN_VERBLESS_TOKENS = 6  # a sentence without a verb shorter than this is a heading
 
 _PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")  # and a coder's tag: "[size=50]"
