@@ -339,11 +339,41 @@ def _told_done(trigger: Token) -> bool:
     )
 
 
+def report_countries(resolved: ResolvedDocument) -> set[str]:
+    """The countries the report's parties belong to (a country's own name among them)."""
+    return {
+        actor.record.country
+        for actor in resolved.linked.actors.values()
+        if actor.record is not None and actor.record.country
+    }
+
+
+def _in_report_country(place: PlaceMention, countries: set[str], sentence: Span) -> PlaceMention:
+    """A place where the report's parties are: a namesake in a country no party of the
+    report belongs to ('Konna' read as a village in Ireland in a report on Mali's army) is
+    the whole name the text gives ('Baba Amr' of 'Baba'), with no point; a name no gazetteer
+    knows lies in the report's one country, when it has one."""
+    if place.country and countries and place.country not in countries:
+        end = place.end
+        for token in sentence:  # the rest of the name: "Baba" + "Amr"
+            if token.idx == end + 1 and token.pos_ == "PROPN" and token.text[:1].isupper():
+                end = token.idx + len(token)
+        text = sentence.doc.text[place.start : end]
+        return PlaceMention(
+            text=text, start=place.start, end=end, name=text,
+            country=next(iter(countries)) if len(countries) == 1 else None,
+        )  # fmt: skip
+    if place.country is None and len(countries) == 1:
+        return place.model_copy(update={"country": next(iter(countries))})
+    return place
+
+
 def find_control(resolved: ResolvedDocument, quotes: list[Quote]) -> list[ControlChange]:
     """Every control change the report states, one per place and kind per clause."""
     published = resolved.linked.parsed.document.published
     changes: list[ControlChange] = []
     seen: set[tuple] = set()
+    countries = report_countries(resolved)
     for sentence in sentences_of(resolved.linked.parsed.doc):
         triggers = _triggers(sentence)
         tokens = [t.token for t in triggers]
@@ -364,6 +394,7 @@ def find_control(resolved: ResolvedDocument, quotes: list[Quote]) -> list[Contro
                     trigger.token, tokens, resolved
                 )
                 value = date.value if date else None
+                place = _in_report_country(place, countries, sentence)
                 key = (place.name, kind, gained, lost, value or published, modality)
                 if key in seen:
                     continue

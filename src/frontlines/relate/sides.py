@@ -139,6 +139,9 @@ def _phrases(doc: Doc, linked: LinkedDocument) -> list[tuple[int, int, Token]]:
             if token.head.lemma_.lower() in _words("commanders"):  # "Rebel commander X"
                 found.append((token.i, token.i + 1, token))
             continue
+        if lower in _words("modifiers") and token.dep_ == "poss":
+            found.append((token.i, token.i + 1, token))  # "the rebel's capture of X"
+            continue
         if lower in _words("groups") and token.pos_ == "NOUN":  # "Syrian rebel groups"
             if not any(c.lower_ in _words("modifiers") for c in token.lefts):
                 continue
