@@ -341,11 +341,12 @@ def _told_done(trigger: Token) -> bool:
 
 def report_countries(resolved: ResolvedDocument) -> set[str]:
     """The countries the report's parties belong to (a country's own name among them)."""
-    return {
+    found = {
         actor.record.country
         for actor in resolved.linked.actors.values()
         if actor.record is not None and actor.record.country
     }
+    return found  # not the focus country: a namesake abroad may have made it
 
 
 def _in_report_country(place: PlaceMention, countries: set[str], sentence: Span) -> PlaceMention:

@@ -323,12 +323,31 @@ HELD_VERBS = {"hold", "control", "occupy", "seize", "capture", "take", "overrun"
 
 
 def relative_holder(trigger: Token, resolved: ResolvedDocument) -> str | None:
-    """'captured Morek, which rebels had held since 2014': the rebels held it."""
+    """'captured Morek, which rebels had held since 2014', 'captured X, previously held by
+    the army', 'captured X after months under rebel control': the rebels (the army) held it."""
+    for token in trigger.subtree:  # "under Houthi control", "under the control of X"
+        if token.lower_ == "under" and token.dep_ == "prep":
+            nouns = [c for c in token.children if c.dep_ == "pobj" and c.lemma_ == "control"]
+            owners = [
+                t
+                for n in nouns
+                for c in n.children
+                if c.dep_ in {"compound", "amod", "poss"} or c.dep_ == "prep" and c.lower_ == "of"
+                for t in c.subtree
+            ]
+            sides = side_refs([r.id for r in actor_refs(owners, resolved)], resolved)
+            if sides:
+                return sides[0]
     for child in trigger.children:
+        # "captured X, previously held by Y" with the participle hung on the verb
+        if child.dep_ == "advcl" and child.tag_ == "VBN" and child.lemma_ in HELD_VERBS:
+            sides = _sides(agent_of(child), resolved)
+            if sides:
+                return sides[0]
         if child.dep_ not in {"dobj", "prep"}:
             continue
         for token in child.subtree:
-            if token.dep_ != "relcl" or token.lemma_.lower() not in HELD_VERBS:
+            if token.dep_ not in {"relcl", "acl"} or token.lemma_.lower() not in HELD_VERBS:
                 continue
             subject, passive = subject_of(token)
             holder = agent_of(token)  # "which had been held by rebels"
