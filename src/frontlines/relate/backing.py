@@ -24,11 +24,11 @@ from frontlines.clauses import (
     with_conjuncts,
 )
 from frontlines.kb import load_data
-from frontlines.mentions import actor_records, demonym_country
+from frontlines.mentions import actor_records
 from frontlines.models import ActorRef, ControlChange, Event, Evidence, Relation
 from frontlines.parse import lemmas_of, lowers_of, sentences_of
 from frontlines.relate.fighting import UNARMED_TYPES, capture_pairs, fight_pairs, only_averted
-from frontlines.relate.forces import country_only, named_as_coded, named_force, side_named
+from frontlines.relate.forces import named_as_coded, named_force, no_side, side_named
 from frontlines.relate.phrases import (
     actors_between,
     backers_only,
@@ -461,7 +461,7 @@ def find_relations(
             continue
         if types[1].type in UNARMED_TYPES:  # type: ignore[union-attr]
             continue
-        if demonym_country(event.actor2.text) or country_only(event.actor2):
+        if no_side(event.actor2, resolved):
             continue  # "seized a Russian missile system": whose the thing was, not a side
         if event.sub_event_type not in OPPOSING_SUB_EVENTS and not (
             is_named_group(event.actor2.id, resolved) and named_in_text(event.actor1)
