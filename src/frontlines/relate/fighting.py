@@ -16,6 +16,7 @@ from frontlines.clauses import actor_refs, agent_of, phrase_tokens, subject_of, 
 from frontlines.kb import load_data
 from frontlines.kb.countries import is_generic_class
 from frontlines.mentions import actor_records
+from frontlines.relate.forces import speakers_force
 from frontlines.relate.phrases import backers_in, is_person, side_refs
 from frontlines.relate.speech import reporting_subject, stands_for_speaker
 from frontlines.resolve import ResolvedDocument
@@ -33,6 +34,9 @@ def _words(name: str) -> frozenset[str]:
 def _sides(head: Token | None, resolved: ResolvedDocument) -> list[str]:
     if head is None:
         return []
+    spoken_for = speakers_force(head, resolved)  # "Turkey says its military shelled X"
+    if spoken_for is not None:
+        return [spoken_for]
     described = {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree}
     found: list[str] = []
     for conjunct in with_conjuncts(head):  # each conjunct a side: "Turkey and the FSA"

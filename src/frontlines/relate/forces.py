@@ -5,10 +5,14 @@ forces'). Part of the `relate` stage's relations (`backing`)."""
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
+from frontlines.clauses import actor_refs
 from frontlines.kb import load_data
 from frontlines.kb.names import name_key
 from frontlines.mentions import actor_records, demonym_country
 from frontlines.models import ActorRef, Evidence
+from frontlines.relate.speech import reporting_subject
 from frontlines.resolve import ResolvedDocument
 
 ARMED_STATE_TYPES = {"military", "police"}  # kinds of a state's armed forces
@@ -116,3 +120,26 @@ def no_side(ref: ActorRef, resolved: ResolvedDocument) -> bool:
         or country_only(ref)
         or names_facility_only(ref.id, resolved)
     )
+
+
+
+OWN_PRONOUNS = {"its", "their"}
+
+
+def speakers_force(head: Token, resolved: ResolvedDocument) -> str | None:
+    """'Turkey says its military shelled X', where 'military' reads as the report country's
+    forces: the speaking country's own forces of that kind (or the country)."""
+    if not any(c.dep_ == "poss" and c.lower_ in OWN_PRONOUNS for c in head.children):
+        return None
+    speaker = reporting_subject(head.head) if head.head != head else None
+    if speaker is None:
+        return None
+    own = [r.id for r in actor_refs(list(head.subtree), resolved)]
+    for ref in actor_refs(list(speaker.subtree), resolved):
+        record = actor_records().get(ref.id)
+        if record is None or record.type != "state":
+            continue
+        kinds = [a.removeprefix(f"{actor_records()[a].country}-") for a in own if "-" in a]
+        forces = [f"{ref.id}-{kind}" for kind in kinds if f"{ref.id}-{kind}" in actor_records()]
+        return forces[0] if forces else ref.id
+    return None
