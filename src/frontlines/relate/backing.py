@@ -36,6 +36,7 @@ from frontlines.relate.phrases import (
     leaders_in,
     persons_named,
     phrase_pairs,
+    run_after,
 )
 from frontlines.relate.plausible import fold_unspecified, opposed, plausible
 from frontlines.resolve import ResolvedDocument
@@ -352,9 +353,8 @@ def _pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple[str, To
             holder = token.head if token.dep_ in {"amod", "acl", "prep"} else subject_of(token)[0]
             if holder is None or holder.pos_ not in {"NOUN", "PROPN"}:
                 continue
-            leaders = persons_named(
-                [t for g in preposition.children for t in g.subtree], resolved
-            )
+            named = [t for g in preposition.children for t in g.subtree] or run_after(preposition)
+            leaders = persons_named(named, resolved)
             if leaders:  # "the Coast Guard loyal to Khalifa Haftar": he commands it
                 # named before "loyal to" by words of its own: "forces loyal to X" are X's
                 start = min(t.idx for t in phrase_tokens(holder))

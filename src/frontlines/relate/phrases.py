@@ -367,3 +367,14 @@ def backers_only(resolved: ResolvedDocument) -> set[str]:
         backing = any(a < end and start < b for a, b in spans)
         named[actor_id] = named.get(actor_id, True) and backing
     return {actor_id for actor_id, only in named.items() if only}
+
+
+def run_after(token: Token) -> list[Token]:
+    """The name after a preposition the parser left without its object ('loyal to Field
+    marshal X seizes', X read as the verb's subject)."""
+    run = []
+    for following in token.doc[token.i + 1 : token.sent.end]:
+        if following.pos_ not in {"PROPN", "NOUN"}:
+            break
+        run.append(following)
+    return run

@@ -179,12 +179,23 @@ def _long_names(doc: Doc, linked: LinkedDocument) -> list[Span]:
     found = []
     for entity in entities_of(doc):
         span = strip_determiner(entity) if entity.label_ == "ORG" else None
-        if span is None or len(span) < LONG_NAME_TOKENS or span.sent.start == span.start:
+        if span is not None and _force_name(span):
+            pass  # "the Libyan Coast Guard": a force by its name, wherever it stands
+        elif span is None or len(span) < LONG_NAME_TOKENS or span.sent.start == span.start:
             continue  # a run opening its sentence is more often a heading
         inside = _covered(span.start_char, span.end_char, linked)
         if all(linked.actors[a].record.type == "state" for a in inside if a in linked.actors):
             found.append(span)
     return found
+
+
+def _force_name(span: Span) -> bool:
+    """'Libyan Coast Guard', 'Hamza Brigade': a capitalised name ending in a unit's word."""
+    return (
+        len(span) >= 2
+        and span[-1].lower_ in _words("force_names")
+        and all(t.text[:1].isupper() for t in span)
+    )
 
 
 def _unnamed_class(doc: Doc, linked: LinkedDocument) -> list[tuple[tuple[int, int], str]]:
