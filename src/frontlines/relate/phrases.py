@@ -244,6 +244,9 @@ def _possessive(token: Token, resolved: ResolvedDocument):
         persons = persons_named(owner, resolved)
     if not persons:
         return None
+    own = [t for t in phrase_tokens(token.head) if t.i not in {o.i for o in owner}]
+    if not any(t.pos_ == "PROPN" for t in own):
+        return None  # "Haftar's forces" are his own, no force named by a name
     forces = _force_of(token.head, {t.i for t in owner}, resolved)
     forces = [f for f in forces if f not in persons]
     return ("commands", token, persons, forces) if forces else None
