@@ -31,9 +31,11 @@ from frontlines.relate.fighting import UNARMED_TYPES, capture_pairs, fight_pairs
 from frontlines.relate.forces import named_as_coded, named_force, no_side, side_named
 from frontlines.relate.phrases import (
     actors_between,
+    backers_in,
     backers_only,
     is_named_group,
     leaders_in,
+    member_phrase,
     persons_named,
     phrase_pairs,
     run_after,
@@ -102,8 +104,9 @@ def _phrase_ids(head: Token | None, resolved: ResolvedDocument) -> list[str]:
         # to X", naming no one else, are X's)
         allied = {t.i for c in item.children if c.lower_ in ALLY_WORDS for t in c.subtree}
         own = [t for t in tokens if t.i not in allied]
+        backers = backers_in(tokens, resolved)  # "the UN-recognised government": not the UN
         for actor_id in _within(own, resolved) if allied else _ids(tokens, resolved):
-            if actor_id not in found:
+            if actor_id not in found and actor_id not in backers:
                 found.append(actor_id)
     # "backed by U.S.-led coalition airstrikes" naming no actor: the coalition's leader
     return found or leaders_in([t for item in heads for t in phrase_tokens(item)], resolved)
@@ -273,12 +276,6 @@ def _support_noun(noun: Token, resolved: ResolvedDocument) -> tuple[list[str], l
     return sources, targets
 
 
-def _member_phrase(token: Token, sentence: Span) -> str | None:
-    """The member-of phrase starting at this token ('loyal to', 'belonging to'), if any."""
-    following = " ".join(lowers_of(sentence.doc)[token.i : token.i + 2])
-    return following if following in _set("member_of", "phrases") else None
-
-
 @cache
 def _relation_lemmas() -> frozenset[str]:
     """Every lemma that can make a token a relation word in `_pairs`."""
@@ -343,7 +340,7 @@ def _pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple[str, To
                 if token.doc[token.i - 1].lower_ == "and" and holder is not None:
                     partners = actors_between(before.idx, before.idx + len(before), resolved)
             yield "allied_with", token, _phrase_ids(holder, resolved), partners
-        elif (phrase := _member_phrase(token, sentence)) is not None:
+        elif (phrase := member_phrase(token)) is not None:
             preposition = sentence.doc[token.i + 1]
             groups = [i for g in preposition.children for i in _phrase_ids(g, resolved)]
             if phrase.startswith("mercenaries"):  # "Wagner mercenaries of Haftar"

@@ -381,3 +381,9 @@ def run_after(token: Token) -> list[Token]:
             break
         run.append(following)
     return run
+
+
+def member_phrase(token: Token) -> str | None:
+    """The member-of phrase starting at this token ('loyal to', 'belonging to'), if any."""
+    following = " ".join(t.lower_ for t in token.doc[token.i : token.i + 2])
+    return following if following in _words("member_of", "phrases") else None
