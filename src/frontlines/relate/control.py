@@ -26,6 +26,7 @@ from frontlines.clauses import (
     with_conjuncts,
 )
 from frontlines.kb import load_data
+from frontlines.mentions import demonym_country
 from frontlines.models import ControlChange, DateMention, PlaceMention, Quote
 from frontlines.parse import lemmas_of, sentences_of
 from frontlines.relate.facilities import facility_places
@@ -53,6 +54,7 @@ from frontlines.relate.speech import (
 from frontlines.relate.taking import intended, passive_subject_names, withdrawn_side
 from frontlines.resolve import ResolvedDocument
 
+NUMBER_WORDS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens"}
 SKIPPED_MODALITIES = {"planned", "hypothetical", "threatened"}
 FIRST_PERSON = {"we", "our", "us", "ours"}
 
@@ -210,6 +212,18 @@ def _from_actor(trigger: Token, resolved: ResolvedDocument) -> str | None:
     return None
 
 
+def _people(subject: Token | None) -> bool:
+    """'Thousands of Iraqis', 'civilians', 'residents': people, not an armed side."""
+    head, counted = subject, False
+    if head is not None and head.lower_ in NUMBER_WORDS:  # not "the Russians ... left X"
+        of = [g for c in head.children if c.lower_ == "of" for g in c.children]
+        head, counted = (of[0], True) if of else (head, False)
+    if head is None:
+        return False
+    demonym = counted and demonym_country(head.text) is not None
+    return demonym or head.lemma_.lower() in set(lexicon()["people_nouns"])
+
+
 def _changes_for(
     trigger: _Trigger, resolved: ResolvedDocument, quotes: list[Quote]
 ) -> list[tuple[PlaceMention, str, str | None, str | None]]:
@@ -229,6 +243,8 @@ def _changes_for(
             doer = _refs(_verbless_root(token, resolved), resolved, quotes)
     doer_id = doer[0] if doer else None
     out = []
+    if trigger.kind in {"withdrew", "retreated_to"} and _people(subject):
+        return []  # "thousands of Iraqis flee Mosul": people fleeing, no side leaving
     if trigger.kind in {"captured", "entered", "besieged"}:
         places = taken_places(token, objects, resolved)
         if not passive:  # "X is captured by Y": subject_of leaves X out where Y is named

@@ -297,6 +297,8 @@ def capture_pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple]
         if token.pos_ != "VERB" or lemma not in _capture_lemmas():
             continue
         losers = _sides_after(token, {"from"}, resolved)
+        for taken in (c for c in token.children if c.dep_ == "dobj" and not losers):
+            losers = _sides_after(taken, {"from"}, resolved)  # "captured sites from X"
         if not losers:  # "seized two strongholds held by X"
             objects = [t for c in token.children if c.dep_ == "dobj" for t in c.subtree]
             losers = side_refs(held_by_agent(objects, resolved), resolved)
