@@ -241,8 +241,14 @@ def _changes_for(
         doer = doer or _refs(subject, resolved, quotes)
         if not doer and subject is None and agent_of(token) is None:
             doer = _refs(_verbless_root(token, resolved), resolved, quotes)
+    if token.dep_ == "pcomp" and token.head.lower_ == "for":  # "praised X for taking Y": X
+        praised = [c for c in token.head.head.children if c.dep_ == "dobj"]
+        doer = _refs(praised[0], resolved, quotes) if praised else doer
     doer_id = doer[0] if doer else None
     out = []
+    after_preposition = token.i > 0 and token.doc[token.i - 1].pos_ == "ADP"
+    if token.dep_ == "amod" or after_preposition and token.tag_ in {"VBN", "VBD"}:
+        return []  # "in occupied East Jerusalem": a standing description, no change told
     if trigger.kind in {"withdrew", "retreated_to"} and _people(subject):
         return []  # "thousands of Iraqis flee Mosul": people fleeing, no side leaving
     if trigger.kind in {"captured", "entered", "besieged"}:
