@@ -111,3 +111,9 @@ def test_a_quote_after_a_second_joined_speech_verb():
     ).quotes
     said = [q.speaker.name for q in quotes if q.direct and "their struggle" in q.text]
     assert said == ["John Kirby"]
+
+
+def test_an_attack_against_an_armed_side_is_a_fight():
+    text = "Afghan forces launched a counter-attack against the Taliban in Kunduz."
+    assert ("AFG-military", "opposes", "afg-taliban") in _relations(text)
+    assert _relations("The army launched an offensive against civilians in Sirte.") == set()

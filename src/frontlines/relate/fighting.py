@@ -220,6 +220,14 @@ def fight_pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple]:
             pair = _object_fight(token, resolved)
             if pair is not None:
                 yield "opposes", token, *pair
+        elif token.pos_ == "NOUN" and {lemma, token.lower_} & _words("attack_nouns"):
+            # "launch a counter-attack against X", "their airstrike campaign against X"
+            others = [a for a in _sides_after(token, {"against"}, resolved) if _armed(a, resolved)]
+            own = [c for c in token.children if c.dep_ in {"compound", "poss", "nmod"}]
+            sides = [s for c in own for s in _sides(c, resolved) if s not in others]
+            sides = sides or [s for s in _clause_sides(token, resolved) if s not in others]
+            if sides and others and not averted(token):
+                yield "opposes", token, sides, others
 
 
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
