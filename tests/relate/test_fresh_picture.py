@@ -117,3 +117,12 @@ def test_an_attack_against_an_armed_side_is_a_fight():
     text = "Afghan forces launched a counter-attack against the Taliban in Kunduz."
     assert ("AFG-military", "opposes", "afg-taliban") in _relations(text)
     assert _relations("The army launched an offensive against civilians in Sirte.") == set()
+
+
+def test_a_taking_told_as_purpose_is_meant():
+    assert _control(
+        "The prime minister announces the battle, backed by the coalition, to retake Mosul."
+    ) == []
+    assert _control(
+        "Marines arrive ahead of an SDF operation to take control of the city of Raqqa."
+    ) == []

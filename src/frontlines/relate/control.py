@@ -391,6 +391,11 @@ def _in_report_country(place: PlaceMention, countries: set[str], sentence: Span)
     return place
 
 
+def _object_of_intent(token: Token) -> bool:
+    """'an operation to take control of X': the noun 'control' taken by a verb meant."""
+    return token.pos_ == "NOUN" and token.dep_ == "dobj" and intended(token.head)
+
+
 def find_control(resolved: ResolvedDocument, quotes: list[Quote]) -> list[ControlChange]:
     """Every control change the report states, one per place and kind per clause."""
     published = resolved.linked.parsed.document.published
@@ -404,7 +409,8 @@ def find_control(resolved: ResolvedDocument, quotes: list[Quote]) -> list[Contro
             meant = modality_of(trigger.token) in SKIPPED_MODALITIES and not _told_done(
                 trigger.token
             )
-            if meant or intended(trigger.token):
+            meant = meant or intended(trigger.token) or _object_of_intent(trigger.token)
+            if meant:
                 continue  # "will take X", "an operation to capture X": meant, not done
             for place, kind, gained, lost in _changes_for(trigger, resolved, quotes):
                 if gained and gained == lost:

@@ -45,6 +45,8 @@ def intended(trigger: Token) -> bool:
         return False
     if any(c.lemma_.lower() == "have" for c in auxiliaries):
         return False  # "claim to have captured X": told as done
+    if trigger.dep_ == "advcl":
+        return True  # "..., backed by X, to retake Y": the purpose, not what was done
     head = trigger.head
     if head.pos_ == "NOUN":  # "an operation to capture X", "a bid to retake X"
         return head.lemma_.lower() in _words("intent_nouns")
