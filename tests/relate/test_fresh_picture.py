@@ -126,3 +126,13 @@ def test_a_taking_told_as_purpose_is_meant():
     assert _control(
         "Marines arrive ahead of an SDF operation to take control of the city of Raqqa."
     ) == []
+
+
+def test_the_backed_side_is_not_the_country_its_adjective_names():
+    text = "A U.S.-backed Syrian rebel alliance launches an offensive against ISIL in Hasaka."
+    assert ("USA", "supports", "SYR") not in _relations(text)
+
+
+def test_members_of_the_armed_forces_killed_are_no_membership():
+    text = "Militants raid Ndalya, killing 11 civilians and three members of the armed forces."
+    assert not [r for r in _relations(text) if r[1] == "member_of"]

@@ -348,7 +348,7 @@ def _pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple[str, To
                 yield "supports", token, _ids(hired, resolved), groups
                 continue
             holder = token.head if token.dep_ in {"amod", "acl", "prep"} else subject_of(token)[0]
-            if token.pos_ == "NOUN" and token.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass"}:
+            if token.pos_ == "NOUN" and token.dep_ not in {"attr", "appos", "ROOT"}:
                 continue  # "clash with members of Y": Y's members, nobody said to be one
             if holder is None or holder.pos_ not in {"NOUN", "PROPN"}:
                 continue

@@ -200,9 +200,20 @@ def _backed(token: Token, sentence: Span, resolved: ResolvedDocument):
         gap = text[after:start]  # the heading's sentence may end between the two
         if start > after and (any(mark in gap for mark in ",;:().!?") or len(gap.split()) > 3):
             break
+        if _demonym_modifier(start, end, actor_id, resolved):
+            continue  # "U.S.-backed Syrian rebel alliance": the alliance, not Syria
         return "supports", token, sources, [actor_id]
     named = _named_before(token, resolved)
     return ("supports", token, sources, [named]) if named and named not in sources else None
+
+
+def _demonym_modifier(start: int, end: int, actor_id: str, resolved: ResolvedDocument) -> bool:
+    """A country named by an adjective before a noun ('Syrian' of 'Syrian rebel alliance')."""
+    linked = resolved.linked.actors.get(actor_id)
+    if linked is None or linked.record.type != "state":
+        return False
+    span = resolved.linked.parsed.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in {"amod", "compound"} and span.root.pos_ == "ADJ"
 
 
 def _named_before(token: Token, resolved: ResolvedDocument) -> str | None:
