@@ -136,3 +136,8 @@ def test_the_backed_side_is_not_the_country_its_adjective_names():
 def test_members_of_the_armed_forces_killed_are_no_membership():
     text = "Militants raid Ndalya, killing 11 civilians and three members of the armed forces."
     assert not [r for r in _relations(text) if r[1] == "member_of"]
+
+
+def test_a_place_described_as_captured_by_a_side():
+    text = "Turkish jets hit Tal Rifaat, recently captured by the Syrian Democratic Forces."
+    assert _control(text) == [("captured", "Tal Rifaat", "syr-sdf", None)]

@@ -261,6 +261,16 @@ def _changes_for(
         if not places and relative is not None and antecedent(relative, token) != relative:
             # "Kunduz, which was captured by X": the noun the relative clause hangs on
             places += subject_places(token.head, resolved)
+        described = token.head
+        if token.dep_ == "advcl" and described.pos_ == "VERB":  # hung on the verb
+            described = next((c for c in described.children if c.dep_ == "dobj"), described)
+        participle = token.dep_ in {"acl", "advcl"} and token.tag_ == "VBN"
+        if not places and participle and agent_of(token) and described.pos_ != "VERB":
+            # "hit Tal Rifaat, recently captured by X": the name the participle describes
+            places += subject_places(described, resolved)
+            places += facility_places([described], resolved) if not places else []
+            if not places and described.pos_ == "PROPN":  # a name no gazetteer knows
+                places += names_places([described], resolved)
         if not places:  # "... after the town of X is captured by Y", its subject misparsed
             places = names_places(passive_subject_names(token), resolved)
         pronoun = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
