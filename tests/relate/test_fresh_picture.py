@@ -141,3 +141,11 @@ def test_members_of_the_armed_forces_killed_are_no_membership():
 def test_a_place_described_as_captured_by_a_side():
     text = "Turkish jets hit Tal Rifaat, recently captured by the Syrian Democratic Forces."
     assert _control(text) == [("captured", "Tal Rifaat", "syr-sdf", None)]
+
+
+def test_a_named_resistance_backed_by_a_coalition():
+    text = (
+        "Government forces and the Southern Resistance backed by coalition forces wrest control "
+        "of the port of Aden from Houthi militants."
+    )
+    assert ("side-coalition-forces", "supports", "new-southern-resistance") in _relations(text)

@@ -186,6 +186,15 @@ def _long_names(doc: Doc, linked: LinkedDocument) -> list[Span]:
         inside = _covered(span.start_char, span.end_char, linked)
         if all(linked.actors[a].record.type == "state" for a in inside if a in linked.actors):
             found.append(span)
+    for token in doc:  # "the Southern Resistance" the tagger read as no entity
+        if token.pos_ != "PROPN" or token.lower_ not in _words("force_names"):
+            continue
+        words = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        span = doc[min((c.i for c in words), default=token.i) : token.i + 1]
+        taken = any(s.start <= token.i < s.end for s in found)
+        taken = taken or bool(_covered(span.start_char, span.end_char, linked))
+        if words and _force_name(span) and not taken:
+            found.append(span)
     return found
 
 
