@@ -71,7 +71,7 @@ def test_a_named_coast_guard_loyal_to_a_commander():
 
 
 def test_haftars_forces_name_no_force_he_commands():
-    text = "Forces loyal to the Tripoli government recaptured Gharyan from Haftar's forces."
+    text = "GNA forces recaptured Gharyan from Haftar's forces."
     relations = _relations(text)
     assert ("lby-gna", "opposes", "lby-lna") in relations
     assert not [r for r in relations if r[1] == "commands"]
@@ -149,3 +149,8 @@ def test_a_named_resistance_backed_by_a_coalition():
         "of the port of Aden from Houthi militants."
     )
     assert ("side-coalition-forces", "supports", "new-southern-resistance") in _relations(text)
+
+
+def test_a_deal_reached_or_a_withdrawal_allowed_is_no_change():
+    assert _control("A ceasefire deal is reached in the Syrian city of Homs.") == []
+    assert _control("The deal allows the rebels to withdraw from Homs.") == []

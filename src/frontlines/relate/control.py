@@ -249,6 +249,8 @@ def _changes_for(
     after_preposition = token.i > 0 and token.doc[token.i - 1].pos_ == "ADP"
     if token.dep_ == "amod" or after_preposition and token.tag_ in {"VBN", "VBD"}:
         return []  # "in occupied East Jerusalem": a standing description, no change told
+    if trigger.kind == "entered" and any(c.dep_ == "auxpass" for c in token.children):
+        return []  # "a deal is reached in X": nobody entered X
     if trigger.kind in {"withdrew", "retreated_to"} and _people(subject):
         return []  # "thousands of Iraqis flee Mosul": people fleeing, no side leaving
     if trigger.kind in {"captured", "entered", "besieged"}:
