@@ -24,18 +24,21 @@ from frontlines.clauses import (
     with_conjuncts,
 )
 from frontlines.kb import load_data
-from frontlines.mentions import actor_records, demonym_country
+from frontlines.mentions import actor_records
 from frontlines.models import ActorRef, ControlChange, Event, Evidence, Relation
 from frontlines.parse import lemmas_of, lowers_of, sentences_of
 from frontlines.relate.fighting import UNARMED_TYPES, capture_pairs, fight_pairs, only_averted
-from frontlines.relate.forces import country_only, named_as_coded, named_force, side_named
+from frontlines.relate.forces import named_as_coded, named_force, no_side, side_named
 from frontlines.relate.phrases import (
     actors_between,
+    backers_in,
     backers_only,
     is_named_group,
     leaders_in,
+    member_phrase,
     persons_named,
     phrase_pairs,
+    run_after,
 )
 from frontlines.relate.plausible import fold_unspecified, opposed, plausible
 from frontlines.resolve import ResolvedDocument
@@ -101,8 +104,9 @@ def _phrase_ids(head: Token | None, resolved: ResolvedDocument) -> list[str]:
         # to X", naming no one else, are X's)
         allied = {t.i for c in item.children if c.lower_ in ALLY_WORDS for t in c.subtree}
         own = [t for t in tokens if t.i not in allied]
+        backers = backers_in(tokens, resolved)  # "the UN-recognised government": not the UN
         for actor_id in _within(own, resolved) if allied else _ids(tokens, resolved):
-            if actor_id not in found:
+            if actor_id not in found and actor_id not in backers:
                 found.append(actor_id)
     # "backed by U.S.-led coalition airstrikes" naming no actor: the coalition's leader
     return found or leaders_in([t for item in heads for t in phrase_tokens(item)], resolved)
@@ -272,12 +276,6 @@ def _support_noun(noun: Token, resolved: ResolvedDocument) -> tuple[list[str], l
     return sources, targets
 
 
-def _member_phrase(token: Token, sentence: Span) -> str | None:
-    """The member-of phrase starting at this token ('loyal to', 'belonging to'), if any."""
-    following = " ".join(lowers_of(sentence.doc)[token.i : token.i + 2])
-    return following if following in _set("member_of", "phrases") else None
-
-
 @cache
 def _relation_lemmas() -> frozenset[str]:
     """Every lemma that can make a token a relation word in `_pairs`."""
@@ -342,7 +340,7 @@ def _pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple[str, To
                 if token.doc[token.i - 1].lower_ == "and" and holder is not None:
                     partners = actors_between(before.idx, before.idx + len(before), resolved)
             yield "allied_with", token, _phrase_ids(holder, resolved), partners
-        elif (phrase := _member_phrase(token, sentence)) is not None:
+        elif (phrase := member_phrase(token)) is not None:
             preposition = sentence.doc[token.i + 1]
             groups = [i for g in preposition.children for i in _phrase_ids(g, resolved)]
             if phrase.startswith("mercenaries"):  # "Wagner mercenaries of Haftar"
@@ -350,11 +348,12 @@ def _pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple[str, To
                 yield "supports", token, _ids(hired, resolved), groups
                 continue
             holder = token.head if token.dep_ in {"amod", "acl", "prep"} else subject_of(token)[0]
+            if token.pos_ == "NOUN" and token.dep_ not in {"attr", "appos", "ROOT"}:
+                continue  # "clash with members of Y": Y's members, nobody said to be one
             if holder is None or holder.pos_ not in {"NOUN", "PROPN"}:
                 continue
-            leaders = persons_named(
-                [t for g in preposition.children for t in g.subtree], resolved
-            )
+            named = [t for g in preposition.children for t in g.subtree] or run_after(preposition)
+            leaders = persons_named(named, resolved)
             if leaders:  # "the Coast Guard loyal to Khalifa Haftar": he commands it
                 # named before "loyal to" by words of its own: "forces loyal to X" are X's
                 start = min(t.idx for t in phrase_tokens(holder))
@@ -461,7 +460,7 @@ def find_relations(
             continue
         if types[1].type in UNARMED_TYPES:  # type: ignore[union-attr]
             continue
-        if demonym_country(event.actor2.text) or country_only(event.actor2):
+        if no_side(event.actor2, resolved):
             continue  # "seized a Russian missile system": whose the thing was, not a side
         if event.sub_event_type not in OPPOSING_SUB_EVENTS and not (
             is_named_group(event.actor2.id, resolved) and named_in_text(event.actor1)

@@ -26,6 +26,7 @@ from frontlines.clauses import (
     with_conjuncts,
 )
 from frontlines.kb import load_data
+from frontlines.mentions import demonym_country
 from frontlines.models import ControlChange, DateMention, PlaceMention, Quote
 from frontlines.parse import lemmas_of, sentences_of
 from frontlines.relate.facilities import facility_places
@@ -53,6 +54,7 @@ from frontlines.relate.speech import (
 from frontlines.relate.taking import intended, passive_subject_names, withdrawn_side
 from frontlines.resolve import ResolvedDocument
 
+NUMBER_WORDS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens"}
 SKIPPED_MODALITIES = {"planned", "hypothetical", "threatened"}
 FIRST_PERSON = {"we", "our", "us", "ours"}
 
@@ -210,6 +212,18 @@ def _from_actor(trigger: Token, resolved: ResolvedDocument) -> str | None:
     return None
 
 
+def _people(subject: Token | None) -> bool:
+    """'Thousands of Iraqis', 'civilians', 'residents': people, not an armed side."""
+    head, counted = subject, False
+    if head is not None and head.lower_ in NUMBER_WORDS:  # not "the Russians ... left X"
+        of = [g for c in head.children if c.lower_ == "of" for g in c.children]
+        head, counted = (of[0], True) if of else (head, False)
+    if head is None:
+        return False
+    demonym = counted and demonym_country(head.text) is not None
+    return demonym or head.lemma_.lower() in set(lexicon()["people_nouns"])
+
+
 def _changes_for(
     trigger: _Trigger, resolved: ResolvedDocument, quotes: list[Quote]
 ) -> list[tuple[PlaceMention, str, str | None, str | None]]:
@@ -227,8 +241,18 @@ def _changes_for(
         doer = doer or _refs(subject, resolved, quotes)
         if not doer and subject is None and agent_of(token) is None:
             doer = _refs(_verbless_root(token, resolved), resolved, quotes)
+    if token.dep_ == "pcomp" and token.head.lower_ == "for":  # "praised X for taking Y": X
+        praised = [c for c in token.head.head.children if c.dep_ == "dobj"]
+        doer = _refs(praised[0], resolved, quotes) if praised else doer
     doer_id = doer[0] if doer else None
     out = []
+    after_preposition = token.i > 0 and token.doc[token.i - 1].pos_ == "ADP"
+    if token.dep_ == "amod" or after_preposition and token.tag_ in {"VBN", "VBD"}:
+        return []  # "in occupied East Jerusalem": a standing description, no change told
+    if trigger.kind == "entered" and any(c.dep_ == "auxpass" for c in token.children):
+        return []  # "a deal is reached in X": nobody entered X
+    if trigger.kind in {"withdrew", "retreated_to"} and _people(subject):
+        return []  # "thousands of Iraqis flee Mosul": people fleeing, no side leaving
     if trigger.kind in {"captured", "entered", "besieged"}:
         places = taken_places(token, objects, resolved)
         if not passive:  # "X is captured by Y": subject_of leaves X out where Y is named
@@ -239,6 +263,16 @@ def _changes_for(
         if not places and relative is not None and antecedent(relative, token) != relative:
             # "Kunduz, which was captured by X": the noun the relative clause hangs on
             places += subject_places(token.head, resolved)
+        described = token.head
+        if token.dep_ == "advcl" and described.pos_ == "VERB":  # hung on the verb
+            described = next((c for c in described.children if c.dep_ == "dobj"), described)
+        participle = token.dep_ in {"acl", "advcl"} and token.tag_ == "VBN"
+        if not places and participle and agent_of(token) and described.pos_ != "VERB":
+            # "hit Tal Rifaat, recently captured by X": the name the participle describes
+            places += subject_places(described, resolved)
+            places += facility_places([described], resolved) if not places else []
+            if not places and described.pos_ == "PROPN":  # a name no gazetteer knows
+                places += names_places([described], resolved)
         if not places:  # "... after the town of X is captured by Y", its subject misparsed
             places = names_places(passive_subject_names(token), resolved)
         pronoun = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
@@ -339,11 +373,47 @@ def _told_done(trigger: Token) -> bool:
     )
 
 
+def report_countries(resolved: ResolvedDocument) -> set[str]:
+    """The countries the report's parties belong to (a country's own name among them)."""
+    found = {
+        actor.record.country
+        for actor in resolved.linked.actors.values()
+        if actor.record is not None and actor.record.country
+    }
+    return found  # not the focus country: a namesake abroad may have made it
+
+
+def _in_report_country(place: PlaceMention, countries: set[str], sentence: Span) -> PlaceMention:
+    """A place where the report's parties are: a namesake in a country no party of the
+    report belongs to ('Konna' read as a village in Ireland in a report on Mali's army) is
+    the whole name the text gives ('Baba Amr' of 'Baba'), with no point; a name no gazetteer
+    knows lies in the report's one country, when it has one."""
+    if place.country and countries and place.country not in countries:
+        end = place.end
+        for token in sentence:  # the rest of the name: "Baba" + "Amr"
+            if token.idx == end + 1 and token.pos_ == "PROPN" and token.text[:1].isupper():
+                end = token.idx + len(token)
+        text = sentence.doc.text[place.start : end]
+        return PlaceMention(
+            text=text, start=place.start, end=end, name=text,
+            country=next(iter(countries)) if len(countries) == 1 else None,
+        )  # fmt: skip
+    if place.country is None and len(countries) == 1:
+        return place.model_copy(update={"country": next(iter(countries))})
+    return place
+
+
+def _object_of_intent(token: Token) -> bool:
+    """'an operation to take control of X': the noun 'control' taken by a verb meant."""
+    return token.pos_ == "NOUN" and token.dep_ == "dobj" and intended(token.head)
+
+
 def find_control(resolved: ResolvedDocument, quotes: list[Quote]) -> list[ControlChange]:
     """Every control change the report states, one per place and kind per clause."""
     published = resolved.linked.parsed.document.published
     changes: list[ControlChange] = []
     seen: set[tuple] = set()
+    countries = report_countries(resolved)
     for sentence in sentences_of(resolved.linked.parsed.doc):
         triggers = _triggers(sentence)
         tokens = [t.token for t in triggers]
@@ -351,7 +421,8 @@ def find_control(resolved: ResolvedDocument, quotes: list[Quote]) -> list[Contro
             meant = modality_of(trigger.token) in SKIPPED_MODALITIES and not _told_done(
                 trigger.token
             )
-            if meant or intended(trigger.token):
+            meant = meant or intended(trigger.token) or _object_of_intent(trigger.token)
+            if meant:
                 continue  # "will take X", "an operation to capture X": meant, not done
             for place, kind, gained, lost in _changes_for(trigger, resolved, quotes):
                 if gained and gained == lost:
@@ -364,6 +435,7 @@ def find_control(resolved: ResolvedDocument, quotes: list[Quote]) -> list[Contro
                     trigger.token, tokens, resolved
                 )
                 value = date.value if date else None
+                place = _in_report_country(place, countries, sentence)
                 key = (place.name, kind, gained, lost, value or published, modality)
                 if key in seen:
                     continue

@@ -100,8 +100,11 @@ def facility_places(tokens: list[Token], resolved: ResolvedDocument) -> list[Pla
             town = _town_near(token, resolved)
             label = f"{label} near {town.name or town.text}" if town else label
         if town is None and names and owner is None:
-            found.append(_unplaced(names, token))  # "the Elephant Field oil field"
-            continue
+            town = _town_near(token, resolved, {"in"})  # "the Hanano district in Aleppo"
+            if town is None:
+                found.append(_unplaced(names, token))  # "the Elephant Field oil field"
+                continue
+            label = _unplaced(names, token).name or label
         if town is None:
             continue
         found.append(
@@ -110,11 +113,14 @@ def facility_places(tokens: list[Token], resolved: ResolvedDocument) -> list[Pla
     return found
 
 
-def _town_near(noun: Token, resolved: ResolvedDocument) -> PlaceMention | None:
-    """The town a facility is said to be near or outside ('an air base near Sabha')."""
+def _town_near(
+    noun: Token, resolved: ResolvedDocument, words: set[str] = NEAR_WORDS
+) -> PlaceMention | None:
+    """The town a facility is said to be near or outside ('an air base near Sabha'), or in
+    ('the Hanano district in eastern Aleppo', at the town's point)."""
     doc = noun.doc
     for child in noun.children:
-        if child.dep_ != "prep" or child.lower_ not in NEAR_WORDS:
+        if child.dep_ != "prep" or child.lower_ not in words:
             continue
         for obj in (g for g in child.children if g.dep_ == "pobj"):
             for (start, end), place in resolved.place_at.items():

@@ -16,6 +16,7 @@ from frontlines.clauses import actor_refs, agent_of, phrase_tokens, subject_of, 
 from frontlines.kb import load_data
 from frontlines.kb.countries import is_generic_class
 from frontlines.mentions import actor_records
+from frontlines.relate.forces import speakers_force
 from frontlines.relate.phrases import backers_in, is_person, side_refs
 from frontlines.relate.speech import reporting_subject, stands_for_speaker
 from frontlines.resolve import ResolvedDocument
@@ -33,6 +34,9 @@ def _words(name: str) -> frozenset[str]:
 def _sides(head: Token | None, resolved: ResolvedDocument) -> list[str]:
     if head is None:
         return []
+    spoken_for = speakers_force(head, resolved)  # "Turkey says its military shelled X"
+    if spoken_for is not None:
+        return [spoken_for]
     described = {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree}
     found: list[str] = []
     for conjunct in with_conjuncts(head):  # each conjunct a side: "Turkey and the FSA"
@@ -216,6 +220,14 @@ def fight_pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple]:
             pair = _object_fight(token, resolved)
             if pair is not None:
                 yield "opposes", token, *pair
+        elif token.pos_ == "NOUN" and {lemma, token.lower_} & _words("attack_nouns"):
+            # "launch a counter-attack against X", "their airstrike campaign against X"
+            others = [a for a in _sides_after(token, {"against"}, resolved) if _armed(a, resolved)]
+            own = [c for c in token.children if c.dep_ in {"compound", "poss", "nmod"}]
+            sides = [s for c in own for s in _sides(c, resolved) if s not in others]
+            sides = sides or [s for s in _clause_sides(token, resolved) if s not in others]
+            if sides and others and not averted(token):
+                yield "opposes", token, sides, others
 
 
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
@@ -293,6 +305,8 @@ def capture_pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple]
         if token.pos_ != "VERB" or lemma not in _capture_lemmas():
             continue
         losers = _sides_after(token, {"from"}, resolved)
+        for taken in (c for c in token.children if c.dep_ == "dobj" and not losers):
+            losers = _sides_after(taken, {"from"}, resolved)  # "captured sites from X"
         if not losers:  # "seized two strongholds held by X"
             objects = [t for c in token.children if c.dep_ == "dobj" for t in c.subtree]
             losers = side_refs(held_by_agent(objects, resolved), resolved)
@@ -323,12 +337,31 @@ HELD_VERBS = {"hold", "control", "occupy", "seize", "capture", "take", "overrun"
 
 
 def relative_holder(trigger: Token, resolved: ResolvedDocument) -> str | None:
-    """'captured Morek, which rebels had held since 2014': the rebels held it."""
+    """'captured Morek, which rebels had held since 2014', 'captured X, previously held by
+    the army', 'captured X after months under rebel control': the rebels (the army) held it."""
+    for token in trigger.subtree:  # "under Houthi control", "under the control of X"
+        if token.lower_ == "under" and token.dep_ == "prep":
+            nouns = [c for c in token.children if c.dep_ == "pobj" and c.lemma_ == "control"]
+            owners = [
+                t
+                for n in nouns
+                for c in n.children
+                if c.dep_ in {"compound", "amod", "poss"} or c.dep_ == "prep" and c.lower_ == "of"
+                for t in c.subtree
+            ]
+            sides = side_refs([r.id for r in actor_refs(owners, resolved)], resolved)
+            if sides:
+                return sides[0]
     for child in trigger.children:
+        # "captured X, previously held by Y" with the participle hung on the verb
+        if child.dep_ == "advcl" and child.tag_ == "VBN" and child.lemma_ in HELD_VERBS:
+            sides = _sides(agent_of(child), resolved)
+            if sides:
+                return sides[0]
         if child.dep_ not in {"dobj", "prep"}:
             continue
         for token in child.subtree:
-            if token.dep_ != "relcl" or token.lemma_.lower() not in HELD_VERBS:
+            if token.dep_ not in {"relcl", "acl"} or token.lemma_.lower() not in HELD_VERBS:
                 continue
             subject, passive = subject_of(token)
             holder = agent_of(token)  # "which had been held by rebels"

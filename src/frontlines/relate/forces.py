@@ -5,9 +5,14 @@ forces'). Part of the `relate` stage's relations (`backing`)."""
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
+from frontlines.clauses import actor_refs
+from frontlines.kb import load_data
 from frontlines.kb.names import name_key
-from frontlines.mentions import actor_records
+from frontlines.mentions import actor_records, demonym_country
 from frontlines.models import ActorRef, Evidence
+from frontlines.relate.speech import reporting_subject
 from frontlines.resolve import ResolvedDocument
 
 ARMED_STATE_TYPES = {"military", "police"}  # kinds of a state's armed forces
@@ -84,3 +89,57 @@ def named_as_coded(resolved: ResolvedDocument) -> dict[str, str]:
         if coded and not linked.record.discovered and coded != actor_id:
             named.setdefault(coded, []).append(actor_id)
     return {coded: ids[0] for coded, ids in named.items() if len(ids) == 1}
+
+
+def names_facility_only(actor_id: str, resolved: ResolvedDocument) -> bool:
+    """Every mention of the actor is a word of a facility's name ('captured the Umaliqa
+    military base', read as the Giants brigades): a place, not a side that was fought."""
+    facilities = frozenset(str(w) for w in load_data("relate.yaml")["control"]["facility_nouns"])
+    doc = resolved.linked.parsed.doc
+    spans = [
+        doc.char_span(start, end, alignment_mode="expand")
+        for (start, end), other in resolved.linked.actor_of.items()
+        if other == actor_id
+    ]
+    if not spans or any(span is None for span in spans):
+        return False
+    for span in spans:
+        head = span.root
+        while head.dep_ in {"compound", "amod", "nmod"} and head.head != head:
+            head = head.head
+        if head == span.root or head.lemma_.lower() not in facilities:
+            return False
+    return True
+
+
+def no_side(ref: ActorRef, resolved: ResolvedDocument) -> bool:
+    """An event's target that is no side fought: a country named by its demonym or bare
+    name ('seized a Russian missile system'), or a name inside a facility's."""
+    return (
+        demonym_country(ref.text) is not None
+        or country_only(ref)
+        or names_facility_only(ref.id, resolved)
+    )
+
+
+
+OWN_PRONOUNS = {"its", "their"}
+
+
+def speakers_force(head: Token, resolved: ResolvedDocument) -> str | None:
+    """'Turkey says its military shelled X', where 'military' reads as the report country's
+    forces: the speaking country's own forces of that kind (or the country)."""
+    if not any(c.dep_ == "poss" and c.lower_ in OWN_PRONOUNS for c in head.children):
+        return None
+    speaker = reporting_subject(head.head) if head.head != head else None
+    if speaker is None:
+        return None
+    own = [r.id for r in actor_refs(list(head.subtree), resolved)]
+    for ref in actor_refs(list(speaker.subtree), resolved):
+        record = actor_records().get(ref.id)
+        if record is None or record.type != "state":
+            continue
+        kinds = [a.removeprefix(f"{actor_records()[a].country}-") for a in own if "-" in a]
+        forces = [f"{ref.id}-{kind}" for kind in kinds if f"{ref.id}-{kind}" in actor_records()]
+        return forces[0] if forces else ref.id
+    return None

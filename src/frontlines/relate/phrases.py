@@ -200,9 +200,20 @@ def _backed(token: Token, sentence: Span, resolved: ResolvedDocument):
         gap = text[after:start]  # the heading's sentence may end between the two
         if start > after and (any(mark in gap for mark in ",;:().!?") or len(gap.split()) > 3):
             break
+        if _demonym_modifier(start, end, actor_id, resolved):
+            continue  # "U.S.-backed Syrian rebel alliance": the alliance, not Syria
         return "supports", token, sources, [actor_id]
     named = _named_before(token, resolved)
     return ("supports", token, sources, [named]) if named and named not in sources else None
+
+
+def _demonym_modifier(start: int, end: int, actor_id: str, resolved: ResolvedDocument) -> bool:
+    """A country named by an adjective before a noun ('Syrian' of 'Syrian rebel alliance')."""
+    linked = resolved.linked.actors.get(actor_id)
+    if linked is None or linked.record.type != "state":
+        return False
+    span = resolved.linked.parsed.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in {"amod", "compound"} and span.root.pos_ == "ADJ"
 
 
 def _named_before(token: Token, resolved: ResolvedDocument) -> str | None:
@@ -244,6 +255,9 @@ def _possessive(token: Token, resolved: ResolvedDocument):
         persons = persons_named(owner, resolved)
     if not persons:
         return None
+    own = [t for t in phrase_tokens(token.head) if t.i not in {o.i for o in owner}]
+    if not any(t.pos_ == "PROPN" for t in own):
+        return None  # "Haftar's forces" are his own, no force named by a name
     forces = _force_of(token.head, {t.i for t in owner}, resolved)
     forces = [f for f in forces if f not in persons]
     return ("commands", token, persons, forces) if forces else None
@@ -367,3 +381,20 @@ def backers_only(resolved: ResolvedDocument) -> set[str]:
         backing = any(a < end and start < b for a, b in spans)
         named[actor_id] = named.get(actor_id, True) and backing
     return {actor_id for actor_id, only in named.items() if only}
+
+
+def run_after(token: Token) -> list[Token]:
+    """The name after a preposition the parser left without its object ('loyal to Field
+    marshal X seizes', X read as the verb's subject)."""
+    run = []
+    for following in token.doc[token.i + 1 : token.sent.end]:
+        if following.pos_ not in {"PROPN", "NOUN"}:
+            break
+        run.append(following)
+    return run
+
+
+def member_phrase(token: Token) -> str | None:
+    """The member-of phrase starting at this token ('loyal to', 'belonging to'), if any."""
+    following = " ".join(t.lower_ for t in token.doc[token.i : token.i + 2])
+    return following if following in _words("member_of", "phrases") else None

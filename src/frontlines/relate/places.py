@@ -37,6 +37,7 @@ REFERENCE_WORDS = {
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
     "northern", "southern", "eastern", "western", "km", "kilometres", "kilometers", "miles",
     "outskirts", "edge", "edges", "gates", "gate", "near", "outside", "vicinity", "direction",
+    "between",
 }  # fmt: skip
 
 
@@ -72,13 +73,25 @@ def places_in(tokens: list[Token], resolved: ResolvedDocument) -> list[tuple[Tok
             continue  # a fragment of a longer or garbled name is no place
         if _edge_of(span.root):
             continue  # "positions at the Hama provincial border": a line, not the town
-        governor = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
-        if governor.lower_ in REFERENCE_WORDS or span.root.head.lower_ in REFERENCE_WORDS:
+        if span.root.pos_ == "ADJ":
+            continue  # "from Kurdish fighters": whose, not where
+        named = _named_by(span.root)  # "outside the city of X": the city's own governor
+        governor = named.head.head if named.dep_ == "pobj" else named.head
+        if governor.lower_ in REFERENCE_WORDS or named.head.lower_ in REFERENCE_WORDS:
             continue  # "south of X" names a reference point
         if _describes(span.root) or locates(span.root):
             continue  # "the Kurdish stronghold of Afrin", "the Berber city of Zuwarah"
         found.append((span.root, _whole_name(span, place)))
     return found
+
+
+def _named_by(root: Token) -> Token:
+    """The settlement noun a name is 'of' ('the disputed city of X'), else the name."""
+    of = root.head if root.dep_ == "pobj" else None
+    settlements = set(lexicon()["settlement_nouns"])
+    if of is not None and of.lower_ == "of" and of.head.lemma_.lower() in settlements:
+        return of.head
+    return root
 
 
 def _edge_of(root: Token) -> bool:

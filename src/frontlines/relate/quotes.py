@@ -191,7 +191,8 @@ def _subject_phrase(verb: Token, frame: set[int]) -> Token | None:
                 subject = _subject_child(current, frame, {"nsubj"})
                 if subject is not None:
                     return subject
-                break
+                if current.dep_ != "conj":  # "X says ... but warned ... and added ...": X
+                    break
     clause = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
     for token in verb.doc[verb.i + 1 : verb.i + 6]:  # "said Colonel X, spokesman ..."
         if token.i not in frame or token.i in clause or token.is_punct and token.text != ",":

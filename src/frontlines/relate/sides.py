@@ -139,6 +139,9 @@ def _phrases(doc: Doc, linked: LinkedDocument) -> list[tuple[int, int, Token]]:
             if token.head.lemma_.lower() in _words("commanders"):  # "Rebel commander X"
                 found.append((token.i, token.i + 1, token))
             continue
+        if lower in _words("modifiers") and token.dep_ == "poss":
+            found.append((token.i, token.i + 1, token))  # "the rebel's capture of X"
+            continue
         if lower in _words("groups") and token.pos_ == "NOUN":  # "Syrian rebel groups"
             if not any(c.lower_ in _words("modifiers") for c in token.lefts):
                 continue
@@ -176,12 +179,32 @@ def _long_names(doc: Doc, linked: LinkedDocument) -> list[Span]:
     found = []
     for entity in entities_of(doc):
         span = strip_determiner(entity) if entity.label_ == "ORG" else None
-        if span is None or len(span) < LONG_NAME_TOKENS or span.sent.start == span.start:
+        if span is not None and _force_name(span):
+            pass  # "the Libyan Coast Guard": a force by its name, wherever it stands
+        elif span is None or len(span) < LONG_NAME_TOKENS or span.sent.start == span.start:
             continue  # a run opening its sentence is more often a heading
         inside = _covered(span.start_char, span.end_char, linked)
         if all(linked.actors[a].record.type == "state" for a in inside if a in linked.actors):
             found.append(span)
+    for token in doc:  # "the Southern Resistance" the tagger read as no entity
+        if token.pos_ != "PROPN" or token.lower_ not in _words("force_names"):
+            continue
+        words = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        span = doc[min((c.i for c in words), default=token.i) : token.i + 1]
+        taken = any(s.start <= token.i < s.end for s in found)
+        taken = taken or bool(_covered(span.start_char, span.end_char, linked))
+        if words and _force_name(span) and not taken:
+            found.append(span)
     return found
+
+
+def _force_name(span: Span) -> bool:
+    """'Libyan Coast Guard', 'Hamza Brigade': a capitalised name ending in a unit's word."""
+    return (
+        len(span) >= 2
+        and span[-1].lower_ in _words("force_names")
+        and all(t.text[:1].isupper() for t in span)
+    )
 
 
 def _unnamed_class(doc: Doc, linked: LinkedDocument) -> list[tuple[tuple[int, int], str]]:

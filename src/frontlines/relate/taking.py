@@ -32,17 +32,21 @@ def _words(name: str) -> frozenset[str]:
 
 
 def intended(trigger: Token) -> bool:
-    """'launched an offensive to retake X', 'an operation to capture X', 'moved to seize X':
-    an infinitive of taking that says what is meant, not what was done ('managed to take X'
-    is done)."""
+    """'launched an offensive to retake X', 'an operation to capture X', 'moved to seize X',
+    'began pushing into X': an infinitive (or a gerund) of taking that says what is meant or
+    under way, not what was done ('managed to take X' is done)."""
     marks = {c.lower_ for c in trigger.children if c.dep_ == "mark"}
     if marks & _words("open_marks") and trigger.tag_ in {"VB", "VBP", "VBZ"}:
         return True  # "we will not stop until we liberate X": not yet done
+    if trigger.tag_ == "VBG" and trigger.dep_ == "xcomp":  # "have begun pushing into X"
+        return trigger.head.lemma_.lower() in _words("intent_verbs")
     auxiliaries = [c for c in trigger.children if c.dep_ == "aux"]
     if not any(c.tag_ == "TO" for c in auxiliaries):
         return False
     if any(c.lemma_.lower() == "have" for c in auxiliaries):
         return False  # "claim to have captured X": told as done
+    if trigger.dep_ == "advcl":
+        return True  # "..., backed by X, to retake Y": the purpose, not what was done
     head = trigger.head
     if head.pos_ == "NOUN":  # "an operation to capture X", "a bid to retake X"
         return head.lemma_.lower() in _words("intent_nouns")

@@ -49,10 +49,12 @@ def unread_towns(trigger: Token, resolved: ResolvedDocument) -> list[PlaceMentio
     ('The Syrian Army retakes Palmyra from ISIL'): the town of the report's countries by
     that name, if there is one and the name is no known party."""
     found = []
-    for child in trigger.children:
-        if child.dep_ not in {"dobj", "advmod", "npadvmod"} or child.pos_ not in {"PROPN", "ADV"}:
+    for child in _objects(trigger):
+        if child.dep_ not in {"dobj", "advmod", "npadvmod", "pobj"}:
             continue
-        for head in with_conjuncts(child):
+        for head in _chain(child):  # "the city's airport, A and B": A and B
+            if head.pos_ not in {"PROPN", "ADV"}:
+                continue
             words = [
                 t for t in head.subtree
                 if t.dep_ in {"compound", "flat"} or t == head
@@ -66,7 +68,7 @@ def unread_towns(trigger: Token, resolved: ResolvedDocument) -> list[PlaceMentio
                 # "enter Qala e Naw, the provincial capital of X": the apposition says it is
                 # a town, whatever the name was read as
                 town = next(iter(named_as_party({head.i}, resolved)), None)
-            if town is None and head.ent_type_ in PLACE_LABELS and head.pos_ == "PROPN":
+            if town is None and _read_as_place(head):
                 # "M23 rebels captured Bunagana": a place by the parser's reading that no
                 # gazetteer knows, taken by its name with no point
                 town = unlisted_names({head.i}, trigger.doc, resolved)
@@ -74,6 +76,40 @@ def unread_towns(trigger: Token, resolved: ResolvedDocument) -> list[PlaceMentio
             if town is not None:
                 found.append(town)
     return found
+
+
+def _chain(head: Token) -> list[Token]:
+    """The head and its conjuncts, each hung on the one before ('A, B and C')."""
+    found = [head]
+    for item in found:
+        found += [c for c in with_conjuncts(item) if c not in found]
+        if len(found) > 12:
+            break
+    return found
+
+
+def _objects(trigger: Token) -> list[Token]:
+    """The verb's own objects, and the names 'of' a 'control' it takes ('took control of X')."""
+    found = list(trigger.children)
+    for child in trigger.children:
+        if child.dep_ == "dobj" and child.lemma_ == "control":
+            found += [g for c in child.children if c.lower_ == "of" for g in c.children]
+    return found
+
+
+# entity labels a small town's unknown name is given besides a place's ("Bariire and
+# Awdheegle" read as a title): taken as a place when no article stands before it (not
+# "seized the Stena Impero")
+MISREAD_LABELS = {"WORK_OF_ART", ""}
+
+
+def _read_as_place(head: Token) -> bool:
+    if head.pos_ != "PROPN":
+        return False
+    if head.ent_type_ in PLACE_LABELS:
+        return True
+    words = list(head.subtree)
+    return head.ent_type_ in MISREAD_LABELS and not any(t.dep_ == "det" for t in words)
 
 
 SETTLEMENT_WORDS = {"town", "city", "village", "capital", "district", "port", "hamlet"}
