@@ -26,6 +26,7 @@ from frontlines.clauses import (
     with_conjuncts,
 )
 from frontlines.kb import load_data
+from frontlines.kb.countries import countries as country_table
 from frontlines.mentions import demonym_country
 from frontlines.models import ControlChange, DateMention, PlaceMention, Quote
 from frontlines.parse import lemmas_of, sentences_of
@@ -383,12 +384,25 @@ def report_countries(resolved: ResolvedDocument) -> set[str]:
     return found  # not the focus country: a namesake abroad may have made it
 
 
+def _beside(country: str, countries: set[str]) -> bool:
+    """Whether `country` is one of `countries` or in the same part of the world as one: JNIM
+    of Mali takes Djibo in Burkina Faso; a Konna in Ireland is no place of Mali's war."""
+    table = country_table()
+    own = table.get(country)
+    return country in countries or (
+        own is not None
+        and own.subregion is not None
+        and any(table.get(c) and table[c].subregion == own.subregion for c in countries)
+    )
+
+
 def _in_report_country(place: PlaceMention, countries: set[str], sentence: Span) -> PlaceMention:
     """A place where the report's parties are: a namesake in a country no party of the
-    report belongs to ('Konna' read as a village in Ireland in a report on Mali's army) is
-    the whole name the text gives ('Baba Amr' of 'Baba'), with no point; a name no gazetteer
-    knows lies in the report's one country, when it has one."""
-    if place.country and countries and place.country not in countries:
+    report belongs to, nor one in its part of the world ('Konna' read as a village in Ireland
+    in a report on Mali's army), is the whole name the text gives ('Baba Amr' of 'Baba'),
+    with no point; a name no gazetteer knows lies in the report's one country, when it has
+    one."""
+    if place.country and countries and not _beside(place.country, countries):
         end = place.end
         for token in sentence:  # the rest of the name: "Baba" + "Amr"
             if token.idx == end + 1 and token.pos_ == "PROPN" and token.text[:1].isupper():
