@@ -96,3 +96,14 @@ def test_one_who_dies_of_an_attack_is_harmed_not_its_doer():
         "of his injuries."
     )
     assert event[1:] == ("Unidentified Armed Group (France)", "Civilians (Poland)")
+
+
+def test_armed_men_harmed_by_a_strike_are_the_group_named_on_them():
+    from conftest import text_extraction
+
+    events = text_extraction(
+        "A US airstrike killed five Taliban fighters in Helmand.", "2020-05-25"
+    ).events
+    assert [(e.actor1.name, e.actor2.name) for e in events] == [
+        ("Military Forces of United States", "Taliban")
+    ]

@@ -41,6 +41,7 @@ from frontlines.events.doers import (
     clash_sides,
     finder,
     forces_harmed,
+    harmed_armed_men,
     harms_unnamed,
     state_force_harmed,
     state_force_named,
@@ -305,7 +306,7 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         draft.actor2 = forces_harmed(draft, country, resolved) or draft.actor2
     state_doer = draft.actor1 is not None and draft.actor1.id.endswith(STATE_FORCE_SUFFIXES)
     if draft.actor2 is None and state_doer and armed_men_harmed(draft):
-        draft.actor2 = generic_ref(country, "unidentified", draft.trigger.text, resolved)
+        draft.actor2 = harmed_armed_men(draft, country, resolved)  # or an unnamed group
     if draft.event_type in FORCE_EVENT_TYPES:  # 'armed tribesmen kill 18 Houthi fighters'
         draft.actor1 = tribal_militia(draft.actor1, draft.sentence, country) or draft.actor1
     unknown = draft.actor2 is not None and draft.actor2.id.startswith("new-")

@@ -333,6 +333,20 @@ def armed_men_harmed(draft: Draft) -> bool:
     return False
 
 
+def harmed_armed_men(draft: Draft, country: str | None, resolved: ResolvedDocument) -> ActorRef:
+    """The side of the armed men harmed: the group named on them ('a drone strike killed two
+    Al Shabaab militants'), else an Unidentified Armed Group of the country."""
+    fighters = cue_words("armed_men_nouns")
+    for token in _harmed(draft):
+        if token.lower_ not in fighters:
+            continue
+        for ref in clauses.actor_refs(clauses.phrase_tokens(token), resolved):
+            record = actor_records().get(ref.id)
+            if record is not None and record.type not in {"state", "person"}:
+                return ref
+    return generic_ref(country, "unidentified", draft.trigger.text, resolved)
+
+
 def _harmed(draft: Draft) -> list[Token]:
     """The heads the sentence says violence was done to: the object or passive subject of
     a verb of harm ('killed five militants', 'soldiers were shot')."""
