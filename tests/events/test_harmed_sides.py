@@ -107,3 +107,15 @@ def test_armed_men_harmed_by_a_strike_are_the_group_named_on_them():
     assert [(e.actor1.name, e.actor2.name) for e in events] == [
         ("Military Forces of United States", "Taliban")
     ]
+
+
+def test_the_subjects_of_a_verb_of_fighting_are_the_two_sides_in_the_order_named():
+    from conftest import text_extraction
+
+    for text, sides in (
+        ("JNIM and ISGS fighters clashed near Ndaki.", ("mli-jnim", "mli-issp")),
+        ("The Taliban and ISIS-K fought in Nangarhar.", ("afg-taliban", "afg-iskp")),
+    ):
+        events = text_extraction(text, "2020-05-25").events
+        assert events and events[0].actor2 is not None, text
+        assert (events[0].actor1.id, events[0].actor2.id) == sides, text

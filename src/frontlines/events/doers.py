@@ -384,6 +384,27 @@ def clash_sides(draft: Draft) -> tuple[list[list[Token]], bool]:
         heads = [first, *first.conjuncts]
         if len(heads) >= 2:
             return [clauses.phrase_tokens(head) for head in heads], True
+    return _fighting_subjects(draft.sentence, nouns)
+
+
+ONE_SIDED = {"fire", "gunfire", "war", "conflict"}  # "X and Y fired on protesters" fought nobody
+
+
+def _fighting_subjects(sentence: Span, nouns: frozenset | set) -> tuple[list[list[Token]], bool]:
+    """'JNIM and ISGS fighters clashed', 'Al Shabaab and ISIS militants clashed': the subjects
+    of a verb of fighting fought each other, in the order named."""
+    for token in sentence:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in set(nouns) - ONE_SIDED:
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        heads = [subject, *subject.conjuncts]
+        inner = [c for c in subject.children if c.dep_ in {"nmod", "compound"} and c.conjuncts]
+        if len(heads) < 2 and inner:  # the names joined inside one noun phrase
+            heads = [inner[0], *inner[0].conjuncts]
+        if len(heads) >= 2:
+            return [clauses.phrase_tokens(head) for head in heads], True
     return [], False
 
 
