@@ -81,3 +81,14 @@ def test_an_attack_told_amid_fighting_is_a_clash():
     )
     as_battle_on_armed_side(draft)
     assert draft.sub_event_type == "Armed clash"
+
+
+def test_the_imbonerakure_are_a_known_militia():
+    from conftest import text_extraction
+
+    events = text_extraction(
+        "Members of the Imbonerakure raped a woman in Muyinga province.", "2020-06-20"
+    ).events
+    assert [(e.sub_event_type, e.actor1.id) for e in events] == [
+        ("Sexual violence", "bdi-imbonerakure")
+    ]
