@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import text_extraction
 
 
@@ -105,13 +106,36 @@ def test_a_heading_town_places_an_event_its_sentence_puts_only_in_the_country():
     assert event.location is not None and event.location.name == "Kabul"
 
 
-def test_units_in_parentheses_the_gazetteer_does_not_all_know_still_hold_the_village():
-    # ACLED's notes write the village's units after it: the village is where it happened
-    event = _first(
-        "On 3 March 2020, JNIM militants attacked a military post in Boni (Hombori, Mopti)."
-    )
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # ACLED's notes write the village's units after it: the village is where it happened
+        (
+            "On 3 March 2020, JNIM militants attacked a military post in Boni (Hombori, Mopti).",
+            ("Boni", "MLI"),
+        ),
+        # one bracketed unit, with particles
+        (
+            "On 18 June 2020, IS members clashed with the SDF in Shuhayl (Deir ez Zor).",
+            ("Shuhayl", "SYR"),
+        ),
+        # a town the gazetteer lacks, placed by any unit in its parentheses
+        (
+            "On 9 June 2020, the Malian army regained control of Tessit (Ansongo, Gao) from ISGS "
+            "militants.",
+            ("Tessit", "MLI"),
+        ),
+        # a compass part of a country is no province elsewhere, a doer's country no place
+        (
+            "War in North-West Pakistan: A U.S. drone strike kills five militants.",
+            ("Pakistan", "PAK"),
+        ),
+    ],
+)
+def test_places_as_event_records_and_headings_write_them(text, place):
+    event = _first(text)
     assert event.location is not None
-    assert (event.location.name, event.location.country) == ("Boni", "MLI")
+    assert (event.location.name, event.location.country) == place
 
 
 def test_names_listed_before_their_units_lie_in_them_not_in_namesakes_abroad():
@@ -122,26 +146,9 @@ def test_names_listed_before_their_units_lie_in_them_not_in_namesakes_abroad():
     assert event.location is not None and event.location.country == "MLI"
 
 
-def test_a_village_is_placed_in_its_one_bracketed_unit_with_particles():
+def test_the_islamic_states_abbreviation_is_a_party_not_the_verb():
     event = _first("On 18 June 2020, IS members clashed with the SDF in Shuhayl (Deir ez Zor).")
-    assert event.location is not None
-    assert (event.location.name, event.location.country) == ("Shuhayl", "SYR")
     assert event.actor1 is not None and event.actor1.name == "Islamic State"  # not "is"
-
-
-def test_a_town_the_gazetteer_lacks_is_placed_by_any_unit_in_its_parentheses():
-    event = _first(
-        "On 9 June 2020, the Malian army regained control of Tessit (Ansongo, Gao) from ISGS "
-        "militants."
-    )
-    assert event.location is not None
-    assert (event.location.name, event.location.country) == ("Tessit", "MLI")
-
-
-def test_a_compass_part_of_a_country_is_no_province_elsewhere_and_a_doers_country_no_place():
-    event = _first("War in North-West Pakistan: A U.S. drone strike kills five militants.")
-    assert event.location is not None
-    assert (event.location.name, event.location.country) == ("Pakistan", "PAK")
 
 
 def test_a_sentence_naming_no_place_is_in_the_country_the_report_is_about():

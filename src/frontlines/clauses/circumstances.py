@@ -247,12 +247,16 @@ def harm_by_hazard(trigger: Token) -> bool:
     return False
 
 
+def _attack_told(sentence: Span) -> bool:
+    """Whether the sentence has a word of an attack, a weapon or an armed party."""
+    return bool({t.lower_ for t in sentence} & cue_words("attack_cues"))
+
+
 def disaster_told(sentence: Span) -> bool:
     """'At least five people were killed after a volcano erupted', 'deaths in Sunday's volcanic
     eruption rose to 99': a sentence that names a natural or accidental hazard and no word of an
     attack, a weapon or an armed party tells a disaster, whatever clause the hazard sits in."""
-    forms = {t.lower_ for t in sentence}
-    if forms & cue_words("attack_cues"):
+    if _attack_told(sentence):
         return False
     hazards = cue_words("hazard_words")
     return any(  # the noun: "armed men stormed the hotel" is no storm
@@ -264,10 +268,9 @@ def disaster_told(sentence: Span) -> bool:
 def industrial_accident(sentence: Span) -> bool:
     """'A chemical plant exploded', 'gas leaked from a factory': a blast, a fire or a leak at
     an industrial site, with no word of an attack, bomb or armed party, is an accident."""
-    forms = {t.lower_ for t in sentence}
-    if forms & cue_words("attack_cues"):
+    if _attack_told(sentence):
         return False
-    lemmas = {t.lemma_.lower() for t in sentence} | forms
+    lemmas = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
     sites = cue_words("industrial_sites")
     mishaps = cue_words("industrial_mishaps")
     return any(t.lemma_.lower() in sites for t in sentence) and bool(lemmas & mishaps)

@@ -23,7 +23,7 @@ from frontlines.clauses.place_ladder import (
 )
 from frontlines.kb.cues import cue_words
 from frontlines.kb.gazetteer import PART_OF_TOWN_FEATURES, REGION_FEATURES
-from frontlines.mentions import is_demonym
+from frontlines.mentions import COMPASS_WORD, is_demonym
 from frontlines.models import Location
 from frontlines.parse import char_span, sentence_of, sentences_of, text_of
 from frontlines.resolve import ResolvedDocument
@@ -198,10 +198,7 @@ def _town_of_landmark(chosen: tuple | None, candidates: list[tuple]) -> tuple | 
     return towns[0] if towns else chosen
 
 
-_COMPASS_BEFORE = re.compile(
-    r"\b((?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)\s+$",
-    re.IGNORECASE,
-)
+_COMPASS_BEFORE = re.compile(rf"\b({COMPASS_WORD})\s+$", re.IGNORECASE)
 
 
 def _with_compass(text: str, start: int, name: str) -> str:

@@ -37,7 +37,6 @@ from frontlines.events.doers import (
     STATE_FORCE_SUFFIXES,
     armed_men_country,
     armed_men_doers,
-    armed_men_harmed,
     clash_sides,
     finder,
     forces_harmed,
@@ -305,8 +304,8 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
     if draft.event_type in FORCE_EVENT_TYPES:  # 'killing three policemen', 'a police station'
         draft.actor2 = forces_harmed(draft, country, resolved) or draft.actor2
     state_doer = draft.actor1 is not None and draft.actor1.id.endswith(STATE_FORCE_SUFFIXES)
-    if draft.actor2 is None and state_doer and armed_men_harmed(draft):
-        draft.actor2 = harmed_armed_men(draft, country, resolved)  # or an unnamed group
+    if draft.actor2 is None and state_doer:  # 'killed five Taliban fighters', 'militants'
+        draft.actor2 = harmed_armed_men(draft, country, resolved)
     if draft.event_type in FORCE_EVENT_TYPES:  # 'armed tribesmen kill 18 Houthi fighters'
         draft.actor1 = tribal_militia(draft.actor1, draft.sentence, country) or draft.actor1
     unknown = draft.actor2 is not None and draft.actor2.id.startswith("new-")

@@ -322,29 +322,25 @@ def _attacked_post(token: Token) -> bool:
     return token.dep_ == "dobj" and token.head.lemma_.lower() in attack
 
 
-def armed_men_harmed(draft: Draft) -> bool:
+def harmed_armed_men(
+    draft: Draft, country: str | None, resolved: ResolvedDocument
+) -> ActorRef | None:
     """'The army killed scores of terrorists', 'five militants were killed': the violence was
-    done to armed men the text does not name, a side in a fight rather than civilians."""
+    done to armed men, a side in a fight rather than civilians. Their side is the group named
+    on them ('a drone strike killed two Al Shabaab militants'), else an Unidentified Armed
+    Group of the country; None where no armed men are among the harmed."""
     fighters = cue_words("armed_men_nouns")
+    harmed = False
     for token in _harmed(draft):
         nouns = [token, *[c for c in token.children if c.dep_ == "prep" for c in c.children]]
-        if any(n.lower_ in fighters for n in nouns):  # "scores of terrorists"
-            return True
-    return False
-
-
-def harmed_armed_men(draft: Draft, country: str | None, resolved: ResolvedDocument) -> ActorRef:
-    """The side of the armed men harmed: the group named on them ('a drone strike killed two
-    Al Shabaab militants'), else an Unidentified Armed Group of the country."""
-    fighters = cue_words("armed_men_nouns")
-    for token in _harmed(draft):
+        harmed = harmed or any(n.lower_ in fighters for n in nouns)  # "scores of terrorists"
         if token.lower_ not in fighters:
             continue
         for ref in clauses.actor_refs(clauses.phrase_tokens(token), resolved):
             record = actor_records().get(ref.id)
             if record is not None and record.type not in {"state", "person"}:
                 return ref
-    return generic_ref(country, "unidentified", draft.trigger.text, resolved)
+    return generic_ref(country, "unidentified", draft.trigger.text, resolved) if harmed else None
 
 
 def _harmed(draft: Draft) -> list[Token]:
@@ -393,8 +389,9 @@ ONE_SIDED = {"fire", "gunfire", "war", "conflict"}  # "X and Y fired on proteste
 def _fighting_subjects(sentence: Span, nouns: frozenset | set) -> tuple[list[list[Token]], bool]:
     """'JNIM and ISGS fighters clashed', 'Al Shabaab and ISIS militants clashed': the subjects
     of a verb of fighting fought each other, in the order named."""
+    verbs = set(nouns) - ONE_SIDED
     for token in sentence:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in set(nouns) - ONE_SIDED:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
             continue
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         if subject is None:

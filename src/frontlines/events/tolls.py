@@ -159,12 +159,12 @@ def place_toll(
         _attach_earlier(found, drafts, index, sentences, resolved)
     latest = [d for d in recent if d.sentence_index == recent[-1].sentence_index]
     if found or not recent:
-        if _attach(sentence, found, index) is not None:
-            pass
-        elif recent and _bearers(found) == []:
-            _attach(sentence, latest, index)  # "X says 19 of its fighters were killed"
-        elif not recent:  # "a rescue operation frees two hostages and kills nine pirates":
-            _attach(sentence, [d for d in found if d.plover_type == "ASSAULT"], index, True)
+        if _attach(sentence, found, index) is None:
+            if recent and _bearers(found) == []:
+                _attach(sentence, latest, index)  # "X says 19 of its fighters were killed"
+            elif not recent:  # "a rescue operation frees two hostages and kills nine pirates"
+                assaults = [d for d in found if d.plover_type == "ASSAULT"]
+                _attach(sentence, assaults, index, True)
     else:  # of the events of the latest sentence before, the violent one
         _date_from(_attach(sentence, latest, index), bare)
     return found
@@ -243,13 +243,13 @@ def lead_carries_toll(drafts: list[Draft], sentences: Sequence[Span]) -> None:
     lead = next((d for d in drafts if not d.historical), None)
     if lead is None or lead.event_type is None or lead.fatalities:
         return
+    markers = fatality_words("other_scene_markers")
     for draft in drafts[drafts.index(lead) + 1 :]:
         if draft.historical or draft.sentence_index - lead.sentence_index > NEAR:
             continue
         told = {s for s, value, _ in draft.fatalities if value > 0}
         if not told:
             continue
-        markers = fatality_words("other_scene_markers")
         if any(t.lower_ in markers for s in told for t in sentences[s]):
             return
         lead.fatalities, draft.fatalities = draft.fatalities, []

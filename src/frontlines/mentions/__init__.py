@@ -17,11 +17,13 @@ from frontlines.mentions.base import Mention, MentionSet, mention
 from frontlines.mentions.clues import country_references, town_clues
 from frontlines.mentions.dates import explicit_dates
 from frontlines.mentions.demonyms import demonym_country, is_demonym
+from frontlines.mentions.place_names import COMPASS_WORD
 from frontlines.mentions.places import TOWN_FEATURE, place_mentions
 from frontlines.mentions.unresolved import UNRESOLVED, looks_like_acronym
 from frontlines.parse import ParsedDocument, char_span, entities_of, sentence_starts
 
 __all__ = [
+    "COMPASS_WORD",
     "TOWN_FEATURE",
     "UNRESOLVED",
     "Mention",

@@ -90,10 +90,9 @@ def _joining_hyphen(token: Token) -> bool:
     )
 
 
-_COMPASS_NAME = re.compile(
-    r"(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central",
-    re.IGNORECASE,
-)
+# "north", "north-west", "southeastern", "central": the part of a place a word names
+COMPASS_WORD = r"(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central"
+_COMPASS_NAME = re.compile(COMPASS_WORD, re.IGNORECASE)
 
 
 def without_compass_parts(found: list[Mention], text: str) -> list[Mention]:
