@@ -14,7 +14,9 @@ def _first(text: str):
 def test_recovered_control_is_taken_not_found():
     # "recover" is also a verb of finding ('recovered the bodies'): with ground as its object
     # the force took it, and stays the doer
-    event = _first("Iraqi government forces recovered control of four villages after heavy fighting.")
+    event = _first(
+        "Iraqi government forces recovered control of four villages after heavy fighting."
+    )
     assert event.sub_event_type == "Government regains territory"
     assert event.actor1 is not None and event.actor1.name.startswith("Military Forces of Iraq")
 
