@@ -41,3 +41,13 @@ def test_forces_loyal_to_the_government_are_its_military():
     )
     assert event.sub_event_type == "Government regains territory"
     assert event.actor1 is not None and (event.actor1.country, event.actor1.inter) == ("YEM", 1)
+
+
+def test_military_forces_of_an_event_record_are_the_countrys():
+    # the event records' own wording: "military forces", "police forces", no country named
+    event = _first(
+        "On 5 May 2020, military forces regained control of Kidal town after clashes with "
+        "CMA fighters."
+    )
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of Mali"
+    assert event.sub_event_type == "Government regains territory"
