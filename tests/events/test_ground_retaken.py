@@ -51,3 +51,19 @@ def test_military_forces_of_an_event_record_are_the_countrys():
     )
     assert event.actor1 is not None and event.actor1.name == "Military Forces of Mali"
     assert event.sub_event_type == "Government regains territory"
+
+
+def test_entering_ground_the_other_side_left_stays_a_transfer_whatever_the_war():
+    event = _first(
+        "Kenyan troops entered the port town of Kismayo after the withdrawal of Al-Shabaab "
+        "fighters during the battle for the south."
+    )
+    assert event.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_taken_without_facing_resistance_is_a_transfer():
+    event = _first(
+        "Government forces took full control of Bani Walid without facing any resistance, "
+        "as the militia abandoned its positions."
+    )
+    assert event.sub_event_type == "Non-violent transfer of territory"

@@ -61,11 +61,13 @@ def _battle_type(
     """(event type, sub-event type, whether fighting is told) of a rule's event: ground taken
     with fighting told, or by a verb of taking by force ("captured", not "entered"), is a
     battle named by who took it, unless the sentence says there was no fight, or says the other
-    side left without telling the fighting it left under ("withdrew after heavy shelling")."""
+    side left, short of a taking by force under fire ("recaptured ... from rebels who withdrew
+    after heavy shelling")."""
     told = bool(rule.battle_if_any) and context.any(rule.battle_if_any)
     forced = phrase.lower() in rule.battle_by_default
     left = bool(rule.battle_left) and context.any(rule.battle_left)
-    if (told or (forced and not left)) and not context.any(rule.battle_none):
+    # ground the other side left is a battle only when it was taken by force under fire
+    if (forced or told) and (not left or (forced and told)) and not context.any(rule.battle_none):
         key = "state" if actor1 is not None and actor1.inter == 1 else "non_state"
         pair = rule.battle_types.get(key) or [rule.event_type, rule.sub_event_type]
         return pair[0], pair[1], told
