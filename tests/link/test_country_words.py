@@ -78,3 +78,12 @@ def test_an_unknown_village_said_to_be_in_a_country_is_not_placed_at_a_town_abro
     ).events
     strike = [e for e in events if e.location and e.location.name == "Ain Issa"]
     assert strike and strike[0].location.country == "SYR"
+
+
+def test_the_names_own_unit_word_stands_before_its_bracketed_units():
+    events = text_extraction(
+        "On 15 May 2020, ADF militants killed 8 civilians in Beni territory (Nord-Kivu).",
+        published="2020-06-01",
+    ).events
+    assert events and events[0].location is not None
+    assert events[0].location.country == "COD"

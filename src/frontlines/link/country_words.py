@@ -91,11 +91,23 @@ _LISTED_BEFORE_UNITS = re.compile(
 )
 
 
+# "Beni territory (Nord-Kivu)", "Kadisau village (Faskari, Katsina)": the name's own unit
+# word stands between it and the units it lies in
+_OWN_UNIT_WORD = re.compile(
+    r"^\s+(?:territory|district|province|region|county|commune|department|municipality|"
+    r"village|town|city|LGA|sector|chiefdom|locality|cercle|woreda|zone|governorate|"
+    r"prefecture|sub-county|subcounty|area|camp)(?=\s*\()"
+)
+
+
 def within_named_units(found: list[Place], after: str) -> tuple[list[Place], list[Place]]:
     """A name's entries kept to the division the text joins to it ('Tin Edia, Oudalan
     Province', 'X (Al Husha, Ad Dali)', 'X and Y (Koro, Mopti)'), and the divisions named (a
     namesake inside one is likelier). With no entry inside it, none is kept: the name is then
     placed at the unit, not at a namesake elsewhere ('Kamianka, Donetsk Oblast')."""
+    own = _OWN_UNIT_WORD.match(after)
+    if own:
+        after = after[own.end() :]
     listed = _LISTED_BEFORE_UNITS.match(after)
     if listed:
         after = after[listed.end() :]
