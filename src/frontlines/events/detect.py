@@ -34,7 +34,7 @@ from frontlines.events.rules import (
     rule_for,
 )
 from frontlines.events.sides import as_attack_on_civilians, as_battle_on_armed_side
-from frontlines.events.tolls import lead_carries_toll, place_toll
+from frontlines.events.tolls import coded_toll, lead_carries_toll, place_toll
 from frontlines.kb.cues import cue_words
 from frontlines.models import ActorRef, Event, Quote
 from frontlines.parse import sentences_of
@@ -369,6 +369,7 @@ def detect_events(resolved: ResolvedDocument, quotes: Sequence[Quote] = ()) -> l
             as_excessive_force(draft)
         drafts += found
     lead_carries_toll(drafts, sentences)
+    coded_toll(drafts, sentences)
     events = []
     day = clauses.report_day(resolved)  # the one day the report names, else its publication
     for number, draft in enumerate(fold_twins(drafts), start=1):
