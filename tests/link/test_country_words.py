@@ -87,3 +87,12 @@ def test_the_names_own_unit_word_stands_before_its_bracketed_units():
     ).events
     assert events and events[0].location is not None
     assert events[0].location.country == "COD"
+
+
+def test_the_ends_of_a_road_are_places_whatever_the_tagger_called_them():
+    events = text_extraction(
+        "On 12 April 2020, an IED exploded on the road between Gao and Ansongo, killing 2 soldiers.",
+        published="2020-06-01",
+    ).events
+    assert events and events[0].location is not None
+    assert (events[0].location.name, events[0].location.country) == ("Gao", "MLI")
