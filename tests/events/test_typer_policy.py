@@ -33,21 +33,3 @@ def test_a_sure_attack_stands_against_the_sides(monkeypatch):
     assert unsure[0].sub_event_type == "Armed clash"  # police are an armed side
     sure = _typed_as(monkeypatch, _typing("Attack", typer.SURE_OF_SIDES + 0.05), text)
     assert sure[0].sub_event_type == "Attack"
-
-
-def test_an_air_strike_the_classifier_is_unsure_of_needs_something_that_flies():
-    from frontlines.parse import load_pipeline
-
-    def retyped(text: str) -> str | None:
-        sentence = next(load_pipeline()(text).sents)
-        typing = _typing("Air/drone strike", 0.3)
-        typing = Typing(**{**typing.__dict__, "event_type": "Explosions/Remote violence"})
-        return typer.with_context(sentence, typing).sub_event_type
-
-    assert (
-        retyped("Rebels took the town amid fighting with tribesmen backed by the coalition.")
-        is None
-    )
-    assert (
-        retyped("Coalition warplanes struck rebel positions near the town.") == "Air/drone strike"
-    )
