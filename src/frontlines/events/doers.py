@@ -397,7 +397,9 @@ def _fighting_subjects(sentence: Span, nouns: frozenset | set) -> tuple[list[lis
         if subject is None:
             continue
         heads = [subject, *subject.conjuncts]
-        inner = [c for c in subject.children if c.dep_ in {"nmod", "compound"} and c.conjuncts]
+        inner = [
+            c for c in subject.children if c.dep_ in {"nmod", "compound", "amod"} and c.conjuncts
+        ]
         if len(heads) < 2 and inner:  # the names joined inside one noun phrase
             heads = [inner[0], *inner[0].conjuncts]
         if len(heads) >= 2:
