@@ -116,6 +116,7 @@ def test_the_subjects_of_a_verb_of_fighting_are_the_two_sides_in_the_order_named
         ("JNIM and ISGS fighters clashed near Ndaki.", ("mli-jnim", "mli-issp")),
         ("The Taliban and ISIS-K fought in Nangarhar.", ("afg-taliban", "afg-iskp")),
         ("Indian and Pakistani forces exchanged fire in Poonch.", ("IND-military", "PAK-military")),
+        ("Houthi forces and pro-Hadi forces clashed in Al Jawf.", ("yem-houthis", "yem-hadi-gov")),
     ):
         events = text_extraction(text, "2020-05-25").events
         assert events and events[0].actor2 is not None, text

@@ -470,8 +470,9 @@ def _first_named_first(draft: Draft, country: str, resolved: ResolvedDocument) -
 
 
 def _within(ref: ActorRef, phrase: list[Token]) -> bool:
-    words = ref.text.split()
-    return bool(words) and any(t.text == words[-1] for t in phrase)
+    # every word of it: 'Houthi forces' is not within 'pro-Hadi forces'
+    words, texts = ref.text.split(), {t.text for t in phrase}
+    return bool(words) and words[-1] in texts and all(w in texts for w in words)
 
 
 def _side_actor(
