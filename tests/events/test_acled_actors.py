@@ -14,7 +14,8 @@ def _pairs(text: str, published: str = "2021-07-12") -> list[tuple]:
 
 
 def test_a_state_acts_by_its_forces_or_its_government():
-    assert ("Arrests", "Police Forces of Russia", None) in _pairs(
+    # the men arrested are civilians of the country where no word makes them armed men
+    assert ("Arrests", "Police Forces of Russia", "Civilians (Russia)") in _pairs(
         "Russia arrests two men plotting an attack."
     )
     assert _pairs("Israel strikes targets in Gaza.")[0][1] == "Military Forces of Israel"
@@ -556,3 +557,19 @@ def test_a_creed_the_tagger_named_is_no_armed_group():
         published="2011-10-28",
     )[0]
     assert attack[1] == "Unidentified Armed Group (Bosnia and Herzegovina)"
+
+
+def test_a_community_named_as_the_doers_is_its_peoples_ethnic_militia():
+    assert (
+        _pairs("Members of the Pokot community raided a village in Baringo, Kenya, killing two.")[
+            0
+        ][1]
+        == "Pokot Ethnic Militia (Kenya)"
+    )
+    assert _pairs("Three herders were killed by members of the Tiv community in Benue, Nigeria.")[
+        0
+    ][1:] == ("Tiv Ethnic Militia (Nigeria)", "Civilians (Nigeria)")
+    # the community harmed says nothing of the doers
+    assert _pairs("Gunmen attacked the Tiv community in Benue, Nigeria, killing five.")[0][1] == (
+        "Unidentified Armed Group (Nigeria)"
+    )
