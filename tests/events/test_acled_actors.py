@@ -573,3 +573,14 @@ def test_a_community_named_as_the_doers_is_its_peoples_ethnic_militia():
     assert _pairs("Gunmen attacked the Tiv community in Benue, Nigeria, killing five.")[0][1] == (
         "Unidentified Armed Group (Nigeria)"
     )
+
+
+def test_the_side_ground_is_taken_from_is_the_other_side_not_the_taker():
+    assert _pairs("Military forces regained control of Tongo Tongo, Niger, from ISGS.")[0] == (
+        "Government regains territory",
+        "Military Forces of Niger",
+        "Islamic State (Sahel)",
+    )
+    assert _pairs("The Nigerian army recaptured the town of Marte from Boko Haram.")[0][1] == (
+        "Military Forces of Nigeria"
+    )

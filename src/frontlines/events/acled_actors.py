@@ -59,6 +59,7 @@ from frontlines.events.named_doers import (
     branch_in,
     done_to,
     only_in_heading,
+    taken_from,
 )
 from frontlines.events.sides import agreement_partner
 from frontlines.kb.cues import cue_words
@@ -70,6 +71,7 @@ from frontlines.resolve import ResolvedDocument
 FORCE_SUB_TYPES = {"Disrupted weapons use", "Headquarters or base established"}
 POLICE_SUB_TYPES = {"Arrests", "Protest with intervention", "Excessive force against protesters"}
 REMOTE = "Explosions/Remote violence"
+TERRITORY_SUB_TYPES = {"Government regains territory", "Non-state actor overtakes territory"}
 UNNAMED_DOER_EVENT_TYPES = {"Explosions/Remote violence", "Violence against civilians"}
 CROWDS = {"Protests": "protesters", "Riots": "rioters"}
 # ACLED codes a protest met by force as the protest (the crowd actor1, the force actor2), and
@@ -149,6 +151,11 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         # killed in a suicide bombing': the side harmed, not the doer
         draft.actor1, draft.actor2 = None, draft.actor2 or draft.actor1
     draft.actor2 = draft.actor2 or agreement_partner(draft, resolved)  # 'X and Y sign a deal'
+    if draft.sub_event_type in TERRITORY_SUB_TYPES:  # 'regained Tongo Tongo from ISGS'
+        loser = taken_from(draft, resolved)
+        said = is_state(draft.actor2) and loser is not None and loser.id != draft.actor2.id
+        if loser is not None and (draft.actor2 is None or said):
+            draft.actor2 = loser
     home = home_country(draft, resolved)
     for role in ("actor1", "actor2"):
         setattr(draft, role, of_home(getattr(draft, role), home, draft.sentence, resolved))
