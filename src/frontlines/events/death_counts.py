@@ -210,6 +210,9 @@ def counts_of(sentence: Span) -> list[Count]:
             )  # "in two attacks", "on two villages", not "55 Islamic State insurgents"
             if not set(unit) & _words("not_counts") and not in_range and not events:
                 value = number_value(" ".join(t.text for t in tokens[index:end]))
+                if value is not None and unit and unit[0] in dozen:  # "two dozen fighters"
+                    value *= dozen[unit[0]]
+                    counted = counted_noun(tokens[end + (following[:1] == ["-"])])
                 if value is not None and value < 100000:
                     found.append(Count(value, False, token.i, counted))
             index = end
