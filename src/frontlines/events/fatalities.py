@@ -125,6 +125,11 @@ def _kind(count: Count) -> str | None:
     after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
     if after is not None and is_injury(after) and after.pos_ in {"VERB", "ADJ"}:
         return "injury"  # "rises to 38 with 155 injured"
+    fates = _words("other_fates")
+    if head.lemma_.lower() in fates or (
+        after is not None and after.lower_ in fates and after.pos_ in {"VERB", "ADJ"}
+    ):
+        return None  # "killing seven fighters with 40 captured", "and arrests 4"
     if _injury_before(count):
         return "injury"  # "kills 31 and injures over 100", "injures" misparsed
     along = _along_with(head)
@@ -383,10 +388,13 @@ def _running(head: Token) -> Token | None:
 
 def _over_campaign(verb: Token) -> bool:
     """A running total over a campaign ("bringing the toll to 34 since March 30", "the 2010
-    death toll", "the toll from the strikes to 32"), not the event's own toll raised by later
-    deaths ("dies of his injuries, raising the death toll to five")."""
+    death toll", "the toll from the strikes to 32") or over a land or a people ("the number of
+    Turkish soldiers killed in Syria", "the Israeli death toll", "the toll in the country"),
+    not the event's own toll raised by later deaths ("dies of his injuries, raising the death
+    toll to five")."""
     return any(
-        t.ent_type_ == "DATE" or t.lower_ in _words("campaign_markers") for t in verb.subtree
+        t.ent_type_ in {"DATE", "GPE", "NORP"} or t.lower_ in _words("campaign_markers")
+        for t in verb.subtree
     )
 
 
