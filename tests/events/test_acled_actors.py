@@ -584,3 +584,23 @@ def test_the_side_ground_is_taken_from_is_the_other_side_not_the_taker():
     assert _pairs("The Nigerian army recaptured the town of Marte from Boko Haram.")[0][1] == (
         "Military Forces of Nigeria"
     )
+
+
+def test_the_force_a_fight_is_with_is_the_side_that_fought_the_harmed():
+    assert _pairs(
+        "Mexico says 10 suspected drug gang members were killed in shootout with soldiers in "
+        "Valle Hermoso, Tamaulipas.",
+        published="2015-03-10",
+    )[0][1:] == ("Military Forces of Mexico", "Unidentified Armed Group (Mexico)")
+    assert (
+        _pairs(
+            "India claims two of its soldiers have been killed during a gunfight with Pakistani "
+            "forces in the Indian-controlled portion of Kashmir.",
+            published="2015-03-10",
+        )[0][1]
+        == "Military Forces of Pakistan"
+    )
+    # a fight told as a verb is its subject's
+    assert _pairs("Rebels clash with government troops in Aleppo, killing 10.")[0][1] != (
+        "Military Forces of Syria"
+    )

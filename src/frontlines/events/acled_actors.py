@@ -61,7 +61,7 @@ from frontlines.events.named_doers import (
     only_in_heading,
     taken_from,
 )
-from frontlines.events.sides import agreement_partner
+from frontlines.events.sides import agreement_partner, clash_partner
 from frontlines.kb.cues import cue_words
 from frontlines.kb.names import name_key
 from frontlines.mentions import actor_index, actor_records
@@ -247,6 +247,15 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         )
     if draft.event_type == "Battles":
         _first_named_first(draft, country, resolved)
+    unnamed = draft.actor1 is None or draft.actor1.id == f"{country}-unidentified"
+    if draft.event_type == "Battles" and unnamed and not armed_men_doers(draft):
+        partner = clash_partner(draft, country, resolved)  # 'in a shootout with soldiers'
+        if partner is not None and partner.id != (draft.actor1.id if draft.actor1 else None):
+            if draft.actor2 is not None and draft.actor2.id == partner.id:
+                # the harmed fought the force: an armed group where the text names none
+                unnamed_side = clauses.generic_actor(country, "unidentified", draft.trigger)
+                draft.actor2 = draft.actor1 or unnamed_side
+            draft.actor1 = partner
     if draft.sub_event_type in CROWD_FIRST:
         force_met_by_crowd(draft, country, resolved)
     if draft.sub_event_type in FORCE_FIRST:
