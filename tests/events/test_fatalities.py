@@ -236,3 +236,18 @@ def test_the_toll_of_the_first_incident_told(sentence, toll):
 )
 def test_counts_that_are_and_are_not_the_events_dead(sentence, toll):
     assert sentence_toll(load_pipeline()(sentence)[:]) == [(toll, False)]
+
+
+@pytest.mark.parametrize(
+    "sentence, toll",
+    [
+        # the parse gives the number to the adjective: it still counts the militants
+        ("Six suspect Al-Qaeda militants are killed in a drone strike in Southern Yemen.", 6),
+        # a number of factions counts no dead
+        ("Two rival factions clash in Waziristan, Pakistan, leaving 12 insurgents dead.", 12),
+        # some of the dead counted before are no more dead
+        ("6 policemen are killed during 2 attacks in Baghdad, with 2 of the corpses burning.", 6),
+    ],
+)
+def test_counts_the_parse_or_the_words_misplace(sentence, toll):
+    assert sentence_toll(load_pipeline()(sentence)[:]) == [(toll, False)]
