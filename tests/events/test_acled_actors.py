@@ -604,3 +604,16 @@ def test_the_force_a_fight_is_with_is_the_side_that_fought_the_harmed():
     assert _pairs("Rebels clash with government troops in Aleppo, killing 10.")[0][1] != (
         "Military Forces of Syria"
     )
+
+
+def test_a_peoples_fighters_are_its_ethnic_militia_when_the_deed_is_a_participle():
+    # '..., killing 40': the roles give the killing an unnamed doer; the subject of the verb
+    # it hangs on names the people's fighters
+    assert (
+        _pairs(
+            "Communal conflicts in Nigeria: Fulani herdsmen attack the community of Odugbeho in "
+            "Agatu, Benue State, killing 40 civilians in the process.",
+            published="2021-06-07",
+        )[0][1]
+        == "Fulani Ethnic Militia (Nigeria)"
+    )

@@ -220,10 +220,11 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         return
     if draft.actor1 is None and crowd:
         draft.actor1 = clauses.generic_actor(country, crowd, draft.trigger)
-    if draft.actor1 is None and (
+    unnamed = draft.actor1 is None or draft.actor1.id == f"{country}-unidentified"
+    if unnamed and (
         draft.event_type in FORCE_EVENT_TYPES or draft.sub_event_type in UNNAMED_DOER_SUB_TYPES
-    ):
-        draft.actor1 = unnamed_people_fighters(draft, country)
+    ):  # 'Fulani herdsmen attack ...', whatever unnamed doer the roles gave
+        draft.actor1 = unnamed_people_fighters(draft, country) or draft.actor1
     for role in ("actor1", "actor2"):
         described = described_actor(getattr(draft, role), draft, country, resolved)
         if described is not None:

@@ -113,7 +113,10 @@ def ethnic_militia(people: str, country: str, text: str) -> ActorRef:
 
 def unnamed_people_fighters(draft: Draft, country: str) -> ActorRef | None:
     """'Turkana raiders stole 200 cattle': a people's fighters the tagger did not name."""
-    subject = next((c for c in draft.trigger.children if c.dep_ == "nsubj"), None)
+    verbs = [draft.trigger]
+    if draft.trigger.dep_ in {"advcl", "conj", "xcomp"}:
+        verbs.append(draft.trigger.head)  # '..., killing 40': the subject of the verb before
+    subject = next((c for v in verbs for c in v.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.lower_ not in cue_words("ethnic_fighter_nouns"):
         return None
     names = [c for c in subject.children if c.dep_ in {"compound", "amod"} and c.text[:1].isupper()]
