@@ -163,8 +163,10 @@ def clash_partner(draft: Draft, country: str, resolved: ResolvedDocument) -> Act
             continue
         for partner in (c for c in token.children if c.dep_ == "pobj"):
             phrase = clauses.phrase_tokens(partner)
+            owners = [demonym_country(t.text) for t in phrase if demonym_country(t.text)]
+            owner = owners[0] if owners else country
             for ref in clauses.actor_refs(phrase, resolved):
-                if ref.id.endswith(("-military", "-police")):
+                if ref.id in {f"{owner}-military", f"{owner}-police"}:
                     return ref  # 'clashes with the Egyptian Army'
             kind = force_kind(partner)
             if kind not in {"military", "police"}:
@@ -172,10 +174,5 @@ def clash_partner(draft: Draft, country: str, resolved: ResolvedDocument) -> Act
             armed = cue_words("armed_descriptors") | {"mutinous", "rebel", "rogue"}
             if any(c.lower_ in armed for c in partner.children if c.dep_ == "amod"):
                 continue  # 'clashes with mutinous soldiers'
-            owners = [
-                demonym_country(c.text)
-                for c in partner.children
-                if c.dep_ in {"amod", "compound"} and demonym_country(c.text)
-            ]
-            return generic_ref(owners[0] if owners else country, kind, partner.text, resolved)
+            return generic_ref(owner, kind, partner.text, resolved)
     return None
