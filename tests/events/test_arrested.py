@@ -37,3 +37,10 @@ def _arrest(text: str) -> tuple:
 )
 def test_the_arrested_are_named_by_what_the_words_call_them(text, arrested):
     assert _arrest(text)[1] == arrested
+
+
+def test_the_arrested_tied_to_an_armed_group_are_that_group():
+    assert _arrest("Turkey arrests 21 people with alleged links to Daesh (ISIL).")[1] == (
+        "Islamic State"
+    )
+    assert _arrest("Four men with ties to ISIL are arrested in Nicaragua.")[1] == "Islamic State"

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+import frontlines.clauses as clauses
 from frontlines.events.actor_country import generic_ref
 from frontlines.events.folding import Draft
+from frontlines.events.named_doers import ARMED_TYPES
 from frontlines.kb.cues import cue_words
-from frontlines.mentions import demonym_country
+from frontlines.mentions import actor_records, demonym_country
 from frontlines.models import ActorRef
 from frontlines.resolve import ResolvedDocument
 
@@ -46,8 +48,22 @@ def arrested_side(draft: Draft, country: str, resolved: ResolvedDocument) -> Act
         kind = _kind(head)
         if kind is None:
             continue
+        group = _group_linked(head, resolved)
+        if group is not None:
+            return group  # 'people with alleged links to Daesh': that group's
         owner = _demonym_on(head) if kind == "civilians" else None
         return generic_ref(owner or country, kind, head.text, resolved)
+    return None
+
+
+def _group_linked(head: Token, resolved: ResolvedDocument) -> ActorRef | None:
+    """The armed group the words after the arrested tie them to ('21 people with alleged
+    links to Daesh', 'four men with ties to ISIL', 'suspected members of X')."""
+    after = [t for t in head.subtree if t.i > head.i]
+    for ref in clauses.actor_refs(after, resolved):
+        record = actor_records().get(ref.id)
+        if record is not None and record.type in ARMED_TYPES:
+            return ref
     return None
 
 
