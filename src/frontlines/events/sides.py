@@ -176,3 +176,27 @@ def clash_partner(draft: Draft, country: str, resolved: ResolvedDocument) -> Act
                 continue  # 'clashes with mutinous soldiers'
             return generic_ref(owner, kind, partner.text, resolved)
     return None
+
+
+# A fight over ground or a clash whose other side the text leaves unnamed: ACLED codes the
+# state's military of the place as that side, where the one named is no state force.
+UNNAMED_STATE_SIDE = {"Non-state actor overtakes territory", "Armed clash"}
+
+
+def state_other_side(draft: Draft, resolved: ResolvedDocument) -> None:
+    """'The Taliban captures Nirkh District', 'Rebels launch an offensive in the Nafusa
+    Mountains', 'Gunmen shoot down a military helicopter': a non-state side fighting or
+    taking ground with no other side named fought the state's military (in place)."""
+    from frontlines.events.actor_country import generic_ref, home_country
+
+    doer = draft.actor1
+    if draft.sub_event_type not in UNNAMED_STATE_SIDE or draft.actor2 is not None:
+        return
+    if doer is None or doer.inter in {1, 8}:
+        return  # a state force or a foreign one: the other side is not its own army
+    country = home_country(draft, resolved)
+    if not country:
+        return
+    side = generic_ref(country, "military", draft.trigger.text, resolved)
+    if side is not None and side.id != doer.id:
+        draft.actor2 = side
