@@ -115,6 +115,7 @@ def test_the_subjects_of_a_verb_of_fighting_are_the_two_sides_in_the_order_named
     for text, sides in (
         ("JNIM and ISGS fighters clashed near Ndaki.", ("mli-jnim", "mli-issp")),
         ("The Taliban and ISIS-K fought in Nangarhar.", ("afg-taliban", "afg-iskp")),
+        ("Indian and Pakistani forces exchanged fire in Poonch.", ("IND-military", "PAK-military")),
     ):
         events = text_extraction(text, "2020-05-25").events
         assert events and events[0].actor2 is not None, text

@@ -108,3 +108,12 @@ def test_an_assault_the_typer_gave_no_acled_type_still_carries_its_toll():
     draft = Draft(rule, sentence[6], sentence, None, None, "ASSAULT", None)  # type: ignore[arg-type]
     place_toll(sentence, [draft], [], 0, [sentence])
     assert draft.fatalities == [(0, 9, False)]
+
+
+def test_an_event_records_coded_toll_is_the_events_whatever_the_sources_said():
+    events = text_extraction(
+        "On 14 March 2020, unidentified gunmen attacked a bus near Djibo, killing 4 civilians. "
+        "Fatalities coded as 0 (local sources reported 4).",
+        published="2020-03-20",
+    ).events
+    assert events and events[0].fatalities == 0

@@ -78,3 +78,34 @@ def test_an_unknown_village_said_to_be_in_a_country_is_not_placed_at_a_town_abro
     ).events
     strike = [e for e in events if e.location and e.location.name == "Ain Issa"]
     assert strike and strike[0].location.country == "SYR"
+
+
+def test_the_names_own_unit_word_stands_before_its_bracketed_units():
+    events = text_extraction(
+        "On 15 May 2020, ADF militants killed 8 civilians in Beni territory (Nord-Kivu).",
+        published="2020-06-01",
+    ).events
+    assert events and events[0].location is not None
+    assert events[0].location.country == "COD"
+
+
+def test_the_ends_of_a_road_are_places_whatever_the_tagger_called_them():
+    events = text_extraction(
+        "On 12 April 2020, an IED exploded on the road between Gao and Ansongo, killing "
+        "2 soldiers.",
+        published="2020-06-01",
+    ).events
+    assert events and events[0].location is not None
+    assert (events[0].location.name, events[0].location.country) == ("Gao", "MLI")
+
+
+def test_a_unit_read_short_of_its_number_and_one_outside_the_wider_unit_are_dropped():
+    chain = admin_chain(" (North 24 Parganas, West Bengal), injuring 5.")
+    assert [{u.country for u in link} for link in chain] == [{"IND"}]
+    events = text_extraction(
+        "On 4 February 2020, party supporters clashed in Bhatpara (North 24 Parganas, "
+        "West Bengal), injuring 5.",
+        published="2020-03-01",
+    ).events
+    assert events and events[0].location is not None
+    assert events[0].location.country == "IND"

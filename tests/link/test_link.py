@@ -51,6 +51,15 @@ def test_translated_government_names_are_one_actor():
     assert ids == {"lby-gna"}
 
 
+def test_the_tripoli_government_is_the_one_of_its_day():
+    text = "The Tripoli government said forces of the Tripoli-based government held the airport."
+    before = _linked(text, published="2020-06-05")
+    after = _linked(text, published="2022-06-05")
+    assert _actor_of(before, "Tripoli government") == "lby-gna"
+    assert _actor_of(before, "Tripoli-based government") == "lby-gna"
+    assert _actor_of(after, "Tripoli government") == "lby-gnu"
+
+
 def test_demonyms_and_country_names_are_state_actors():
     linked = _linked(
         "Turkish drones struck the base while Egypt and the UAE backed the other side."

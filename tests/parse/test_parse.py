@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from frontlines.normalize import normalize_text
+from frontlines.normalize import normalize, normalize_text
 from frontlines.parse import parse
 from frontlines.read import make_document
 
@@ -50,7 +50,6 @@ def test_a_long_run_of_labels_is_read_without_recursion():
     assert _sentences("A: " * 3000 + "Rebels retake Brega.")
 
 
-
 def test_clauses_joined_by_a_semicolon_are_sentences_of_their_own():
     text = "A professor is killed in a bomb attack in Tehran; state media accuse Israel."
     assert _sentences(text) == [
@@ -67,3 +66,11 @@ def test_a_list_or_a_quote_with_semicolons_stays_whole():
 def test_a_clause_ending_on_its_source_keeps_the_next_source_with_it():
     text = "At least 12 people were killed, medics said; activists put the toll at 15."
     assert len(_sentences(text)) == 1
+
+
+def test_an_entity_never_holds_half_a_parenthesis():
+    text = "On 16 April 2020, military forces withdrew from the town of Tessit (Ansongo, Gao)."
+    document = make_document(text, published="2020-04-20")
+    doc = parse(document, normalize(document)).doc
+    assert all(("(" in e.text) == (")" in e.text) for e in doc.ents)
+    assert "Tessit" in [e.text for e in doc.ents]

@@ -114,9 +114,7 @@ def test_a_bare_object_name_read_as_no_place_is_the_report_s_town_by_that_name()
 
 
 def test_the_province_a_taken_capital_is_described_by_is_not_taken():
-    changes = _control(
-        "The Taliban captured Zaranj, the capital of Nimruz Province, on Friday."
-    )
+    changes = _control("The Taliban captured Zaranj, the capital of Nimruz Province, on Friday.")
     assert [place for _, place, *_ in changes] == ["Zaranj"]
 
 
@@ -148,3 +146,11 @@ def test_a_place_a_side_had_held_says_a_relative_clause_was_taken_from_that_side
     ):
         changes = _control(text)
         assert changes[0][4] is not None and changes[0][4].startswith("side-")
+
+
+def test_the_units_in_brackets_after_a_town_are_not_taken_themselves():
+    # the style of event records: "Tessit (Ansongo, Gao)" is Tessit, in Ansongo, in Gao
+    changes = _control(
+        "On 16 April 2020, military forces withdrew from the town of Tessit (Ansongo, Gao)."
+    )
+    assert [(kind, place) for kind, place, *_ in changes] == [("withdrew", "Tessit")]

@@ -104,7 +104,28 @@ def force_kind(token: Token) -> str | None:
     modifier = before.lower_ if before is not None and before.head == token else ""
     own = forces.get(token.lower_)
     pair = " ".join(t.lower_ for t in token.doc[token.i - 1 : token.i + 1])
-    return forces.get(pair) or (forces.get(modifier) or own if own else None)
+    kind = forces.get(pair) or (forces.get(modifier) or own if own else None)
+    if kind in (None, "unidentified") and _loyal_to_state(token):
+        return "military"  # 'forces loyal to the internationally recognized government'
+    return kind
+
+
+STATE_LOYALTY = {"government", "regime", "state", "president"}
+ARMED_BODIES = {"force", "troop", "unit", "soldier", "army"}
+
+
+def _loyal_to_state(token: Token) -> bool:
+    """'Forces loyal to the government': armed men said to be the state's own."""
+    if token.lemma_.lower() not in ARMED_BODIES:
+        return False
+    return any(
+        word.lower_ == "loyal" and obj.lemma_.lower() in STATE_LOYALTY
+        for word in token.children
+        for to in word.children
+        if to.lower_ == "to"
+        for obj in to.children
+        if obj.dep_ == "pobj"
+    )
 
 
 def _facility_force(head: Token, forces: dict[str, str]) -> str | None:

@@ -38,7 +38,7 @@ from frontlines.events.sides import (
     as_battle_on_armed_side,
     state_other_side,
 )
-from frontlines.events.tolls import lead_carries_toll, place_toll
+from frontlines.events.tolls import coded_toll, lead_carries_toll, place_toll
 from frontlines.kb.cues import cue_words
 from frontlines.models import ActorRef, Event, Quote
 from frontlines.parse import sentences_of
@@ -64,10 +64,14 @@ def _battle_type(
 ) -> tuple[str | None, str | None, bool]:
     """(event type, sub-event type, whether fighting is told) of a rule's event: ground taken
     with fighting told, or by a verb of taking by force ("captured", not "entered"), is a
-    battle named by who took it, unless the sentence says the other side left."""
+    battle named by who took it, unless the sentence says there was no fight, or says the other
+    side left, short of a taking by force under fire ("recaptured ... from rebels who withdrew
+    after heavy shelling")."""
     told = bool(rule.battle_if_any) and context.any(rule.battle_if_any)
     forced = phrase.lower() in rule.battle_by_default
-    if (told or forced) and not context.any(rule.battle_none):
+    left = bool(rule.battle_left) and context.any(rule.battle_left)
+    # ground the other side left is a battle only when it was taken by force under fire
+    if (forced or told) and (not left or (forced and told)) and not context.any(rule.battle_none):
         key = "state" if actor1 is not None and actor1.inter == 1 else "non_state"
         pair = rule.battle_types.get(key) or [rule.event_type, rule.sub_event_type]
         return pair[0], pair[1], told
@@ -369,6 +373,7 @@ def detect_events(resolved: ResolvedDocument, quotes: Sequence[Quote] = ()) -> l
             as_excessive_force(draft)
         drafts += found
     lead_carries_toll(drafts, sentences)
+    coded_toll(drafts, sentences)
     events = []
     day = clauses.report_day(resolved)  # the one day the report names, else its publication
     for number, draft in enumerate(fold_twins(drafts), start=1):

@@ -107,7 +107,7 @@ def is_doer_position(token: Token) -> bool:
         harm = cue_words("harm_verbs") | cue_words("harm_force_verbs")
         if verb.tag_ == "VBN" and verb.lemma_.lower() in harm:
             return False  # 'with eight police officers killed'
-        if verb.lemma_.lower() in cue_words("finding_verbs"):
+        if finds_harm(verb):
             return False  # 'police find the bodies of 12 men': not who killed them
         claims = any(c.lemma_.lower() in {"responsibility", "credit"} for c in verb.children)
         # 'ISIL claims to have executed ...': the claimant of its own deed
@@ -397,7 +397,9 @@ def _fighting_subjects(sentence: Span, nouns: frozenset | set) -> tuple[list[lis
         if subject is None:
             continue
         heads = [subject, *subject.conjuncts]
-        inner = [c for c in subject.children if c.dep_ in {"nmod", "compound"} and c.conjuncts]
+        inner = [
+            c for c in subject.children if c.dep_ in {"nmod", "compound", "amod"} and c.conjuncts
+        ]
         if len(heads) < 2 and inner:  # the names joined inside one noun phrase
             heads = [inner[0], *inner[0].conjuncts]
         if len(heads) >= 2:
@@ -411,6 +413,18 @@ def state_force_of(ref: ActorRef | None, country: str) -> bool:
     return record is not None and record.country == country and record.inter == 1
 
 
+def finds_harm(verb: Token) -> bool:
+    """Whether a verb of finding finds the dead or the damage, not ground taken back
+    ("recovered the bodies", not "recovered control of two villages" or "recovered the town")."""
+    if verb.lemma_.lower() not in cue_words("finding_verbs"):
+        return False
+    taken = cue_words("taken_objects")
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return not any(
+        o.lemma_.lower() in taken or o.ent_type_ in {"GPE", "LOC", "FAC"} for o in objects
+    )
+
+
 def finder(ref: ActorRef | None, sentence: Span) -> bool:
     """A state force that only found the dead or the harm ('security forces find the bodies')
     or tells of another's deed ('the IDF reports a rocket fired from Gaza landed'; not 'the
@@ -422,7 +436,7 @@ def finder(ref: ActorRef | None, sentence: Span) -> bool:
     for token in sentence:
         if not words or token.text != words[-1] or token.dep_ != "nsubj":
             continue
-        if token.head.lemma_.lower() in finds:
+        if token.head.lemma_.lower() in finds and finds_harm(token.head):
             return True
         told = [c for c in token.head.children if c.dep_ == "ccomp"]
         doers = [s for c in told for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]

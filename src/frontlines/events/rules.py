@@ -32,6 +32,8 @@ class EventRule:
     fatalities_from_bodies: bool = False
     battle_if_any: tuple[str, ...] = ()
     battle_none: tuple[str, ...] = ()
+    # the other side left ("withdrew"): no battle, unless the fighting it left under is told
+    battle_left: tuple[str, ...] = ()
     battle_by_default: tuple[str, ...] = ()  # triggers that take ground by force
     battle_types: dict = field(default_factory=dict, hash=False, compare=False)
     battle_plover: str | None = None  # the PLOVER type when the battle types apply
@@ -68,6 +70,7 @@ def event_rules() -> tuple[EventRule, ...]:
                 fatalities_from_bodies=bool(raw.get("fatalities_from_bodies")),
                 battle_if_any=_strings(raw.get("battle_if_any")),
                 battle_none=_strings(raw.get("battle_none")),
+                battle_left=_strings(raw.get("battle_left")),
                 battle_by_default=tuple(s.lower() for s in _strings(raw.get("battle_by_default"))),
                 battle_types=dict(raw.get("battle_types") or {}),
                 battle_plover=raw.get("battle_plover"),

@@ -14,6 +14,7 @@ later event of the same telling gives where its own clause gave none (`lead_carr
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
@@ -25,6 +26,10 @@ from frontlines.events.folding import Draft, is_bare_toll
 from frontlines.resolve import ResolvedDocument
 
 NEAR = 3  # sentences back that a toll of its own may belong to
+# "Fatalities coded as 0 (local sources reported 4)": a coder's own figure for the event before
+_CODED_TOLL = re.compile(
+    r"\bfatalities\s+(?:were\s+|are\s+|have\s+been\s+)?coded\s+as\s+(\d+)", re.I
+)
 
 
 def _violent(draft: Draft) -> bool:
@@ -254,3 +259,18 @@ def lead_carries_toll(drafts: list[Draft], sentences: Sequence[Span]) -> None:
             return
         lead.fatalities, draft.fatalities = draft.fatalities, []
         return
+
+
+def coded_toll(drafts: list[Draft], sentences: Sequence[Span]) -> None:
+    """An event record's own word on its toll ("Fatalities coded as 0 (X reported 4)") is the
+    toll of the event told just before it, whatever figure the text reports."""
+    for index, sentence in enumerate(sentences):
+        coded = _CODED_TOLL.search(sentence.text)
+        if coded is None:
+            continue
+        before = [
+            d for d in drafts if d.sentence_index <= index and index - d.sentence_index <= NEAR
+        ]
+        told = [d for d in before if d.fatalities] or [d for d in before if _violent(d)]
+        if told:
+            told[-1].fatalities = [(told[-1].sentence_index, int(coded.group(1)), False)]

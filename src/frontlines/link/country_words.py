@@ -58,6 +58,8 @@ def country_after(after: str) -> str | None:
 _NAME_WORD = r"(?:[A-Z][\w'’-]*|al|el|ad|as|ar)"
 _CHAIN_LINK = re.compile(rf"^\s*[,(]\s*({_NAME_WORD}(?:[ -](?:{_NAME_WORD}|of|the)){{0,5}})")
 CHAIN_CHARS = 80  # how far after a name its units are read
+_NUMBER_NEXT = re.compile(r"^[ -]\d")  # the name read goes on past a number: only its start
+_UNIT_REST = re.compile(r"^[^,()]*")
 # A unit said to be one ("X, Oudalan Province", "X (Al Husha, Ad Dali)", "X (Deir ez Zor)"), not
 # a list's next item
 _DIVISION_WORD = re.compile(
@@ -79,10 +81,17 @@ def admin_chain(after: str) -> list[list[Place]]:
         if not match:
             break
         units = [p for p in lookup(match.group(1)) if p.feature in CHAIN_UNITS]
+        rest = rest[match.end() :]
+        if _NUMBER_NEXT.match(rest):  # "North 24 Parganas": only its start was read
+            rest, units = _UNIT_REST.sub("", rest), []
         if units:
             found.append(units)
-        rest = rest[match.end() :].lstrip(")")
-    return found
+        rest = rest.lstrip(")")
+    # a unit lies in the wider ones named after it: "(North ..., West Bengal)" is not Cameroon's
+    for index in range(len(found) - 1, 0, -1):
+        wider = {u.country for u in found[index]}
+        found[index - 1] = [u for u in found[index - 1] if u.country in wider]
+    return [link for link in found if link]
 
 
 # "Sinda and Yoro (Koro, Mopti)": names listed before the units they all lie in
@@ -91,11 +100,23 @@ _LISTED_BEFORE_UNITS = re.compile(
 )
 
 
+# "Beni territory (Nord-Kivu)", "Kadisau village (Faskari, Katsina)": the name's own unit
+# word stands between it and the units it lies in
+_OWN_UNIT_WORD = re.compile(
+    r"^\s+(?:territory|district|province|region|county|commune|department|municipality|"
+    r"village|town|city|LGA|sector|chiefdom|locality|cercle|woreda|zone|governorate|"
+    r"prefecture|sub-county|subcounty|area|camp)(?=\s*\()"
+)
+
+
 def within_named_units(found: list[Place], after: str) -> tuple[list[Place], list[Place]]:
     """A name's entries kept to the division the text joins to it ('Tin Edia, Oudalan
     Province', 'X (Al Husha, Ad Dali)', 'X and Y (Koro, Mopti)'), and the divisions named (a
     namesake inside one is likelier). With no entry inside it, none is kept: the name is then
     placed at the unit, not at a namesake elsewhere ('Kamianka, Donetsk Oblast')."""
+    own = _OWN_UNIT_WORD.match(after)
+    if own:
+        after = after[own.end() :]
     listed = _LISTED_BEFORE_UNITS.match(after)
     if listed:
         after = after[listed.end() :]

@@ -24,6 +24,8 @@ def locative_context(doc: Doc, span: Span) -> bool:
         previous -= 1
     if previous >= 0 and doc[previous].lower_ in cue_words("locative_words"):
         return True
+    if _route_end(doc, span.start):
+        return True
     if previous >= 0 and doc[previous].lower_ in place_words()["settlement_nouns"]:
         return True  # "Syria's largest city Aleppo", "the Malian capital Bamako"
     following = doc[span.end].lower_ if span.end < len(doc) else ""
@@ -35,6 +37,18 @@ def locative_context(doc: Doc, span: Span) -> bool:
         return doc[span.end + 1].lower_ in cue_words("place_suffix_words")
     named_event = following in cue_words("place_event_nouns") and span.root.pos_ != "VERB"
     return following in cue_words("place_noun_words") or named_event or ground_object(span)
+
+
+def _route_end(doc: Doc, start: int) -> bool:
+    """'the road between Gao and Ansongo': either name after 'between' that a way follows."""
+    before = start - 1
+    if before >= 2 and doc[before].lower_ == "and":
+        before = next(
+            (i for i in range(before - 1, max(before - 5, 0), -1) if doc[i].lower_ == "between"), -1
+        )
+    else:
+        before = before if before >= 1 and doc[before].lower_ == "between" else -1
+    return before >= 1 and doc[before - 1].lower_ in cue_words("route_words")
 
 
 def ground_object(span: Span) -> bool:

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from frontlines.kb.cues import cue_words
 from frontlines.models import Document
@@ -47,6 +47,27 @@ def paragraph_breaks(doc: Doc) -> Doc:
             _heading_before_colon(doc, token.i)
         after_break = "\n" in token.whitespace_ or (token.is_space and "\n" in token.text)
     _clauses_after_semicolons(doc)
+    return doc
+
+
+@Language.component("entity_brackets")
+def entity_brackets(doc: Doc) -> Doc:
+    """An entity the tagger ran across an opening bracket it does not close ('Tessit
+    (Ansongo' of 'the town of Tessit (Ansongo, Gao)') is cut before the bracket: a name never
+    holds half a parenthesis, and the units in brackets are read apart (`mentions`)."""
+    kept: list[Span] = []
+    changed = False
+    for entity in doc.ents:
+        words = [t.text for t in entity]
+        opened = words.index("(") if "(" in words else -1
+        if opened < 0 or ")" in words[opened:]:
+            kept.append(entity)
+            continue
+        changed = True
+        if opened > 0:
+            kept.append(Span(doc, entity.start, entity.start + opened, label=entity.label))
+    if changed:
+        doc.ents = kept
     return doc
 
 
@@ -148,6 +169,7 @@ def load_pipeline(name: str = MODEL) -> Language:
     try:
         nlp = spacy.load(name)
         nlp.add_pipe("paragraph_breaks", before="parser")
+        nlp.add_pipe("entity_brackets", after="ner")
         # The reader refuses longer bodies; normalising may lengthen one a little.
         nlp.max_length = max(nlp.max_length, 2 * MAX_CHARS)
         return nlp

@@ -6,6 +6,7 @@ capital of Nimruz Province"). Part of the `relate` stage's control reading (`con
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.tokens import Span, Token
@@ -41,6 +42,11 @@ REFERENCE_WORDS = {
 }  # fmt: skip
 
 
+# "Tessit (Ansongo, Gao)": the units in brackets after a name say where it lies (the style of
+# event records); they are not places taken or left themselves
+_UNIT_IN_BRACKETS = re.compile(r"\w\s*\((?:[^()]{0,60},\s*)?$")
+
+
 @cache
 def lexicon() -> dict:
     return load_data("relate.yaml")["control"]
@@ -71,6 +77,8 @@ def places_in(tokens: list[Token], resolved: ResolvedDocument) -> list[tuple[Tok
             text_of(doc), start, end, place.name
         ):
             continue  # a fragment of a longer or garbled name is no place
+        if _UNIT_IN_BRACKETS.search(text_of(doc)[max(0, start - 80) : start]):
+            continue
         if _edge_of(span.root):
             continue  # "positions at the Hama provincial border": a line, not the town
         if span.root.pos_ == "ADJ":
