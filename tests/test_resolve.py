@@ -196,3 +196,9 @@ def test_the_deed_is_dated_where_the_text_names_its_day(text, published, date):
 
     extraction = text_extraction(text, published=published)
     assert [e.date for e in extraction.events][:1] == [date]
+
+
+def test_a_night_between_two_weekdays_is_from_the_first():
+    # as "the night of 6/7 May" is the 6th: ACLED dates an overnight event by its start
+    assert resolve_date("Saturday to Sunday", "2021-03-10").value == "2021-03-06"
+    assert resolve_date("Sunday", "2021-03-10").value == "2021-03-07"

@@ -317,7 +317,9 @@ def _resolve_relative(lowered: str, base: dt.date) -> ResolvedDate | None:
         return ResolvedDate(_iso(first, "month"), "month")
     weekdays = [w for w in words if w in WEEKDAYS]
     if weekdays and not any(m in words for m in MONTHS) and not re.search(r"\d", lowered):
-        back = (base.weekday() - WEEKDAYS[weekdays[-1]]) % 7
+        # "the night of Saturday to Sunday", "Friday and Saturday": from the first day, as
+        # "the night of 6/7 May" is from the 6th
+        back = (base.weekday() - WEEKDAYS[weekdays[0]]) % 7
         if "last" in words and back == 0:
             back = 7
         return ResolvedDate((base - dt.timedelta(days=back)).isoformat(), "day")

@@ -92,3 +92,21 @@ def test_the_imbonerakure_are_a_known_militia():
     assert [(e.sub_event_type, e.actor1.id) for e in events] == [
         ("Sexual violence", "bdi-imbonerakure")
     ]
+
+
+def test_a_non_state_side_with_no_other_named_fought_the_states_military():
+    from conftest import text_extraction
+
+    (event,) = text_extraction(
+        "Gunmen shoot down a military helicopter in northern Iraq killing all four crew members.",
+        published="2021-08-10",
+    ).events
+    assert (event.actor1.name, event.actor2.name) == (
+        "Unidentified Armed Group (Iraq)",
+        "Military Forces of Iraq",
+    )
+    # two named sides keep theirs
+    (clash,) = text_extraction(
+        "Al Shabaab and ISIS militants clashed in Puntland, Somalia.", published="2021-08-10"
+    ).events
+    assert clash.actor2.name == "Islamic State"

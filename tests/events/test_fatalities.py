@@ -209,3 +209,45 @@ def test_an_attacker_shot_dead_after_the_attack_is_counted():
 )
 def test_the_toll_of_the_first_incident_told(sentence, toll):
     assert sentence_toll(load_pipeline()(sentence)[:]) == [(toll, False)]
+
+
+@pytest.mark.parametrize(
+    "sentence, toll",
+    [
+        # a number before 'dozen' multiplies it
+        ("Two dozen Taliban fighters are killed in operations across Afghanistan.", 24),
+        # the captured and the arrested are no dead
+        ("The Yemeni Military kills 5 al-Qaeda militants and arrests 4 in a raid.", 5),
+        ("Al-Nusra assaults the division in Maarrat, killing seven fighters with 40 captured.", 7),
+        # a running total over a land or a people is not the event's toll
+        (
+            "Three Turkish soldiers are killed in Syrian Army attacks in Idlib, bringing the "
+            "number of Turkish soldiers killed in Syria to 21.",
+            3,
+        ),
+        (
+            "A Hamas rocket kills two Thai workers in southern Israel, thereby bringing the "
+            "death toll in the country to 12.",
+            2,
+        ),
+        # ... but the event's own toll raised by a later death is its toll
+        ("A Polish national wounded in the attack dies, raising the death toll to five.", 5),
+    ],
+)
+def test_counts_that_are_and_are_not_the_events_dead(sentence, toll):
+    assert sentence_toll(load_pipeline()(sentence)[:]) == [(toll, False)]
+
+
+@pytest.mark.parametrize(
+    "sentence, toll",
+    [
+        # the parse gives the number to the adjective: it still counts the militants
+        ("Six suspect Al-Qaeda militants are killed in a drone strike in Southern Yemen.", 6),
+        # a number of factions counts no dead
+        ("Two rival factions clash in Waziristan, Pakistan, leaving 12 insurgents dead.", 12),
+        # some of the dead counted before are no more dead
+        ("6 policemen are killed during 2 attacks in Baghdad, with 2 of the corpses burning.", 6),
+    ],
+)
+def test_counts_the_parse_or_the_words_misplace(sentence, toll):
+    assert sentence_toll(load_pipeline()(sentence)[:]) == [(toll, False)]

@@ -11,8 +11,6 @@ and of no country the text does not give.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Span, Token
 
 import frontlines.clauses as clauses
@@ -24,6 +22,7 @@ from frontlines.events.actor_country import (
     tribal_militia,
 )
 from frontlines.events.air_strikes import unattributed_strike_doer
+from frontlines.events.arrested import arrested_side
 from frontlines.events.crowds import (
     discovered_person,
     either_force,
@@ -32,6 +31,14 @@ from frontlines.events.crowds import (
     is_state,
     named_as_place,
     subject_elsewhere,
+)
+from frontlines.events.described import (
+    FORCE_EVENT_TYPES,
+    UNNAMED_DOER_SUB_TYPES,
+    community_militia,
+    described_actor,
+    rebels_class,
+    unnamed_people_fighters,
 )
 from frontlines.events.doers import (
     STATE_FORCE_SUFFIXES,
@@ -52,23 +59,20 @@ from frontlines.events.named_doers import (
     branch_in,
     done_to,
     only_in_heading,
-    valid_on,
+    taken_from,
 )
-from frontlines.events.sides import agreement_partner
-from frontlines.kb import ActorRecord
-from frontlines.kb.countries import acled_country_name
+from frontlines.events.sides import agreement_partner, clash_partner
 from frontlines.kb.cues import cue_words
 from frontlines.kb.names import name_key
-from frontlines.mentions import actor_index, actor_records, demonym_country, is_demonym
+from frontlines.mentions import actor_index, actor_records
 from frontlines.models import ActorRef
 from frontlines.resolve import ResolvedDocument
 
-FORCE_EVENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 FORCE_SUB_TYPES = {"Disrupted weapons use", "Headquarters or base established"}
 POLICE_SUB_TYPES = {"Arrests", "Protest with intervention", "Excessive force against protesters"}
 REMOTE = "Explosions/Remote violence"
+TERRITORY_SUB_TYPES = {"Government regains territory", "Non-state actor overtakes territory"}
 UNNAMED_DOER_EVENT_TYPES = {"Explosions/Remote violence", "Violence against civilians"}
-UNNAMED_DOER_SUB_TYPES = {"Looting/property destruction"}  # arsonists, saboteurs, "attacked"
 CROWDS = {"Protests": "protesters", "Riots": "rioters"}
 # ACLED codes a protest met by force as the protest (the crowd actor1, the force actor2), and
 # excessive force against protesters as violence by the force (the force actor1, the crowd actor2).
@@ -147,6 +151,11 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         # killed in a suicide bombing': the side harmed, not the doer
         draft.actor1, draft.actor2 = None, draft.actor2 or draft.actor1
     draft.actor2 = draft.actor2 or agreement_partner(draft, resolved)  # 'X and Y sign a deal'
+    if draft.sub_event_type in TERRITORY_SUB_TYPES:  # 'regained Tongo Tongo from ISGS'
+        loser = taken_from(draft, resolved)
+        said = is_state(draft.actor2) and loser is not None and loser.id != draft.actor2.id
+        if loser is not None and (draft.actor2 is None or said):
+            draft.actor2 = loser
     home = home_country(draft, resolved)
     for role in ("actor1", "actor2"):
         setattr(draft, role, of_home(getattr(draft, role), home, draft.sentence, resolved))
@@ -211,16 +220,20 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         return
     if draft.actor1 is None and crowd:
         draft.actor1 = clauses.generic_actor(country, crowd, draft.trigger)
-    if draft.actor1 is None and (
+    unnamed = draft.actor1 is None or draft.actor1.id == f"{country}-unidentified"
+    if unnamed and (
         draft.event_type in FORCE_EVENT_TYPES or draft.sub_event_type in UNNAMED_DOER_SUB_TYPES
-    ):
-        draft.actor1 = _unnamed_people_fighters(draft, country)
+    ):  # 'Fulani herdsmen attack ...', whatever unnamed doer the roles gave
+        draft.actor1 = unnamed_people_fighters(draft, country) or draft.actor1
     for role in ("actor1", "actor2"):
-        described = _described(getattr(draft, role), draft, country, resolved)
+        described = described_actor(getattr(draft, role), draft, country, resolved)
         if described is not None:
             setattr(draft, role, described)
-        ref = _rebels_class(getattr(draft, role), country, resolved, draft.sentence)
+        ref = rebels_class(getattr(draft, role), country, resolved, draft.sentence)
         setattr(draft, role, ref)
+    unnamed = draft.actor1 is None or draft.actor1.id == f"{country}-unidentified"
+    if unnamed and draft.event_type in FORCE_EVENT_TYPES:  # 'members of the Pokot community'
+        draft.actor1 = community_militia(draft, country) or draft.actor1
     if draft.event_type in FORCE_EVENT_TYPES and _a_creed(draft.actor1, resolved):
         draft.actor1 = None  # 'a Wahhabi Islamist opens fire', 'near a Catholic church'
     unnamed = draft.actor1 is None or draft.actor1.id.endswith("-unidentified")
@@ -235,6 +248,15 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         )
     if draft.event_type == "Battles":
         _first_named_first(draft, country, resolved)
+    unnamed = draft.actor1 is None or draft.actor1.id == f"{country}-unidentified"
+    if draft.event_type == "Battles" and unnamed and not armed_men_doers(draft):
+        partner = clash_partner(draft, country, resolved)  # 'in a shootout with soldiers'
+        if partner is not None and partner.id != (draft.actor1.id if draft.actor1 else None):
+            if draft.actor2 is not None and draft.actor2.id == partner.id:
+                # the harmed fought the force: an armed group where the text names none
+                unnamed_side = clauses.generic_actor(country, "unidentified", draft.trigger)
+                draft.actor2 = draft.actor1 or unnamed_side
+            draft.actor1 = partner
     if draft.sub_event_type in CROWD_FIRST:
         force_met_by_crowd(draft, country, resolved)
     if draft.sub_event_type in FORCE_FIRST:
@@ -251,7 +273,7 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         draft.actor1 = (
             armed_party_named(draft, resolved)
             or state_force_named(draft, country, resolved)
-            or (_rebels_class(unnamed, country, resolved) if unnamed else None)
+            or (rebels_class(unnamed, country, resolved) if unnamed else None)
         )
         fired_from = clauses.origin_of(draft.sentence, resolved)  # not the shooters' own
         stopped = draft.sub_event_type == "Disrupted weapons use" and fired_from != country
@@ -287,7 +309,7 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
         if men:  # 'rebel forces take over the airbase': an armed group's
             words = [c.text for c in men[0].children if c.dep_ in {"amod", "compound"}]
             said = " ".join([*words, men[0].text])
-            draft.actor1 = _rebels_class(
+            draft.actor1 = rebels_class(
                 generic_ref(country, "unidentified", said, resolved), country, resolved
             )
     # 'a drone strike kills 20 in North Waziristan': who flies there, unless the report
@@ -311,6 +333,8 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
     unknown = draft.actor2 is not None and draft.actor2.id.startswith("new-")
     if unknown and draft.event_type in UNNAMED_DOER_EVENT_TYPES:
         draft.actor2 = None  # 'Shia worshippers', 'Siraj Raisani', 'Kabul Bank': people harmed
+    if draft.actor2 is None and draft.sub_event_type == "Arrests":
+        draft.actor2 = arrested_side(draft, country, resolved)  # 'police arrest 3 protesters'
     if draft.actor2 is None and (draft.sub_event_type in HARM_TO_CIVILIANS or harms_unnamed(draft)):
         # violence against civilians is so by its targets, whatever words name them; a blast
         # that kills or wounds people no force is named among, and property burnt, harm civilians
@@ -344,102 +368,6 @@ def _fired_from(draft: Draft, resolved: ResolvedDocument) -> str | None:
             if after is not None and start <= after.idx < end and place.country:
                 return place.country
     return None
-
-
-def _described(
-    ref: ActorRef | None, draft: Draft, country: str, resolved: ResolvedDocument
-) -> ActorRef | None:
-    """An actor the text names only by a description, as ACLED names it: armed men described
-    by creed or deed are an Unidentified Armed Group, a people's fighters its ethnic militia,
-    an office-holder acting in a strategic development the government (None: no change)."""
-    if ref is None or not ref.id.startswith("new-"):
-        return None  # a known actor keeps its name
-    words = name_key(ref.text).split()
-    if not words:
-        return None
-    fights = draft.event_type in FORCE_EVENT_TYPES
-    armed = fights or draft.event_type == "Strategic developments"  # 'Islamists take over ...'
-    if armed and all(w in cue_words("armed_descriptors") for w in words):
-        return generic_ref(country, "unidentified", ref.text, resolved)
-    if draft.event_type == "Strategic developments" and set(words) & cue_words("state_offices"):
-        return generic_ref(ref.country or country, "government", ref.text, resolved)
-    people = [w for w in ref.text.split() if w[:1].isupper()]
-    nouns = cue_words("ethnic_fighter_nouns")
-    fights = fights or draft.sub_event_type in UNNAMED_DOER_SUB_TYPES
-    after = [
-        t.nbor(1).lower_ for t in draft.sentence if t.text == ref.text and t.i + 1 < len(t.doc)
-    ]
-    fighters = words[-1] in nouns or any(word in nouns for word in after)  # "Fulani herdsmen"
-    proper = (
-        any(t.text == people[0] and t.pos_ == "PROPN" for t in draft.sentence) if people else False
-    )
-    if fights and len(people) == 1 and fighters and proper and not is_demonym(people[0]):
-        return _ethnic_militia(people[0], country, ref.text)
-    return None
-
-
-def _rebels_class(
-    ref: ActorRef | None, country: str, resolved: ResolvedDocument, sentence: Span | None = None
-) -> ActorRef:
-    """'Rebels', 'opposition forces' of no named faction: where the knowledge base names a
-    group '{the country's demonym} rebels' on the report's day (Opposition Rebels (Syria);
-    the NTC in Libya in 2011), that group, not an unidentified one; the group's own name's
-    words and 'rebel', in the words or the words describing them in the sentence ('armed
-    opposition militants'), say which words name it."""
-    if ref is None or ref.id != f"{country}-unidentified":
-        return ref
-    published = resolved.linked.parsed.document.published
-    found = [r for r in _rebels_by_country().get(country, []) if valid_on(r, published)]
-    if len(found) != 1:
-        return ref
-    said = ref.text.split()[-1:]
-    modifiers = [  # 'armed opposition militants', 'opposition fighters'
-        c.text
-        for t in (sentence or [])
-        if said and t.text == said[0]
-        for c in t.children
-        if c.dep_ in {"amod", "compound"}
-    ]
-    words = {w.rstrip("s") for w in name_key(" ".join([*modifiers, ref.text])).split()}
-    own = {w.rstrip("s") for w in name_key(found[0].name).split()} | {"rebel"}
-    return clauses.ref_for(found[0].id, ref.text, resolved) if words & own else ref
-
-
-@lru_cache(maxsize=1)
-def _rebels_by_country() -> dict[str, list[ActorRecord]]:
-    """Country → the groups the knowledge base calls '{its demonym} rebels'."""
-    found: dict[str, list[ActorRecord]] = {}
-    for record in actor_records().values():
-        for alias in record.aliases:
-            words = alias.split()
-            people = demonym_country(words[0]) if len(words) == 2 else None
-            if people and words[1].lower() == "rebels" and record.country == people:
-                found.setdefault(people, []).append(record)
-                break
-    return found
-
-
-def _ethnic_militia(people: str, country: str, text: str) -> ActorRef:
-    name = acled_country_name(country)
-    return ActorRef(
-        id=f"{country}-ethnic-{name_key(people).replace(' ', '-')}",
-        name=f"{people} Ethnic Militia ({name})",
-        text=text,
-        country=country,
-        inter=4,
-    )
-
-
-def _unnamed_people_fighters(draft: Draft, country: str) -> ActorRef | None:
-    """'Turkana raiders stole 200 cattle': a people's fighters the tagger did not name."""
-    subject = next((c for c in draft.trigger.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.lower_ not in cue_words("ethnic_fighter_nouns"):
-        return None
-    names = [c for c in subject.children if c.dep_ in {"compound", "amod"} and c.text[:1].isupper()]
-    names = [c for c in names if c.lower_ not in cue_words("armed_descriptors")]  # 'Armed
-    if len(names) != 1 or is_demonym(names[0].text):
-        return None  # a people's name is often its land's too ("Turkana")
-    return _ethnic_militia(names[0].text, country, f"{names[0].text} {subject.text}")
 
 
 def _first_named_first(draft: Draft, country: str, resolved: ResolvedDocument) -> None:
@@ -495,5 +423,5 @@ def _side_actor(
         return generic_ref(country, kind, head.text, resolved)
     if head.lower_ in cue_words("armed_men_nouns"):
         unnamed = generic_ref(country, "unidentified", head.text, resolved)
-        return _rebels_class(unnamed, country, resolved)
+        return rebels_class(unnamed, country, resolved)
     return None

@@ -153,6 +153,15 @@ def counted_noun(number: Token) -> Token:
     number itself ("13 of the elements", "4 dead")."""
     if number.dep_ == "quantmod" and number.head.like_num and number.head != number:
         return counted_noun(number.head)  # "From 18 to 43 people": 18 counts the people
+    describer = number.head
+    if (
+        number.dep_ == "nummod"
+        and describer.dep_ == "amod"
+        and describer.pos_ != "NUM"
+        and describer.head.pos_ in {"NOUN", "PROPN"}
+        and describer.head.i > describer.i
+    ):
+        number = describer  # "Six suspect militants", the number parsed as the adjective's
     if number.dep_ in {"nummod", "quantmod", "amod", "compound"} and number.head.pos_ in {
         "NOUN",
         "PROPN",
@@ -206,10 +215,15 @@ def counts_of(sentence: Span) -> list[Count]:
             )  # "64 to 100 people": the lower figure
             counted = counted_noun(tokens[end - 1])
             events = counted.lemma_.lower() in _words("event_nouns") or (
-                counted.pos_ == "NOUN" and counted.lemma_.lower() in _words("place_nouns")
-            )  # "in two attacks", "on two villages", not "55 Islamic State insurgents"
+                counted.pos_ == "NOUN"
+                and counted.lemma_.lower() in _words("place_nouns") | _words("group_nouns")
+            )  # "in two attacks", "on two villages", "two rival factions", not "55 Islamic
+            # State insurgents"
             if not set(unit) & _words("not_counts") and not in_range and not events:
                 value = number_value(" ".join(t.text for t in tokens[index:end]))
+                if value is not None and unit and unit[0] in dozen:  # "two dozen fighters"
+                    value *= dozen[unit[0]]
+                    counted = counted_noun(tokens[end + (following[:1] == ["-"])])
                 if value is not None and value < 100000:
                     found.append(Count(value, False, token.i, counted))
             index = end

@@ -33,7 +33,11 @@ from frontlines.events.rules import (
     mode_for,
     rule_for,
 )
-from frontlines.events.sides import as_attack_on_civilians, as_battle_on_armed_side
+from frontlines.events.sides import (
+    as_attack_on_civilians,
+    as_battle_on_armed_side,
+    state_other_side,
+)
 from frontlines.events.tolls import coded_toll, lead_carries_toll, place_toll
 from frontlines.kb.cues import cue_words
 from frontlines.models import ActorRef, Event, Quote
@@ -385,6 +389,7 @@ def detect_events(resolved: ResolvedDocument, quotes: Sequence[Quote] = ()) -> l
         if draft.type_score < typer.SURE_OF_SIDES:  # the classifier, when sure, read the sides
             as_battle_on_armed_side(draft)
             as_attack_on_civilians(draft)
+        state_other_side(draft, resolved)  # 'the Taliban captures Nirkh District'
         actor1, actor2 = clauses.with_foreign_inter(draft.location, draft.actor1, draft.actor2)
         events.append(
             Event(

@@ -35,6 +35,7 @@ from frontlines.events.death_counts import (
 from frontlines.events.death_counts import (
     fatality_words as _words,
 )
+from frontlines.events.toll_parts import breakdown, is_subset, of_the_dead, with_conjuncts
 from frontlines.resolve import acled_fatalities
 
 WINDOW = 5  # tokens between a bare number and the death word next to it
@@ -125,6 +126,11 @@ def _kind(count: Count) -> str | None:
     after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
     if after is not None and is_injury(after) and after.pos_ in {"VERB", "ADJ"}:
         return "injury"  # "rises to 38 with 155 injured"
+    fates = _words("other_fates")
+    if head.lemma_.lower() in fates or (
+        after is not None and after.lower_ in fates and after.pos_ in {"VERB", "ADJ"}
+    ):
+        return None  # "killing seven fighters with 40 captured", "and arrests 4"
     if _injury_before(count):
         return "injury"  # "kills 31 and injures over 100", "injures" misparsed
     along = _along_with(head)
@@ -329,22 +335,6 @@ def _after_subset_marker(token: Token) -> bool:
     return any(t.lower_ in _words("subset_markers") and t.lower_ != "among" for t in before)
 
 
-def _is_subset(count: Count) -> bool:
-    """'among them two children', 'including 15 protesters and 5 security forces'; not the
-    whole a named victim was among ('was among 20 militants killed')."""
-    doc = count.head.doc
-    first = count.head
-    while first.dep_ == "conj" and first.head != first:
-        first = first.head
-    start = min(count.start, first.left_edge.i)
-    before = doc[max(start - 3, count.head.sent.start) : count.start]
-    markers = [t for t in before if t.lower_ in _words("subset_markers")]
-    if not markers:
-        return False
-    marker = markers[-1]
-    return not (marker.lower_ == "among" and marker.head.lemma_ == "be")
-
-
 def _toll(count: Count) -> str | None:
     """'update' for "the toll rose to 55", 'competing' for "put the toll at 15", 'running'
     for a total the event adds to ("bringing the number killed this year to 29")."""
@@ -383,10 +373,13 @@ def _running(head: Token) -> Token | None:
 
 def _over_campaign(verb: Token) -> bool:
     """A running total over a campaign ("bringing the toll to 34 since March 30", "the 2010
-    death toll", "the toll from the strikes to 32"), not the event's own toll raised by later
-    deaths ("dies of his injuries, raising the death toll to five")."""
+    death toll", "the toll from the strikes to 32") or over a land or a people ("the number of
+    Turkish soldiers killed in Syria", "the Israeli death toll", "the toll in the country"),
+    not the event's own toll raised by later deaths ("dies of his injuries, raising the death
+    toll to five")."""
     return any(
-        t.ent_type_ == "DATE" or t.lower_ in _words("campaign_markers") for t in verb.subtree
+        t.ent_type_ in {"DATE", "GPE", "NORP"} or t.lower_ in _words("campaign_markers")
+        for t in verb.subtree
     )
 
 
@@ -436,7 +429,7 @@ def sentence_toll(sentence: Span) -> list[tuple[int, bool]]:
         not any(c.strong for c in counts) and any(p in lowered for p in _words("zero_phrases"))
     ):
         return [(0, False)] if any(p in lowered for p in _words("zero_phrases")) else []
-    updates = [_with_conjuncts(c, counts) for c in counts if _toll(c) == "update"]
+    updates = [with_conjuncts(c, counts) for c in counts if _toll(c) == "update"]
     if updates:
         return [(max(updates), False)]
     running = [c for c in counts if _toll(c) == "running"]
@@ -445,47 +438,16 @@ def sentence_toll(sentence: Span) -> list[tuple[int, bool]]:
     counts = [c for c in counts if c not in running]  # the event's own part
     first = min(counts, key=lambda c: c.start, default=None)
     counts = [c for c in counts if first is None or not other_scene(first.head, c.head)]
-    parted = _breakdown(counts)
+    parted = breakdown(counts)
     counts = [c for c in counts if c not in parted]
     competing = [c.value for c in counts if _toll(c) == "competing"]
-    parts = [c for c in counts if not _is_subset(c) and _toll(c) is None]
+    parts = [c for c in counts if not is_subset(c) and _toll(c) is None]
+    parts = [c for c in parts if c is first or not of_the_dead(c)]  # "2 of the corpses"
     total = sum(c.value for c in parts)
     vague = any(c.vague for c in parts)
     if competing:
         return [(min([*competing, total] if parts else competing), vague)]
     return [(total, vague)]
-
-
-def _breakdown(counts: list[Count]) -> list[Count]:
-    """Parts told after a total: after a colon ("six are killed: three in X, one
-    in Y ..."), or adding up to it ("Three Americans are killed, a serviceman and two
-    contractors", "at least three die, including two ..., and an imam was shot"): the
-    total's, not more dead."""
-    ordered = sorted(counts, key=lambda c: c.start)
-    if len(ordered) < 2 or ordered[0].vague:
-        return []
-    total = ordered[0]
-    doc = total.head.doc
-    broken = [c for c in ordered[1:] if across_break(doc[total.start], doc[c.start])]
-    if broken:
-        return broken
-    later = [c for c in ordered[1:] if c.head not in total.head.conjuncts]
-    heads = {c.head for c in counts}
-    singles = {  # "a serviceman and two contractors", the serviceman parsed as no victim
-        j
-        for c in later
-        for j in c.head.conjuncts
-        if j not in heads and j.tag_ == "NN" and any(d.lower_ in {"a", "an"} for d in j.children)
-    }
-    if len(later) + len(singles) < 2 or any(c.vague or c.value >= total.value for c in later):
-        return []
-    return later if sum(c.value for c in later) + len(singles) == total.value else []
-
-
-def _with_conjuncts(count: Count, counts: list[Count]) -> int:
-    """An updated toll told in parts: "rises to 10 patients and 12 staff" is 22."""
-    joined = set(count.head.conjuncts)
-    return count.value + sum(c.value for c in counts if c.head in joined and c is not count)
 
 
 def fatality_count(figures: list[tuple[int, int, bool]]) -> int:

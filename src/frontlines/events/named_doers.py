@@ -208,6 +208,9 @@ def done_to(
             for c in participles
         ):
             return True  # '29 Chinese citizens abducted while working in Sudan'
+        taker = head.head.head.lemma_.lower() if head.dep_ == "pobj" else ""
+        if head.head.lower_ == "from" and taker in cue_words("taking_verbs"):
+            return True  # 'regained control of the town from ISGS': the side that lost it
         if head.dep_ != "pobj" or head.head.head.lemma_.lower() == "blame":
             return False  # 'an attack blamed on X'
         return head.head.lower_ in {"at", "on", "against", "of", "near"}
@@ -269,3 +272,19 @@ def _claim_sentences(doc: Doc) -> list[Span]:
         bounds = [(s.start, s.end) for s in doc.sents if s.start in starts]
         doc.user_data["frontlines_claim_sentences"] = bounds
     return [doc[start:end] for start, end in bounds]
+
+
+def taken_from(draft: Draft, resolved: ResolvedDocument) -> ActorRef | None:
+    """'regained control of Tongo Tongo from ISGS', 'retake two camps from forces loyal to
+    Haftar': the side ground is taken from, the other side of a fight for territory (a state
+    named there is its military)."""
+    for token in draft.sentence:
+        if token.lower_ != "from" or token.head.lemma_.lower() not in cue_words("taking_verbs"):
+            continue
+        for loser in (c for c in token.children if c.dep_ == "pobj"):
+            for ref in clauses.actor_refs(clauses.phrase_tokens(loser), resolved):
+                record = actor_records().get(ref.id)
+                if record is None or record.type == "person":
+                    continue
+                return ref
+    return None

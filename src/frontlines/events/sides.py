@@ -139,3 +139,64 @@ def agreement_partner(draft: Draft, resolved: ResolvedDocument) -> ActorRef | No
             if ref.id != first.id and ref.id.split("-")[0] != own:
                 return ref
     return None
+
+
+def clash_partner(draft: Draft, country: str, resolved: ResolvedDocument) -> ActorRef | None:
+    """'Ten gang members are killed in a shootout with soldiers', 'two guards are killed
+    following clashes with Yemeni forces': the state force a fight is told as being 'with',
+    where the sentence names no doer, is the side that fought the harmed (its state the one
+    its words name, else the event's). None where the fight is a verb ('rebels clash with
+    troops': its subject acts) or the partner no state force."""
+    from frontlines.events.actor_country import generic_ref
+    from frontlines.mentions import demonym_country
+
+    nouns = cue_words("clash_nouns")
+    for token in draft.sentence:
+        if token.lower_ != "with" or token.i == 0:
+            continue
+        # the fight the phrase hangs on, or the one right before it ('killed in shootout
+        # with soldiers', parsed as hanging on 'killed')
+        fights = [token.head, token.doc[token.i - 1]]
+        if not any(
+            f.pos_ == "NOUN" and (f.lower_ in nouns or f.lemma_.lower() in nouns) for f in fights
+        ):
+            continue
+        for partner in (c for c in token.children if c.dep_ == "pobj"):
+            phrase = clauses.phrase_tokens(partner)
+            owners = [demonym_country(t.text) for t in phrase if demonym_country(t.text)]
+            owner = owners[0] if owners else country
+            for ref in clauses.actor_refs(phrase, resolved):
+                if ref.id in {f"{owner}-military", f"{owner}-police"}:
+                    return ref  # 'clashes with the Egyptian Army'
+            kind = force_kind(partner)
+            if kind not in {"military", "police"}:
+                continue
+            armed = cue_words("armed_descriptors") | {"mutinous", "rebel", "rogue"}
+            if any(c.lower_ in armed for c in partner.children if c.dep_ == "amod"):
+                continue  # 'clashes with mutinous soldiers'
+            return generic_ref(owner, kind, partner.text, resolved)
+    return None
+
+
+# A fight over ground or a clash whose other side the text leaves unnamed: ACLED codes the
+# state's military of the place as that side, where the one named is no state force.
+UNNAMED_STATE_SIDE = {"Non-state actor overtakes territory", "Armed clash"}
+
+
+def state_other_side(draft: Draft, resolved: ResolvedDocument) -> None:
+    """'The Taliban captures Nirkh District', 'Rebels launch an offensive in the Nafusa
+    Mountains', 'Gunmen shoot down a military helicopter': a non-state side fighting or
+    taking ground with no other side named fought the state's military (in place)."""
+    from frontlines.events.actor_country import generic_ref, home_country
+
+    doer = draft.actor1
+    if draft.sub_event_type not in UNNAMED_STATE_SIDE or draft.actor2 is not None:
+        return
+    if doer is None or doer.inter in {1, 8}:
+        return  # a state force or a foreign one: the other side is not its own army
+    country = home_country(draft, resolved)
+    if not country:
+        return
+    side = generic_ref(country, "military", draft.trigger.text, resolved)
+    if side is not None and side.id != doer.id:
+        draft.actor2 = side
