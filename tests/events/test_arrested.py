@@ -44,3 +44,12 @@ def test_the_arrested_tied_to_an_armed_group_are_that_group():
         "Islamic State"
     )
     assert _arrest("Four men with ties to ISIL are arrested in Nicaragua.")[1] == "Islamic State"
+
+
+def test_people_named_by_their_demonym_are_civilians_of_it_not_their_state():
+    events = text_extraction(
+        "On 9 March 2020, Israeli forces arrested 15 Palestinians in raids across the West Bank.",
+        published="2020-03-20",
+    ).events
+    assert events and events[0].actor2 is not None
+    assert events[0].actor2.name == "Civilians (Palestine)"

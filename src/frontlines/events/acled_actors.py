@@ -333,8 +333,9 @@ def name_as_acled(draft: Draft, resolved: ResolvedDocument) -> None:
     unknown = draft.actor2 is not None and draft.actor2.id.startswith("new-")
     if unknown and draft.event_type in UNNAMED_DOER_EVENT_TYPES:
         draft.actor2 = None  # 'Shia worshippers', 'Siraj Raisani', 'Kabul Bank': people harmed
-    if draft.actor2 is None and draft.sub_event_type == "Arrests":
-        draft.actor2 = arrested_side(draft, country, resolved)  # 'police arrest 3 protesters'
+    if draft.sub_event_type == "Arrests" and (draft.actor2 is None or is_state(draft.actor2)):
+        # 'police arrest 3 protesters'; '15 Palestinians' are people, not their state
+        draft.actor2 = arrested_side(draft, country, resolved) or draft.actor2
     if draft.actor2 is None and (draft.sub_event_type in HARM_TO_CIVILIANS or harms_unnamed(draft)):
         # violence against civilians is so by its targets, whatever words name them; a blast
         # that kills or wounds people no force is named among, and property burnt, harm civilians

@@ -38,6 +38,9 @@ def arrested_side(draft: Draft, country: str, resolved: ResolvedDocument) -> Act
     name, or a name the tagger or the knowledge base knows, whose actor the roles give)."""
     for head in _arrested(draft):
         head = _counted(head)  # 'dozens of demonstrators'
+        people = demonym_country(head.text) if head.ent_type_ == "NORP" else None
+        if people:  # "15 Palestinians", "a Palestinian": people, not their state
+            return generic_ref(people, "civilians", head.text, resolved)
         if head.pos_ == "PROPN" or head.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
             # a named person or group is no class of people, unless the words say what he is
             # ('Graham Phillips, a British national')
