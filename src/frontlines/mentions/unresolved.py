@@ -236,7 +236,9 @@ def unresolved_spans(
             keep(span)  # "at Craven Cottage", tagged a person or an organisation
         elif ent.label_ in {"PERSON", "ORG"} and _named_as_settlement(doc, span):
             keep(span, said_to_be_place=True)  # "the gated suburb of Madinaty", a "person"
-        elif ent.label_ in {"PERSON", "ORG"} and "(" in span.text:
+        elif ent.label_ in {"PERSON", "ORG"} and (
+            "(" in span.text or _DIVISION_IN_PARENTHESES.match(text_of(doc), span.end_char)
+        ):
             # "between Ouo and Sideradougou (Comoe)" tagged one organisation: its names
             for number, part in enumerate(_names_in(span)):
                 where = number == 0 and _after_where_word(doc, part, RUN_WHERE_WORDS)

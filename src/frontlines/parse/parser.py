@@ -53,8 +53,8 @@ def paragraph_breaks(doc: Doc) -> Doc:
 @Language.component("entity_brackets")
 def entity_brackets(doc: Doc) -> Doc:
     """An entity the tagger ran across an opening bracket it does not close ('Tessit
-    (Ansongo' of 'the town of Tessit (Ansongo, Gao)') is cut before the bracket: a name never
-    holds half a parenthesis, and the units in brackets are read apart (`mentions`)."""
+    (Ansongo' of 'the town of Tessit (Ansongo, Gao)') is cut in two at the bracket: a name
+    never holds half a parenthesis, and the unit in brackets is a name of its own."""
     kept: list[Span] = []
     changed = False
     for entity in doc.ents:
@@ -66,6 +66,8 @@ def entity_brackets(doc: Doc) -> Doc:
         changed = True
         if opened > 0:
             kept.append(Span(doc, entity.start, entity.start + opened, label=entity.label))
+        if entity.start + opened + 1 < entity.end:  # "Sideradougou (Comoe": the unit apart
+            kept.append(Span(doc, entity.start + opened + 1, entity.end, label=entity.label))
     if changed:
         doc.ents = kept
     return doc
