@@ -96,9 +96,17 @@ def facility_places(tokens: list[Token], resolved: ResolvedDocument) -> list[Pla
         if town is None and owner is not None and owner.lemma_.lower() in _settlements():
             town = _last_town_before(owner, resolved)  # "the city's airport"
             label = f"{town.name or town.text} {token.text}" if town else label
+        elif town is None and owner is not None and not names:
+            town = _town_at(owner, resolved)  # "Tripoli's former international airport"
+            label = f"{town.name or town.text} {token.text}" if town else label
         if town is None and not names:  # "an air base near Sabha": at the town it is near
             town = _town_near(token, resolved)
             label = f"{label} near {town.name or town.text}" if town else label
+        if town is None and not names and owner is None:
+            # "the police headquarters in the Erebuni District of Yerevan", "the military camp
+            # at X": at the town it is in
+            town = _town_near(token, resolved, {"in", "at"})
+            label = f"{label} in {town.name or town.text}" if town else label
         if town is None and names and owner is None:
             town = _town_near(token, resolved, {"in"})  # "the Hanano district in Aleppo"
             if town is None:
@@ -131,6 +139,16 @@ def _town_near(
     return None
 
 
+def _town_at(root: Token, resolved: ResolvedDocument) -> PlaceMention | None:
+    """The town whose name's head is the token, if it has a point."""
+    for (start, end), place in resolved.place_at.items():
+        span = char_span(root.doc, start, end)
+        if span is not None and span.root == root and place.lat is not None:
+            if place.feature in TOWN_FEATURES:
+                return place
+    return None
+
+
 def _unplaced(names: list[Token], noun: Token) -> PlaceMention:
     """A facility by its own name in no town the document's countries hold: taken by that
     name, with no point ('Elephant Field' of 'the Elephant Field oil field', 'Hamza camp')."""
@@ -152,3 +170,39 @@ def as_facility(root: Token, place: PlaceMention) -> PlaceMention:
     first = min((t for t in head.subtree if t.i <= root.i and t.dep_ != "det"), key=lambda t: t.i)
     label = text_of(root.doc)[first.idx : head.idx + len(head.text)]
     return place.model_copy(update={"name": label, "text": label, "feature": head.lemma_})
+
+
+# the words one facility is called by, told again without its name ("Bagram Airfield ...
+# the airbase")
+FACILITY_KINDS = (
+    {"airport", "airfield", "airbase", "base", "aerodrome"},
+    {"camp", "barracks", "garrison"},
+    {"port", "harbour", "harbor", "terminal"},
+    {"prison", "jail"},
+)
+
+
+def facility_before(heads: list[Token], resolved: ResolvedDocument) -> list[PlaceMention]:
+    """'the airbase' with no name of its own, the object of a preposition: the facility of
+    that kind named last before it ('Bagram Airfield ... the withdrawal from the airbase')."""
+    for head in heads:
+        for noun in (g for g in head.children if g.dep_ == "pobj"):
+            word = noun.lemma_.lower()
+            kinds = next((k for k in FACILITY_KINDS if word in k), None)
+            definite = any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in noun.children)
+            named = any(c.dep_ in {"compound", "poss"} for c in noun.children)
+            if kinds is None or not definite or named:
+                continue
+            before = [
+                place
+                for (start, _), place in sorted(resolved.place_at.items())
+                if start < noun.idx
+                and place.lat is not None
+                and (
+                    (place.feature or "") in kinds
+                    or any(w in kinds for w in (place.name or "").lower().split())
+                )
+            ]
+            if before:
+                return [before[-1]]
+    return []
