@@ -177,3 +177,44 @@ def test_two_forces_clashing_with_a_third_fought_it_together():
     )
     assert ("COD-military", "opposes", "int-monusco") not in relations
     assert ("int-monusco", "opposes", "cod-adf") in relations
+
+
+def test_a_facility_told_south_of_a_town_is_taken_by_the_town():
+    changes = _control(
+        "Forces loyal to Khalifa Haftar said on Sunday they had seized the former international "
+        "airport south of Tripoli."
+    )
+    assert [(c[0], c[2], c[5]) for c in changes] == [("captured", "lby-lna", "claimed")]
+    assert "Tripoli" in changes[0][1]
+    assert _control("Fighters seized a checkpoint 20 km south of Kidal.") == []
+
+
+def test_the_airport_taken_in_a_quote_is_the_one_named_before():
+    changes = _control(
+        'Fighting raged near Mitiga airport on Sunday. "Our forces have taken full control of the '
+        'airport," LNA spokesman Ahmed Mismari said.'
+    )
+    assert [(c[1], c[2]) for c in changes] == [("Mitiga Airport", "lby-lna")]
+
+
+def test_machine_translated_speech_verbs_attribute_the_quote():
+    quotes = _quotes(
+        "The mayor of Beni, Nyonyi Bwanakawa, indicated that \u201ethe ADF attacked the locality "
+        "of Oicha during the night\u201c."
+    )
+    assert quotes[0][:3] == ("Nyonyi Bwanakawa", "new-nyonyi-bwanakawa", "mayor")
+
+
+def test_a_speakers_name_is_without_where_it_spoke_or_a_possessive():
+    quotes = _quotes('The Venezuelan Military in a statement says they were "treasonous".')
+    assert quotes[0][0] == "The Venezuelan Military"
+    owned = _quotes(
+        "Dr Sami Khiyami's invitation is withdrawn. Khiyami describes it as all \"a bit "
+        'embarrassing".'
+    )
+    assert owned[0][0] == "Sami Khiyami"
+
+
+def test_a_party_speaking_itself_is_the_speaker():
+    quotes = _quotes('The Egyptian Army calls on protesters to "help restore normal life".')
+    assert quotes[0][1] == "EGY-military"

@@ -339,6 +339,10 @@ def _changes_for(
         if not places and trigger.kind == "captured":
             # "an attack in Mosul, taking control of the city": the one town named before
             places = town_before(token, resolved, only_one=True)
+        if not places and trigger.kind in {"captured", "entered"}:
+            # "... the Mitiga airport. 'Our forces took control of the airport'": the facility
+            # of that kind named before
+            places = facility_before(object_tokens(token, objects), resolved)
         lost = _from_actor(token, resolved)
         # "entered the LNA-held city of Sirte", "took X after fighting with Y"
         lost = lost or held_by(object_tokens(token, objects), resolved)

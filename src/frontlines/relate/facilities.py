@@ -9,12 +9,14 @@ name that happens to match a far-away town gives nothing.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.tokens import Token
 
 from frontlines.kb import load_data
 from frontlines.kb.gazetteer import lookup
+from frontlines.mentions.place_names import COMPASS_WORD
 from frontlines.models import PlaceMention
 from frontlines.parse import char_span, text_of
 from frontlines.resolve import ResolvedDocument
@@ -107,6 +109,11 @@ def facility_places(tokens: list[Token], resolved: ResolvedDocument) -> list[Pla
             # at X": at the town it is in
             town = _town_near(token, resolved, {"in", "at"})
             label = f"{label} in {town.name or town.text}" if town else label
+        if town is None and not names and owner is None:
+            # "seized the former international airport south of Tripoli": by the town it
+            # lies off (within a few tens of km: a facility's point is near its town's)
+            town, compass = _town_off(token, resolved)
+            label = f"{label} {compass} of {town.name or town.text}" if town else label
         if town is None and names and owner is None:
             town = _town_near(token, resolved, {"in"})  # "the Hanano district in Aleppo"
             if town is None:
@@ -137,6 +144,26 @@ def _town_near(
                 if span is not None and span.root == obj and at_town:
                     return place
     return None
+
+
+_COMPASS = re.compile(rf"^(?:{COMPASS_WORD})$")
+
+
+def _town_off(noun: Token, resolved: ResolvedDocument) -> tuple[PlaceMention | None, str]:
+    """The town a facility is told to lie 'south of', on the noun or on the verb taking it."""
+    holders = [noun] + ([noun.head] if noun.dep_ in {"dobj", "pobj"} else [])
+    for holder in holders:
+        for word in holder.children:
+            if word.dep_ not in {"advmod", "amod", "npadvmod"} or not _COMPASS.match(word.lower_):
+                continue
+            if any(c.dep_ in {"npadvmod", "nummod", "quantmod"} for c in word.children):
+                continue  # "a checkpoint 20 km south of Kidal": a point far from the town
+            for of in (c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for obj in (g for g in of.children if g.dep_ == "pobj"):
+                    town = _town_at(obj, resolved)
+                    if town is not None:
+                        return town, word.lower_
+    return None, ""
 
 
 def _town_at(root: Token, resolved: ResolvedDocument) -> PlaceMention | None:
@@ -186,7 +213,8 @@ def facility_before(heads: list[Token], resolved: ResolvedDocument) -> list[Plac
     """'the airbase' with no name of its own, the object of a preposition: the facility of
     that kind named last before it ('Bagram Airfield ... the withdrawal from the airbase')."""
     for head in heads:
-        for noun in (g for g in head.children if g.dep_ == "pobj"):
+        nouns = [head] if head.pos_ == "NOUN" else [g for g in head.children if g.dep_ == "pobj"]
+        for noun in nouns:
             word = noun.lemma_.lower()
             kinds = next((k for k in FACILITY_KINDS if word in k), None)
             definite = any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in noun.children)

@@ -27,6 +27,7 @@ from frontlines.parse import (
     token_table,
 )
 from frontlines.relate.speakers import (
+    clean_speaker_name,
     Profiles,
     actors_over,
     person_at,
@@ -375,6 +376,8 @@ class _Attributor:
             trimmed.append((start, end))
         pieces = [normalized.evidence(a, b) for a, b in trimmed]
         body = " ".join(p.text for p in pieces)  # a quote across paragraphs: joined by a space
+        if speaker.name:  # "Sami Khiyami's" read with its possessive: the name
+            speaker = speaker.model_copy(update={"name": clean_speaker_name(speaker.name)})
         return Quote(
             speaker=speaker,
             text=body,

@@ -20,7 +20,12 @@ from frontlines.relate.phrases import backers_in
 from frontlines.resolve import ResolvedDocument
 
 # "The Government of National Accord (GNA)": the name without the short form after it
-_SHORT_FORM = re.compile(r"\s*\([^()]{1,12}\)\s*$")
+_SHORT_FORM = re.compile(r"\s*\([^()]{1,12}\)\s*$|(?<=\w)['\u2019]s?$")
+
+
+def clean_speaker_name(name: str) -> str:
+    """A speaker's name without a short form after it or a possessive ending."""
+    return _SHORT_FORM.sub("", name).strip() or name
 
 
 @cache
@@ -210,6 +215,14 @@ def speaker_from_phrase(
     described = {
         t.i for c in head.children if c.dep_ in {"relcl", "acl", "appos"} for t in c.subtree
     }
+    # "The Venezuelan Military in a statement", "the ministry on Twitter": where or how it
+    # spoke is no part of who speaks ("the governor of the island", "a spokesman for X" are)
+    described |= {
+        t.i
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ not in {"of", "for"} and c.i > head.i
+        for t in c.subtree
+    }
     phrase = [t for t in tokens if t.i not in described and t.i <= head.i + 6] or [head]
     start = min(t.idx for t in phrase)
     end = max(t.idx + len(t.text) for t in phrase)
@@ -223,7 +236,23 @@ def speaker_from_phrase(
         # the person named, in that office
         role, actor = profiles.of(actors[0])
         return Speaker(name=present.record.name, role=role_of(head), actor=actor, id=actors[0])
+    own = _named_by_head(head, resolved) if role_of(head) is None else None
+    if own is not None:  # "The Egyptian Army calls on ...": the party speaks itself
+        return Speaker(name=text, actor=own, id=own)
     return Speaker(name=text, role=role_of(head), actor=actors[0] if actors else None)
+
+
+def _named_by_head(head: Token, resolved: ResolvedDocument) -> str | None:
+    """The party (not a person) whose mention holds the phrase's head word: 'The Egyptian
+    Army', 'the Syrian Observatory for Human Rights'."""
+    linked = resolved.linked
+    for (start, end), actor_id in linked.actor_of.items():
+        present = linked.actors.get(actor_id)
+        if present is None or not start <= head.idx < end:
+            continue
+        if present.record.type != "person" and not is_generic_class(actor_id):
+            return actor_id
+    return None
 
 
 def _office_party(head: Token, tokens: list[Token], resolved: ResolvedDocument) -> list[str]:
@@ -359,7 +388,8 @@ def _discovered_name(head: Token, resolved: ResolvedDocument) -> Speaker | None:
         if role is None:
             return None  # "Amnesty International said": an organisation, as it was
         party = actors_over(list(other.subtree), resolved)
-        return Speaker(name=record.name, role=role, actor=party[0] if party else None, id=actor_id)
+        name = _SHORT_FORM.sub("", record.name)
+        return Speaker(name=name, role=role, actor=party[0] if party else None, id=actor_id)
     return None
 
 
