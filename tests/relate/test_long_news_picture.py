@@ -218,3 +218,11 @@ def test_a_speakers_name_is_without_where_it_spoke_or_a_possessive():
 def test_a_party_speaking_itself_is_the_speaker():
     quotes = _quotes('The Egyptian Army calls on protesters to "help restore normal life".')
     assert quotes[0][1] == "EGY-military"
+
+
+def test_shelling_that_kills_a_states_named_soldiers_is_fighting_them():
+    relations = _relations(
+        "Syrian Army shelling kills Turkish military personnel in Idlib Governorate."
+    )
+    assert ("SYR-military", "opposes", "TUR-military") in relations
+    assert _relations("Russian jets bombed Idlib, killing 12 civilians.") == set()

@@ -406,6 +406,19 @@ def averted_at(evidence: Evidence, resolved: ResolvedDocument) -> bool:
     return False
 
 
+FORCE_WORDS = {
+    "army", "military", "forces", "troops", "soldiers", "personnel", "police", "navy",
+    "guard", "guards", "militia", "militiamen", "gendarmes", "gendarmerie",
+}  # fmt: skip
+
+
+def forces_named(ref: ActorRef) -> bool:
+    """Whether the words an event's target stands on name armed men of a state ('Turkish
+    military personnel', 'Syrian army positions'), not only the place struck."""
+    words = set(ref.text.lower().split())
+    return named_in_text(ref) and bool(words & FORCE_WORDS)
+
+
 def named_in_text(ref: ActorRef) -> bool:
     """Whether the words an event's actor stands on name it ("Israeli warplanes", "the SDF"),
     rather than the act alone ("an airstrike" flown by whoever the knowledge base says)."""
@@ -482,8 +495,9 @@ def find_relations(
             continue
         if no_side(event.actor2, resolved):
             continue  # "seized a Russian missile system": whose the thing was, not a side
+        target_named = is_named_group(event.actor2.id, resolved) or forces_named(event.actor2)
         if event.sub_event_type not in OPPOSING_SUB_EVENTS and not (
-            is_named_group(event.actor2.id, resolved) and named_in_text(event.actor1)
+            target_named and named_in_text(event.actor1)
         ):
             # a strike on a place: its state forces are only the type's default; a strike
             # nobody is said to fly ("a drone strike kills ...") is no side the text names
