@@ -48,7 +48,9 @@ def test_the_head_of_a_backed_government_commands_not_its_backer():
 
 
 def test_a_town_owning_a_facility_is_not_taken_itself():
-    changes = _control("Government forces took full control of Sirte's Ghardabiya air base from the LNA.")
+    changes = _control(
+        "Government forces took full control of Sirte's Ghardabiya air base from the LNA."
+    )
     assert [c[1] for c in changes] == ["Ghardabiya Air Base"]
     airport = _control("Government forces took control of Tripoli's airport.")
     assert [c[0] for c in airport] == ["captured"]
@@ -113,9 +115,7 @@ def test_villages_a_capture_includes_are_taken():
 
 
 def test_a_castle_is_a_facility_taken():
-    changes = _control(
-        "Syrian troops capture the Krak des Chevaliers crusader castle from rebels."
-    )
+    changes = _control("Syrian troops capture the Krak des Chevaliers crusader castle from rebels.")
     assert [(c[0], c[2], c[3]) for c in changes] == [("captured", "SYR-military", "side-rebels")]
 
 
@@ -133,7 +133,9 @@ def test_a_spokesman_named_after_the_office_is_the_speaker():
 
 
 def test_an_office_with_the_name_hung_on_it_is_the_person():
-    quotes = _quotes('Turkey\'s president Recep Tayyip Erdoğan warns Russia not to "play with fire".')
+    quotes = _quotes(
+        'Turkey\'s president Recep Tayyip Erdoğan warns Russia not to "play with fire".'
+    )
     assert quotes[0][:2] == ("Recep Tayyip Erdoğan", "tur-erdogan")
 
 

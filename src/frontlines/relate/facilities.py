@@ -170,9 +170,9 @@ def _town_at(root: Token, resolved: ResolvedDocument) -> PlaceMention | None:
     """The town whose name's head is the token, if it has a point."""
     for (start, end), place in resolved.place_at.items():
         span = char_span(root.doc, start, end)
-        if span is not None and span.root == root and place.lat is not None:
-            if place.feature in TOWN_FEATURES:
-                return place
+        at_town = place.lat is not None and place.feature in TOWN_FEATURES
+        if span is not None and span.root == root and at_town:
+            return place
     return None
 
 

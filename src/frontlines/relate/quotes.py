@@ -27,9 +27,9 @@ from frontlines.parse import (
     token_table,
 )
 from frontlines.relate.speakers import (
-    clean_speaker_name,
     Profiles,
     actors_over,
+    clean_speaker_name,
     person_at,
     role_of,
     speaker_from_phrase,
