@@ -396,6 +396,13 @@ def _fighting_subjects(sentence: Span, nouns: frozenset | set) -> tuple[list[lis
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         if subject is None:
             continue
+        if any(
+            c.dep_ == "prep" and c.lower_ in {"with", "against"} and any(
+                g.dep_ == "pobj" for g in c.children
+            )
+            for c in token.children
+        ):
+            continue  # "Congolese and MONUSCO troops clashed with the ADF": one side, together
         heads = [subject, *subject.conjuncts]
         inner = [
             c for c in subject.children if c.dep_ in {"nmod", "compound", "amod"} and c.conjuncts

@@ -368,14 +368,32 @@ def _pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple[str, To
                 continue
             yield "member_of", token, _phrase_ids(holder, resolved), groups
         elif token.dep_ == "appos" and lemma in _set("commands", "nouns"):
-            groups = [
-                i
+            led = [
+                g
                 for c in token.children
                 if c.dep_ == "prep" and c.lower_ in {"of", "for"}
                 for g in c.children
-                for i in _phrase_ids(g, resolved)
             ]
+            # "head of the UN-backed government": he heads the government, not the UN
+            backers = backers_in([t for g in led for t in g.subtree], resolved)
+            groups = [i for g in led for i in _phrase_ids(g, resolved) if i not in backers]
             yield "commands", token, _persons(phrase_tokens(token.head), resolved), groups
+
+
+@cache
+def _site_nouns() -> frozenset[str]:
+    control = load_data("relate.yaml")["control"]
+    return frozenset(str(w) for w in (*control["facility_nouns"], *control["settlement_nouns"]))
+
+
+def site_named(actor_id: str, resolved: ResolvedDocument) -> bool:
+    """A party the mentions stage made of a place's name ('Al-Watiya Air Base', 'the Hamza
+    camp'): no knowledge-base party, and its name ends in a facility or settlement noun."""
+    present = resolved.linked.actors.get(actor_id)
+    if present is None or not present.record.discovered:
+        return False
+    words = present.record.name.lower().split()
+    return bool(words) and words[-1] in _site_nouns()
 
 
 def averted_at(evidence: Evidence, resolved: ResolvedDocument) -> bool:
@@ -386,6 +404,19 @@ def averted_at(evidence: Evidence, resolved: ResolvedDocument) -> bool:
         if start <= evidence.start < end:
             return only_averted(sentence)
     return False
+
+
+FORCE_WORDS = {
+    "army", "military", "forces", "troops", "soldiers", "personnel", "police", "navy",
+    "guard", "guards", "militia", "militiamen", "gendarmes", "gendarmerie",
+}  # fmt: skip
+
+
+def forces_named(ref: ActorRef) -> bool:
+    """Whether the words an event's target stands on name armed men of a state ('Turkish
+    military personnel', 'Syrian army positions'), not only the place struck."""
+    words = set(ref.text.lower().split())
+    return named_in_text(ref) and bool(words & FORCE_WORDS)
 
 
 def named_in_text(ref: ActorRef) -> bool:
@@ -407,7 +438,9 @@ def find_relations(
     def add(kind: str, source: str, target: str, mode: str, modality: str, evidence, date):
         source, target = as_named.get(source, source), as_named.get(target, target)
         key = (kind, source, target, mode)
-        if not plausible(kind, source, target):
+        if not plausible(kind, source, target) or site_named(source, resolved) or site_named(
+            target, resolved
+        ):
             return
         if kind in SYMMETRIC and (kind, target, source, mode) in found:
             key = (kind, target, source, mode)  # "X opposes Y" told again as "Y ... X"
@@ -462,8 +495,9 @@ def find_relations(
             continue
         if no_side(event.actor2, resolved):
             continue  # "seized a Russian missile system": whose the thing was, not a side
+        target_named = is_named_group(event.actor2.id, resolved) or forces_named(event.actor2)
         if event.sub_event_type not in OPPOSING_SUB_EVENTS and not (
-            is_named_group(event.actor2.id, resolved) and named_in_text(event.actor1)
+            target_named and named_in_text(event.actor1)
         ):
             # a strike on a place: its state forces are only the type's default; a strike
             # nobody is said to fly ("a drone strike kills ...") is no side the text names

@@ -9,6 +9,7 @@ a control change. "Our forces" inside a quote are the forces of the quote's spea
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -29,8 +30,8 @@ from frontlines.kb import load_data
 from frontlines.kb.countries import countries as country_table
 from frontlines.mentions import demonym_country
 from frontlines.models import ControlChange, DateMention, PlaceMention, Quote
-from frontlines.parse import lemmas_of, sentences_of
-from frontlines.relate.facilities import facility_places
+from frontlines.parse import lemmas_of, sentences_of, text_of
+from frontlines.relate.facilities import facility_before, facility_places
 from frontlines.relate.fighting import antecedent, earlier_captor, fought, relative_holder
 from frontlines.relate.phrases import backers_in, held_by, side_refs
 from frontlines.relate.places import (
@@ -58,6 +59,9 @@ from frontlines.resolve import ResolvedDocument
 NUMBER_WORDS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens"}
 SKIPPED_MODALITIES = {"planned", "hypothetical", "threatened"}
 FIRST_PERSON = {"we", "our", "us", "ours"}
+# asking for a change is none: "called for the withdrawal", "demanded the handover"
+REQUEST_VERBS = {"call", "demand", "urge", "ask", "request", "seek", "want", "propose", "plan",
+                 "order", "reject", "refuse", "oppose", "push", "press", "insist"}
 
 
 @cache
@@ -163,10 +167,18 @@ def _triggers(sentence: Span) -> list[_Trigger]:
         elif (
             token.pos_ == "NOUN"
             and token.lemma_.lower() in nouns
-            and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+            and any(
+                c.dep_ == "prep" and c.lower_ in _noun_preps(nouns[token.lemma_.lower()])
+                for c in token.children
+            )
         ):
             found.append(_Trigger(token, "noun-" + nouns[token.lemma_.lower()]))
     return found
+
+
+def _noun_preps(kind: str) -> set[str]:
+    """'the capture of X'; a withdrawal also 'from X'."""
+    return {"of", "from"} if kind == "withdrew" else {"of"}
 
 
 def _refs(head: Token | None, resolved: ResolvedDocument, quotes: list[Quote]) -> list[str]:
@@ -213,6 +225,45 @@ def _from_actor(trigger: Token, resolved: ResolvedDocument) -> str | None:
     return None
 
 
+# what one pulls out of that is no ground: "pull out of peace talks in Geneva"
+NO_GROUND = {
+    "talk", "talks", "negotiation", "negotiations", "conference", "deal", "agreement", "accord",
+    "treaty", "election", "elections", "race", "process", "meeting", "summit", "tournament",
+    "coalition", "government", "ceasefire", "truce", "pact", "league", "competition",
+}  # fmt: skip
+
+
+def _left_no_place(token: Token, resolved: ResolvedDocument) -> bool:
+    """'pulled out of the peace talks in Geneva', 'surrendered X (a person) to the police in
+    Davao': left or handed over something that is no ground."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in {"from", "of", "out"}:
+            objects = [g for g in child.subtree if g.dep_ == "pobj" and g.head == child]
+            objects += [  # "out of": "of" hangs on "out"
+                g for c in child.children if c.dep_ == "prep"
+                for g in c.children if g.dep_ == "pobj"
+            ]
+            if objects and all(o.lemma_.lower() in NO_GROUND or o.lower_ in NO_GROUND
+                               for o in objects):
+                return True
+        if child.dep_ == "dobj" and token.lemma_.lower() in {"surrender", "hand"}:
+            refs = actor_refs(list(child.subtree), resolved)
+            if refs and child.pos_ == "PROPN":
+                return True  # "surrenders Abduljihad Susukan to the police"
+    return False
+
+
+FORCING_VERBS = {"force", "compel", "oblige", "drive", "push", "make", "cause", "lead"}
+
+
+def _forced_to(token: Token) -> Token | None:
+    """'forcing X to flee Y', 'compelled X to withdraw': the object of the forcing verb is
+    who leaves, not the forcing verb's subject."""
+    if token.dep_ != "xcomp" or token.head.lemma_.lower() not in FORCING_VERBS:
+        return None
+    return next((c for c in token.head.children if c.dep_ == "dobj"), None)
+
+
 def _people(subject: Token | None) -> bool:
     """'Thousands of Iraqis', 'civilians', 'residents': people, not an armed side."""
     head, counted = subject, False
@@ -245,6 +296,9 @@ def _changes_for(
     if token.dep_ == "pcomp" and token.head.lower_ == "for":  # "praised X for taking Y": X
         praised = [c for c in token.head.head.children if c.dep_ == "dobj"]
         doer = _refs(praised[0], resolved, quotes) if praised else doer
+    forced = _forced_to(token)
+    if forced is not None:  # "forcing President X to flee the capital": X fled
+        doer = _refs(forced, resolved, quotes)
     doer_id = doer[0] if doer else None
     out = []
     after_preposition = token.i > 0 and token.doc[token.i - 1].pos_ == "ADP"
@@ -282,6 +336,13 @@ def _changes_for(
         if not places:  # "in control of Mekelle after entering the regional capital" (not
             # "the town": the last town named may be where the others went)
             places = town_before(token, resolved, capitals_only=True)
+        if not places and trigger.kind == "captured":
+            # "an attack in Mosul, taking control of the city": the one town named before
+            places = town_before(token, resolved, only_one=True)
+        if not places and trigger.kind in {"captured", "entered"}:
+            # "... the Mitiga airport. 'Our forces took control of the airport'": the facility
+            # of that kind named before
+            places = facility_before(object_tokens(token, objects), resolved)
         lost = _from_actor(token, resolved)
         # "entered the LNA-held city of Sirte", "took X after fighting with Y"
         lost = lost or held_by(object_tokens(token, objects), resolved)
@@ -299,6 +360,8 @@ def _changes_for(
             places = [place for _, place in object_places(token, {"from", "out"}, resolved)]
         out += [(p, trigger.kind, doer_id, lost) for p in places]
     elif trigger.kind in {"withdrew", "retreated_to"}:
+        if _left_no_place(token, resolved):
+            return []
         destinations = set(lex["destination_preps"])
         movement = destinations | set(lex["source_preps"])
         for root, place in object_places(token, movement, resolved):
@@ -333,19 +396,38 @@ def _changes_for(
     elif trigger.kind == "lost":
         out += [(p, "captured", None, doer_id) for _, p in object_places(token, set(), resolved)]
     elif trigger.kind.startswith("noun-"):
-        of_phrases = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
+        kind = trigger.kind.removeprefix("noun-")
+        preps = _noun_preps(kind)
+        of_phrases = [c for c in token.children if c.dep_ == "prep" and c.lower_ in preps]
         places = [p for _, p in places_in([t for c in of_phrases for t in region(c)], resolved)]
+        if not places and kind == "withdrew":  # "the withdrawal from the airbase" named before
+            places = facility_before(of_phrases, resolved)
         gained = None
         for child in token.children:
             if child.dep_ == "poss" or child.dep_ == "prep" and child.lower_ == "by":
                 refs = actor_refs(list(child.subtree), resolved)
                 gained = refs[0].id if refs else gained
+            elif kind == "withdrew" and child.dep_ == "amod" and gained is None:
+                refs = actor_refs([child], resolved)  # "the American withdrawal from X"
+                gained = refs[0].id if refs else gained
+        if kind == "withdrew" and gained is None:  # "the withdrawal of its troops from Y"
+            withdrawn = [
+                g for c in of_phrases if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+            ]
+            refs = [r for g in withdrawn for r in _refs(g, resolved, quotes)]
+            announcer = announcer_of(token)
+            if not refs and announcer is not None and any(
+                stands_for_speaker(g) for g in withdrawn
+            ):
+                refs = _refs(announcer, resolved, quotes)
+            gained = refs[0] if refs else None
+        if kind == "withdrew":  # "X's withdrawal from Y": X left Y
+            return [(p, kind, None, gained) for p in places if gained]
         announcer = announcer_of(token)
         if gained is None and announcer is not None and token.lemma_.lower() != "fall":
             # "X announced the capture of Y": X took it (said by X: a claim, `_modality`)
             refs = _refs(announcer, resolved, quotes)
             gained = refs[0] if refs else None
-        kind = trigger.kind.removeprefix("noun-")
         lost = _from_actor(token, resolved) if kind == "captured" else None
         out += [(p, kind, gained, lost if lost != gained else None) for p in places]
     return [item for item in out if item[2] or item[3]]
@@ -419,12 +501,65 @@ def _in_report_country(place: PlaceMention, countries: set[str], sentence: Span)
 
 def _object_of_intent(token: Token) -> bool:
     """'an operation to take control of X': the noun 'control' taken by a verb meant."""
-    return token.pos_ == "NOUN" and token.dep_ == "dobj" and intended(token.head)
+    if token.pos_ != "NOUN":
+        return False
+    if token.dep_ == "dobj" and intended(token.head):
+        return True
+    # "called for / demanded the withdrawal of X from Y": asked for, not done
+    head = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
+    asked = token.dep_ in {"dobj", "pobj"} and head.pos_ == "VERB"
+    return asked and head.lemma_.lower() in REQUEST_VERBS
+
+
+MODAL_AUXILIARIES = {"will", "would", "shall", "can", "could", "must", "should", "may", "might"}
+FUNCTION_WORDS = {"and", "or", "of", "the", "in", "at", "to", "from", "on", "by"}
+
+
+def _refused(trigger: Token) -> bool:
+    """'We will not leave Tripoli', 'the army cannot withdraw': a change refused or ruled
+    out, none told done (unlike 'denied that its forces had lost X')."""
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+    children = list(verb.children)
+    negated = any(c.dep_ == "neg" for c in children)
+    modal = any(c.dep_ == "aux" and c.lower_ in MODAL_AUXILIARIES | {"ca", "wo"} for c in children)
+    return negated and modal
+
+
+def clean_name(name: str) -> str | None:
+    """A place's name without a function word it was cut at ('Kiku and' of 'Kiku and Maro',
+    'Damasak in' of 'Damasak in Borno State'); None for a name that is no name, of fewer than
+    three letters ('Ra' of "Ra's Lanuf")."""
+    words = name.split()
+    while words and words[-1].lower().strip(",;") in FUNCTION_WORDS:
+        words.pop()
+    while words and words[0].lower() in FUNCTION_WORDS - {"the"}:
+        words.pop(0)
+    cleaned = " ".join(words).strip(" ,;")
+    return cleaned if sum(c.isalpha() for c in cleaned) >= 3 else None
+
+
+_DATELINE_PLACE = re.compile(r"\s*[A-Z][A-Z'.\-]{2,}\b")  # "GHARYAN, Libya, ..."
+_DATELINE_END = re.compile(r"\)?\s*[-\u2013\u2014]+\s")
+
+
+def dateline_day(resolved: ResolvedDocument) -> str | None:
+    """'GHARYAN, Libya, April 8 (Reuters) - ...': the day the dateline gives, the report's day
+    for what the text dates no other way."""
+    text = text_of(resolved.linked.parsed.doc)
+    end = _DATELINE_END.search(text, 0, 120)
+    if end is None or not _DATELINE_PLACE.match(text):
+        return None
+    days = [
+        date
+        for (start, _), date in sorted(resolved.date_at.items())
+        if start < end.start() and date.precision == "day" and date.value
+    ]
+    return days[0].value if len(days) == 1 else None
 
 
 def find_control(resolved: ResolvedDocument, quotes: list[Quote]) -> list[ControlChange]:
     """Every control change the report states, one per place and kind per clause."""
-    published = resolved.linked.parsed.document.published
+    published = dateline_day(resolved) or resolved.linked.parsed.document.published
     changes: list[ControlChange] = []
     seen: set[tuple] = set()
     countries = report_countries(resolved)
@@ -436,6 +571,7 @@ def find_control(resolved: ResolvedDocument, quotes: list[Quote]) -> list[Contro
                 trigger.token
             )
             meant = meant or intended(trigger.token) or _object_of_intent(trigger.token)
+            meant = meant or _refused(trigger.token)
             if meant:
                 continue  # "will take X", "an operation to capture X": meant, not done
             for place, kind, gained, lost in _changes_for(trigger, resolved, quotes):
@@ -450,6 +586,11 @@ def find_control(resolved: ResolvedDocument, quotes: list[Quote]) -> list[Contro
                 )
                 value = date.value if date else None
                 place = _in_report_country(place, countries, sentence)
+                name = clean_name(place.name or place.text)
+                if name is None:
+                    continue
+                if name != (place.name or place.text):
+                    place = place.model_copy(update={"name": name})
                 key = (place.name, kind, gained, lost, value or published, modality)
                 if key in seen:
                     continue

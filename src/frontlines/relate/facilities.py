@@ -9,12 +9,14 @@ name that happens to match a far-away town gives nothing.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.tokens import Token
 
 from frontlines.kb import load_data
 from frontlines.kb.gazetteer import lookup
+from frontlines.mentions.place_names import COMPASS_WORD
 from frontlines.models import PlaceMention
 from frontlines.parse import char_span, text_of
 from frontlines.resolve import ResolvedDocument
@@ -96,9 +98,22 @@ def facility_places(tokens: list[Token], resolved: ResolvedDocument) -> list[Pla
         if town is None and owner is not None and owner.lemma_.lower() in _settlements():
             town = _last_town_before(owner, resolved)  # "the city's airport"
             label = f"{town.name or town.text} {token.text}" if town else label
+        elif town is None and owner is not None and not names:
+            town = _town_at(owner, resolved)  # "Tripoli's former international airport"
+            label = f"{town.name or town.text} {token.text}" if town else label
         if town is None and not names:  # "an air base near Sabha": at the town it is near
             town = _town_near(token, resolved)
             label = f"{label} near {town.name or town.text}" if town else label
+        if town is None and not names and owner is None:
+            # "the police headquarters in the Erebuni District of Yerevan", "the military camp
+            # at X": at the town it is in
+            town = _town_near(token, resolved, {"in", "at"})
+            label = f"{label} in {town.name or town.text}" if town else label
+        if town is None and not names and owner is None:
+            # "seized the former international airport south of Tripoli": by the town it
+            # lies off (within a few tens of km: a facility's point is near its town's)
+            town, compass = _town_off(token, resolved)
+            label = f"{label} {compass} of {town.name or town.text}" if town else label
         if town is None and names and owner is None:
             town = _town_near(token, resolved, {"in"})  # "the Hanano district in Aleppo"
             if town is None:
@@ -131,6 +146,36 @@ def _town_near(
     return None
 
 
+_COMPASS = re.compile(rf"^(?:{COMPASS_WORD})$")
+
+
+def _town_off(noun: Token, resolved: ResolvedDocument) -> tuple[PlaceMention | None, str]:
+    """The town a facility is told to lie 'south of', on the noun or on the verb taking it."""
+    holders = [noun] + ([noun.head] if noun.dep_ in {"dobj", "pobj"} else [])
+    for holder in holders:
+        for word in holder.children:
+            if word.dep_ not in {"advmod", "amod", "npadvmod"} or not _COMPASS.match(word.lower_):
+                continue
+            if any(c.dep_ in {"npadvmod", "nummod", "quantmod"} for c in word.children):
+                continue  # "a checkpoint 20 km south of Kidal": a point far from the town
+            for of in (c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for obj in (g for g in of.children if g.dep_ == "pobj"):
+                    town = _town_at(obj, resolved)
+                    if town is not None:
+                        return town, word.lower_
+    return None, ""
+
+
+def _town_at(root: Token, resolved: ResolvedDocument) -> PlaceMention | None:
+    """The town whose name's head is the token, if it has a point."""
+    for (start, end), place in resolved.place_at.items():
+        span = char_span(root.doc, start, end)
+        at_town = place.lat is not None and place.feature in TOWN_FEATURES
+        if span is not None and span.root == root and at_town:
+            return place
+    return None
+
+
 def _unplaced(names: list[Token], noun: Token) -> PlaceMention:
     """A facility by its own name in no town the document's countries hold: taken by that
     name, with no point ('Elephant Field' of 'the Elephant Field oil field', 'Hamza camp')."""
@@ -152,3 +197,40 @@ def as_facility(root: Token, place: PlaceMention) -> PlaceMention:
     first = min((t for t in head.subtree if t.i <= root.i and t.dep_ != "det"), key=lambda t: t.i)
     label = text_of(root.doc)[first.idx : head.idx + len(head.text)]
     return place.model_copy(update={"name": label, "text": label, "feature": head.lemma_})
+
+
+# the words one facility is called by, told again without its name ("Bagram Airfield ...
+# the airbase")
+FACILITY_KINDS = (
+    {"airport", "airfield", "airbase", "base", "aerodrome"},
+    {"camp", "barracks", "garrison"},
+    {"port", "harbour", "harbor", "terminal"},
+    {"prison", "jail"},
+)
+
+
+def facility_before(heads: list[Token], resolved: ResolvedDocument) -> list[PlaceMention]:
+    """'the airbase' with no name of its own, the object of a preposition: the facility of
+    that kind named last before it ('Bagram Airfield ... the withdrawal from the airbase')."""
+    for head in heads:
+        nouns = [head] if head.pos_ == "NOUN" else [g for g in head.children if g.dep_ == "pobj"]
+        for noun in nouns:
+            word = noun.lemma_.lower()
+            kinds = next((k for k in FACILITY_KINDS if word in k), None)
+            definite = any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in noun.children)
+            named = any(c.dep_ in {"compound", "poss"} for c in noun.children)
+            if kinds is None or not definite or named:
+                continue
+            before = [
+                place
+                for (start, _), place in sorted(resolved.place_at.items())
+                if start < noun.idx
+                and place.lat is not None
+                and (
+                    (place.feature or "") in kinds
+                    or any(w in kinds for w in (place.name or "").lower().split())
+                )
+            ]
+            if before:
+                return [before[-1]]
+    return []

@@ -305,8 +305,11 @@ def _commander(token: Token, resolved: ResolvedDocument):
     ]
     if not modifiers:
         return None
+    backers = backers_in(modifiers, resolved)  # "head of the UN-backed government"
     forces = [
-        r.id for r in actor_refs(modifiers, resolved) if is_named_group(r.id, resolved)
+        r.id
+        for r in actor_refs(modifiers, resolved)
+        if is_named_group(r.id, resolved) and r.id not in backers
     ]
     forces = [f for f in forces if f not in persons]
     return ("commands", token, persons, forces) if forces else None

@@ -15,7 +15,7 @@ from frontlines.clauses import with_conjuncts
 from frontlines.kb import load_data
 from frontlines.models import PlaceMention
 from frontlines.parse import char_span, text_of
-from frontlines.relate.facilities import as_facility, facility_places
+from frontlines.relate.facilities import as_facility, facility_places, town_named
 from frontlines.relate.objects import described_by, place_like_object
 from frontlines.relate.taking import locates
 from frontlines.relate.unplaced import (
@@ -191,7 +191,9 @@ def taken_places(trigger: Token, preps: set[str], resolved: ResolvedDocument) ->
     inner = [
         as_facility(r, p)
         for r, p in found
-        if governing_preposition(r, trigger) not in CONTAINING and not described_by(r, trigger)
+        if governing_preposition(r, trigger) not in CONTAINING
+        and not described_by(r, trigger)
+        and not _owns_facility(r)
     ]
     unknown = unknown_towns(trigger, preps, resolved)
     if inner:  # "the city's airport, A and B": the airport too
@@ -227,6 +229,15 @@ def taken_places(trigger: Token, preps: set[str], resolved: ResolvedDocument) ->
         or p.feature not in WIDE_PLACES
         or governing_preposition(r, trigger) not in CONTAINING
     ]
+
+
+def _owns_facility(root: Token) -> bool:
+    """'Sirte's Ghardabiya air base': the town says whose the facility is; the base was
+    taken, not the town."""
+    facilities = set(lexicon()["facility_nouns"])
+    return root.dep_ == "poss" and (
+        root.head.lemma_.lower() in facilities or root.head.lower_ in facilities
+    )
 
 
 def _facility_object(trigger: Token, preps: set[str]) -> bool:
@@ -268,7 +279,23 @@ def unknown_towns(trigger: Token, preps: set[str], resolved: ResolvedDocument) -
             objects = [c for c in named.children if c.dep_ == "pobj"] if named else []
             objects += _listed_after(child)
             names |= {t.i for c in objects for t in _conjunct_chain(c)}
-    parties = named_as_party(names, resolved)
+    # "several villages, including Tal Abyad": a name the gazetteer knows in the report's
+    # countries that the mentions stage read as a person or an organisation
+    listed = {
+        t.i
+        for c in trigger.children
+        if c.dep_ == "dobj" and c.lemma_.lower() in set(lexicon()["settlement_nouns"])
+        for h in _included(c)
+        for t in _conjunct_chain(h)
+    }
+    known = [
+        town
+        for i in sorted(listed)
+        if (town := _gazetteer_town(trigger.doc[i], resolved)) is not None
+    ]
+    names -= {t.i for i in listed for t in trigger.doc[i].subtree if known and any(
+        k.start <= t.idx < k.end for k in known)}
+    parties = known + named_as_party(names, resolved)
     # "seized control of Jurf Al Sakhar": nobody takes control of a person, so a name the
     # mentions stage made a person of is the place
     controlled = {t.i for c in _controlled(trigger) for t in _conjunct_chain(c)} - names
@@ -276,6 +303,13 @@ def unknown_towns(trigger: Token, preps: set[str], resolved: ResolvedDocument) -
     unknown = named_unknown(names, trigger.doc, resolved)
     unknown += unlisted_names(names, trigger.doc, resolved)  # read as nothing at all
     return parties + [u for u in unknown if not _overlaps(u, parties)]
+
+
+def _gazetteer_town(head: Token, resolved: ResolvedDocument) -> PlaceMention | None:
+    words = sorted(
+        [t for t in head.subtree if t == head or t.dep_ in {"compound", "flat"}], key=lambda t: t.i
+    )
+    return town_named(words, resolved) if words and words[0].text[:1].isupper() else None
 
 
 def _controlled(trigger: Token) -> list[Token]:
@@ -291,13 +325,26 @@ def _controlled(trigger: Token) -> list[Token]:
     ]
 
 
+INCLUDING = {"including", "include", "includes", "among"}
+
+
 def _listed_after(head: Token) -> list[Token]:
-    """'seized seven provincial capitals, A, B and C': the names in apposition to an object
-    that is a kind of settlement."""
+    """'seized seven provincial capitals, A, B and C', 'several villages, including A and B':
+    the names in apposition to an object that is a kind of settlement, or that it includes."""
     kinds = set(lexicon()["settlement_nouns"]) | {"capital"}
     if head.dep_ != "dobj" or head.lemma_.lower() not in kinds:
         return []
-    return [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    found = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    return found + _included(head)
+
+
+def _included(head: Token) -> list[Token]:
+    """'several villages, including A and B': the names the object includes."""
+    found = []
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in INCLUDING:
+            found += [g for g in child.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+    return found
 
 
 def object_tokens(trigger: Token, preps: set[str]) -> list[Token]:
@@ -379,8 +426,21 @@ LOCAL_CAPITAL_WORDS = {"regional", "provincial", "state", "district", "region's"
 WIDE_PLACES = {"region", "admin1", "state", "province", "area"}
 
 
+def _controlled_objects(trigger: Token) -> list[Token]:
+    """'taking control of the city': the noun the 'control' is of."""
+    return [
+        g
+        for c in trigger.children
+        if c.dep_ == "dobj" and c.lower_ == "control"
+        for prep in c.children
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "over"}
+        for g in prep.children
+        if g.dep_ == "pobj"
+    ]
+
+
 def town_before(
-    trigger: Token, resolved: ResolvedDocument, capitals_only: bool = False
+    trigger: Token, resolved: ResolvedDocument, capitals_only: bool = False, only_one: bool = False
 ) -> list[PlaceMention]:
     """'Militants took Palma after government forces withdrew from the town' (with
     `capitals_only`, only 'entered the regional capital'): an object that
@@ -389,8 +449,8 @@ def town_before(
     settlements = set(lexicon()["settlement_nouns"])
     heads = [
         g
-        for c in trigger.children
-        for g in ([c] if c.dep_ == "dobj" else c.children if c.dep_ == "prep" else [])
+        for c in [*trigger.children, *_controlled_objects(trigger)]
+        for g in ([c] if c.dep_ in {"dobj", "pobj"} else c.children if c.dep_ == "prep" else [])
         if (g.lemma_.lower() in settlements and not capitals_only or _local_capital(g))
         and any(d.dep_ == "det" and d.lower_ in {"the", "this", "that"} for d in g.children)
         and not any(t.pos_ == "PROPN" for t in g.subtree)
@@ -399,6 +459,8 @@ def town_before(
         return []
     before = [t for t in trigger.sent if t.i < heads[0].i]
     towns = [p for _, p in places_in(before, resolved) if p.feature not in WIDE_PLACES]
+    if only_one and len({p.name for p in towns}) != 1:
+        return []  # which of the towns named is meant is not said
     return towns[-1:]
 
 

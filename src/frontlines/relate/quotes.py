@@ -29,6 +29,7 @@ from frontlines.parse import (
 from frontlines.relate.speakers import (
     Profiles,
     actors_over,
+    clean_speaker_name,
     person_at,
     role_of,
     speaker_from_phrase,
@@ -158,9 +159,31 @@ def _nearest_verb(frame: list[Token], span: QuoteSpan, first: Token | None = Non
         return None
     if first is not None:
         governing = [t for t in first.ancestors if t in verbs]
-        if governing:
-            return governing[0]
+        # "X says the launches served to confirm the Houthis' "hostility"": a speech verb
+        # whose subject is a thing says nothing; the one above it speaks
+        speaking = [t for t in governing if not _thing_subject(t)]
+        if speaking or governing:
+            return (speaking or governing)[0]
     return min(verbs, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end)))
+
+
+def _thing_subject(verb: Token) -> bool:
+    """Whether the verb's subject, or the subject of the verb it completes ('served to
+    confirm'), is a common noun naming no one: no name, no office, no people."""
+    current = verb
+    for _ in range(2):
+        subject = next((c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:
+            break
+        if current.dep_ not in {"xcomp", "advcl"}:
+            return False
+        current = current.head
+    if subject is None or subject.pos_ != "NOUN" or subject.ent_type_:
+        return False
+    own = [c for c in subject.children if c.dep_ in {"compound", "poss", "amod", "nmod"}]
+    if any(t.pos_ == "PROPN" or t.ent_type_ for c in own for t in c.subtree):
+        return False
+    return role_of(subject) is None and subject.lemma_.lower() in _words("thing_subjects")
 
 
 def _subject_child(verb: Token, frame: set[int], deps: set[str]) -> Token | None:
@@ -353,6 +376,8 @@ class _Attributor:
             trimmed.append((start, end))
         pieces = [normalized.evidence(a, b) for a, b in trimmed]
         body = " ".join(p.text for p in pieces)  # a quote across paragraphs: joined by a space
+        if speaker.name:  # "Sami Khiyami's" read with its possessive: the name
+            speaker = speaker.model_copy(update={"name": clean_speaker_name(speaker.name)})
         return Quote(
             speaker=speaker,
             text=body,

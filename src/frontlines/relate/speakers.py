@@ -4,6 +4,7 @@ the province"). Part of the `relate` stage, read by `quotes`."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -15,7 +16,16 @@ from frontlines.kb.names import name_key
 from frontlines.mentions import actor_records
 from frontlines.models import Speaker
 from frontlines.parse import char_span, sentence_of, text_of
+from frontlines.relate.phrases import backers_in
 from frontlines.resolve import ResolvedDocument
+
+# "The Government of National Accord (GNA)": the name without the short form after it
+_SHORT_FORM = re.compile(r"\s*\([^()]{1,12}\)\s*$|(?<=\w)['\u2019]s?$")
+
+
+def clean_speaker_name(name: str) -> str:
+    """A speaker's name without a short form after it or a possessive ending."""
+    return _SHORT_FORM.sub("", name).strip() or name
 
 
 @cache
@@ -150,8 +160,10 @@ class Profiles:
                     continue
                 role = role or role_of(found)
                 phrase = list(doc[min(t.i for t in found.subtree) : span.start])
+            # "head of the UN-backed government": the government's man, not the UN's
+            backers = backers_in(phrase, self.resolved)
             party = _state_force(actors_over(phrase, self.resolved), self.resolved)
-            actor = actor or next(iter(party), None)
+            actor = actor or next((a for a in party if a not in backers), None)
             if role and actor:
                 break
         record = actor_records().get(person)
@@ -167,7 +179,12 @@ def speaker_from_phrase(
     tokens = list(head.subtree)
     person = person_at(tokens, resolved)
     owner = [t for c in head.children if c.dep_ == "poss" for t in c.subtree]
-    if person is not None and role_of(head) and person_at(owner, resolved) == person:
+    if (
+        person is not None
+        and role_of(head)
+        and person_at(owner, resolved) == person
+        and person[2] <= head.idx  # not "Turkey's president Erdoğan", the name after it
+    ):
         # "Haftar's spokesman said": the spokesman, speaking for Haftar
         words = [t for t in tokens if t.i <= head.i]
         text = text_of(head.doc)[words[0].idx : head.idx + len(head)]
@@ -177,7 +194,9 @@ def speaker_from_phrase(
         record = resolved.linked.actors[actor_id].record
         role, actor = profiles.of(actor_id)
         other = _appositive(head)
-        if other is not None:
+        if other is not None and _within(other, person):  # "the spokesman of Y, Colonel X"
+            role = role_of(head) or role
+        elif other is not None:
             role = role_of(other) or role
         return Speaker(name=record.name, role=role, actor=actor, id=actor_id)
     if head.pos_ == "PRON":
@@ -188,6 +207,7 @@ def speaker_from_phrase(
             return speaker_from_phrase(issuer, resolved, profiles)
     named = _discovered_name(head, resolved) or _by_surname(head, resolved, profiles)
     named = named or _name_in_apposition(head, tokens, resolved)
+    named = named or _name_after(head, tokens, resolved)
     if named is not None:
         return named
     # the words naming the speaker, without the clauses and appositions that describe them
@@ -195,23 +215,58 @@ def speaker_from_phrase(
     described = {
         t.i for c in head.children if c.dep_ in {"relcl", "acl", "appos"} for t in c.subtree
     }
+    # "The Venezuelan Military in a statement", "the ministry on Twitter": where or how it
+    # spoke is no part of who speaks ("the governor of the island", "a spokesman for X" are)
+    described |= {
+        t.i
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ not in {"of", "for"} and c.i > head.i
+        for t in c.subtree
+    }
     phrase = [t for t in tokens if t.i not in described and t.i <= head.i + 6] or [head]
     start = min(t.idx for t in phrase)
     end = max(t.idx + len(t.text) for t in phrase)
-    text = text_of(head.doc)[start:end].strip(" ,")
+    text = _SHORT_FORM.sub("", text_of(head.doc)[start:end].strip(" ,"))
     # "the army said": the army of the country the report is about; "a spokesman for the
     # army": the army he speaks for
+    actors = _office_party(head, tokens, resolved)
+    present = resolved.linked.actors.get(actors[0]) if actors else None
+    if present is not None and present.record.type == "person" and role_of(head):
+        # "Turkey's president Recep Tayyip Erdoğan warns" with the name hung on the office:
+        # the person named, in that office
+        role, actor = profiles.of(actors[0])
+        return Speaker(name=present.record.name, role=role_of(head), actor=actor, id=actors[0])
+    own = _named_by_head(head, resolved) if role_of(head) is None else None
+    if own is not None:  # "The Egyptian Army calls on ...": the party speaks itself
+        return Speaker(name=text, actor=own, id=own)
+    return Speaker(name=text, role=role_of(head), actor=actors[0] if actors else None)
+
+
+def _named_by_head(head: Token, resolved: ResolvedDocument) -> str | None:
+    """The party (not a person) whose mention holds the phrase's head word: 'The Egyptian
+    Army', 'the Syrian Observatory for Human Rights'."""
+    linked = resolved.linked
+    for (start, end), actor_id in linked.actor_of.items():
+        present = linked.actors.get(actor_id)
+        if present is None or not start <= head.idx < end:
+            continue
+        if present.record.type != "person" and not is_generic_class(actor_id):
+            return actor_id
+    return None
+
+
+def _office_party(head: Token, tokens: list[Token], resolved: ResolvedDocument) -> list[str]:
+    """The parties an office's words name ('a spokesman for the army')."""
     heads = [head] + [
         g for c in head.children if c.dep_ == "prep" and c.lower_ in {"for", "of"}
         for g in c.children if g.dep_ == "pobj"
     ]
-    actors = _state_force(actors_over(tokens, resolved), resolved) or [
+    return _state_force(actors_over(tokens, resolved), resolved) or [
         ref.id
         for h in heads
         for ref in actor_refs(phrase_tokens(h), resolved)
         if not is_generic_class(ref.id)
     ]
-    return Speaker(name=text, role=role_of(head), actor=actors[0] if actors else None)
 
 
 def _name_in_apposition(
@@ -233,12 +288,66 @@ def _name_in_apposition(
         ):
             continue
         start, end = words[0].idx, words[-1].idx + len(words[-1])
+        rest = [t for t in tokens if t.i not in {w.i for w in words}]
+        found = _discovered_within(start, end, resolved)
+        if found is not None:  # "the spokesman of the armed forces, General Léon Kasonga"
+            party = _state_force(actors_over(rest, resolved), resolved)
+            name = resolved.linked.actors[found].record.name
+            return Speaker(name=name, role=role, actor=party[0] if party else None, id=found)
         if any(s < end and start < e for s, e in taken):
             continue
-        rest = [t for t in tokens if t.i not in {w.i for w in words}]
         party = _state_force(actors_over(rest, resolved), resolved)
         text = text_of(head.doc)[start:end]
         return Speaker(name=text, role=role, actor=party[0] if party else None)
+    return None
+
+
+def _name_after(head: Token, tokens: list[Token], resolved: ResolvedDocument) -> Speaker | None:
+    """'According to the spokesman of the armed forces, General X, "..."' with the name
+    parsed apart from the office: a person named between commas right after the office's
+    phrase is the speaker, with the office's role."""
+    role = role_of(head)
+    if role is None:
+        return None
+    doc = head.doc
+    after = max(t.i for t in tokens) + 1
+    if after + 1 >= len(doc) or doc[after].text != ",":
+        return None
+    run = []
+    for token in doc[after + 1 : after + 8]:
+        if token.pos_ != "PROPN" and not (run and len(token) <= 3 and token.whitespace_ == ""):
+            break
+        run.append(token)
+    end = after + 1 + len(run)
+    if not run or end >= len(doc) or doc[end].text not in {",", ":", '"', "\u201c"}:
+        return None
+    person = person_at(run, resolved)
+    if person is None:
+        return None
+    party = _office_party(head, tokens, resolved)
+    record = resolved.linked.actors[person[0]].record
+    return Speaker(name=record.name, role=role, actor=party[0] if party else None, id=person[0])
+
+
+def _within(token: Token, person: tuple[str, int, int]) -> bool:
+    """Whether the token's phrase is the person's own name ('Colonel X' beside 'the
+    spokesman, Colonel X')."""
+    _, start, end = person
+    words = list(token.subtree)
+    return words[0].idx <= start and end <= words[-1].idx + len(words[-1])
+
+
+def _discovered_within(start: int, end: int, resolved: ResolvedDocument) -> str | None:
+    """A person's name the mentions stage found but no knowledge base knows, of two words or
+    more, inside [start, end)."""
+    linked = resolved.linked
+    for (s, e), actor_id in linked.actor_of.items():
+        present = linked.actors.get(actor_id)
+        if present is None or not (start <= s and e <= end):
+            continue
+        record = present.record
+        if record.discovered and record.type == "person" and len(record.name.split()) > 1:
+            return actor_id
     return None
 
 
@@ -279,7 +388,8 @@ def _discovered_name(head: Token, resolved: ResolvedDocument) -> Speaker | None:
         if role is None:
             return None  # "Amnesty International said": an organisation, as it was
         party = actors_over(list(other.subtree), resolved)
-        return Speaker(name=record.name, role=role, actor=party[0] if party else None, id=actor_id)
+        name = _SHORT_FORM.sub("", record.name)
+        return Speaker(name=name, role=role, actor=party[0] if party else None, id=actor_id)
     return None
 
 

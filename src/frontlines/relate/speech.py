@@ -44,6 +44,9 @@ def reporting_subject(token: Token) -> Token | None:
     if verb is None:
         return None
     subject, passive = subject_of(verb)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not passive and len(subjects) > 1:  # "TRIPOLI, April 7 (Reuters) - X said": the nearest
+        return subjects[-1]
     return None if passive else subject
 
 

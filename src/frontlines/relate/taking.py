@@ -48,6 +48,9 @@ def intended(trigger: Token) -> bool:
     if trigger.dep_ == "advcl":
         return True  # "..., backed by X, to retake Y": the purpose, not what was done
     head = trigger.head
+    asked = head.pos_ == "NOUN" and head.dep_ == "dobj" and trigger.dep_ in {"acl", "relcl"}
+    if asked and head.head.lemma_.lower() in _words("intent_verbs"):
+        return True  # "orders a portion of its staff to leave X": asked of the object
     if head.pos_ == "NOUN":  # "an operation to capture X", "a bid to retake X"
         return head.lemma_.lower() in _words("intent_nouns")
     if head.lemma_.lower() in _words("intent_verbs"):

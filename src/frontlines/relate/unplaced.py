@@ -150,9 +150,32 @@ def named_unknown(names: set[int], doc: Doc, resolved: ResolvedDocument) -> list
 _LIST_JOINT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
+_LOOSE_JOINT = re.compile(r"^(?:(?:and|or)\s+|[,;&]\s*)+|(?:\s+(?:and|or)|\s*[,;&])+$")
+
+
+def _trimmed(place: PlaceMention) -> PlaceMention:
+    """'Kiku and' of 'the towns of Kiku and Maro' read as one name: the name without the
+    list's joint it was cut with."""
+    text = place.text
+    lead = _LOOSE_JOINT.match(text)
+    start = lead.end() if lead and lead.start() == 0 else 0
+    tail = _LOOSE_JOINT.search(text, start)
+    end = tail.start() if tail and tail.end() == len(text) and tail.start() > start else len(text)
+    if (start, end) == (0, len(text)):
+        return place
+    name = text[start:end]
+    return place.model_copy(
+        update={"text": name, "name": name, "start": place.start + start,
+                "end": place.start + end}
+    )  # fmt: skip
+
+
 def _listed(place: PlaceMention) -> list[PlaceMention]:
     """'Qalati Ghilji and Tarinkot' read as one unknown name: one place per name listed."""
+    place = _trimmed(place)
     text = place.text
+    if sum(c.isalpha() for c in text) < 3:
+        return []
     if not _LIST_JOINT.search(text):
         return [place]
     found, start = [], 0
