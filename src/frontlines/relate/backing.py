@@ -25,10 +25,18 @@ from frontlines.clauses import (
 )
 from frontlines.kb import load_data
 from frontlines.mentions import actor_records
-from frontlines.models import ActorRef, ControlChange, Event, Evidence, Relation
+from frontlines.models import ControlChange, Event, Evidence, Relation
 from frontlines.parse import lemmas_of, lowers_of, sentences_of
 from frontlines.relate.fighting import UNARMED_TYPES, capture_pairs, fight_pairs, only_averted
-from frontlines.relate.forces import named_as_coded, named_force, no_side, side_named
+from frontlines.relate.forces import (
+    forces_named,
+    inferred_force,
+    named_as_coded,
+    named_force,
+    named_in_text,
+    no_side,
+    side_named,
+)
 from frontlines.relate.phrases import (
     actors_between,
     backers_in,
@@ -360,7 +368,8 @@ def _pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple[str, To
                 members = [
                     i
                     for (a, b), i in sorted(resolved.linked.actor_of.items())
-                    if start <= a and b <= token.idx
+                    if start <= a
+                    and b <= token.idx
                     and is_named_group(i, resolved)
                     and i not in leaders
                 ]
@@ -406,25 +415,6 @@ def averted_at(evidence: Evidence, resolved: ResolvedDocument) -> bool:
     return False
 
 
-FORCE_WORDS = {
-    "army", "military", "forces", "troops", "soldiers", "personnel", "police", "navy",
-    "guard", "guards", "militia", "militiamen", "gendarmes", "gendarmerie",
-}  # fmt: skip
-
-
-def forces_named(ref: ActorRef) -> bool:
-    """Whether the words an event's target stands on name armed men of a state ('Turkish
-    military personnel', 'Syrian army positions'), not only the place struck."""
-    words = set(ref.text.lower().split())
-    return named_in_text(ref) and bool(words & FORCE_WORDS)
-
-
-def named_in_text(ref: ActorRef) -> bool:
-    """Whether the words an event's actor stands on name it ("Israeli warplanes", "the SDF"),
-    rather than the act alone ("an airstrike" flown by whoever the knowledge base says)."""
-    return any(c.isupper() for c in ref.text)
-
-
 def find_relations(
     resolved: ResolvedDocument, events: list[Event], control: list[ControlChange] | None = None
 ) -> list[Relation]:
@@ -438,8 +428,10 @@ def find_relations(
     def add(kind: str, source: str, target: str, mode: str, modality: str, evidence, date):
         source, target = as_named.get(source, source), as_named.get(target, target)
         key = (kind, source, target, mode)
-        if not plausible(kind, source, target) or site_named(source, resolved) or site_named(
-            target, resolved
+        if (
+            not plausible(kind, source, target)
+            or site_named(source, resolved)
+            or site_named(target, resolved)
         ):
             return
         if kind in SYMMETRIC and (kind, target, source, mode) in found:
@@ -495,6 +487,8 @@ def find_relations(
             continue
         if no_side(event.actor2, resolved):
             continue  # "seized a Russian missile system": whose the thing was, not a side
+        if inferred_force(event.actor2):
+            continue  # "the Taliban captures X": the army the event is coded against, unnamed
         target_named = is_named_group(event.actor2.id, resolved) or forces_named(event.actor2)
         if event.sub_event_type not in OPPOSING_SUB_EVENTS and not (
             target_named and named_in_text(event.actor1)

@@ -42,7 +42,6 @@ def named_force(actor_id: str, evidence: Evidence, resolved: ResolvedDocument) -
     return kin[0] if len(set(kin)) == 1 and not _named(actor_id, resolved) else actor_id
 
 
-
 def _named(actor_id: str, resolved: ResolvedDocument) -> bool:
     """Whether the text names the actor itself (not only the events stage's reading)."""
     return actor_id in set(resolved.linked.actor_of.values())
@@ -122,7 +121,6 @@ def no_side(ref: ActorRef, resolved: ResolvedDocument) -> bool:
     )
 
 
-
 OWN_PRONOUNS = {"its", "their"}
 
 
@@ -143,3 +141,29 @@ def speakers_force(head: Token, resolved: ResolvedDocument) -> str | None:
         forces = [f"{ref.id}-{kind}" for kind in kinds if f"{ref.id}-{kind}" in actor_records()]
         return forces[0] if forces else ref.id
     return None
+
+
+FORCE_WORDS = {
+    "army", "military", "forces", "troops", "soldiers", "personnel", "police", "navy",
+    "guard", "guards", "militia", "militiamen", "gendarmes", "gendarmerie",
+}  # fmt: skip
+
+
+def forces_named(ref: ActorRef) -> bool:
+    """Whether the words an event's target stands on name armed men of a state ('Turkish
+    military personnel', 'Syrian army positions'), not only the place struck."""
+    words = set(ref.text.lower().split())
+    return named_in_text(ref) and bool(words & FORCE_WORDS)
+
+
+def inferred_force(ref: ActorRef) -> bool:
+    """A country's generic forces standing on no word for a force: the side an event is
+    coded against where the text names none (`events.sides.state_other_side`)."""
+    generic = ref.id.endswith(("-military", "-police"))
+    return generic and not set(ref.text.lower().split()) & FORCE_WORDS and not named_in_text(ref)
+
+
+def named_in_text(ref: ActorRef) -> bool:
+    """Whether the words an event's actor stands on name it ("Israeli warplanes", "the SDF"),
+    rather than the act alone ("an airstrike" flown by whoever the knowledge base says)."""
+    return any(c.isupper() for c in ref.text)
