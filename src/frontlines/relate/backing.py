@@ -25,10 +25,13 @@ from frontlines.clauses import (
 )
 from frontlines.kb import load_data
 from frontlines.mentions import actor_records
-from frontlines.models import ControlChange, Event, Evidence, Relation
+from frontlines.models import ControlChange, Event, Relation
 from frontlines.parse import lemmas_of, lowers_of, sentences_of
-from frontlines.relate.fighting import UNARMED_TYPES, capture_pairs, fight_pairs, only_averted
+from frontlines.relate.fighting import UNARMED_TYPES, averted_at, capture_pairs, fight_pairs
 from frontlines.relate.forces import (
+    GROUND_TAKEN,
+    OPPOSING_EVENT_TYPES,
+    OPPOSING_SUB_EVENTS,
     forces_named,
     inferred_force,
     named_as_coded,
@@ -36,6 +39,7 @@ from frontlines.relate.forces import (
     named_in_text,
     no_side,
     side_named,
+    site_named,
 )
 from frontlines.relate.phrases import (
     actors_between,
@@ -52,17 +56,11 @@ from frontlines.relate.plausible import fold_unspecified, opposed, plausible
 from frontlines.resolve import ResolvedDocument
 
 AGENT_REACH = 24  # characters after a "by" with no object in which its name may stand
-OPPOSING_SUB_EVENTS = {
-    "Armed clash",
-    "Government regains territory",
-    "Non-state actor overtakes territory",
-}
 # Fighting one side does to another: both named, the second one armed.
 MODE_OF = {"opposes": "military"}  # a fight is a military opposition
 ALLY_WORDS = {"allied", "aligned"}  # "mercenaries allied to X": not X
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 SYMMETRIC = {"opposes", "allied_with"}  # either way round, one relation
-OPPOSING_EVENT_TYPES = {"Battles", "Explosions/Remote violence"}
 
 
 @cache
@@ -389,32 +387,6 @@ def _pairs(sentence: Span, resolved: ResolvedDocument) -> Iterator[tuple[str, To
             yield "commands", token, _persons(phrase_tokens(token.head), resolved), groups
 
 
-@cache
-def _site_nouns() -> frozenset[str]:
-    control = load_data("relate.yaml")["control"]
-    return frozenset(str(w) for w in (*control["facility_nouns"], *control["settlement_nouns"]))
-
-
-def site_named(actor_id: str, resolved: ResolvedDocument) -> bool:
-    """A party the mentions stage made of a place's name ('Al-Watiya Air Base', 'the Hamza
-    camp'): no knowledge-base party, and its name ends in a facility or settlement noun."""
-    present = resolved.linked.actors.get(actor_id)
-    if present is None or not present.record.discovered:
-        return False
-    words = present.record.name.lower().split()
-    return bool(words) and words[-1] in _site_nouns()
-
-
-def averted_at(evidence: Evidence, resolved: ResolvedDocument) -> bool:
-    """Whether the sentence at the evidence tells only fights kept from happening."""
-    normalized = resolved.linked.parsed.normalized
-    for sentence in sentences_of(resolved.linked.parsed.doc):
-        start, end = normalized.span(sentence.start_char, sentence.end_char)
-        if start <= evidence.start < end:
-            return only_averted(sentence)
-    return False
-
-
 def find_relations(
     resolved: ResolvedDocument, events: list[Event], control: list[ControlChange] | None = None
 ) -> list[Relation]:
@@ -476,8 +448,8 @@ def find_relations(
         fight = event.sub_event_type in OPPOSING_SUB_EVENTS or (
             event.event_type in OPPOSING_EVENT_TYPES
         )
-        if not fight or event.modality != "asserted":
-            continue
+        if not fight or event.modality != "asserted" or event.sub_event_type in GROUND_TAKEN:
+            continue  # ground taken: the control changes give its sides, as the text names them
         if event.actor1 is None or event.actor2 is None or event.historical:
             continue
         types = [actor_records().get(a.id) for a in (event.actor1, event.actor2)]

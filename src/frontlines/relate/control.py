@@ -9,7 +9,6 @@ a control change. "Our forces" inside a quote are the forces of the quote's spea
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -27,10 +26,19 @@ from frontlines.clauses import (
     with_conjuncts,
 )
 from frontlines.kb import load_data
-from frontlines.kb.countries import countries as country_table
 from frontlines.mentions import demonym_country
 from frontlines.models import ControlChange, DateMention, PlaceMention, Quote
-from frontlines.parse import lemmas_of, sentences_of, text_of
+from frontlines.parse import lemmas_of, sentences_of
+from frontlines.relate.control_context import (
+    clean_name,
+    dateline_day,
+    forced_to,
+    in_report_country,
+    left_no_place,
+    object_of_intent,
+    refused,
+    report_countries,
+)
 from frontlines.relate.facilities import facility_before, facility_places
 from frontlines.relate.fighting import antecedent, earlier_captor, fought, relative_holder
 from frontlines.relate.phrases import backers_in, held_by, side_refs
@@ -59,9 +67,6 @@ from frontlines.resolve import ResolvedDocument
 NUMBER_WORDS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens"}
 SKIPPED_MODALITIES = {"planned", "hypothetical", "threatened"}
 FIRST_PERSON = {"we", "our", "us", "ours"}
-# asking for a change is none: "called for the withdrawal", "demanded the handover"
-REQUEST_VERBS = {"call", "demand", "urge", "ask", "request", "seek", "want", "propose", "plan",
-                 "order", "reject", "refuse", "oppose", "push", "press", "insist"}
 
 
 @cache
@@ -214,54 +219,13 @@ def _verbless_root(trigger: Token, resolved: ResolvedDocument) -> Token | None:
 def _from_actor(trigger: Token, resolved: ResolvedDocument) -> str | None:
     """'recaptured X from Y', 'recaptured the town of X from Y': Y lost X (not 'troops from
     Y' in the subject: who took it)."""
-    doers = {
-        t.i for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree
-    }
+    doers = {t.i for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
     for token in region(trigger):
         if token.dep_ == "prep" and token.lower_ == "from" and token.i not in doers:
             refs = actor_refs(list(token.subtree), resolved)
             if refs:
                 return refs[0].id
     return None
-
-
-# what one pulls out of that is no ground: "pull out of peace talks in Geneva"
-NO_GROUND = {
-    "talk", "talks", "negotiation", "negotiations", "conference", "deal", "agreement", "accord",
-    "treaty", "election", "elections", "race", "process", "meeting", "summit", "tournament",
-    "coalition", "government", "ceasefire", "truce", "pact", "league", "competition",
-}  # fmt: skip
-
-
-def _left_no_place(token: Token, resolved: ResolvedDocument) -> bool:
-    """'pulled out of the peace talks in Geneva', 'surrendered X (a person) to the police in
-    Davao': left or handed over something that is no ground."""
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in {"from", "of", "out"}:
-            objects = [g for g in child.subtree if g.dep_ == "pobj" and g.head == child]
-            objects += [  # "out of": "of" hangs on "out"
-                g for c in child.children if c.dep_ == "prep"
-                for g in c.children if g.dep_ == "pobj"
-            ]
-            if objects and all(o.lemma_.lower() in NO_GROUND or o.lower_ in NO_GROUND
-                               for o in objects):
-                return True
-        if child.dep_ == "dobj" and token.lemma_.lower() in {"surrender", "hand"}:
-            refs = actor_refs(list(child.subtree), resolved)
-            if refs and child.pos_ == "PROPN":
-                return True  # "surrenders Abduljihad Susukan to the police"
-    return False
-
-
-FORCING_VERBS = {"force", "compel", "oblige", "drive", "push", "make", "cause", "lead"}
-
-
-def _forced_to(token: Token) -> Token | None:
-    """'forcing X to flee Y', 'compelled X to withdraw': the object of the forcing verb is
-    who leaves, not the forcing verb's subject."""
-    if token.dep_ != "xcomp" or token.head.lemma_.lower() not in FORCING_VERBS:
-        return None
-    return next((c for c in token.head.children if c.dep_ == "dobj"), None)
 
 
 def _people(subject: Token | None) -> bool:
@@ -296,7 +260,7 @@ def _changes_for(
     if token.dep_ == "pcomp" and token.head.lower_ == "for":  # "praised X for taking Y": X
         praised = [c for c in token.head.head.children if c.dep_ == "dobj"]
         doer = _refs(praised[0], resolved, quotes) if praised else doer
-    forced = _forced_to(token)
+    forced = forced_to(token)
     if forced is not None:  # "forcing President X to flee the capital": X fled
         doer = _refs(forced, resolved, quotes)
     doer_id = doer[0] if doer else None
@@ -360,7 +324,7 @@ def _changes_for(
             places = [place for _, place in object_places(token, {"from", "out"}, resolved)]
         out += [(p, trigger.kind, doer_id, lost) for p in places]
     elif trigger.kind in {"withdrew", "retreated_to"}:
-        if _left_no_place(token, resolved):
+        if left_no_place(token, resolved):
             return []
         destinations = set(lex["destination_preps"])
         movement = destinations | set(lex["source_preps"])
@@ -416,9 +380,7 @@ def _changes_for(
             ]
             refs = [r for g in withdrawn for r in _refs(g, resolved, quotes)]
             announcer = announcer_of(token)
-            if not refs and announcer is not None and any(
-                stands_for_speaker(g) for g in withdrawn
-            ):
+            if not refs and announcer is not None and any(stands_for_speaker(g) for g in withdrawn):
                 refs = _refs(announcer, resolved, quotes)
             gained = refs[0] if refs else None
         if kind == "withdrew":  # "X's withdrawal from Y": X left Y
@@ -456,107 +418,6 @@ def _told_done(trigger: Token) -> bool:
     )
 
 
-def report_countries(resolved: ResolvedDocument) -> set[str]:
-    """The countries the report's parties belong to (a country's own name among them)."""
-    found = {
-        actor.record.country
-        for actor in resolved.linked.actors.values()
-        if actor.record is not None and actor.record.country
-    }
-    return found  # not the focus country: a namesake abroad may have made it
-
-
-def _beside(country: str, countries: set[str]) -> bool:
-    """Whether `country` is one of `countries` or in the same part of the world as one: JNIM
-    of Mali takes Djibo in Burkina Faso; a Konna in Ireland is no place of Mali's war."""
-    table = country_table()
-    own = table.get(country)
-    return country in countries or (
-        own is not None
-        and own.subregion is not None
-        and any(table.get(c) and table[c].subregion == own.subregion for c in countries)
-    )
-
-
-def _in_report_country(place: PlaceMention, countries: set[str], sentence: Span) -> PlaceMention:
-    """A place where the report's parties are: a namesake in a country no party of the
-    report belongs to, nor one in its part of the world ('Konna' read as a village in Ireland
-    in a report on Mali's army), is the whole name the text gives ('Baba Amr' of 'Baba'),
-    with no point; a name no gazetteer knows lies in the report's one country, when it has
-    one."""
-    if place.country and countries and not _beside(place.country, countries):
-        end = place.end
-        for token in sentence:  # the rest of the name: "Baba" + "Amr"
-            if token.idx == end + 1 and token.pos_ == "PROPN" and token.text[:1].isupper():
-                end = token.idx + len(token)
-        text = sentence.doc.text[place.start : end]
-        return PlaceMention(
-            text=text, start=place.start, end=end, name=text,
-            country=next(iter(countries)) if len(countries) == 1 else None,
-        )  # fmt: skip
-    if place.country is None and len(countries) == 1:
-        return place.model_copy(update={"country": next(iter(countries))})
-    return place
-
-
-def _object_of_intent(token: Token) -> bool:
-    """'an operation to take control of X': the noun 'control' taken by a verb meant."""
-    if token.pos_ != "NOUN":
-        return False
-    if token.dep_ == "dobj" and intended(token.head):
-        return True
-    # "called for / demanded the withdrawal of X from Y": asked for, not done
-    head = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
-    asked = token.dep_ in {"dobj", "pobj"} and head.pos_ == "VERB"
-    return asked and head.lemma_.lower() in REQUEST_VERBS
-
-
-MODAL_AUXILIARIES = {"will", "would", "shall", "can", "could", "must", "should", "may", "might"}
-FUNCTION_WORDS = {"and", "or", "of", "the", "in", "at", "to", "from", "on", "by"}
-
-
-def _refused(trigger: Token) -> bool:
-    """'We will not leave Tripoli', 'the army cannot withdraw': a change refused or ruled
-    out, none told done (unlike 'denied that its forces had lost X')."""
-    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
-    children = list(verb.children)
-    negated = any(c.dep_ == "neg" for c in children)
-    modal = any(c.dep_ == "aux" and c.lower_ in MODAL_AUXILIARIES | {"ca", "wo"} for c in children)
-    return negated and modal
-
-
-def clean_name(name: str) -> str | None:
-    """A place's name without a function word it was cut at ('Kiku and' of 'Kiku and Maro',
-    'Damasak in' of 'Damasak in Borno State'); None for a name that is no name, of fewer than
-    three letters ('Ra' of "Ra's Lanuf")."""
-    words = name.split()
-    while words and words[-1].lower().strip(",;") in FUNCTION_WORDS:
-        words.pop()
-    while words and words[0].lower() in FUNCTION_WORDS - {"the"}:
-        words.pop(0)
-    cleaned = " ".join(words).strip(" ,;")
-    return cleaned if sum(c.isalpha() for c in cleaned) >= 3 else None
-
-
-_DATELINE_PLACE = re.compile(r"\s*[A-Z][A-Z'.\-]{2,}\b")  # "GHARYAN, Libya, ..."
-_DATELINE_END = re.compile(r"\)?\s*[-\u2013\u2014]+\s")
-
-
-def dateline_day(resolved: ResolvedDocument) -> str | None:
-    """'GHARYAN, Libya, April 8 (Reuters) - ...': the day the dateline gives, the report's day
-    for what the text dates no other way."""
-    text = text_of(resolved.linked.parsed.doc)
-    end = _DATELINE_END.search(text, 0, 120)
-    if end is None or not _DATELINE_PLACE.match(text):
-        return None
-    days = [
-        date
-        for (start, _), date in sorted(resolved.date_at.items())
-        if start < end.start() and date.precision == "day" and date.value
-    ]
-    return days[0].value if len(days) == 1 else None
-
-
 def find_control(resolved: ResolvedDocument, quotes: list[Quote]) -> list[ControlChange]:
     """Every control change the report states, one per place and kind per clause."""
     published = dateline_day(resolved) or resolved.linked.parsed.document.published
@@ -570,8 +431,8 @@ def find_control(resolved: ResolvedDocument, quotes: list[Quote]) -> list[Contro
             meant = modality_of(trigger.token) in SKIPPED_MODALITIES and not _told_done(
                 trigger.token
             )
-            meant = meant or intended(trigger.token) or _object_of_intent(trigger.token)
-            meant = meant or _refused(trigger.token)
+            meant = meant or intended(trigger.token) or object_of_intent(trigger.token)
+            meant = meant or refused(trigger.token)
             if meant:
                 continue  # "will take X", "an operation to capture X": meant, not done
             for place, kind, gained, lost in _changes_for(trigger, resolved, quotes):
@@ -585,7 +446,7 @@ def find_control(resolved: ResolvedDocument, quotes: list[Quote]) -> list[Contro
                     trigger.token, tokens, resolved
                 )
                 value = date.value if date else None
-                place = _in_report_country(place, countries, sentence)
+                place = in_report_country(place, countries, sentence)
                 name = clean_name(place.name or place.text)
                 if name is None:
                     continue

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from frontlines.kb import load_data
 from frontlines.kb.gazetteer import lookup
-from frontlines.mentions.place_names import COMPASS_WORD
+from frontlines.mentions import COMPASS_WORD
 from frontlines.models import PlaceMention
 from frontlines.parse import char_span, text_of
 from frontlines.resolve import ResolvedDocument

@@ -16,6 +16,8 @@ from frontlines.clauses import actor_refs, agent_of, phrase_tokens, subject_of, 
 from frontlines.kb import load_data
 from frontlines.kb.countries import is_generic_class
 from frontlines.mentions import actor_records
+from frontlines.models import Evidence
+from frontlines.parse import sentences_of
 from frontlines.relate.forces import speakers_force
 from frontlines.relate.phrases import backers_in, is_person, side_refs
 from frontlines.relate.speech import reporting_subject, stands_for_speaker
@@ -371,3 +373,13 @@ def relative_holder(trigger: Token, resolved: ResolvedDocument) -> str | None:
             if sides:
                 return sides[0]
     return None
+
+
+def averted_at(evidence: Evidence, resolved: ResolvedDocument) -> bool:
+    """Whether the sentence at the evidence tells only fights kept from happening."""
+    normalized = resolved.linked.parsed.normalized
+    for sentence in sentences_of(resolved.linked.parsed.doc):
+        start, end = normalized.span(sentence.start_char, sentence.end_char)
+        if start <= evidence.start < end:
+            return only_averted(sentence)
+    return False

@@ -5,6 +5,8 @@ forces'). Part of the `relate` stage's relations (`backing`)."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
 from frontlines.clauses import actor_refs
@@ -16,6 +18,14 @@ from frontlines.relate.speech import reporting_subject
 from frontlines.resolve import ResolvedDocument
 
 ARMED_STATE_TYPES = {"military", "police"}  # kinds of a state's armed forces
+# events whose two sides oppose each other in the backing graph (a fight, ground taken)
+OPPOSING_SUB_EVENTS = {
+    "Armed clash",
+    "Government regains territory",
+    "Non-state actor overtakes territory",
+}
+OPPOSING_EVENT_TYPES = {"Battles", "Explosions/Remote violence"}
+GROUND_TAKEN = {"Government regains territory", "Non-state actor overtakes territory"}
 
 
 def named_force(actor_id: str, evidence: Evidence, resolved: ResolvedDocument) -> str:
@@ -167,3 +177,19 @@ def named_in_text(ref: ActorRef) -> bool:
     """Whether the words an event's actor stands on name it ("Israeli warplanes", "the SDF"),
     rather than the act alone ("an airstrike" flown by whoever the knowledge base says)."""
     return any(c.isupper() for c in ref.text)
+
+
+@cache
+def _site_nouns() -> frozenset[str]:
+    control = load_data("relate.yaml")["control"]
+    return frozenset(str(w) for w in (*control["facility_nouns"], *control["settlement_nouns"]))
+
+
+def site_named(actor_id: str, resolved: ResolvedDocument) -> bool:
+    """A party the mentions stage made of a place's name ('Al-Watiya Air Base', 'the Hamza
+    camp'): no knowledge-base party, and its name ends in a facility or settlement noun."""
+    present = resolved.linked.actors.get(actor_id)
+    if present is None or not present.record.discovered:
+        return False
+    words = present.record.name.lower().split()
+    return bool(words) and words[-1] in _site_nouns()
