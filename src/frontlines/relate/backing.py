@@ -29,7 +29,6 @@ from frontlines.models import ControlChange, Event, Relation
 from frontlines.parse import lemmas_of, lowers_of, sentences_of
 from frontlines.relate.fighting import UNARMED_TYPES, averted_at, capture_pairs, fight_pairs
 from frontlines.relate.forces import (
-    GROUND_TAKEN,
     OPPOSING_EVENT_TYPES,
     OPPOSING_SUB_EVENTS,
     forces_named,
@@ -40,6 +39,7 @@ from frontlines.relate.forces import (
     no_side,
     side_named,
     site_named,
+    told_by_control,
 )
 from frontlines.relate.phrases import (
     actors_between,
@@ -448,8 +448,8 @@ def find_relations(
         fight = event.sub_event_type in OPPOSING_SUB_EVENTS or (
             event.event_type in OPPOSING_EVENT_TYPES
         )
-        if not fight or event.modality != "asserted" or event.sub_event_type in GROUND_TAKEN:
-            continue  # ground taken: the control changes give its sides, as the text names them
+        if not fight or event.modality != "asserted" or told_by_control(event, control):
+            continue  # ground taken whose two sides a control change gives, as the text names
         if event.actor1 is None or event.actor2 is None or event.historical:
             continue
         types = [actor_records().get(a.id) for a in (event.actor1, event.actor2)]

@@ -13,7 +13,7 @@ from frontlines.clauses import actor_refs
 from frontlines.kb import load_data
 from frontlines.kb.names import name_key
 from frontlines.mentions import actor_records, demonym_country
-from frontlines.models import ActorRef, Evidence
+from frontlines.models import ActorRef, ControlChange, Event, Evidence
 from frontlines.relate.speech import reporting_subject
 from frontlines.resolve import ResolvedDocument
 
@@ -193,3 +193,9 @@ def site_named(actor_id: str, resolved: ResolvedDocument) -> bool:
         return False
     words = present.record.name.lower().split()
     return bool(words) and words[-1] in _site_nouns()
+
+
+def told_by_control(event: Event, control: list[ControlChange] | None) -> bool:
+    """Whether a control change gives both sides of the ground an event says was taken."""
+    starts = {e.start for c in control or [] if c.gained_by and c.lost_by for e in c.evidence}
+    return event.sub_event_type in GROUND_TAKEN and event.evidence[0].start in starts
