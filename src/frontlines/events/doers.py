@@ -397,9 +397,9 @@ def _fighting_subjects(sentence: Span, nouns: frozenset | set) -> tuple[list[lis
         if subject is None:
             continue
         if any(
-            c.dep_ == "prep" and c.lower_ in {"with", "against"} and any(
-                g.dep_ == "pobj" for g in c.children
-            )
+            c.dep_ == "prep"
+            and c.lower_ in {"with", "against"}
+            and any(g.dep_ == "pobj" for g in c.children)
             for c in token.children
         ):
             continue  # "Congolese and MONUSCO troops clashed with the ADF": one side, together
@@ -439,11 +439,11 @@ def finder(ref: ActorRef | None, sentence: Span) -> bool:
     words = ref.text.split() if ref is not None and ref.id.endswith(STATE_FORCE_SUFFIXES) else []
     if not words and ref is not None and actor_records().get(ref.id) is not None:
         words = ref.text.split() if actor_records()[ref.id].inter == 1 else []
-    finds, tells = cue_words("finding_verbs"), cue_words("reporting_verbs")
+    tells = cue_words("reporting_verbs")
     for token in sentence:
         if not words or token.text != words[-1] or token.dep_ != "nsubj":
             continue
-        if token.head.lemma_.lower() in finds and finds_harm(token.head):
+        if finds_harm(token.head):
             return True
         told = [c for c in token.head.children if c.dep_ == "ccomp"]
         doers = [s for c in told for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]

@@ -41,14 +41,11 @@ def locative_context(doc: Doc, span: Span) -> bool:
 
 def _route_end(doc: Doc, start: int) -> bool:
     """'the road between Gao and Ansongo': either name after 'between' that a way follows."""
-    before = start - 1
-    if before >= 2 and doc[before].lower_ == "and":
-        before = next(
-            (i for i in range(before - 1, max(before - 5, 0), -1) if doc[i].lower_ == "between"), -1
-        )
-    else:
-        before = before if before >= 1 and doc[before].lower_ == "between" else -1
-    return before >= 1 and doc[before - 1].lower_ in cue_words("route_words")
+    for i in range(start - 1, max(start - 6, 0), -1):
+        if doc[i].lower_ == "between":
+            joined = i == start - 1 or doc[start - 1].lower_ == "and"
+            return joined and doc[i - 1].lower_ in cue_words("route_words")
+    return False
 
 
 def ground_object(span: Span) -> bool:
